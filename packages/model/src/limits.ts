@@ -1,0 +1,10 @@
+/** Limits shared by client and server. The server enforces them; the client explains them. */
+
+/** Characters of plain text in one note. */
+export const MAX_NOTE_TEXT_LENGTH = 2_000;
+/** Notes one person may have on one phase's board. */
+export const MAX_NOTES_PER_PERSON_PER_PHASE = 200;
+/** Characters in a cluster or recommendation title. */
+export const MAX_TITLE_LENGTH = 200;
+/** Board coordinates are kept within this square so a note cannot be lost far away. */
+export const BOARD_EXTENT = 100_000;

@@ -1,0 +1,41 @@
+import type { RoomRef } from './rooms.ts';
+
+export const ROLES = ['facilitator', 'organiser', 'participant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** What a connection may do in a room. `none` is refused at connect time. */
+export type Access = 'write' | 'read' | 'none';
+
+export interface Person {
+  workshopId: string;
+  personId: string;
+  role: Role;
+}
+
+export interface AccessOptions {
+  /** The facilitator lets participants co-write the report. */
+  participantsMayEditReport?: boolean;
+}
+
+/** DESIGN.md's table of rooms and who may read and write them, as one pure function. */
+export function roomAccess(person: Person, room: RoomRef, options: AccessOptions = {}): Access {
+  if (person.workshopId !== room.workshopId) return 'none';
+  const staff = person.role === 'facilitator' || person.role === 'organiser';
+  switch (room.kind) {
+    case 'board':
+      // Organisers read the board; they shape the report, not the workshop's notes.
+      return person.role === 'organiser' ? 'read' : 'write';
+    case 'control':
+      return person.role === 'facilitator' ? 'write' : 'read';
+    case 'drafts':
+      if (room.participantId === person.personId) return 'write';
+      return person.role === 'facilitator' ? 'read' : 'none';
+    case 'report':
+      if (staff) return 'write';
+      return options.participantsMayEditReport ? 'write' : 'read';
+  }
+}

@@ -1,0 +1,87 @@
+import * as Y from 'yjs';
+import { isPhase, PHASES, type Phase } from '../phases.ts';
+
+/**
+ * The control room: what the facilitator steers and everyone follows. Only facilitators'
+ * connections may write it (the server drops anyone else's updates).
+ *
+ *   settings: Y.Map  title, purpose, themes, homeTimeZone, sessions, phaseMinutes, votesPerParticipant
+ *   state:    Y.Map  phase, timer, drafting, anonymous, locks, voting, tallies, spotlight
+ */
+
+export interface Session {
+  label: string;
+  /** Instants in ms since the epoch; shown in each viewer's zone. */
+  start: number;
+  end: number;
+}
+
+export interface WorkshopSettings {
+  title: string;
+  purpose: string;
+  themes: string[];
+  homeTimeZone: string;
+  sessions: Session[];
+  phaseMinutes: Record<Phase, number>;
+  votesPerParticipant: number;
+}
+
+export const DEFAULT_SETTINGS: WorkshopSettings = {
+  title: 'Untitled workshop',
+  purpose: '',
+  themes: [],
+  homeTimeZone: 'UTC',
+  sessions: [],
+  phaseMinutes: { painPoints: 30, visions: 30, recommendations: 45 },
+  votesPerParticipant: 5,
+};
+
+export function controlSettings(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('settings');
+}
+
+export function controlState(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('state');
+}
+
+export function writeSettings(doc: Y.Doc, settings: Partial<WorkshopSettings>): void {
+  const map = controlSettings(doc);
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(settings)) if (v !== undefined) map.set(k, v);
+  });
+}
+
+export function readSettings(doc: Y.Doc): WorkshopSettings {
+  const m = controlSettings(doc);
+  const get = <K extends keyof WorkshopSettings>(k: K): WorkshopSettings[K] =>
+    (m.has(k) ? m.get(k) : DEFAULT_SETTINGS[k]) as WorkshopSettings[K];
+  return {
+    title: get('title'),
+    purpose: get('purpose'),
+    themes: get('themes'),
+    homeTimeZone: get('homeTimeZone'),
+    sessions: get('sessions'),
+    phaseMinutes: get('phaseMinutes'),
+    votesPerParticipant: get('votesPerParticipant'),
+  };
+}
+
+export function currentPhase(doc: Y.Doc): Phase {
+  const p = controlState(doc).get('phase');
+  return isPhase(p) ? p : PHASES[0];
+}
+
+export function setPhase(doc: Y.Doc, phase: Phase): void {
+  controlState(doc).set('phase', phase);
+}
+
+export function isPhaseLocked(doc: Y.Doc, phase: Phase): boolean {
+  const locks = controlState(doc).get('locks');
+  return typeof locks === 'object' && locks !== null && (locks as Record<string, unknown>)[phase] === true;
+}
+
+export function setPhaseLocked(doc: Y.Doc, phase: Phase, locked: boolean): void {
+  const state = controlState(doc);
+  const prev = (state.get('locks') as Record<string, boolean> | undefined) ?? {};
+  state.set('locks', { ...prev, [phase]: locked });
+}
