@@ -1,0 +1,19 @@
+// Sums Vitest's JSON report into the one line CI reads: "N passed, N failed".
+// A run that executed no test, or whose report is missing, counts as a failure.
+import { readFileSync } from 'node:fs';
+
+const file = process.argv[2] ?? '.vitest-results.json';
+let passed = 0;
+let failed = 0;
+try {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed = report.numPassedTests ?? 0;
+  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  if (!report.success && failed === 0) failed = 1;
+} catch (err) {
+  console.error(`no test report at ${file}: ${err.message}`);
+  failed = 1;
+}
+if (passed + failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
