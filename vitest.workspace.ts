@@ -4,4 +4,5 @@ export const projects = [
   'packages/model',
   'apps/server',
   'apps/web',
+  'apps/web/e2e',
 ];
