@@ -1,0 +1,15 @@
+import { useLocation, matchRoute } from './router.ts';
+import { Landing } from '../pages/Landing.tsx';
+import { Join } from '../pages/Join.tsx';
+import { WorkshopPage } from '../pages/WorkshopPage.tsx';
+import { NotFound } from '../pages/NotFound.tsx';
+
+export function App() {
+  const { pathname, search } = useLocation();
+  if (pathname === '/') return <Landing />;
+  let m = matchRoute('/w/:id/join', pathname);
+  if (m) return <Join key={m.id} workshopId={m.id!} code={search.get('code')} />;
+  m = matchRoute('/w/:id', pathname);
+  if (m) return <WorkshopPage key={m.id} workshopId={m.id!} />;
+  return <NotFound />;
+}

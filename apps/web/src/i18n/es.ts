@@ -1,0 +1,3 @@
+import type { Resources } from './en.ts';
+import { en } from './en.ts';
+export const es: Resources = en;
