@@ -108,11 +108,21 @@ export function setPlainText(fragment: Y.XmlFragment, text: string): void {
   fragment.insert(0, paragraphs);
 }
 
+/**
+ * Reads the characters, not `toString()`: that renders marks as tags, and stripping tags
+ * afterwards would also delete anything tag-like the user typed.
+ */
+function textOf(node: Y.XmlText): string {
+  return (node.toDelta() as { insert: unknown }[])
+    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+    .join('');
+}
+
 /** The plain text of a rich-text body: paragraphs joined by newlines, marks dropped. */
 export function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
   const blocks: string[] = [];
   const inline = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): string => {
-    if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]*>/g, '');
+    if (node instanceof Y.XmlText) return textOf(node);
     if (node instanceof Y.XmlElement) {
       if (node.nodeName === 'hardBreak') return '\n';
       return node.toArray().map(inline).join('');
@@ -123,7 +133,7 @@ export function plainText(fragment: Y.XmlFragment | Y.XmlElement): string {
     if (child instanceof Y.XmlElement && ['bulletList', 'orderedList', 'listItem', 'blockquote'].includes(child.nodeName)) {
       blocks.push(plainText(child));
     } else if (child instanceof Y.XmlText) {
-      blocks.push(child.toString().replace(/<[^>]*>/g, ''));
+      blocks.push(textOf(child));
     } else if (child instanceof Y.XmlElement) {
       blocks.push(inline(child));
     }
