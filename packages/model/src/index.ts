@@ -8,3 +8,6 @@ export * from './colours.ts';
 export * from './schema/board.ts';
 export * from './schema/control.ts';
 export * from './schema/migrations.ts';
+export * from './ordering.ts';
+export * from './timer.ts';
+export * from './schema/control-timer.ts';

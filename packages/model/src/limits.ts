@@ -8,3 +8,5 @@ export const MAX_NOTES_PER_PERSON_PER_PHASE = 200;
 export const MAX_TITLE_LENGTH = 200;
 /** Board coordinates are kept within this square so a note cannot be lost far away. */
 export const BOARD_EXTENT = 100_000;
+/** Longest a phase timer may run; extending past it clamps, so a typo cannot mean days. */
+export const MAX_TIMER_DURATION_MS = 12 * 60 * 60 * 1000;
