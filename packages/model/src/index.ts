@@ -11,3 +11,5 @@ export * from './schema/migrations.ts';
 export * from './ordering.ts';
 export * from './timer.ts';
 export * from './schema/control-timer.ts';
+export * from './voting.ts';
+export * from './schema/control-voting.ts';

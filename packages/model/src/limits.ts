@@ -10,3 +10,5 @@ export const MAX_TITLE_LENGTH = 200;
 export const BOARD_EXTENT = 100_000;
 /** Longest a phase timer may run; extending past it clamps, so a typo cannot mean days. */
 export const MAX_TIMER_DURATION_MS = 12 * 60 * 60 * 1000;
+/** Dots one person may be given in one round of voting. */
+export const MAX_VOTES_PER_PERSON = 50;
