@@ -4,6 +4,10 @@ import { I18nextProvider } from 'react-i18next';
 import { i18n } from './i18n/index.ts';
 import { App } from './app/App.tsx';
 import './styles/base.css';
+import './styles/workshop.css';
+import './styles/board.css';
+import './styles/outline.css';
+import './styles/presence.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

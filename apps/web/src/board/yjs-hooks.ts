@@ -75,3 +75,17 @@ export function usePhaseLocked(control: Y.Doc, phase: Phase): boolean {
 export function useSettings(control: Y.Doc): WorkshopSettings {
   return useObserved(controlSettings(control), () => readSettings(control));
 }
+
+/** One entry of a map; re-renders only when that entry is replaced or removed. */
+export function useMapEntry<T>(map: Y.Map<T>, key: string): T | undefined {
+  return useObserved(map, () => map.get(key));
+}
+
+/** Ids of one phase's notes. A note's phase never changes, so only added/removed keys matter. */
+export function usePhaseNoteIds(notes: Y.Map<NoteMap>, phase: Phase): string[] {
+  return useObserved(notes, () => {
+    const ids: string[] = [];
+    for (const [id, m] of notes) if (m.get('phase') === phase) ids.push(id);
+    return ids;
+  });
+}

@@ -89,6 +89,7 @@ export const en = {
   },
   board: {
     label: '{{phase}} board',
+    toolbar: 'Board tools',
     newNote: 'New note',
     newNoteShortcut: 'New note (N)',
     zoomIn: 'Zoom in',
@@ -108,6 +109,7 @@ export const en = {
   },
   note: {
     label: 'Note by {{name}}: {{text}}',
+    roleDescription: 'note',
     emptyText: '(empty)',
     unknownAuthor: 'Unknown author',
     edit: 'Edit note',

@@ -1,24 +1,85 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PHASES, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
-import { useCurrentPhase } from '../board/yjs-hooks.ts';
-import { SimpleBoard } from '../board/SimpleBoard.tsx';
-import { SiteHeader } from './SiteHeader.tsx';
+import { Board } from '../board/Board.tsx';
+import { UndoToast } from '../board/UndoToast.tsx';
+import { useCurrentPhase, usePhaseLocked, useSettings } from '../board/yjs-hooks.ts';
+import { Outline } from '../outline/Outline.tsx';
+import { PresenceList } from '../presence/PresenceList.tsx';
+import { useActivityStatus } from '../presence/awareness-hooks.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { PhaseTabs } from './PhaseTabs.tsx';
+import { ShareLink } from './ShareLink.tsx';
+import { SiteHeader } from './SiteHeader.tsx';
 
-export function WorkshopView({ title, roomNames }: { title: string; roomNames: string[]; joinUrl: string | null }) {
+type ViewMode = 'board' | 'outline';
+
+interface Props {
+  title: string;
+  roomNames: string[];
+  joinUrl: string | null;
+}
+
+/** The participant's workshop screen: phase tabs, board or outline, who is here. */
+export function WorkshopView({ title, roomNames, joinUrl }: Props) {
   const { t } = useTranslation();
-  const { workshopId, control } = useWorkshop();
-  const phase = useCurrentPhase(control);
+  const { workshopId, control, awareness, me } = useWorkshop();
+  const settings = useSettings(control);
+  const current = useCurrentPhase(control);
+  const [selected, setSelected] = useState<Phase>(current);
+  const [mode, setMode] = useState<ViewMode>('board');
+  const locks = {
+    painPoints: usePhaseLocked(control, 'painPoints'),
+    visions: usePhaseLocked(control, 'visions'),
+    recommendations: usePhaseLocked(control, 'recommendations'),
+  } satisfies Record<Phase, boolean>;
+  useActivityStatus(awareness);
+
+  // Follow the facilitator: when the workshop moves on, everyone's board moves with it.
+  useEffect(() => setSelected(current), [current]);
+
+  const readOnly = locks[selected] || me.role === 'organiser';
+  const name = title || settings.title;
+
   return (
     <div className="page page--workshop">
       <SiteHeader>
-        <span className="workshop-title">{title}</span>
+        <h1 className="workshop-title">{name}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`/w/${encodeURIComponent(workshopId)}/join`} />
       </SiteHeader>
-      <main id="main">
-        <p aria-live="polite">{t('workshop.currentPhase', { phase: t(`phases.${phase}`) })}</p>
-        <SimpleBoard phase={phase} />
-      </main>
+      <div className="workshop">
+        <main id="main" className="workshop__main">
+          <div className="workshop__bar">
+            <PhaseTabs selected={selected} current={current} onSelect={setSelected} />
+            <div className="view-toggle" role="group" aria-label={t('workshop.viewLabel')}>
+              {(['board', 'outline'] as const).map((m) => (
+                <button key={m} type="button" aria-pressed={mode === m} className="view-toggle__button" onClick={() => setMode(m)}>
+                  {t(m === 'board' ? 'workshop.boardView' : 'workshop.outlineView')}
+                </button>
+              ))}
+            </div>
+          </div>
+          <p className="phase-announcer" role="status" aria-live="polite">
+            {t('workshop.currentPhase', { phase: t(`phases.${current}`) })}
+            {locks[selected] && <span className="badge badge--locked"> {t('workshop.locked')}</span>}
+          </p>
+          {locks[selected] && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
+          <div id="phase-panel" role="tabpanel" aria-labelledby={`tab-${selected}`} className="workshop__panel">
+            {mode === 'board' ? (
+              <Board key={selected} phase={selected} themes={settings.themes} readOnly={readOnly} />
+            ) : (
+              <Outline selected={selected} lockedPhases={locks} />
+            )}
+          </div>
+        </main>
+        <aside className="workshop__side">
+          {me.role === 'facilitator' && joinUrl && <ShareLink joinUrl={joinUrl} />}
+          {settings.purpose && <p className="workshop__purpose">{settings.purpose}</p>}
+          <PresenceList awareness={awareness} />
+        </aside>
+      </div>
+      <UndoToast />
     </div>
   );
 }

@@ -1,0 +1,195 @@
+import { useCallback, useEffect, useRef, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { boardNotes, type Phase } from '@crossboard/model';
+import { useWorkshop } from '../app/workshop-context.ts';
+import { CursorLayer } from '../presence/CursorLayer.tsx';
+import { useBoardUi } from './board-ui-store.ts';
+import { ClusterLayer } from './ClusterLayer.tsx';
+import { NOTE_HEIGHT, NOTE_WIDTH, ZOOM_STEP, screenToBoard } from './geometry.ts';
+import { addNote } from './note-actions.ts';
+import { NoteCard } from './NoteCard.tsx';
+import { usePhaseNoteIds } from './yjs-hooks.ts';
+
+/** Pointer positions are shared at most this often, to keep awareness traffic small. */
+const CURSOR_INTERVAL_MS = 50;
+
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || !!el.closest?.('[contenteditable="true"]'));
+}
+
+interface Props {
+  phase: Phase;
+  themes: string[];
+  readOnly: boolean;
+}
+
+/** One phase's board: pan/zoom surface, cluster frames, notes, other people's pointers. */
+export function Board({ phase, themes, readOnly }: Props) {
+  const { t } = useTranslation();
+  const { board, me, undo, awareness } = useWorkshop();
+  const notes = boardNotes(board);
+  const ids = usePhaseNoteIds(notes, phase);
+  const zoom = useBoardUi((s) => s.viewport.zoom);
+  const pan = useBoardUi((s) => `translate(${s.viewport.panX}px, ${s.viewport.panY}px) scale(${s.viewport.zoom})`);
+  const surface = useRef<HTMLDivElement>(null);
+  const panning = useRef<{ pointerId: number; x: number; y: number } | null>(null);
+  const lastCursor = useRef(0);
+  const ui = useBoardUi.getState;
+
+  /** Creates a note at a screen point of the surface (default: its centre) and opens it for writing. */
+  const createAt = useCallback(
+    (sx?: number, sy?: number) => {
+      if (readOnly) return;
+      const v = ui().viewport;
+      const w = v.width || 800;
+      const h = v.height || 600;
+      const p = screenToBoard(v, sx ?? w / 2, sy ?? h / 2);
+      // Centre the note on the point; nudge repeated creations so they do not stack exactly.
+      const nudge = sx === undefined ? (ids.length % 6) * 16 : 0;
+      const id = addNote(board, undo, me, {
+        phase,
+        x: Math.round(p.x - NOTE_WIDTH / 2 + nudge),
+        y: Math.round(p.y - NOTE_HEIGHT / 2 + nudge),
+      });
+      ui().startEditing(id);
+    },
+    [board, undo, me, phase, readOnly, ids.length, ui],
+  );
+
+  // Surface size for culling.
+  useEffect(() => {
+    const el = surface.current;
+    if (!el) return;
+    const measure = () => ui().setViewport({ width: el.clientWidth, height: el.clientHeight });
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ui]);
+
+  // Wheel: scroll pans, ctrl/cmd + wheel (and trackpad pinch) zooms. Needs a non-passive listener.
+  useEffect(() => {
+    const el = surface.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const rect = el.getBoundingClientRect();
+      if (e.ctrlKey || e.metaKey) ui().zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - rect.left, e.clientY - rect.top);
+      else ui().panBy(-e.deltaX, -e.deltaY);
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [ui]);
+
+  // "N" writes a new note; Ctrl/Cmd+Z undoes, Ctrl+Shift+Z / Ctrl+Y redoes (the editor keeps its own history).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        if (e.shiftKey) undo.redo();
+        else undo.undo();
+      } else if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        undo.redo();
+      } else if (!mod && !e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        createAt();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, createAt]);
+
+  const local = (e: { clientX: number; clientY: number }) => {
+    const rect = surface.current!.getBoundingClientRect();
+    return { sx: e.clientX - rect.left, sy: e.clientY - rect.top };
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0 || e.target !== e.currentTarget) return;
+    panning.current = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const p = panning.current;
+    if (p && p.pointerId === e.pointerId) {
+      ui().panBy(e.clientX - p.x, e.clientY - p.y);
+      p.x = e.clientX;
+      p.y = e.clientY;
+    }
+    const now = performance.now();
+    if (now - lastCursor.current > CURSOR_INTERVAL_MS) {
+      lastCursor.current = now;
+      const { sx, sy } = local(e);
+      const b = screenToBoard(ui().viewport, sx, sy);
+      awareness.setLocalStateField('cursor', { x: Math.round(b.x), y: Math.round(b.y), phase });
+    }
+  };
+  const endPan = (e: PointerEvent<HTMLDivElement>) => {
+    if (panning.current?.pointerId === e.pointerId) panning.current = null;
+  };
+
+  useEffect(() => () => awareness.setLocalStateField('cursor', null), [awareness]);
+
+  return (
+    <section className="board" aria-label={t('board.label', { phase: t(`phases.${phase}`) })}>
+      <div className="board__toolbar" role="toolbar" aria-label={t('board.toolbar')}>
+        <button type="button" className="button button--primary" onClick={() => createAt()} disabled={readOnly} title={t('board.newNoteShortcut')} aria-keyshortcuts="N">
+          <span aria-hidden="true">＋ </span>
+          {t('board.newNote')}
+        </button>
+        <span className="toolbar__spacer" />
+        <button type="button" className="icon-button" onClick={() => undo.undo()} aria-label={t('board.undo')} title={`${t('board.undo')} (Ctrl+Z)`} aria-keyshortcuts="Control+Z Meta+Z">
+          ↶
+        </button>
+        <button type="button" className="icon-button" onClick={() => undo.redo()} aria-label={t('board.redo')} title={`${t('board.redo')} (Ctrl+Shift+Z)`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+          ↷
+        </button>
+        <span className="toolbar__divider" aria-hidden="true" />
+        <button type="button" className="icon-button" onClick={() => zoomCentre(1 / ZOOM_STEP)} aria-label={t('board.zoomOut')} title={t('board.zoomOut')}>
+          −
+        </button>
+        <button type="button" className="zoom-level" onClick={() => ui().resetZoom()} aria-label={t('board.zoomReset')} title={t('board.zoomReset')}>
+          {Math.round(zoom * 100)}%
+        </button>
+        <button type="button" className="icon-button" onClick={() => zoomCentre(ZOOM_STEP)} aria-label={t('board.zoomIn')} title={t('board.zoomIn')}>
+          +
+        </button>
+      </div>
+      <div
+        ref={surface}
+        className="board__surface"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={endPan}
+        onPointerCancel={endPan}
+        onPointerLeave={() => awareness.setLocalStateField('cursor', null)}
+        onDoubleClick={(e) => {
+          if (e.target !== e.currentTarget) return;
+          const { sx, sy } = local(e);
+          createAt(sx, sy);
+        }}
+        style={{ backgroundSize: `${24 * zoom}px ${24 * zoom}px` }}
+      >
+        <div className="board__layer" style={{ transform: pan }}>
+          <ClusterLayer phase={phase} />
+          {ids.map((id) => (
+            <NoteCard key={id} id={id} themes={themes} readOnly={readOnly} />
+          ))}
+        </div>
+        <CursorLayer awareness={awareness} phase={phase} />
+        {ids.length === 0 && <p className="board__empty">{t('board.empty')}</p>}
+      </div>
+      <p className="board__help">{t('board.help')}</p>
+    </section>
+  );
+
+  function zoomCentre(factor: number) {
+    const v = ui().viewport;
+    ui().zoomAt(factor, (v.width || 800) / 2, (v.height || 600) / 2);
+  }
+}

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { NoteCaret } from './note-caret.ts';
+
+interface Props {
+  fragment: Y.XmlFragment;
+  awareness: Awareness | null;
+  label: string;
+  readOnly?: boolean;
+  onDone?: () => void;
+}
+
+/** Rich text bound to a note's Y.XmlFragment: everyone typing in it merges live. */
+export function NoteEditor({ fragment, awareness, label, readOnly = false, onDone }: Props) {
+  const { t } = useTranslation();
+  const editor = useEditor(
+    {
+      extensions: [
+        // Collaboration brings Yjs-aware undo; ProseMirror's own history would fight it.
+        StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, horizontalRule: false }),
+        Collaboration.configure({ fragment }),
+        NoteCaret.configure({ awareness }),
+      ],
+      editable: !readOnly,
+      autofocus: 'end',
+      editorProps: {
+        attributes: {
+          'aria-label': label,
+          'aria-multiline': 'true',
+          role: 'textbox',
+          class: 'note-editor__content',
+          'data-placeholder': t('note.placeholder'),
+        },
+        handleKeyDown: (_view, event) => {
+          if (event.key === 'Escape') {
+            onDone?.();
+            return true;
+          }
+          return false;
+        },
+      },
+    },
+    [fragment, awareness],
+  );
+  useEffect(() => {
+    editor?.setEditable(!readOnly);
+  }, [editor, readOnly]);
+  return <EditorContent editor={editor} className="note-editor" />;
+}

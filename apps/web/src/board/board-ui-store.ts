@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+import { clampZoom, zoomAround, type Viewport } from './geometry.ts';
+
+/** Local, per-screen board state: where we look, what is being edited, the undo toast. */
+interface BoardUi {
+  viewport: Viewport;
+  editingId: string | null;
+  /** A note to focus once it renders (after create, undo, or closing its editor). */
+  focusRequest: string | null;
+  toast: { id: number; message: string; undo: boolean } | null;
+  setViewport(patch: Partial<Viewport>): void;
+  panBy(dx: number, dy: number): void;
+  zoomAt(factor: number, sx: number, sy: number): void;
+  resetZoom(): void;
+  startEditing(id: string | null): void;
+  requestFocus(id: string | null): void;
+  showToast(message: string, undo: boolean): void;
+  hideToast(): void;
+}
+
+let toastSeq = 0;
+
+export const useBoardUi = create<BoardUi>((set) => ({
+  viewport: { panX: 40, panY: 40, zoom: 1, width: 0, height: 0 },
+  editingId: null,
+  focusRequest: null,
+  toast: null,
+  setViewport: (patch) => set((s) => ({ viewport: { ...s.viewport, ...patch } })),
+  panBy: (dx, dy) => set((s) => ({ viewport: { ...s.viewport, panX: s.viewport.panX + dx, panY: s.viewport.panY + dy } })),
+  zoomAt: (factor, sx, sy) => set((s) => ({ viewport: zoomAround(s.viewport, factor, sx, sy) })),
+  resetZoom: () =>
+    set((s) => {
+      const { width, height } = s.viewport;
+      return { viewport: zoomAround(s.viewport, clampZoom(1) / s.viewport.zoom, width / 2, height / 2) };
+    }),
+  startEditing: (editingId) => set({ editingId }),
+  requestFocus: (focusRequest) => set({ focusRequest }),
+  showToast: (message, undo) => set({ toast: { id: ++toastSeq, message, undo } }),
+  hideToast: () => set({ toast: null }),
+}));

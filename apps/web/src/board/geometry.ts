@@ -1,0 +1,46 @@
+/** Board geometry: note size, zoom limits, and the visible rectangle for culling. */
+export const NOTE_WIDTH = 200;
+/** Notes grow with their text; culling and cluster frames assume this height. */
+export const NOTE_HEIGHT = 150;
+export const MIN_ZOOM = 0.25;
+export const MAX_ZOOM = 2.5;
+export const ZOOM_STEP = 1.2;
+/** Arrow keys move a focused note by this much; with Shift by the larger step. */
+export const KEY_STEP = 10;
+export const KEY_STEP_LARGE = 50;
+/** Render notes this far outside the viewport too, so panning never shows pop-in. */
+export const CULL_MARGIN = 300;
+
+export interface Viewport {
+  panX: number;
+  panY: number;
+  zoom: number;
+  /** Size of the board surface on screen; 0 when unknown (then nothing is culled). */
+  width: number;
+  height: number;
+}
+
+export function clampZoom(z: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+}
+
+export function screenToBoard(v: Viewport, sx: number, sy: number): { x: number; y: number } {
+  return { x: (sx - v.panX) / v.zoom, y: (sy - v.panY) / v.zoom };
+}
+
+/** Whether a note at (x, y) overlaps the viewport (plus a margin). */
+export function isNoteVisible(v: Viewport, x: number, y: number): boolean {
+  if (v.width === 0 || v.height === 0) return true;
+  const left = -v.panX / v.zoom - CULL_MARGIN;
+  const top = -v.panY / v.zoom - CULL_MARGIN;
+  const right = (v.width - v.panX) / v.zoom + CULL_MARGIN;
+  const bottom = (v.height - v.panY) / v.zoom + CULL_MARGIN;
+  return x + NOTE_WIDTH >= left && x <= right && y + NOTE_HEIGHT >= top && y <= bottom;
+}
+
+/** Zooms by `factor` keeping the board point under (sx, sy) where it is on screen. */
+export function zoomAround(v: Viewport, factor: number, sx: number, sy: number): Viewport {
+  const zoom = clampZoom(v.zoom * factor);
+  const k = zoom / v.zoom;
+  return { ...v, zoom, panX: sx - (sx - v.panX) * k, panY: sy - (sy - v.panY) * k };
+}

@@ -1,0 +1,229 @@
+import { useCallback, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import {
+  boardClusters,
+  boardNotes,
+  listClusters,
+  listNotes,
+  noteContent,
+  orderForMove,
+  PHASES,
+  plainText,
+  type ClusterView,
+  type NoteView,
+  type Phase,
+} from '@crossboard/model';
+import { useWorkshop } from '../app/workshop-context.ts';
+import { addNote, patchNote } from '../board/note-actions.ts';
+import { NoteEditor } from '../board/NoteEditor.tsx';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
+
+/** Re-renders on any change to notes or clusters: the outline shows all of them as text. */
+function useBoardVersion(doc: Y.Doc): number {
+  const version = useRef(0);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const h = () => {
+        version.current++;
+        onChange();
+      };
+      boardNotes(doc).observeDeep(h);
+      boardClusters(doc).observeDeep(h);
+      return () => {
+        boardNotes(doc).unobserveDeep(h);
+        boardClusters(doc).unobserveDeep(h);
+      };
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => version.current, () => version.current);
+}
+
+interface Props {
+  /** Which phase is open first; the others follow in workshop order. */
+  selected: Phase;
+  lockedPhases: Record<Phase, boolean>;
+}
+
+/** The boards as a structured list — phases, clusters, notes — where everything works from the keyboard. */
+export function Outline({ selected, lockedPhases }: Props) {
+  const { t } = useTranslation();
+  const { board } = useWorkshop();
+  useBoardVersion(board);
+  const [announcement, setAnnouncement] = useState('');
+  const ordered = [selected, ...PHASES.filter((p) => p !== selected)];
+  return (
+    <div className="outline">
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {ordered.map((phase) => (
+        <PhaseOutline key={phase} phase={phase} readOnly={lockedPhases[phase]} announce={setAnnouncement} />
+      ))}
+    </div>
+  );
+}
+
+function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: boolean; announce(s: string): void }) {
+  const { t } = useTranslation();
+  const { board } = useWorkshop();
+  const notes = listNotes(board, phase);
+  const clusters = listClusters(board, phase);
+  const groups: { cluster: ClusterView | null; notes: NoteView[] }[] = [
+    ...clusters.map((c) => ({ cluster: c, notes: notes.filter((n) => n.clusterId === c.id) })),
+    { cluster: null, notes: notes.filter((n) => !n.clusterId || !clusters.some((c) => c.id === n.clusterId)) },
+  ];
+  const headingId = `outline-${phase}`;
+  return (
+    <section className="outline__phase" aria-labelledby={headingId}>
+      <h2 id={headingId} className={`outline__phase-title outline__phase-title--${phase}`}>
+        {t(`phases.${phase}`)} <span className="outline__count">{t('board.notesCount', { count: notes.length })}</span>
+      </h2>
+      {notes.length === 0 && <p className="outline__empty">{t('outline.empty')}</p>}
+      {groups
+        .filter((g) => g.cluster || g.notes.length > 0)
+        .map((g) => {
+          const gid = `${headingId}-${g.cluster?.id ?? 'none'}`;
+          return (
+            <section key={gid} className="outline__cluster" aria-labelledby={gid}>
+              <h3 id={gid} className="outline__cluster-title">
+                {g.cluster ? g.cluster.title || t('board.untitledCluster') : t('outline.unclustered')}
+              </h3>
+              <ol className="outline__notes">
+                {g.notes.map((n, i) => (
+                  <OutlineNote key={n.id} note={n} siblings={g.notes} index={i} clusters={clusters} readOnly={readOnly} announce={announce} />
+                ))}
+              </ol>
+            </section>
+          );
+        })}
+      {!readOnly && <AddNoteForm phase={phase} count={notes.length} />}
+    </section>
+  );
+}
+
+interface NoteProps {
+  note: NoteView;
+  siblings: NoteView[];
+  index: number;
+  clusters: ClusterView[];
+  readOnly: boolean;
+  announce(s: string): void;
+}
+
+function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: NoteProps) {
+  const { t } = useTranslation();
+  const { board, awareness } = useWorkshop();
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const map = boardNotes(board).get(note.id);
+  if (!map) return null;
+  const text = plainText(noteContent(map));
+  const author = note.author?.name || t('note.unknownAuthor');
+  const textId = `outline-note-${note.id}`;
+  const orders = siblings.map((s) => s.order);
+
+  const move = (direction: -1 | 1) => {
+    const order = orderForMove(orders, index, direction);
+    if (order === null) return;
+    patchNote(board, note.id, { order });
+    announce(`${t('outline.moved')}: ${text || t('note.emptyText')}`);
+  };
+
+  return (
+    <li className={`outline-note outline-note--${note.colour}`}>
+      <div className="outline-note__main">
+        {editing ? (
+          <NoteEditor
+            fragment={noteContent(map)}
+            awareness={awareness}
+            label={t('note.editorLabel')}
+            onDone={() => {
+              setEditing(false);
+              requestAnimationFrame(() => editButton.current?.focus());
+            }}
+          />
+        ) : (
+          <p id={textId} className="outline-note__text">
+            {text || <span className="note__placeholder">{t('note.emptyText')}</span>}
+          </p>
+        )}
+        <p className="outline-note__by">
+          {author}
+          {note.author?.organisation ? ` · ${note.author.organisation}` : ''}
+          {note.theme ? ` · ${note.theme}` : ''}
+        </p>
+      </div>
+      {!readOnly && (
+        <div className="outline-note__actions" role="group" aria-label={t('note.label', { name: author, text: text || t('note.emptyText') })}>
+          <button ref={editButton} type="button" className="button button--small" onClick={() => setEditing((e) => !e)} aria-describedby={textId}>
+            {editing ? t('note.done') : t('note.edit')}
+          </button>
+          <label className="outline-note__assign">
+            <span className="visually-hidden">{t('outline.assign')}</span>
+            <select
+              aria-describedby={textId}
+              value={note.clusterId ?? ''}
+              onChange={(e) => {
+                const clusterId = e.target.value || null;
+                patchNote(board, note.id, { clusterId });
+                const c = clusters.find((x) => x.id === clusterId);
+                announce(t('outline.assigned', { cluster: c ? c.title || t('board.untitledCluster') : t('outline.noCluster') }));
+              }}
+            >
+              <option value="">{t('outline.noCluster')}</option>
+              {clusters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title || t('board.untitledCluster')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="icon-button" aria-label={t('outline.moveUp')} aria-describedby={textId} disabled={index === 0} onClick={() => move(-1)}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label={t('outline.moveDown')} aria-describedby={textId} disabled={index === siblings.length - 1} onClick={() => move(1)}>
+            ↓
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function AddNoteForm({ phase, count }: { phase: Phase; count: number }) {
+  const { t } = useTranslation();
+  const { board, undo, me } = useWorkshop();
+  const [text, setText] = useState('');
+  const id = `outline-add-${phase}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    // Lay outline-written notes out in a grid so they are tidy when someone opens the board.
+    const col = count % 5;
+    const row = Math.floor(count / 5);
+    addNote(board, undo, me, { phase, text: text.trim(), x: col * (NOTE_WIDTH + 24), y: row * (NOTE_HEIGHT + 24) });
+    setText('');
+  };
+  return (
+    <form className="outline__add" onSubmit={submit}>
+      <label htmlFor={id}>{t('outline.addLabel', { phase: t(`phases.${phase}`) })}</label>
+      <div className="outline__add-row">
+        <textarea
+          id={id}
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            // Ctrl/Cmd+Enter adds; plain Enter makes a new line like any text box.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+          }}
+        />
+        <button type="submit" className="button button--primary" disabled={!text.trim()}>
+          {t('outline.add')}
+        </button>
+      </div>
+    </form>
+  );
+}
