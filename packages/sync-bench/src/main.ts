@@ -1,0 +1,97 @@
+/**
+ * `pnpm bench:sync [--quick] [--only=s1,s1b,s3,s5,s6] [--servers=crossboard,y-websocket,hocuspocus] [--write]`
+ *
+ * Runs each server in turn in its own child process (core 0) against this load generator
+ * (core 1) and prints one markdown table. A full run writes the table into docs/bench-sync.md.
+ */
+import { cpus } from 'node:os';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FULL, QUICK } from './scale.ts';
+import { startTarget, ourServerExists, TARGET_NAMES, type TargetName } from './targets.ts';
+import { hasTaskset, packageDir, pinSelfToLoadCore, repoDir } from './spawn.ts';
+import { runFanOut } from './scenarios/fan-out.ts';
+import { runConnectRamp, runLargeRoom } from './scenarios/join.ts';
+import { runBadInput } from './scenarios/bad-input.ts';
+import { markdownTable, type TargetResults } from './report.ts';
+
+const SCENARIOS = ['s1', 's1b', 's3', 's5', 's6'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    servers: { type: 'string' },
+    write: { type: 'boolean' },
+  },
+});
+const scale = args.quick ? QUICK : FULL;
+const scenarios = (args.only?.split(',') ?? SCENARIOS) as Scenario[];
+const servers = (args.servers?.split(',') ?? TARGET_NAMES) as TargetName[];
+const write = args.write ?? !args.quick;
+
+const pinned = pinSelfToLoadCore();
+const yjsDir = (from: string) => realpathSync(join(from, 'node_modules/yjs'));
+const yjsVersion = (JSON.parse(readFileSync(join(yjsDir(packageDir), 'package.json'), 'utf8')) as { version: string }).version;
+if (ourServerExists() && yjsDir(join(repoDir, 'apps/server')) !== yjsDir(packageDir)) {
+  console.warn('warning: apps/server resolves a different yjs than the peers');
+}
+
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+const results = {} as Record<TargetName, TargetResults>;
+
+for (const name of servers) {
+  const r: TargetResults = (results[name] = {});
+  if (name === 'crossboard' && !ourServerExists()) {
+    r.error = 'apps/server/src/main.ts does not exist yet';
+    continue;
+  }
+  log(`${name}: starting`);
+  const target = await startTarget(name).catch((e: Error) => { r.error = e.message; return null; });
+  if (!target) continue;
+  try {
+    for (const s of scenarios) {
+      log(`${name}: ${s}`);
+      try {
+        if (s === 's1') r.s1 = await runFanOut(target, scale.fanOut, { label: 's1', awareness: false });
+        if (s === 's1b') r.s1b = await runFanOut(target, scale.fanOut, { label: 's1b', awareness: true });
+        if (s === 's3') r.s3 = await runConnectRamp(target, scale.connectRamp);
+        if (s === 's5') r.s5 = await runLargeRoom(target, scale.largeRoom);
+        if (s === 's6') r.s6 = await runBadInput(target, scale.fanOut, scale.badInput);
+      } catch (e) {
+        r.error = `${r.error ? `${r.error}; ` : ''}${s}: ${(e as Error).message}`;
+        log(`${name}: ${s} failed: ${(e as Error).message}`);
+      }
+    }
+  } finally {
+    await target.stop();
+  }
+}
+
+const command = `pnpm bench:sync${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`;
+const cpu = cpus();
+const header = [
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\`${args.quick ? ' (quick: a smoke check, not a measurement)' : ''}.`,
+  `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, Yjs ${yjsVersion}; ` +
+    (pinned && hasTaskset ? 'server on core 0, load generator on core 1 (taskset).' : 'no taskset: server and load generator share cores.'),
+  `Scale: S1/S1b ${scale.fanOut.clients} clients, ${scale.fanOut.writers} writers at ${scale.fanOut.hz} Hz for ${scale.fanOut.seconds} s; ` +
+    `S3 ${scale.connectRamp.clients} joins at once; S5 ${scale.largeRoom.notes} notes, ${scale.largeRoom.joiners} joins at once; ` +
+    `S6 ${(scale.badInput.bigMessageBytes / 1024 / 1024).toFixed(0)} MB message, ${scale.badInput.garbageFrames} garbage frames, ${scale.badInput.floodConnections} tokenless sockets.`,
+].join('\n');
+const report = `${header}\n\n${markdownTable(results, Math.round(scale.badInput.bigMessageBytes / 1024 / 1024))}\n`;
+console.log(report);
+
+if (write) {
+  const docPath = join(repoDir, 'docs/bench-sync.md');
+  const doc = readFileSync(docPath, 'utf8');
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`${docPath} has no ${start} … ${end} section`);
+  writeFileSync(docPath, `${doc.slice(0, i + start.length)}\n${report}${doc.slice(j)}`);
+  log(`wrote ${docPath}`);
+}
+process.exit(0);

@@ -1,0 +1,93 @@
+import type { FanOutResult } from './scenarios/fan-out.ts';
+import type { JoinResult } from './scenarios/join.ts';
+import type { BadInputResult, Closure } from './scenarios/bad-input.ts';
+import type { TargetName } from './targets.ts';
+
+export interface TargetResults {
+  s1?: FanOutResult;
+  s1b?: FanOutResult;
+  s3?: JoinResult;
+  s5?: JoinResult;
+  s6?: BadInputResult;
+  error?: string;
+}
+
+type Cell = number | string | undefined;
+
+interface Row {
+  scenario: string;
+  metric: string;
+  cells: Record<TargetName, Cell>;
+  /** Which way is better, for the ratio column; none for text cells. */
+  better?: 'lower' | 'higher';
+  target?: string;
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '–');
+const fmt = (c: Cell) =>
+  c === undefined ? '–' : typeof c === 'string' ? c : !Number.isFinite(c) ? '–' : Number.isInteger(c) || Math.abs(c) >= 100 ? c.toFixed(0) : c.toFixed(1);
+const closure = (c: Closure) => (c.closedAfterMs === null ? 'stays open' : `${ms(c.closedAfterMs)} ms (${c.code})`);
+
+function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: number): Row[] {
+  const rows: Row[] = [];
+  const add = (scenario: string, metric: string, pick: (r: TargetResults) => Cell, better?: Row['better'], target?: string) => {
+    const cells = Object.fromEntries(Object.entries(results).map(([name, r]) => [name, pick(r)])) as Record<TargetName, Cell>;
+    if (Object.values(cells).every((c) => c === undefined)) return;
+    rows.push({ scenario, metric, cells, better, target });
+  };
+  for (const [key, label, targets] of [
+    ['s1', 'S1 fan-out', { p99: '≤ 12' }],
+    ['s1b', 'S1b fan-out + presence', { p99: '≤ 16', cpu: '≤ 20' }],
+  ] as const) {
+    const t = targets as { p99: string; cpu?: string };
+    add(label, 'p50 ms', (r) => r[key]?.latency.p50, 'lower');
+    add(label, 'p95 ms', (r) => r[key]?.latency.p95, 'lower');
+    add(label, 'p99 ms', (r) => r[key]?.latency.p99, 'lower', t.p99);
+    add(label, 'max ms', (r) => r[key]?.latency.max, 'lower');
+    add(label, 'delivered / expected', (r) => r[key] && `${r[key]!.delivered} / ${r[key]!.expected}`);
+    add(label, 'server CPU %', (r) => r[key]?.proc.cpuPct, 'lower', t.cpu);
+    add(label, 'server RSS peak MB', (r) => r[key] && r[key]!.proc.rssPeakKb / 1024, 'lower');
+    add(label, 'event-loop delay p99 ms', (r) => r[key]?.eventLoop?.p99Ms, 'lower');
+    add(label, 'real providers converge', (r) => r[key] && (r[key]!.convergence.ok ? 'yes' : `NO: ${r[key]!.convergence.detail}`));
+  }
+  for (const [key, label, target] of [['s3', 'S3 connect ramp', '≤ 300'], ['s5', 'S5 large room join', '≤ 100']] as const) {
+    add(label, 'room state KB', (r) => r[key] && r[key]!.seedBytes / 1024);
+    add(label, 'connect+sync p50 ms', (r) => r[key]?.connectSync.p50, 'lower');
+    add(label, 'connect+sync p99 ms', (r) => r[key]?.connectSync.p99, 'lower', target);
+    add(label, 'connect+sync max ms', (r) => r[key]?.connectSync.max, 'lower');
+    add(label, 'failed joins', (r) => r[key]?.failed, 'lower');
+    add(label, 'server CPU %', (r) => r[key]?.proc.cpuPct, 'lower');
+    add(label, 'RSS per connection KB', (r) => r[key]?.rssPerConnectionKb, 'lower');
+  }
+  add('S6 bad input beside S1', `${bigMessageMb} MB message closed after`, (r) => r.s6 && closure(r.s6.bigMessage));
+  add('S6 bad input beside S1', 'garbage frames closed after', (r) => r.s6 && closure(r.s6.garbage));
+  add('S6 bad input beside S1', 'tokenless flood closed', (r) => r.s6 && `${r.s6.flood.closed} / ${r.s6.flood.total}` + (r.s6.flood.closed ? `, median ${ms(r.s6.flood.medianCloseMs)} ms` : ''));
+  add('S6 bad input beside S1', 'server RSS rise MB', (r) => r.s6 && r.s6.rssRiseKb / 1024, 'lower');
+  add('S6 bad input beside S1', "others' p99 before ms", (r) => r.s6?.othersP99BeforeMs, 'lower');
+  add('S6 bad input beside S1', "others' p99 during attacks ms", (r) => r.s6?.othersP99DuringMs, 'lower');
+  add('S6 bad input beside S1', 'delivered / expected', (r) => r.s6 && `${r.s6.load.delivered} / ${r.s6.load.expected}`);
+  add('S6 bad input beside S1', 'real providers converge', (r) => r.s6 && (r.s6.load.convergence.ok ? 'yes' : `NO: ${r.s6.load.convergence.detail}`));
+  return rows;
+}
+
+/** Ours divided by the better of the peers: below 1 means we win where lower is better. */
+function ratio(row: Row): string {
+  const ours = row.cells.crossboard;
+  const peers = [row.cells['y-websocket'], row.cells.hocuspocus].filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
+  if (!row.better || typeof ours !== 'number' || !Number.isFinite(ours) || peers.length === 0) return '';
+  const best = row.better === 'lower' ? Math.min(...peers) : Math.max(...peers);
+  return best === 0 ? '' : `${(ours / best).toFixed(2)}×`;
+}
+
+export function markdownTable(results: Record<TargetName, TargetResults>, bigMessageMb: number): string {
+  const names = Object.keys(results) as TargetName[];
+  const lines = [
+    `| scenario | metric | ${names.join(' | ')} | ours ÷ better peer | target (ours) |`,
+    `|---|---|${names.map(() => '---:').join('|')}|---:|---:|`,
+  ];
+  for (const row of rowsFor(results, bigMessageMb)) {
+    lines.push(`| ${row.scenario} | ${row.metric} | ${names.map((n) => fmt(row.cells[n])).join(' | ')} | ${ratio(row)} | ${row.target ?? ''} |`);
+  }
+  const errors = names.filter((n) => results[n].error).map((n) => `- ${n}: ${results[n].error}`);
+  return [...lines, ...(errors.length ? ['', 'Errors:', ...errors] : [])].join('\n');
+}

@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import { boardNotes, createNote, updateNote } from '@crossboard/model';
+import { LoadClient, type Endpoint } from './load-client.ts';
+import { SendLog } from './send-log.ts';
+import { waitFor } from './stats.ts';
+
+/** Connects `count` load clients, `batch` at a time, each fully synced before the next batch. */
+export async function connectClients(ep: Endpoint, count: number, batch = 50): Promise<LoadClient[]> {
+  const clients: LoadClient[] = [];
+  for (let i = 0; i < count; i += batch) {
+    const group = Array.from({ length: Math.min(batch, count - i) }, () => new LoadClient(ep));
+    clients.push(...group);
+    await Promise.all(group.map((c) => c.synced));
+  }
+  return clients;
+}
+
+/**
+ * A participant moving their own note: each move is one small update, the most common
+ * write on a board. The writer keeps its own document only, so it never has to apply
+ * the room's traffic.
+ */
+export class NoteWriter {
+  readonly doc = new Y.Doc();
+  private readonly noteId: string;
+  private moves = 0;
+
+  constructor(readonly client: LoadClient, private readonly log: SendLog, private readonly recipients: () => number) {
+    client.ownClientId = this.doc.clientID;
+    this.doc.on('update', (update: Uint8Array) => client.sendUpdate(update));
+    this.noteId = createNote(boardNotes(this.doc), { phase: 'painPoints', text: 'A note that keeps moving', x: 0, y: 0 });
+  }
+
+  move(): void {
+    if (!this.client.isOpen) return;
+    const clock = Y.getState(this.doc.store, this.doc.clientID);
+    this.log.record(this.doc.clientID, clock, performance.now(), this.recipients());
+    updateNote(boardNotes(this.doc), this.noteId, { x: ++this.moves, y: this.moves % 97 });
+  }
+
+  /** What every reader must see once the room is quiet. */
+  expectIn(doc: Y.Doc): string | null {
+    const x = boardNotes(doc).get(this.noteId)?.get('x');
+    return x === this.moves ? null : `note of writer ${this.doc.clientID}: x=${String(x)}, expected ${this.moves}`;
+  }
+}
+
+export interface LatencySample {
+  sentAt: number;
+  latencyMs: number;
+}
+
+/** Every client records, for each logged update it receives from someone else, how long it took. */
+export function recordFanOut(clients: LoadClient[], log: SendLog, samples: LatencySample[]): void {
+  for (const client of clients) {
+    client.onUpdate = (update, at) => {
+      for (const sentAt of log.sendTimes(update, client.ownClientId)) samples.push({ sentAt, latencyMs: at - sentAt });
+    };
+  }
+}
+
+/** Runs `tick` every `periodMs` for each of `count` actors, spread evenly over the period. */
+export function everyPeriod(count: number, periodMs: number, tick: (i: number) => void): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  for (let i = 0; i < count; i++) {
+    timers.push(setTimeout(() => {
+      tick(i);
+      timers.push(setInterval(() => tick(i), periodMs));
+    }, (i * periodMs) / count));
+  }
+  return () => timers.forEach((t) => { clearTimeout(t); clearInterval(t); });
+}
+
+export async function seedNotes(ep: Endpoint, notes: number, textLength: number, perUpdate = 100): Promise<number> {
+  const seeder = new LoadClient(ep);
+  await seeder.synced;
+  const doc = new Y.Doc();
+  doc.on('update', (u: Uint8Array) => seeder.sendUpdate(u));
+  const text = 'Pilots are budgeted as if they will fail, so nobody plans the scale-up. '.repeat(10).slice(0, textLength);
+  for (let i = 0; i < notes; i += perUpdate) {
+    doc.transact(() => {
+      for (let j = i; j < Math.min(notes, i + perUpdate); j++) {
+        createNote(boardNotes(doc), { phase: 'painPoints', text: `${j} ${text}`, x: (j % 100) * 220, y: Math.floor(j / 100) * 160 });
+      }
+    });
+  }
+  const bytes = Y.encodeStateAsUpdate(doc).length;
+  // The seed counts as stored once a newcomer's sync carries (nearly) all of it.
+  await waitFor('the seed to be stored', async () => {
+    const probe = new LoadClient(ep);
+    try {
+      await probe.synced;
+      return probe.syncBytes >= bytes * 0.95;
+    } catch {
+      return false;
+    } finally {
+      probe.close();
+    }
+  }, 120_000, 250);
+  seeder.close();
+  return bytes;
+}

@@ -1,0 +1,84 @@
+import * as Y from 'yjs';
+import type { Endpoint } from '../load-client.ts';
+import { SendLog } from '../send-log.ts';
+import { ProcSampler, type ProcWindow } from '../proc-stats.ts';
+import { checkConvergence, type Convergence } from '../convergence.ts';
+import { connectClients, everyPeriod, NoteWriter, recordFanOut, type LatencySample } from '../room-load.ts';
+import { distribution, sleep, waitFor, type Distribution } from '../stats.ts';
+import type { EventLoopDelay, Target } from '../targets.ts';
+import type { Scale } from '../scale.ts';
+
+export interface FanOutResult {
+  latency: Distribution;
+  delivered: number;
+  expected: number;
+  proc: ProcWindow;
+  eventLoop: EventLoopDelay | null;
+  convergence: Convergence;
+  samples: LatencySample[];
+}
+
+export interface FanOutOptions {
+  label: string;
+  /** Every client also publishes presence (cursor) at 1 Hz, as the web app does. */
+  awareness: boolean;
+  /** Runs beside the load, starting a quarter of the way in (S6). */
+  beside?: (ep: Endpoint) => Promise<void>;
+}
+
+/** S1 / S1b / S6: one room, every client reading, some writing at a steady rate. */
+export async function runFanOut(target: Target, scale: Scale['fanOut'], options: FanOutOptions): Promise<FanOutResult> {
+  const ep = await target.newRoom(options.label);
+  const clients = await connectClients(ep, scale.clients);
+  const log = new SendLog();
+  const samples: LatencySample[] = [];
+  const openCount = () => clients.reduce((n, c) => n + (c.isOpen ? 1 : 0), 0);
+  const writers = clients.slice(0, scale.writers).map((c) => new NoteWriter(c, log, () => openCount() - 1));
+  // Let the writers' note creations settle before anything is measured.
+  await sleep(1_000);
+  recordFanOut(clients, log, samples);
+
+  const presenceIds = clients.map((c) => c.ownClientId ?? new Y.Doc().clientID);
+  let presenceTicks = 0;
+  await target.eventLoopDelay();
+  const sampler = new ProcSampler(target.pid);
+  const stopWriting = everyPeriod(writers.length, 1_000 / scale.hz, (i) => writers[i]!.move());
+  const stopPresence = options.awareness
+    ? everyPeriod(clients.length, 1_000, (i) => {
+        const t = ++presenceTicks;
+        clients[i]!.sendAwareness(presenceIds[i]!, {
+          user: { id: `p${i}`, name: `Person ${i}`, organisation: 'Bench', timeZone: 'Europe/Paris', colour: '#f4a261', role: 'participant' },
+          cursor: { x: (t * 37) % 4_000, y: (t * 53) % 3_000, phase: 'painPoints' },
+          status: 'active',
+        });
+      })
+    : () => {};
+  const beside = options.beside ? sleep((scale.seconds * 1_000) / 4).then(() => options.beside!(ep)) : Promise.resolve();
+  await sleep(scale.seconds * 1_000);
+  stopWriting();
+  stopPresence();
+  const proc = sampler.stop();
+  const eventLoop = await target.eventLoopDelay();
+  await beside;
+  await waitFor('deliveries to drain', () => samples.length >= log.expected, 5_000).catch(() => {});
+
+  const convergence = await checkConvergence(ep, (doc) => {
+    for (const w of writers) {
+      const problem = w.expectIn(doc);
+      if (problem) return problem;
+    }
+    return null;
+  });
+  for (const c of clients) c.close();
+  await sleep(500);
+  return {
+    latency: distribution(samples.map((s) => s.latencyMs)),
+    delivered: samples.length,
+    expected: log.expected,
+    proc,
+    eventLoop,
+    convergence,
+    samples,
+  };
+}
+
