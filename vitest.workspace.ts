@@ -2,6 +2,7 @@
 // vitest.config.ts imports this list; add a package here and nowhere else.
 export const projects = [
   'packages/model',
+  'packages/sync-bench',
   'apps/server',
   'apps/web',
   'apps/web/e2e',
