@@ -1,12 +1,13 @@
 /**
- * `pnpm bench:sync [--quick] [--only=s1,s1b,s3,s5,s6] [--servers=crossboard,y-websocket,hocuspocus] [--write]`
+ * `pnpm bench:sync [--quick] [--only=s1,s1b,s3,s5,s6] [--servers=crossboard,y-websocket,hocuspocus] [--write]
+ *   [--cpu-prof-dir=DIR]` (our server runs under `node --cpu-prof`; read it with src/profile-summary.ts)
  *
  * Runs each server in turn in its own child process (core 0) against this load generator
  * (core 1) and prints one markdown table. A full run writes the table into docs/bench-sync.md.
  */
 import { cpus } from 'node:os';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FULL, QUICK } from './scale.ts';
 import { startTarget, ourServerExists, TARGET_NAMES, type TargetName } from './targets.ts';
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     servers: { type: 'string' },
     write: { type: 'boolean' },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 const scale = args.quick ? QUICK : FULL;
@@ -49,7 +51,8 @@ for (const name of servers) {
     continue;
   }
   log(`${name}: starting`);
-  const target = await startTarget(name).catch((e: Error) => { r.error = e.message; return null; });
+  const profileDir = args['cpu-prof-dir'] && resolve(process.env.INIT_CWD ?? process.cwd(), args['cpu-prof-dir']);
+  const target = await startTarget(name, profileDir).catch((e: Error) => { r.error = e.message; return null; });
   if (!target) continue;
   try {
     for (const s of scenarios) {

@@ -43,8 +43,8 @@ export interface ServerProcess {
  * Runs a TypeScript entry in plain `node --import tsx` under `taskset`, which execs, so
  * the child's pid is the server's own and /proc reports its CPU and memory, not a wrapper's.
  */
-export async function spawnServer(entry: string, env: Record<string, string>, ready: RegExp, cwd?: string): Promise<ServerProcess> {
-  const node = [process.execPath, '--import', TSX_LOADER, entry];
+export async function spawnServer(entry: string, env: Record<string, string>, ready: RegExp, cwd?: string, nodeFlags: string[] = []): Promise<ServerProcess> {
+  const node = [process.execPath, ...nodeFlags, '--import', TSX_LOADER, entry];
   const argv = hasTaskset ? ['taskset', '-c', SERVER_CORE, ...node] : node;
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd,

@@ -32,12 +32,13 @@ export function ourServerExists(): boolean {
   return existsSync(OUR_ENTRY);
 }
 
-export async function startTarget(name: TargetName): Promise<Target> {
-  if (name === 'crossboard') return startOurs();
+/** `profileDir`: our server runs under `--cpu-prof` and writes its profile there on exit. */
+export async function startTarget(name: TargetName, profileDir?: string): Promise<Target> {
+  if (name === 'crossboard') return startOurs(profileDir);
   return startPeer(name);
 }
 
-async function startOurs(): Promise<Target> {
+async function startOurs(profileDir?: string): Promise<Target> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'crossboard-bench-'));
   const proc = await spawnServer(
@@ -45,6 +46,7 @@ async function startOurs(): Promise<Target> {
     { PORT: String(port), HOST, CROSSBOARD_DATA: dataDir, NODE_ENV: 'production' },
     /Crossboard is running at/,
     join(repoDir, 'apps/server'),
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   );
   const http = `http://${HOST}:${port}`;
   return {
