@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { i18n, setLanguage } from '../src/i18n/index.ts';
+import { PresenceList } from '../src/presence/PresenceList.tsx';
+import { ME } from './render-workshop.tsx';
+
+/** Relays one Awareness's changes into another, as the server does between two clients. */
+function relay(from: Awareness, to: Awareness) {
+  from.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    applyAwarenessUpdate(to, encodeAwarenessUpdate(from, [...added, ...updated, ...removed]), 'remote');
+  });
+}
+
+describe('the presence list', () => {
+  it('shows who arrives with their local time in their zone, and drops them when they leave', () => {
+    setLanguage('en');
+    const mine = new Awareness(new Y.Doc());
+    const theirs = new Awareness(new Y.Doc());
+    relay(theirs, mine);
+    mine.setLocalStateField('user', ME);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <PresenceList awareness={mine} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('list')).toHaveTextContent('Mia Laurent');
+    expect(screen.queryByText('Kenji Sato')).not.toBeInTheDocument();
+
+    act(() => {
+      theirs.setLocalState({
+        user: { id: 'p-kenji', name: 'Kenji Sato', organisation: 'Fukuoka City', timeZone: 'Asia/Tokyo', colour: '#1b6b3a', role: 'participant' },
+        status: 'idle',
+      });
+    });
+    const row = screen.getByText('Kenji Sato').closest('li')!;
+    expect(row).toHaveTextContent('Fukuoka City');
+    expect(row).toHaveTextContent('Idle');
+    const tokyo = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(Date.now());
+    expect(within(row).getByText(`Local time ${tokyo}`)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Here now/ })).toHaveTextContent('2 people');
+
+    act(() => theirs.setLocalState(null));
+    expect(screen.queryByText('Kenji Sato')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Here now/ })).toHaveTextContent('1 person');
+  });
+});
