@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type PointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardNotes, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
@@ -57,8 +57,8 @@ export function Board({ phase, themes, readOnly }: Props) {
     [board, undo, me, phase, readOnly, ids.length, ui],
   );
 
-  // Surface size for culling.
-  useEffect(() => {
+  // Surface size for culling, measured before the first paint.
+  useLayoutEffect(() => {
     const el = surface.current;
     if (!el) return;
     const measure = () => ui().setViewport({ width: el.clientWidth, height: el.clientHeight });

@@ -15,7 +15,7 @@ export interface Viewport {
   panX: number;
   panY: number;
   zoom: number;
-  /** Size of the board surface on screen; 0 when unknown (then nothing is culled). */
+  /** Size of the board surface on screen; 0 until measured (then a typical screen is assumed). */
   width: number;
   height: number;
 }
@@ -30,11 +30,13 @@ export function screenToBoard(v: Viewport, sx: number, sy: number): { x: number;
 
 /** Whether a note at (x, y) overlaps the viewport (plus a margin). */
 export function isNoteVisible(v: Viewport, x: number, y: number): boolean {
-  if (v.width === 0 || v.height === 0) return true;
+  // Before the surface is measured, assume a large screen rather than mounting every note once.
+  const width = v.width || 1920;
+  const height = v.height || 1200;
   const left = -v.panX / v.zoom - CULL_MARGIN;
   const top = -v.panY / v.zoom - CULL_MARGIN;
-  const right = (v.width - v.panX) / v.zoom + CULL_MARGIN;
-  const bottom = (v.height - v.panY) / v.zoom + CULL_MARGIN;
+  const right = (width - v.panX) / v.zoom + CULL_MARGIN;
+  const bottom = (height - v.panY) / v.zoom + CULL_MARGIN;
   return x + NOTE_WIDTH >= left && x <= right && y + NOTE_HEIGHT >= top && y <= bottom;
 }
 
