@@ -13,3 +13,4 @@ export * from './timer.ts';
 export * from './schema/control-timer.ts';
 export * from './voting.ts';
 export * from './schema/control-voting.ts';
+export * from './clustering/index.ts';

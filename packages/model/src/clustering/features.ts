@@ -1,0 +1,97 @@
+import { sparseFromMap, type SparseVector } from './sparse-vector.ts';
+import { charNgrams, tokenize, type Token } from './tokenize.ts';
+import { conceptOf } from './concept-lexicon.ts';
+
+/** How much each kind of evidence counts in the similarity of two notes. */
+export interface FeatureWeights {
+  /** Shared word stems. */
+  words: number;
+  /** Shared character 3–5-grams of words: cognates across languages, typos, compounds. */
+  ngrams: number;
+  /** Shared concepts of the multilingual lexicon. */
+  concepts: number;
+  /** Cosine of the operator's embeddings, when an `embed` provider is given. */
+  embedding: number;
+}
+
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { words: 1, ngrams: 0.5, concepts: 2, embedding: 3.5 };
+
+type Block = 'words' | 'ngrams' | 'concepts';
+
+export interface NoteFeatures {
+  tokens: Token[][];
+  /** One vector per note whose dot product with another's is the weighted similarity. */
+  vectors: SparseVector[];
+  /** Feature ids of the `words` block → stem, to title clusters. */
+  stemOfFeature: Map<number, string>;
+}
+
+/**
+ * TF-IDF per block, each block scaled to unit length and weighted, then laid side by side:
+ * the dot product of two notes is Σ weight·cosine(block) / Σ weight, each term in [0, 1].
+ */
+export function noteFeatures(texts: readonly string[], weights: FeatureWeights, embeddings?: readonly (readonly number[])[]): NoteFeatures {
+  const vocabulary = new Map<string, number>();
+  const blockOf: Block[] = [];
+  const idOf = (block: Block, key: string): number => {
+    const k = `${block[0]}:${key}`;
+    let id = vocabulary.get(k);
+    if (id === undefined) {
+      id = vocabulary.size;
+      vocabulary.set(k, id);
+      blockOf.push(block);
+    }
+    return id;
+  };
+
+  const tokensPerNote = texts.map(tokenize);
+  const counts = tokensPerNote.map((tokens) => {
+    const tf = new Map<number, number>();
+    const add = (id: number) => tf.set(id, (tf.get(id) ?? 0) + 1);
+    for (const t of tokens) {
+      add(idOf('words', t.stem));
+      for (const g of charNgrams(t.word)) add(idOf('ngrams', g));
+      const concept = conceptOf(t.word) ?? conceptOf(t.stem);
+      if (concept) add(idOf('concepts', concept));
+    }
+    return tf;
+  });
+
+  const df = new Float64Array(vocabulary.size);
+  for (const tf of counts) for (const id of tf.keys()) df[id]! += 1;
+  const n = texts.length;
+  const embeddingOn = embeddings !== undefined && weights.embedding > 0;
+  const total = weights.words + weights.ngrams + weights.concepts + (embeddingOn ? weights.embedding : 0);
+  const scale: Record<Block, number> = {
+    words: Math.sqrt(weights.words / total),
+    ngrams: Math.sqrt(weights.ngrams / total),
+    concepts: Math.sqrt(weights.concepts / total),
+  };
+  const embeddingBase = vocabulary.size;
+
+  const vectors = counts.map((tf, doc) => {
+    const weighted = new Map<number, number>();
+    const blockNorm: Record<Block, number> = { words: 0, ngrams: 0, concepts: 0 };
+    for (const [id, count] of tf) {
+      // Smoothed IDF keeps a feature shared by every note slightly above zero.
+      const w = (1 + Math.log(count)) * Math.log(1 + n / df[id]!);
+      weighted.set(id, w);
+      blockNorm[blockOf[id]!] += w * w;
+    }
+    for (const [id, w] of weighted) {
+      const b = blockOf[id]!;
+      weighted.set(id, (w / Math.sqrt(blockNorm[b])) * scale[b]);
+    }
+    if (embeddingOn) {
+      const e = embeddings[doc] ?? [];
+      const len = Math.sqrt(e.reduce((s, x) => s + x * x, 0));
+      const s = Math.sqrt(weights.embedding / total);
+      if (len > 0) e.forEach((x, i) => weighted.set(embeddingBase + i, (x / len) * s));
+    }
+    return sparseFromMap(weighted);
+  });
+
+  const stemOfFeature = new Map<number, string>();
+  for (const [key, id] of vocabulary) if (key.startsWith('w:')) stemOfFeature.set(id, key.slice(2));
+  return { tokens: tokensPerNote, vectors, stemOfFeature };
+}
