@@ -14,3 +14,4 @@ export * from './schema/control-timer.ts';
 export * from './voting.ts';
 export * from './schema/control-voting.ts';
 export * from './clustering/index.ts';
+export * from './time/index.ts';

@@ -1,0 +1,2 @@
+export * from './zoned-time.ts';
+export * from './schedule.ts';
