@@ -15,3 +15,5 @@ export * from './voting.ts';
 export * from './schema/control-voting.ts';
 export * from './clustering/index.ts';
 export * from './time/index.ts';
+export * from './schema/drafts.ts';
+export * from './schema/report.ts';
