@@ -17,3 +17,4 @@ export * from './clustering/index.ts';
 export * from './time/index.ts';
 export * from './schema/drafts.ts';
 export * from './schema/report.ts';
+export * from './report/index.ts';

@@ -1,0 +1,187 @@
+import { isNoteColour } from '../colours.ts';
+import { MAX_NOTE_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../limits.ts';
+import { isRole } from '../permissions.ts';
+import { isPhase } from '../phases.ts';
+import { HORIZONS, STEP_STATUSES } from '../schema/report.ts';
+import { CREDITS, type WorkshopSnapshot } from './snapshot.ts';
+
+export const WORKSHOP_JSON_FORMAT = 'crossboard-workshop';
+export const WORKSHOP_JSON_VERSION = 1;
+/** Notes an import may hold; a file past it is refused rather than half-loaded. */
+export const MAX_IMPORT_NOTES = 20_000;
+
+const iso = (t: number) => new Date(t).toISOString();
+
+/**
+ * The workshop as versioned JSON. Keys are written in a fixed order and instants as ISO
+ * strings, so export(import(file)) reproduces the file byte for byte.
+ */
+export function exportWorkshopJson(s: WorkshopSnapshot): string {
+  const doc = {
+    format: WORKSHOP_JSON_FORMAT,
+    version: WORKSHOP_JSON_VERSION,
+    workshop: {
+      title: s.workshop.title,
+      purpose: s.workshop.purpose,
+      themes: s.workshop.themes,
+      homeTimeZone: s.workshop.homeTimeZone,
+      sessions: s.workshop.sessions.map((x) => ({ label: x.label, start: iso(x.start), end: iso(x.end) })),
+      anonymous: s.workshop.anonymous,
+    },
+    people: s.people.map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, country: p.country, role: p.role, credit: p.credit })),
+    clusters: s.clusters.map((c) => ({ id: c.id, phase: c.phase, title: c.title, votes: c.votes })),
+    notes: s.notes.map((n) => ({
+      id: n.id,
+      phase: n.phase,
+      text: n.text,
+      // Anonymous means anonymous in every export, including this one.
+      authorId: s.workshop.anonymous ? null : n.authorId,
+      clusterId: n.clusterId,
+      colour: n.colour,
+      createdAt: iso(n.createdAt),
+      votes: n.votes,
+    })),
+    recommendations: s.recommendations.map((r) => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      order: r.order,
+      sourceClusterId: r.sourceClusterId,
+      painPointLinks: r.painPointLinks,
+      visionLinks: r.visionLinks,
+      actionSteps: r.actionSteps.map((a) => ({ id: a.id, text: a.text, owner: a.owner, horizon: a.horizon, status: a.status })),
+    })),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export class WorkshopImportError extends Error {
+  constructor(readonly path: string, problem: string) {
+    super(`${path}: ${problem}`);
+    this.name = 'WorkshopImportError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+function obj(v: unknown, path: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new WorkshopImportError(path, 'expected an object');
+  return v as Obj;
+}
+function arr(v: unknown, path: string, max = Number.POSITIVE_INFINITY): unknown[] {
+  if (!Array.isArray(v)) throw new WorkshopImportError(path, 'expected an array');
+  if (v.length > max) throw new WorkshopImportError(path, `more than ${max} entries`);
+  return v;
+}
+function text(v: unknown, path: string, max = MAX_NOTE_TEXT_LENGTH): string {
+  if (typeof v !== 'string') throw new WorkshopImportError(path, 'expected a string');
+  if (v.length > max) throw new WorkshopImportError(path, `longer than ${max} characters`);
+  return v;
+}
+function nullableText(v: unknown, path: string): string | null {
+  return v === null ? null : text(v, path);
+}
+function count(v: unknown, path: string): number {
+  if (!Number.isSafeInteger(v) || (v as number) < 0) throw new WorkshopImportError(path, 'expected a whole number ≥ 0');
+  return v as number;
+}
+function instant(v: unknown, path: string): number {
+  const t = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) ? Date.parse(v) : Number.NaN;
+  if (!Number.isFinite(t)) throw new WorkshopImportError(path, 'expected an ISO instant like 2021-06-03T13:30:00.000Z');
+  return t;
+}
+function oneOf<T extends string>(list: readonly T[], v: unknown, path: string): T {
+  if (typeof v !== 'string' || !(list as readonly string[]).includes(v)) throw new WorkshopImportError(path, `expected one of ${list.join(', ')}`);
+  return v as T;
+}
+function check<T>(ok: (v: unknown) => v is T, v: unknown, path: string, what: string): T {
+  if (!ok(v)) throw new WorkshopImportError(path, `expected ${what}`);
+  return v;
+}
+
+/** Reads a workshop JSON export (string or parsed), checking every field; throws WorkshopImportError. */
+export function importWorkshop(json: string | unknown): WorkshopSnapshot {
+  let root: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      root = JSON.parse(json);
+    } catch {
+      throw new WorkshopImportError('$', 'not valid JSON');
+    }
+  }
+  const r = obj(root, '$');
+  if (r.format !== WORKSHOP_JSON_FORMAT) throw new WorkshopImportError('$.format', `expected "${WORKSHOP_JSON_FORMAT}"`);
+  if (r.version !== WORKSHOP_JSON_VERSION) {
+    throw new WorkshopImportError('$.version', `version ${String(r.version)} is not supported (this app reads ${WORKSHOP_JSON_VERSION})`);
+  }
+  const w = obj(r.workshop, '$.workshop');
+  return {
+    workshop: {
+      title: text(w.title, '$.workshop.title', MAX_TITLE_LENGTH),
+      purpose: text(w.purpose, '$.workshop.purpose'),
+      themes: arr(w.themes, '$.workshop.themes', 100).map((t, i) => text(t, `$.workshop.themes[${i}]`, MAX_TITLE_LENGTH)),
+      homeTimeZone: text(w.homeTimeZone, '$.workshop.homeTimeZone', 100),
+      sessions: arr(w.sessions, '$.workshop.sessions', 100).map((x, i) => {
+        const s = obj(x, `$.workshop.sessions[${i}]`);
+        const p = `$.workshop.sessions[${i}]`;
+        return { label: text(s.label, `${p}.label`, MAX_TITLE_LENGTH), start: instant(s.start, `${p}.start`), end: instant(s.end, `${p}.end`) };
+      }),
+      anonymous: check((v): v is boolean => typeof v === 'boolean', w.anonymous, '$.workshop.anonymous', 'true or false'),
+    },
+    people: arr(r.people, '$.people', MAX_IMPORT_NOTES).map((x, i) => {
+      const p = obj(x, `$.people[${i}]`);
+      const at = `$.people[${i}]`;
+      return {
+        id: text(p.id, `${at}.id`, 100),
+        name: text(p.name, `${at}.name`, MAX_TITLE_LENGTH),
+        organisation: text(p.organisation, `${at}.organisation`, MAX_TITLE_LENGTH),
+        country: text(p.country, `${at}.country`, 100),
+        role: check(isRole, p.role, `${at}.role`, 'facilitator, organiser or participant'),
+        credit: oneOf(CREDITS, p.credit, `${at}.credit`),
+      };
+    }),
+    clusters: arr(r.clusters, '$.clusters', MAX_IMPORT_NOTES).map((x, i) => {
+      const c = obj(x, `$.clusters[${i}]`);
+      const at = `$.clusters[${i}]`;
+      return { id: text(c.id, `${at}.id`, 100), phase: check(isPhase, c.phase, `${at}.phase`, 'a phase'), title: text(c.title, `${at}.title`, MAX_TITLE_LENGTH), votes: count(c.votes, `${at}.votes`) };
+    }),
+    notes: arr(r.notes, '$.notes', MAX_IMPORT_NOTES).map((x, i) => {
+      const n = obj(x, `$.notes[${i}]`);
+      const at = `$.notes[${i}]`;
+      return {
+        id: text(n.id, `${at}.id`, 100),
+        phase: check(isPhase, n.phase, `${at}.phase`, 'a phase'),
+        text: text(n.text, `${at}.text`),
+        authorId: nullableText(n.authorId, `${at}.authorId`),
+        clusterId: nullableText(n.clusterId, `${at}.clusterId`),
+        colour: check(isNoteColour, n.colour, `${at}.colour`, 'a note colour'),
+        createdAt: instant(n.createdAt, `${at}.createdAt`),
+        votes: count(n.votes, `${at}.votes`),
+      };
+    }),
+    recommendations: arr(r.recommendations, '$.recommendations', MAX_IMPORT_NOTES).map((x, i) => {
+      const rec = obj(x, `$.recommendations[${i}]`);
+      const at = `$.recommendations[${i}]`;
+      const ids = (v: unknown, p: string) => arr(v, p, MAX_IMPORT_NOTES).map((id, k) => text(id, `${p}[${k}]`, 100));
+      return {
+        id: text(rec.id, `${at}.id`, 100),
+        title: text(rec.title, `${at}.title`, MAX_TITLE_LENGTH),
+        description: text(rec.description, `${at}.description`, MAX_NOTE_TEXT_LENGTH * 10),
+        order: check((v): v is number => typeof v === 'number' && Number.isFinite(v), rec.order, `${at}.order`, 'a number'),
+        sourceClusterId: nullableText(rec.sourceClusterId, `${at}.sourceClusterId`),
+        painPointLinks: ids(rec.painPointLinks, `${at}.painPointLinks`),
+        visionLinks: ids(rec.visionLinks, `${at}.visionLinks`),
+        actionSteps: arr(rec.actionSteps, `${at}.actionSteps`, 1000).map((y, k) => {
+          const s = obj(y, `${at}.actionSteps[${k}]`);
+          const sp = `${at}.actionSteps[${k}]`;
+          return {
+            id: text(s.id, `${sp}.id`, 100),
+            text: text(s.text, `${sp}.text`),
+            owner: text(s.owner, `${sp}.owner`, MAX_TITLE_LENGTH),
+            horizon: oneOf(HORIZONS, s.horizon, `${sp}.horizon`),
+            status: oneOf(STEP_STATUSES, s.status, `${sp}.status`),
+          };
+        }),
+      };
+    }),
+  };
+}
