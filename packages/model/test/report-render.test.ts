@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
+import * as Y from 'yjs';
 import {
   contributors,
   csvField,
@@ -9,6 +10,7 @@ import {
   renderCsv,
   renderMarkdown,
   snapshotFromDocs,
+  snapshotToDocs,
   WorkshopImportError,
   type WorkshopSnapshot,
 } from '../src/report/index.ts';
@@ -167,6 +169,18 @@ describe('JSON export and import', () => {
     expect(exportWorkshopJson(imported)).toBe(exported);
     expect(imported).toEqual(fixtureSnapshot());
     expect(renderMarkdown(imported)).toBe(renderMarkdown(fixtureSnapshot()));
+  });
+
+  it('restores an imported workshop into rooms that read back as the same workshop', () => {
+    const original = fixtureSnapshot();
+    const imported = importWorkshop(exportWorkshopJson(original));
+    const docs = snapshotToDocs(imported);
+    const people = imported.people;
+    expect(snapshotFromDocs(docs, people)).toEqual(original);
+    // And the rooms travel: a replica of each reads the same.
+    const replica = { board: new Y.Doc(), control: new Y.Doc(), report: new Y.Doc() };
+    for (const k of ['board', 'control', 'report'] as const) Y.applyUpdate(replica[k], Y.encodeStateAsUpdate(docs[k]));
+    expect(exportWorkshopJson(snapshotFromDocs(replica, people))).toBe(exportWorkshopJson(original));
   });
 
   it('names no author in an anonymous workshop’s JSON', () => {
