@@ -8,6 +8,7 @@ import './styles/workshop.css';
 import './styles/board.css';
 import './styles/outline.css';
 import './styles/presence.css';
+import './styles/facilitation.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

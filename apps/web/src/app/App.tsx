@@ -3,12 +3,15 @@ import { Landing } from '../pages/Landing.tsx';
 import { Join } from '../pages/Join.tsx';
 import { WorkshopPage } from '../pages/WorkshopPage.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
+import { ConsolePage } from '../console/ConsolePage.tsx';
 
 export function App() {
   const { pathname, search } = useLocation();
   if (pathname === '/') return <Landing />;
   let m = matchRoute('/w/:id/join', pathname);
   if (m) return <Join key={m.id} workshopId={m.id!} code={search.get('code')} />;
+  m = matchRoute('/w/:id/console', pathname);
+  if (m) return <ConsolePage key={m.id} workshopId={m.id!} />;
   m = matchRoute('/w/:id', pathname);
   if (m) return <WorkshopPage key={m.id} workshopId={m.id!} />;
   return <NotFound />;

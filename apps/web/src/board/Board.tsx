@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { boardNotes, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { CursorLayer } from '../presence/CursorLayer.tsx';
+import { SpotlightRing } from '../facilitation/Spotlight.tsx';
 import { useBoardUi } from './board-ui-store.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { NOTE_HEIGHT, NOTE_WIDTH, ZOOM_STEP, screenToBoard } from './geometry.ts';
@@ -177,6 +178,7 @@ export function Board({ phase, themes, readOnly }: Props) {
       >
         <div className="board__layer" style={{ transform: pan }}>
           <ClusterLayer phase={phase} />
+          <SpotlightRing phase={phase} />
           {ids.map((id) => (
             <NoteCard key={id} id={id} themes={themes} readOnly={readOnly} />
           ))}

@@ -6,6 +6,8 @@ import { useBoardUi } from './board-ui-store.ts';
 import { isNoteVisible, KEY_STEP, KEY_STEP_LARGE } from './geometry.ts';
 import { deleteNote, moveNoteBy, patchNote } from './note-actions.ts';
 import { NoteEditor } from './NoteEditor.tsx';
+import { assignOnDrop, mayCluster } from '../facilitation/cluster-actions.ts';
+import { NoteVote } from '../facilitation/VotingPanel.tsx';
 import { useMapEntry, useNoteText, useNoteView } from './yjs-hooks.ts';
 
 interface Props {
@@ -41,7 +43,7 @@ function mapKey(map: object): number {
 
 function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   const { t } = useTranslation();
-  const { board, undo, awareness } = useWorkshop();
+  const { board, undo, awareness, control, me } = useWorkshop();
   const view = useNoteView(map);
   const text = useNoteText(map);
   const editing = useBoardUi((s) => s.editingId === id);
@@ -112,6 +114,8 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   };
   const onPointerUp = (e: PointerEvent<HTMLElement>) => {
     if (drag.current?.pointerId === e.pointerId) {
+      // Dropped on a cluster's frame: join it, in the same undo step as the drag.
+      if (drag.current.moved && mayCluster(me, control)) assignOnDrop(board, id);
       drag.current = null;
       undo.stopCapturing();
     }
@@ -147,6 +151,7 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
         <span className="note__author">{author}</span>
         {view.author?.organisation && <span className="note__org">{view.author.organisation}</span>}
         {view.theme && <span className="note__theme">{view.theme}</span>}
+        <NoteVote noteId={id} phase={view.phase} label={text.trim() || t('note.emptyText')} />
       </footer>
       {!readOnly && (
         <div className="note__tools">

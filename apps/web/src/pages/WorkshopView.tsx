@@ -12,6 +12,15 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { PhaseTabs } from './PhaseTabs.tsx';
 import { ShareLink } from './ShareLink.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { Link } from '../app/Link.tsx';
+import { useControl } from '../facilitation/control-hooks.ts';
+import { readDrafting } from '../facilitation/control-state.ts';
+import { DraftsBoard } from '../facilitation/DraftsBoard.tsx';
+import { PhaseChangeBanner } from '../facilitation/PhaseChangeBanner.tsx';
+import { ReadyButton } from '../facilitation/ReadyButton.tsx';
+import { SharedTimer } from '../facilitation/SharedTimer.tsx';
+import { SpotlightFollower } from '../facilitation/Spotlight.tsx';
+import { VotingPanel } from '../facilitation/VotingPanel.tsx';
 
 type ViewMode = 'board' | 'outline';
 
@@ -35,6 +44,8 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
     recommendations: usePhaseLocked(control, 'recommendations'),
   } satisfies Record<Phase, boolean>;
   useActivityStatus(awareness);
+  const drafting = useControl(control, readDrafting);
+  const inDrafts = drafting && me.role === 'participant' && selected === current;
 
   // Follow the facilitator: when the workshop moves on, everyone's board moves with it.
   useEffect(() => setSelected(current), [current]);
@@ -47,11 +58,18 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
       <SiteHeader>
         <h1 className="workshop-title">{name}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`/w/${encodeURIComponent(workshopId)}/join`} />
+        {me.role === 'facilitator' && (
+          <Link className="button button--small" href={`/w/${encodeURIComponent(workshopId)}/console`}>
+            {t('console.consoleLink')}
+          </Link>
+        )}
       </SiteHeader>
       <div className="workshop">
         <main id="main" className="workshop__main">
           <div className="workshop__bar">
             <PhaseTabs selected={selected} current={current} onSelect={setSelected} />
+            <SharedTimer />
+            <ReadyButton />
             <div className="view-toggle" role="group" aria-label={t('workshop.viewLabel')}>
               {(['board', 'outline'] as const).map((m) => (
                 <button key={m} type="button" aria-pressed={mode === m} className="view-toggle__button" onClick={() => setMode(m)}>
@@ -65,8 +83,12 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
             {locks[selected] && <span className="badge badge--locked"> {t('workshop.locked')}</span>}
           </p>
           {locks[selected] && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
+          <PhaseChangeBanner />
+          <SpotlightFollower onPhase={setSelected} />
           <div id="phase-panel" role="tabpanel" aria-labelledby={`tab-${selected}`} className="workshop__panel">
-            {mode === 'board' ? (
+            {mode === 'board' && inDrafts && !readOnly ? (
+              <DraftsBoard phase={selected} themes={settings.themes} />
+            ) : mode === 'board' ? (
               <Board key={selected} phase={selected} themes={settings.themes} readOnly={readOnly} />
             ) : (
               <Outline selected={selected} lockedPhases={locks} />
@@ -76,6 +98,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
         <aside className="workshop__side">
           {me.role === 'facilitator' && joinUrl && <ShareLink joinUrl={joinUrl} />}
           {settings.purpose && <p className="workshop__purpose">{settings.purpose}</p>}
+          <VotingPanel phase={selected} />
           <PresenceList awareness={awareness} />
         </aside>
       </div>

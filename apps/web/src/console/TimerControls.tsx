@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { readTimer } from '@crossboard/model';
+import { useWorkshop } from '../app/workshop-context.ts';
+import { useControl } from '../facilitation/control-hooks.ts';
+import { SharedTimer } from '../facilitation/SharedTimer.tsx';
+import { runTimerCommand, type TimerCommand } from './console-actions.ts';
+
+/** Start, pause, resume, ±1 minute and reset, beside the same countdown participants see. */
+export function TimerControls() {
+  const { t } = useTranslation();
+  const { control } = useWorkshop();
+  const status = useControl(control, (d) => readTimer(d).status);
+  const run = (c: TimerCommand) => () => runTimerCommand(control, c);
+  return (
+    <section className="console-card" aria-labelledby="console-timer">
+      <h2 id="console-timer">{t('console.timer.heading')}</h2>
+      <SharedTimer />
+      <div className="console-row" role="group" aria-label={t('console.timer.controls')}>
+        {status === 'running' ? (
+          <button type="button" className="button" onClick={run('pause')}>
+            {t('console.timer.pause')}
+          </button>
+        ) : status === 'paused' ? (
+          <button type="button" className="button button--primary" onClick={run('resume')}>
+            {t('console.timer.resume')}
+          </button>
+        ) : (
+          <button type="button" className="button button--primary" onClick={run('start')}>
+            {t('console.timer.start')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={run('minusMinute')} aria-label={t('console.timer.minusMinute')}>
+          −1 min
+        </button>
+        <button type="button" className="button" onClick={run('plusMinute')} aria-label={t('console.timer.plusMinute')}>
+          +1 min
+        </button>
+        <button type="button" className="button" onClick={run('reset')} disabled={status === 'idle'}>
+          {t('console.timer.reset')}
+        </button>
+      </div>
+    </section>
+  );
+}

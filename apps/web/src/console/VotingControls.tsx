@@ -1,0 +1,145 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  currentPhase,
+  listClusters,
+  listNotes,
+  MAX_VOTES_PER_PERSON,
+  noteContent,
+  boardNotes,
+  plainText,
+  PHASES,
+  rankByVotes,
+  readSettings,
+  readTallies,
+  readVoting,
+  type Phase,
+} from '@crossboard/model';
+import { useWorkshop } from '../app/workshop-context.ts';
+import { useControl } from '../facilitation/control-hooks.ts';
+import type { FacilitationApi } from '../facilitation/facilitation-api.ts';
+import { errorMessage, useRequest } from './use-request.ts';
+
+/** Progress is counted by the server; re-ask this often while a round is open. */
+export const VOTING_POLL_MS = 5_000;
+const TOP_RESULTS = 5;
+
+/** Open a round of dot voting, follow its progress, close it and see the top items. */
+export function VotingControls({ api }: { api: FacilitationApi }) {
+  const { t } = useTranslation();
+  const { control, board } = useWorkshop();
+  const voting = useControl(control, readVoting);
+  const tallies = useControl(control, readTallies);
+  const phaseNow = useControl(control, currentPhase);
+  const perPerson = useControl(control, (d) => readSettings(d).votesPerParticipant);
+  const [phase, setPhase] = useState<Phase>(phaseNow);
+  const [target, setTarget] = useState<'notes' | 'clusters'>('notes');
+  const [votes, setVotes] = useState(String(perPerson));
+  const [maxPerItem, setMaxPerItem] = useState('');
+  const [message, setMessage] = useState('');
+  const isOpen = voting?.status === 'open';
+  const progress = useRequest(api.votingProgress, VOTING_POLL_MS, isOpen);
+
+  const open = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(votes);
+    const m = maxPerItem.trim() ? Number(maxPerItem) : undefined;
+    try {
+      await api.openVoting({ phase, target, votesPerPerson: n, ...(m !== undefined ? { maxPerItem: m } : {}) });
+      setMessage(t('console.voting.opened'));
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  };
+  const close = async () => {
+    try {
+      await api.closeVoting();
+      setMessage(t('console.voting.closed'));
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  };
+
+  const results = () => {
+    if (!voting || !tallies) return [];
+    const items =
+      voting.target === 'clusters'
+        ? listClusters(board, voting.phase).map((c) => ({ id: c.id, label: c.title || t('board.untitledCluster') }))
+        : listNotes(board, voting.phase).map((n) => {
+            const m = boardNotes(board).get(n.id);
+            return { id: n.id, label: (m ? plainText(noteContent(m)) : '') || t('note.emptyText') };
+          });
+    return rankByVotes(items, tallies).filter((r) => r.votes > 0).slice(0, TOP_RESULTS);
+  };
+
+  return (
+    <section className="console-card" aria-labelledby="console-voting">
+      <h2 id="console-voting">{t('console.voting.heading')}</h2>
+      {isOpen ? (
+        <>
+          <p>
+            {t('console.voting.isOpen', {
+              phase: t(`phases.${voting.phase}`),
+              target: t(`console.voting.targets.${voting.target}`),
+              count: voting.votesPerPerson,
+            })}
+          </p>
+          <p role="status" aria-live="polite">
+            {progress.data ? t('console.voting.progress', { voters: progress.data.voters, count: progress.data.votesCast }) : t('console.voting.noProgress')}
+          </p>
+          <button type="button" className="button button--primary" onClick={() => void close()}>
+            {t('console.voting.close')}
+          </button>
+        </>
+      ) : (
+        <form className="console-form" onSubmit={(e) => void open(e)}>
+          <label>
+            {t('console.voting.phase')}
+            <select value={phase} onChange={(e) => setPhase(e.target.value as Phase)}>
+              {PHASES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`phases.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>{t('console.voting.target')}</legend>
+            {(['notes', 'clusters'] as const).map((k) => (
+              <label key={k} className="switch">
+                <input type="radio" name="voting-target" value={k} checked={target === k} onChange={() => setTarget(k)} />
+                {t(`console.voting.targets.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {t('console.voting.votesPerPerson')}
+            <input type="number" min={1} max={MAX_VOTES_PER_PERSON} required value={votes} onChange={(e) => setVotes(e.target.value)} />
+          </label>
+          <label>
+            {t('console.voting.maxPerItem')}
+            <input type="number" min={1} max={MAX_VOTES_PER_PERSON} value={maxPerItem} onChange={(e) => setMaxPerItem(e.target.value)} />
+          </label>
+          <button type="submit" className="button button--primary">
+            {t('console.voting.open')}
+          </button>
+        </form>
+      )}
+      {!isOpen && tallies && voting && (
+        <>
+          <h3>{t('console.voting.results')}</h3>
+          <ol className="console-results">
+            {results().map((r) => (
+              <li key={r.item.id}>
+                {r.item.label} — {t('voting.votes', { count: r.votes })}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <p role="status" className="console-message">
+        {message}
+      </p>
+    </section>
+  );
+}

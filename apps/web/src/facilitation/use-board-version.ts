@@ -1,0 +1,24 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { boardClusters, boardNotes } from '@crossboard/model';
+
+/** Re-renders on any change to notes or clusters: for console summaries, not for the board itself. */
+export function useBoardVersion(doc: Y.Doc): number {
+  const version = useRef(0);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const h = () => {
+        version.current++;
+        onChange();
+      };
+      boardNotes(doc).observeDeep(h);
+      boardClusters(doc).observeDeep(h);
+      return () => {
+        boardNotes(doc).unobserveDeep(h);
+        boardClusters(doc).unobserveDeep(h);
+      };
+    },
+    [doc],
+  );
+  return useSyncExternalStore(subscribe, () => version.current, () => version.current);
+}
