@@ -1,0 +1,59 @@
+/**
+ * The one registry of what the server answers when it refuses something: HTTP error codes
+ * with their status, and WebSocket close codes with their reason (docs/API.md).
+ */
+
+export const HTTP_ERRORS = {
+  INVALID_BODY: { status: 400, message: 'The request body is not valid.' },
+  INVALID_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  INVALID_TIME_ZONE: { status: 400, message: 'That time zone is not a known IANA zone, e.g. Europe/Paris.' },
+  INVALID_SESSION: { status: 400, message: 'A session must end after it starts, with times like 2025-06-12T15:30.' },
+  MISSING_TOKEN: { status: 401, message: 'Sign in: this call needs an Authorization: Bearer token.' },
+  INVALID_TOKEN: { status: 401, message: 'The token is not valid for this server.' },
+  PERSON_REMOVED: { status: 403, message: 'You were removed from this workshop.' },
+  FORBIDDEN: { status: 403, message: 'Your role may not do this.' },
+  WRONG_WORKSHOP: { status: 403, message: 'This token belongs to another workshop.' },
+  JOIN_CODE_INVALID: { status: 403, message: 'This join link is no longer valid; ask the facilitator for the new one.' },
+  WORKSHOP_NOT_FOUND: { status: 404, message: 'There is no workshop with this id.' },
+  PERSON_NOT_FOUND: { status: 404, message: 'There is no such person in this workshop.' },
+  NOT_FOUND: { status: 404, message: 'Nothing here.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
+  ROOM_UNAVAILABLE: { status: 503, message: 'The workshop documents could not be loaded; try again shortly.' },
+  STORAGE_UNAVAILABLE: { status: 503, message: 'Storage is not available.' },
+  INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+export type HttpErrorCode = keyof typeof HTTP_ERRORS;
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string = HTTP_ERRORS[code].message,
+  ) {
+    super(message);
+    this.status = HTTP_ERRORS[code].status;
+  }
+}
+
+export function errorBody(code: HttpErrorCode, message: string = HTTP_ERRORS[code].message) {
+  return { error: { code, message } };
+}
+
+/** WebSocket close codes; reasons must stay under 123 bytes (RFC 6455). */
+export const CLOSE = {
+  GOING_AWAY: { code: 1001, reason: 'Server is shutting down; reconnect shortly.' },
+  UNKNOWN_MESSAGE_TYPE: { code: 1003, reason: 'Unknown message type.' },
+  MALFORMED_MESSAGE: { code: 1007, reason: 'Malformed message.' },
+  MESSAGE_TOO_BIG: { code: 1009, reason: 'Message too big.' },
+  INTERNAL: { code: 1011, reason: 'Internal server error.' },
+  ROOM_UNAVAILABLE: { code: 1013, reason: 'Room unavailable: it could not be loaded; try again later.' },
+  BAD_ROOM: { code: 4400, reason: 'Unknown room name.' },
+  MISSING_TOKEN: { code: 4401, reason: 'Missing token.' },
+  INVALID_TOKEN: { code: 4401, reason: 'Invalid token.' },
+  FORBIDDEN: { code: 4403, reason: 'Your role may not read this room.' },
+  // 1013, not a 44xx code: stock providers treat 44xx as permanent, and a slow client should retry.
+  TOO_SLOW: { code: 1013, reason: 'Connection too slow: too much data queued; reconnect.' },
+  PERSON_REMOVED: { code: 4410, reason: 'You were removed from this workshop.' },
+} as const satisfies Record<string, { code: number; reason: string }>;
+export type CloseKind = keyof typeof CLOSE;

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import {
+  createWorkshopBody,
+  invitationBody,
+  joinBody,
+  personParams,
+  workshopParams,
+  type CreateWorkshopInput,
+  type InvitationInput,
+  type JoinInput,
+} from '../workshops/schemas.ts';
+import {
+  createWorkshop,
+  invite,
+  joinWorkshop,
+  publicPerson,
+  removePerson,
+  requireWorkshop,
+  rotateJoinLink,
+} from '../workshops/workshops.ts';
+import { requirePerson } from './auth.ts';
+
+type IdParams = { id: string };
+
+export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
+  app.post<{ Body: CreateWorkshopInput }>('/api/workshops', { schema: { body: createWorkshopBody } }, async (request, reply) => {
+    const created = createWorkshop(ctx, request.body);
+    request.log.info({ workshopId: created.id }, 'workshop created');
+    return reply.status(201).send(created);
+  });
+
+  app.get<{ Params: IdParams }>('/api/workshops/:id/public', { schema: { params: workshopParams } }, async (request) => {
+    const w = requireWorkshop(ctx, request.params.id);
+    return { id: w.id, title: w.title, purpose: w.purpose, codeRequired: w.joinCode !== null };
+  });
+
+  app.post<{ Params: IdParams; Body: JoinInput }>(
+    '/api/workshops/:id/join',
+    { schema: { params: workshopParams, body: joinBody } },
+    async (request, reply) => reply.status(201).send(joinWorkshop(ctx, request.params.id, request.body)),
+  );
+
+  app.get<{ Params: IdParams }>('/api/workshops/:id', { schema: { params: workshopParams } }, async (request) => {
+    const w = requireWorkshop(ctx, request.params.id);
+    const you = requirePerson(ctx, request, w.id);
+    return { id: w.id, title: w.title, you: publicPerson(you) };
+  });
+
+  app.post<{ Params: IdParams; Body: InvitationInput }>(
+    '/api/workshops/:id/invitations',
+    { schema: { params: workshopParams, body: invitationBody } },
+    async (request, reply) => {
+      const w = requireWorkshop(ctx, request.params.id);
+      requirePerson(ctx, request, w.id, ['facilitator']);
+      return reply.status(201).send(invite(ctx, w.id, request.body));
+    },
+  );
+
+  app.post<{ Params: IdParams }>(
+    '/api/workshops/:id/join-link/rotate',
+    { schema: { params: workshopParams } },
+    async (request) => {
+      const w = requireWorkshop(ctx, request.params.id);
+      requirePerson(ctx, request, w.id, ['facilitator']);
+      return rotateJoinLink(ctx, w);
+    },
+  );
+
+  app.get<{ Params: IdParams }>('/api/workshops/:id/people', { schema: { params: workshopParams } }, async (request) => {
+    const w = requireWorkshop(ctx, request.params.id);
+    requirePerson(ctx, request, w.id, ['facilitator', 'organiser']);
+    return { people: ctx.storage.listPeople(w.id).map(publicPerson) };
+  });
+
+  app.delete<{ Params: IdParams & { personId: string } }>(
+    '/api/workshops/:id/people/:personId',
+    { schema: { params: personParams } },
+    async (request) => {
+      const w = requireWorkshop(ctx, request.params.id);
+      requirePerson(ctx, request, w.id, ['facilitator']);
+      removePerson(ctx, w.id, request.params.personId);
+      return { ok: true };
+    },
+  );
+}

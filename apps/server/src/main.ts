@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { build } from './app.ts';
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = resolve(process.env.CROSSBOARD_DATA ?? './data');
+
+const app = await build({
+  dataDir,
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  ...(process.env.CROSSBOARD_SECRET ? { secret: process.env.CROSSBOARD_SECRET } : {}),
+});
+
+await app.listen({ port, host });
+const address = app.server.address();
+const actualPort = typeof address === 'object' && address ? address.port : port;
+console.log(`Crossboard is running at http://${host}:${actualPort}/`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  // Stop accepting, close sockets with 1001, compact rooms, close the database.
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (e) {
+    app.log.error({ err: e }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,186 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { isRole } from '@crossboard/model';
+import { SQL_MIGRATIONS, type SqlMigration } from './migrations.ts';
+import type { PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
+
+export const DATABASE_FILE = 'crossboard.sqlite';
+
+interface PersonRow {
+  workshop: string;
+  id: string;
+  role: string;
+  name: string;
+  organisation: string;
+  country: string;
+  time_zone: string;
+  language: string;
+  revoked: number;
+  created_at: number;
+}
+
+function toPerson(row: PersonRow): PersonRecord {
+  if (!isRole(row.role)) throw new Error(`unknown role in database: ${row.role}`);
+  return {
+    id: row.id,
+    workshopId: row.workshop,
+    role: row.role,
+    name: row.name,
+    organisation: row.organisation,
+    country: row.country,
+    timeZone: row.time_zone,
+    language: row.language,
+    revoked: row.revoked !== 0,
+    createdAt: row.created_at,
+  };
+}
+
+export function migrate(db: Database.Database, migrations: readonly SqlMigration[] = SQL_MIGRATIONS): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  const current = row.v ?? 0;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(m.version);
+    })();
+  }
+}
+
+/** SQLite in WAL mode: one file in the data directory, nothing to install. */
+export class SqliteStorage implements Storage {
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, DATABASE_FILE));
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (the case that matters for "seen means
+    // stored"); only a power cut can lose the last commits, and FULL would fsync per keystroke.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    const db = this.db;
+    this.stmt = {
+      snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE room = ?'),
+      updates: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
+      ),
+      append: db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)'),
+      putSnapshot: db.prepare(
+        `INSERT INTO snapshots (room, data, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      ),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
+      insertWorkshop: db.prepare(
+        'INSERT INTO workshops (id, title, purpose, join_code, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      workshop: db.prepare<[string], { id: string; title: string; purpose: string; join_code: string | null; created_at: number }>(
+        'SELECT id, title, purpose, join_code, created_at FROM workshops WHERE id = ?',
+      ),
+      setJoinCode: db.prepare('UPDATE workshops SET join_code = ? WHERE id = ?'),
+      insertPerson: db.prepare(
+        `INSERT INTO people (workshop, id, role, name, organisation, country, time_zone, language, revoked, created_at)
+         VALUES (@workshopId, @id, @role, @name, @organisation, @country, @timeZone, @language, @revoked, @createdAt)`,
+      ),
+      person: db.prepare<[string, string], PersonRow>('SELECT * FROM people WHERE workshop = ? AND id = ?'),
+      people: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE workshop = ? ORDER BY created_at, id'),
+      revoke: db.prepare('UPDATE people SET revoked = 1 WHERE workshop = ? AND id = ?'),
+      getValue: db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?'),
+      setValue: db.prepare(
+        'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+    };
+  }
+
+  loadDocument(room: string): StoredDocument {
+    return this.db.transaction(() => {
+      const snap = this.stmt.snapshot.get(room);
+      const rows = this.stmt.updates.all(room);
+      let updateBytes = 0;
+      const updates = rows.map((r) => {
+        updateBytes += r.data.byteLength;
+        return new Uint8Array(r.data);
+      });
+      return { snapshot: snap ? new Uint8Array(snap.data) : null, updates, updateBytes };
+    })();
+  }
+
+  appendUpdate(room: string, update: Uint8Array): void {
+    this.stmt.append.run(room, update);
+  }
+
+  compact(room: string): void {
+    this.db.transaction(() => {
+      const rows = this.stmt.updates.all(room);
+      const last = rows.at(-1);
+      if (!last) return;
+      const snap = this.stmt.snapshot.get(room);
+      const parts = rows.map((r) => new Uint8Array(r.data));
+      if (snap) parts.unshift(new Uint8Array(snap.data));
+      const merged = Y.mergeUpdates(parts);
+      this.stmt.putSnapshot.run(room, merged, Date.now());
+      this.stmt.deleteUpdates.run(room, last.seq);
+    }).immediate();
+  }
+
+  createWorkshop(workshop: WorkshopRecord, facilitator: PersonRecord): void {
+    this.db.transaction(() => {
+      this.stmt.insertWorkshop.run(workshop.id, workshop.title, workshop.purpose, workshop.joinCode, workshop.createdAt);
+      this.addPerson(facilitator);
+    })();
+  }
+
+  getWorkshop(id: string): WorkshopRecord | null {
+    const row = this.stmt.workshop.get(id);
+    return row
+      ? { id: row.id, title: row.title, purpose: row.purpose, joinCode: row.join_code, createdAt: row.created_at }
+      : null;
+  }
+
+  setJoinCode(workshopId: string, code: string): void {
+    this.stmt.setJoinCode.run(code, workshopId);
+  }
+
+  addPerson(person: PersonRecord): void {
+    this.stmt.insertPerson.run({ ...person, revoked: person.revoked ? 1 : 0 });
+  }
+
+  getPerson(workshopId: string, personId: string): PersonRecord | null {
+    const row = this.stmt.person.get(workshopId, personId);
+    return row ? toPerson(row) : null;
+  }
+
+  listPeople(workshopId: string): PersonRecord[] {
+    return this.stmt.people.all(workshopId).map(toPerson);
+  }
+
+  revokePerson(workshopId: string, personId: string): boolean {
+    return this.stmt.revoke.run(workshopId, personId).changes > 0;
+  }
+
+  getValue(key: string): string | null {
+    return this.stmt.getValue.get(key)?.value ?? null;
+  }
+
+  setValue(key: string, value: string): void {
+    this.stmt.setValue.run(key, value);
+  }
+
+  healthy(): boolean {
+    try {
+      return this.db.open && this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

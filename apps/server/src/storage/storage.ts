@@ -1,0 +1,60 @@
+import type { Role } from '@crossboard/model';
+
+/** A room's persisted state: the last snapshot plus the updates logged since. */
+export interface StoredDocument {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Bytes in `updates`, so a room knows how close it is to compaction. */
+  updateBytes: number;
+}
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  purpose: string;
+  /** Null until the facilitator first rotates the join link. */
+  joinCode: string | null;
+  createdAt: number;
+}
+
+export interface PersonRecord {
+  id: string;
+  workshopId: string;
+  role: Role;
+  name: string;
+  organisation: string;
+  country: string;
+  timeZone: string;
+  language: string;
+  revoked: boolean;
+  createdAt: number;
+}
+
+/**
+ * Everything the server persists. Synchronous on purpose: an update is written in the
+ * write path, before it is broadcast, without a queue that could reorder it. A network
+ * backend (PostgreSQL) would need this contract made async; the contract suite in
+ * test/storage-contract.test.ts is written to run against any implementation.
+ */
+export interface Storage {
+  loadDocument(room: string): StoredDocument;
+  appendUpdate(room: string, update: Uint8Array): void;
+  /** Merges snapshot and log into one snapshot and empties the log, atomically. */
+  compact(room: string): void;
+
+  createWorkshop(workshop: WorkshopRecord, facilitator: PersonRecord): void;
+  getWorkshop(id: string): WorkshopRecord | null;
+  setJoinCode(workshopId: string, code: string): void;
+
+  addPerson(person: PersonRecord): void;
+  getPerson(workshopId: string, personId: string): PersonRecord | null;
+  listPeople(workshopId: string): PersonRecord[];
+  revokePerson(workshopId: string, personId: string): boolean;
+
+  getValue(key: string): string | null;
+  setValue(key: string, value: string): void;
+
+  /** True when a trivial query succeeds (for /healthz). */
+  healthy(): boolean;
+  close(): void;
+}

@@ -1,0 +1,96 @@
+import type { CloseKind } from '../errors.ts';
+import { Room, type RoomDeps } from './room.ts';
+
+/**
+ * The rooms in memory. A room is loaded on first use (synchronously: no client can be
+ * answered before its document is complete) and unloaded a while after its last client
+ * leaves, compacted on the way out.
+ */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly deps: RoomDeps) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Throws RoomLoadError when storage cannot produce the document; nothing is kept then. */
+  open(name: string): Room {
+    this.cancelUnload(name);
+    const existing = this.rooms.get(name);
+    if (existing) return existing;
+    const room = new Room(name, this.deps);
+    room.onEmpty = () => this.scheduleUnload(name);
+    room.onBroken = () => this.forget(name);
+    this.rooms.set(name, room);
+    this.deps.metrics.roomsLoaded.set(this.rooms.size);
+    return room;
+  }
+
+  /** For server commands: the room is loaded if needed and unloaded later if nobody joins. */
+  use<T>(name: string, fn: (room: Room) => T): T {
+    const room = this.open(name);
+    try {
+      return fn(room);
+    } finally {
+      if (room.clientCount === 0) this.scheduleUnload(name);
+    }
+  }
+
+  loaded(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /** Every loaded room whose name starts with `prefix` (a workshop's rooms). */
+  *withPrefix(prefix: string): Iterable<Room> {
+    for (const [name, room] of this.rooms) if (name.startsWith(prefix)) yield room;
+  }
+
+  unload(name: string): void {
+    this.cancelUnload(name);
+    const room = this.rooms.get(name);
+    if (!room) return;
+    try {
+      room.compact();
+    } catch (e) {
+      // The log stays as it is and is replayed on the next load; nothing is lost.
+      this.deps.log.error({ room: name, err: e }, 'compaction on unload failed');
+    }
+    room.destroy(null);
+    this.forget(name);
+  }
+
+  /** Shutdown: every client is told to go away, every room compacted and released. */
+  closeAll(kind: CloseKind): void {
+    for (const [name, room] of [...this.rooms]) {
+      room.onEmpty = null;
+      room.kickWhere(() => true, kind);
+      this.unload(name);
+    }
+  }
+
+  private forget(name: string): void {
+    this.rooms.delete(name);
+    this.deps.metrics.roomsLoaded.set(this.rooms.size);
+  }
+
+  private scheduleUnload(name: string): void {
+    this.cancelUnload(name);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(name);
+      if (this.rooms.get(name)?.clientCount === 0) this.unload(name);
+    }, this.deps.limits.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(name, timer);
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+  }
+}

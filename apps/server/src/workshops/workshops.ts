@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import {
+  DEFAULT_SETTINGS,
+  ORIGIN,
+  isValidTimeZone,
+  migrate,
+  roomName,
+  writeSettings,
+  type Role,
+  type WorkshopSettings,
+} from '@crossboard/model';
+import { signToken } from '../auth/tokens.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
+import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
+import type { CreateWorkshopInput, InvitationInput, JoinInput } from './schemas.ts';
+import { toSessions } from './sessions.ts';
+
+/** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
+export function randomId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function joinUrl(workshop: WorkshopRecord): string {
+  const path = `/w/${workshop.id}/join`;
+  return workshop.joinCode ? `${path}?code=${workshop.joinCode}` : path;
+}
+
+function checkTimeZone(zone: string): void {
+  if (!isValidTimeZone(zone)) throw new HttpError('INVALID_TIME_ZONE', `"${zone}" is not a known time zone, e.g. Europe/Paris.`);
+}
+
+export function requireWorkshop(ctx: ServerContext, id: string): WorkshopRecord {
+  const workshop = ctx.storage.getWorkshop(id);
+  if (!workshop) throw new HttpError('WORKSHOP_NOT_FOUND');
+  return workshop;
+}
+
+function tokenFor(ctx: ServerContext, person: PersonRecord): string {
+  return signToken(ctx.secret, { w: person.workshopId, p: person.id, r: person.role });
+}
+
+function newPerson(workshopId: string, role: Role, fields: Partial<PersonRecord>): PersonRecord {
+  return {
+    id: randomId(),
+    workshopId,
+    role,
+    name: '',
+    organisation: '',
+    country: '',
+    timeZone: 'UTC',
+    language: 'en',
+    revoked: false,
+    createdAt: Date.now(),
+    ...fields,
+  };
+}
+
+export function createWorkshop(ctx: ServerContext, input: CreateWorkshopInput) {
+  const title = input.title.trim();
+  if (!title) throw new HttpError('INVALID_BODY', 'body/title must not be blank');
+  const homeTimeZone = input.homeTimeZone ?? DEFAULT_SETTINGS.homeTimeZone;
+  checkTimeZone(homeTimeZone);
+  const settings: WorkshopSettings = {
+    title,
+    purpose: input.purpose ?? DEFAULT_SETTINGS.purpose,
+    themes: input.themes ?? DEFAULT_SETTINGS.themes,
+    homeTimeZone,
+    sessions: toSessions(input.sessions ?? [], homeTimeZone),
+    phaseMinutes: { ...DEFAULT_SETTINGS.phaseMinutes, ...input.phaseMinutes },
+    votesPerParticipant: input.votesPerParticipant ?? DEFAULT_SETTINGS.votesPerParticipant,
+  };
+  const workshop: WorkshopRecord = {
+    id: randomId(),
+    title,
+    purpose: settings.purpose,
+    joinCode: null,
+    createdAt: Date.now(),
+  };
+  const facilitator = newPerson(workshop.id, 'facilitator', {
+    name: input.facilitatorName ?? 'Facilitator',
+    timeZone: homeTimeZone,
+  });
+  ctx.storage.createWorkshop(workshop, facilitator);
+  // Through the room, not around it: stored like any update and broadcast if anyone is there.
+  ctx.rooms.use(roomName({ workshopId: workshop.id, kind: 'control' }), (room) =>
+    room.change((doc) => {
+      migrate(doc, undefined, ORIGIN.serverCommand);
+      writeSettings(doc, settings);
+    }, ORIGIN.serverCommand),
+  );
+  return {
+    id: workshop.id,
+    facilitatorId: facilitator.id,
+    facilitatorToken: tokenFor(ctx, facilitator),
+    joinUrl: joinUrl(workshop),
+  };
+}
+
+export function joinWorkshop(ctx: ServerContext, workshopId: string, input: JoinInput) {
+  const workshop = requireWorkshop(ctx, workshopId);
+  if (workshop.joinCode !== null && input.code !== workshop.joinCode) throw new HttpError('JOIN_CODE_INVALID');
+  checkTimeZone(input.timeZone);
+  const person = newPerson(workshop.id, 'participant', {
+    name: input.name.trim(),
+    organisation: input.organisation.trim(),
+    country: input.country.trim(),
+    timeZone: input.timeZone,
+    language: input.language,
+  });
+  if (!person.name) throw new HttpError('INVALID_BODY', 'body/name must not be blank');
+  ctx.storage.addPerson(person);
+  return { participantId: person.id, token: tokenFor(ctx, person), role: 'participant' as const };
+}
+
+export function invite(ctx: ServerContext, workshopId: string, input: InvitationInput) {
+  const person = newPerson(workshopId, input.role, {
+    name: input.name ?? (input.role === 'organiser' ? 'Organiser' : 'Facilitator'),
+  });
+  ctx.storage.addPerson(person);
+  return { personId: person.id, token: tokenFor(ctx, person) };
+}
+
+export function rotateJoinLink(ctx: ServerContext, workshop: WorkshopRecord) {
+  const code = randomId();
+  ctx.storage.setJoinCode(workshop.id, code);
+  return { joinUrl: joinUrl({ ...workshop, joinCode: code }) };
+}
+
+/** Marks the person removed and closes every socket they hold in the workshop's rooms. */
+export function removePerson(ctx: ServerContext, workshopId: string, personId: string): void {
+  if (!ctx.storage.revokePerson(workshopId, personId)) throw new HttpError('PERSON_NOT_FOUND');
+  for (const room of ctx.rooms.withPrefix(`${workshopId}/`)) {
+    room.kickWhere((client) => client.personId === personId, 'PERSON_REMOVED');
+  }
+}
+
+export function publicPerson(p: PersonRecord) {
+  return {
+    personId: p.id,
+    role: p.role,
+    name: p.name,
+    organisation: p.organisation,
+    country: p.country,
+    timeZone: p.timeZone,
+    language: p.language,
+    removed: p.revoked,
+  };
+}

@@ -1,0 +1,85 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+
+/** Polls until `check` passes (no fixed sleeps: the machine is slow and shared). */
+export async function waitFor<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+const open: TestClient[] = [];
+
+/** A stock y-websocket provider, as the web app uses it, in Node. */
+export function connectClient(wsBase: string, room: string, token: string, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(wsBase, room, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Providers in one process would otherwise sync through BroadcastChannel, not the server.
+    disableBc: true,
+  });
+  const client: TestClient = {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  open.push(client);
+  return client;
+}
+
+export async function connectSynced(wsBase: string, room: string, token: string): Promise<TestClient> {
+  const client = connectClient(wsBase, room, token);
+  await waitFor(() => client.provider.synced, `client synced to ${room}`);
+  return client;
+}
+
+export function destroyAllClients(): void {
+  for (const c of open.splice(0)) c.destroy();
+}
+
+export interface RawSocket {
+  ws: WebSocket;
+  messages: Uint8Array[];
+  closed: Promise<{ code: number; reason: string }>;
+  opened: Promise<void>;
+}
+
+/** A bare socket, for sending what no provider would. */
+export function rawSocket(url: string): RawSocket {
+  const ws = new WebSocket(url);
+  const messages: Uint8Array[] = [];
+  ws.on('message', (data) => messages.push(new Uint8Array(data as Buffer)));
+  ws.on('error', () => {});
+  return {
+    ws,
+    messages,
+    opened: new Promise((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('close', () => reject(new Error('closed before open')));
+    }),
+    closed: new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))),
+  };
+}
+
+export function wsUrl(wsBase: string, room: string, token?: string): string {
+  return `${wsBase}/${room}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+}
+
+/** The text of a Y.Text named `name`, for comparing documents. */
+export function text(doc: Y.Doc, name = 'text'): string {
+  return doc.getText(name).toString();
+}

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, connectSynced, destroyAllClients, text, waitFor } from './helpers/clients.ts';
+import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  destroyAllClients();
+  for (const s of servers.splice(0)) {
+    await s.close();
+    removeDataDir(s.dataDir);
+  }
+});
+
+async function start(options: Parameters<typeof startServer>[0] = {}, dir?: string) {
+  const s = await startServer(options, dir);
+  servers.push(s);
+  return s;
+}
+
+describe('what was written survives', () => {
+  it('a restart on the same data dir: a new client gets the full state', async () => {
+    const first = await start();
+    const w = await createWorkshop(first.app);
+    const room = `${w.id}/board`;
+    const writer = await connectSynced(first.ws, room, w.facilitatorToken);
+    for (let i = 0; i < 30; i++) writer.doc.getText('text').insert(i, String(i % 10));
+    const watcher = await connectSynced(first.ws, room, w.facilitatorToken);
+    await waitFor(() => text(watcher.doc).length === 30, 'watcher has all 30 edits');
+    const expected = text(writer.doc);
+    destroyAllClients();
+
+    const second = await first.restart();
+    servers.push(second);
+    const reader = connectClient(second.ws, room, w.facilitatorToken);
+    await waitFor(() => reader.provider.synced, 'reader synced');
+    expect(text(reader.doc)).toBe(expected);
+  });
+
+  it('compaction past the threshold keeps the state identical, before and after a restart', async () => {
+    const first = await start({ limits: { compactAfterUpdates: 5 } });
+    const w = await createWorkshop(first.app);
+    const room = `${w.id}/board`;
+    const writer = await connectSynced(first.ws, room, w.facilitatorToken);
+    const watcher = await connectSynced(first.ws, room, w.facilitatorToken);
+    for (let i = 0; i < 23; i++) {
+      writer.doc.getMap('notes').set(`n${i}`, { text: `note ${i}` });
+      if (i % 3 === 0) writer.doc.getMap('notes').delete(`n${i}`);
+      // One update per message, so the server's log really grows past the threshold.
+      await waitFor(() => watcher.doc.getMap('notes').get(`n${i}`) !== undefined || i % 3 === 0, `note ${i} relayed`);
+    }
+    await waitFor(() => watcher.doc.getMap('notes').size === writer.doc.getMap('notes').size, 'watcher caught up');
+    const stored = first.app.crossboard.storage.loadDocument(room);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates.length).toBeLessThan(5);
+
+    const late = connectClient(first.ws, room, w.facilitatorToken);
+    await waitFor(() => late.provider.synced, 'late synced');
+    expect(late.doc.getMap('notes').toJSON()).toEqual(writer.doc.getMap('notes').toJSON());
+
+    destroyAllClients();
+    const second = await first.restart();
+    servers.push(second);
+    const reader = connectClient(second.ws, room, w.facilitatorToken);
+    await waitFor(() => reader.provider.synced, 'reader synced after restart');
+    expect(reader.doc.getMap('notes').toJSON()).toEqual(writer.doc.getMap('notes').toJSON());
+  });
+
+  it('an idle room is unloaded and compacted, and loads again with everything in it', async () => {
+    const server = await start({ limits: { unloadDelayMs: 50 } });
+    const w = await createWorkshop(server.app);
+    const room = `${w.id}/board`;
+    const writer = await connectSynced(server.ws, room, w.facilitatorToken);
+    writer.doc.getText('text').insert(0, 'kept across unload');
+    const watcher = await connectSynced(server.ws, room, w.facilitatorToken);
+    await waitFor(() => text(watcher.doc) === 'kept across unload', 'relayed');
+    destroyAllClients();
+
+    const { rooms, storage } = server.app.crossboard;
+    await waitFor(() => rooms.loaded(room) === undefined, 'room unloaded');
+    const stored = storage.loadDocument(room);
+    expect(stored.updates).toHaveLength(0);
+    const fromSnapshot = new Y.Doc();
+    Y.applyUpdate(fromSnapshot, stored.snapshot!);
+    expect(text(fromSnapshot)).toBe('kept across unload');
+
+    const reader = connectClient(server.ws, room, w.facilitatorToken);
+    await waitFor(() => reader.provider.synced, 'reader synced');
+    expect(text(reader.doc)).toBe('kept across unload');
+  });
+});
