@@ -31,33 +31,42 @@ export interface NoteFeatures {
  * the dot product of two notes is Σ weight·cosine(block) / Σ weight, each term in [0, 1].
  */
 export function noteFeatures(texts: readonly string[], weights: FeatureWeights, embeddings?: readonly (readonly number[])[]): NoteFeatures {
-  const vocabulary = new Map<string, number>();
+  // One vocabulary per block (no key prefixes to build), and each distinct word's feature
+  // ids worked out once: real boards repeat their words many times.
+  const vocabulary: Record<Block, Map<string, number>> = { words: new Map(), ngrams: new Map(), concepts: new Map() };
   const blockOf: Block[] = [];
   const idOf = (block: Block, key: string): number => {
-    const k = `${block[0]}:${key}`;
-    let id = vocabulary.get(k);
+    const ids = vocabulary[block];
+    let id = ids.get(key);
     if (id === undefined) {
-      id = vocabulary.size;
-      vocabulary.set(k, id);
+      id = blockOf.length;
+      ids.set(key, id);
       blockOf.push(block);
     }
     return id;
+  };
+  const featuresOfWord = new Map<string, number[]>();
+  const wordFeatures = (t: Token): number[] => {
+    const cacheKey = `${t.word} ${t.stem}`;
+    let ids = featuresOfWord.get(cacheKey);
+    if (!ids) {
+      ids = [idOf('words', t.stem)];
+      for (const g of charNgrams(t.word)) ids.push(idOf('ngrams', g));
+      const concept = conceptOf(t.word) ?? conceptOf(t.stem);
+      if (concept) ids.push(idOf('concepts', concept));
+      featuresOfWord.set(cacheKey, ids);
+    }
+    return ids;
   };
 
   const tokensPerNote = texts.map(tokenize);
   const counts = tokensPerNote.map((tokens) => {
     const tf = new Map<number, number>();
-    const add = (id: number) => tf.set(id, (tf.get(id) ?? 0) + 1);
-    for (const t of tokens) {
-      add(idOf('words', t.stem));
-      for (const g of charNgrams(t.word)) add(idOf('ngrams', g));
-      const concept = conceptOf(t.word) ?? conceptOf(t.stem);
-      if (concept) add(idOf('concepts', concept));
-    }
+    for (const t of tokens) for (const id of wordFeatures(t)) tf.set(id, (tf.get(id) ?? 0) + 1);
     return tf;
   });
 
-  const df = new Float64Array(vocabulary.size);
+  const df = new Float64Array(blockOf.length);
   for (const tf of counts) for (const id of tf.keys()) df[id]! += 1;
   const n = texts.length;
   const embeddingOn = embeddings !== undefined && weights.embedding > 0;
@@ -67,7 +76,7 @@ export function noteFeatures(texts: readonly string[], weights: FeatureWeights, 
     ngrams: Math.sqrt(weights.ngrams / total),
     concepts: Math.sqrt(weights.concepts / total),
   };
-  const embeddingBase = vocabulary.size;
+  const embeddingBase = blockOf.length;
 
   const vectors = counts.map((tf, doc) => {
     const weighted = new Map<number, number>();
@@ -92,6 +101,6 @@ export function noteFeatures(texts: readonly string[], weights: FeatureWeights, 
   });
 
   const stemOfFeature = new Map<number, string>();
-  for (const [key, id] of vocabulary) if (key.startsWith('w:')) stemOfFeature.set(id, key.slice(2));
+  for (const [stem, id] of vocabulary.words) stemOfFeature.set(id, stem);
   return { tokens: tokensPerNote, vectors, stemOfFeature };
 }

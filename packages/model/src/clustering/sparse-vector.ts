@@ -5,8 +5,9 @@ export interface SparseVector {
 }
 
 export function sparseFromMap(weights: ReadonlyMap<number, number>): SparseVector {
-  const ids = [...weights.keys()].sort((a, b) => a - b);
-  return { indices: Int32Array.from(ids), values: Float64Array.from(ids, (id) => weights.get(id)!) };
+  // A typed array sorts numerically, and faster than a comparator over a plain array.
+  const indices = Int32Array.from(weights.keys()).sort();
+  return { indices, values: Float64Array.from(indices, (id) => weights.get(id)!) };
 }
 
 export function norm(v: SparseVector): number {
