@@ -294,6 +294,7 @@ export const en = {
     votes: '{{count}} vote',
     votes_other: '{{count}} votes',
     results: 'Voting results',
+    rankByVotes: 'Rank by votes',
   },
   facilitation: {
     dismiss: 'Dismiss',

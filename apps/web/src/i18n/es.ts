@@ -295,6 +295,7 @@ export const es: Resources = {
     votes: '{{count}} voto',
     votes_other: '{{count}} votos',
     results: 'Resultados de la votación',
+    rankByVotes: 'Ordenar por votos',
   },
   facilitation: {
     dismiss: 'Cerrar',

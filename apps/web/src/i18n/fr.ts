@@ -295,6 +295,7 @@ export const fr: Resources = {
     votes: '{{count}} voix',
     votes_other: '{{count}} voix',
     results: 'Résultats du vote',
+    rankByVotes: 'Classer par nombre de voix',
   },
   facilitation: {
     dismiss: 'Fermer',

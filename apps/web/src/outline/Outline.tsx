@@ -18,6 +18,8 @@ import { useWorkshop } from '../app/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
 import { NoteEditor } from '../board/NoteEditor.tsx';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
+import { useControl } from '../facilitation/control-hooks.ts';
+import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';
 
 /** Re-renders on any change to notes or clusters: the outline shows all of them as text. */
 function useBoardVersion(doc: Y.Doc): number {
@@ -67,9 +69,13 @@ export function Outline({ selected, lockedPhases }: Props) {
 
 function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: boolean; announce(s: string): void }) {
   const { t } = useTranslation();
-  const { board } = useWorkshop();
-  const notes = listNotes(board, phase);
-  const clusters = listClusters(board, phase);
+  const { board, control } = useWorkshop();
+  const voted = useControl(control, (d) => phaseTallies(d, phase));
+  const [ranked, setRanked] = useState(false);
+  // After a vote the outline can list the most-voted first (notes, or clusters, as voted on).
+  const rank = ranked && voted;
+  const notes = rank && voted.target === 'notes' ? byVotes(listNotes(board, phase), voted.tallies) : listNotes(board, phase);
+  const clusters = rank && voted.target === 'clusters' ? byVotes(listClusters(board, phase), voted.tallies) : listClusters(board, phase);
   const groups: { cluster: ClusterView | null; notes: NoteView[] }[] = [
     ...clusters.map((c) => ({ cluster: c, notes: notes.filter((n) => n.clusterId === c.id) })),
     { cluster: null, notes: notes.filter((n) => !n.clusterId || !clusters.some((c) => c.id === n.clusterId)) },
@@ -80,6 +86,11 @@ function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: b
       <h2 id={headingId} className={`outline__phase-title outline__phase-title--${phase}`}>
         {t(`phases.${phase}`)} <span className="outline__count">{t('board.notesCount', { count: notes.length })}</span>
       </h2>
+      {voted && (
+        <button type="button" className="button button--small" aria-pressed={ranked} onClick={() => setRanked((r) => !r)}>
+          {t('voting.rankByVotes')}
+        </button>
+      )}
       {notes.length === 0 && <p className="outline__empty">{t('outline.empty')}</p>}
       {groups
         .filter((g) => g.cluster || g.notes.length > 0)
@@ -92,7 +103,7 @@ function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: b
               </h3>
               <ol className="outline__notes">
                 {g.notes.map((n, i) => (
-                  <OutlineNote key={n.id} note={n} siblings={g.notes} index={i} clusters={clusters} readOnly={readOnly} announce={announce} />
+                  <OutlineNote key={n.id} note={n} siblings={g.notes} index={i} clusters={clusters} readOnly={readOnly || !!rank} announce={announce} />
                 ))}
               </ol>
             </section>
