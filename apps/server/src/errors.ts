@@ -1,3 +1,5 @@
+import { MAX_WS_MESSAGE_BYTES } from './limits.ts';
+
 /**
  * The one registry of what the server answers when it refuses something: HTTP error codes
  * with their status, and WebSocket close codes with their reason (docs/API.md).
@@ -45,7 +47,7 @@ export const CLOSE = {
   GOING_AWAY: { code: 1001, reason: 'Server is shutting down; reconnect shortly.' },
   UNKNOWN_MESSAGE_TYPE: { code: 1003, reason: 'Unknown message type.' },
   MALFORMED_MESSAGE: { code: 1007, reason: 'Malformed message.' },
-  MESSAGE_TOO_BIG: { code: 1009, reason: 'Message too big.' },
+  MESSAGE_TOO_BIG: { code: 1009, reason: `Message too big: the limit is ${MAX_WS_MESSAGE_BYTES / 1024 / 1024} MiB.` },
   INTERNAL: { code: 1011, reason: 'Internal server error.' },
   ROOM_UNAVAILABLE: { code: 1013, reason: 'Room unavailable: it could not be loaded; try again later.' },
   BAD_ROOM: { code: 4400, reason: 'Unknown room name.' },

@@ -1,7 +1,12 @@
 /** Every limit the server enforces, named once; tests check at and just past each. */
 
-/** Largest WebSocket message accepted; a larger one closes the socket with 1009. */
+/** Largest WebSocket message accepted; a larger one closes the socket with 1009 and a reason. */
 export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * Frames past this are cut off by `ws` while still arriving (1009 without a reason: ws
+ * gives no hook to add one). Between the two limits we see the frame and can say why.
+ */
+export const WS_FRAME_HARD_LIMIT_BYTES = 4 * MAX_WS_MESSAGE_BYTES;
 /**
  * Bytes queued for one slow socket before it is closed: a client that stops reading must
  * not make the server hold an ever-growing copy of the room's traffic.

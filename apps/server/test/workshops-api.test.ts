@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlSettings, readSettings, roomName } from '@crossboard/model';
 import { MAX_NAME_LENGTH, MAX_WORKSHOP_TITLE_LENGTH } from '../src/limits.ts';
@@ -13,7 +14,7 @@ afterAll(async () => {
 });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const inject = (...args: Parameters<TestServer['app']['inject']>) => server.app.inject(...args);
+const inject = (options: InjectOptions) => server.app.inject(options);
 
 const participant = { name: 'Ana', organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en' };
 

@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.ts';
 import { CLOSE, type CloseKind } from '../errors.ts';
 import type { Connection } from './connection.ts';
 import { RoomLoadError } from './load-document.ts';
+import { WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
 
 const PREFIX = '/ws/';
 
@@ -26,8 +27,12 @@ function refuseHttp(socket: Duplex, status: string): void {
  */
 export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerContext): void {
   const { storage, rooms, secret, metrics, limits, log } = ctx;
-  // ws closes a frame over maxPayload with 1009 before buffering it whole.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  // ws drops a frame over maxPayload while it arrives; smaller oversized ones get our reason.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(WS_FRAME_HARD_LIMIT_BYTES, limits.maxMessageBytes),
+    perMessageDeflate: false,
+  });
   let closing = false;
 
   const refuse = (ws: WebSocket, kind: CloseKind, reason: string = CLOSE[kind].reason): void => {
@@ -83,7 +88,16 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         },
       };
       const client = room.join(conn, { personId: person.id, role: person.role, access });
-      ws.on('message', (data) => room.receive(client, toBytes(data)));
+      ws.on('message', (data) => {
+        const bytes = toBytes(data);
+        if (bytes.byteLength > limits.maxMessageBytes) {
+          log.warn({ room: name, personId: person.id, bytes: bytes.byteLength }, 'message too big');
+          metrics.dropped.inc({ reason: 'too_big' });
+          room.kick(client, 'MESSAGE_TOO_BIG');
+          return;
+        }
+        room.receive(client, bytes);
+      });
       ws.on('close', () => room.leave(client));
     } catch (e) {
       if (e instanceof RoomLoadError) {

@@ -1,0 +1,44 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'node:net';
+import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+const BUFFER_LIMIT = 256 * 1024;
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ limits: { maxBufferedBytes: BUFFER_LIMIT, compactAfterBytes: 512 * 1024 * 1024 } });
+});
+afterEach(() => destroyAllClients());
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+describe('a client that stops reading', () => {
+  it('is closed with 1013 and a reason once its queue passes the limit, while others keep up', async () => {
+    const w = await createWorkshop(server.app);
+    const room = `${w.id}/board`;
+    const writer = await connectSynced(server.ws, room, w.facilitatorToken);
+    const reader = await connectSynced(server.ws, room, w.facilitatorToken);
+    const slow = rawSocket(wsUrl(server.ws, room, w.facilitatorToken));
+    await slow.opened;
+    // Stop reading at the TCP level: the kernel buffers fill, then the server's queue grows.
+    (slow.ws as unknown as { _socket: Socket })._socket.pause();
+    const roomState = () => server.app.crossboard.rooms.loaded(room);
+    await waitFor(() => roomState()?.clientCount === 3, 'three clients in the room');
+
+    const chunk = 'x'.repeat(200_000);
+    let sent = 0;
+    while (roomState()!.clientCount === 3 && sent < 400) {
+      writer.doc.getMap('blobs').set(`b${sent++}`, chunk);
+      await waitFor(() => reader.doc.getMap('blobs').size === sent, `blob ${sent} at the reader`);
+    }
+    expect(roomState()!.clientCount).toBe(2);
+
+    (slow.ws as unknown as { _socket: Socket })._socket.resume();
+    const closed = await slow.closed;
+    expect(closed.code).toBe(1013);
+    expect(closed.reason).toMatch(/too slow/);
+    expect(reader.doc.getMap('blobs').size).toBe(sent);
+  });
+});
