@@ -140,7 +140,7 @@ export function Board({ phase, themes, readOnly }: Props) {
     <section className="board" aria-label={t('board.label', { phase: t(`phases.${phase}`) })}>
       <div className="board__toolbar" role="toolbar" aria-label={t('board.toolbar')}>
         <button type="button" className="button button--primary" onClick={() => createAt()} disabled={readOnly} title={t('board.newNoteShortcut')} aria-keyshortcuts="N">
-          <span aria-hidden="true">＋ </span>
+          <span aria-hidden="true">+ </span>
           {t('board.newNote')}
         </button>
         <span className="toolbar__spacer" />

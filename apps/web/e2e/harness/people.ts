@@ -1,0 +1,47 @@
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export interface Participant {
+  name: string;
+  organisation: string;
+  country: string;
+  timeZone?: string;
+}
+
+/** Polls until `check` stops throwing: browsers and sync are asynchronous, timings are not asserted. */
+export async function eventually(check: () => Promise<void> | void, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
+/** Opens the participant link in a fresh browser context and fills in the join form. */
+export async function joinAs(
+  browser: Browser,
+  baseUrl: string,
+  joinUrl: string,
+  who: Participant,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ timezoneId: who.timeZone ?? 'Europe/Paris' });
+  const page = await context.newPage();
+  await page.goto(baseUrl + joinUrl);
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Organisation').fill(who.organisation);
+  await page.getByLabel('Country').fill(who.country);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+  return { context, page };
+}
+
+export function noteByText(page: Page, text: string | RegExp) {
+  return page.getByRole('article', { name: text });
+}
+
+
