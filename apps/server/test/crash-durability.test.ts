@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
+import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 
 const serverDir = fileURLToPath(new URL('..', import.meta.url));
@@ -101,6 +101,13 @@ describe('a crash', () => {
     await waitFor(() => reader.provider.synced, 'reader synced after restart');
     for (const [client, clock] of received) expect(clockOf(reader.doc, client)).toBeGreaterThanOrEqual(clock);
     for (const [key, value] of observer.doc.getMap('notes')) expect(reader.doc.getMap('notes').get(key)).toBe(value);
+
+    // A polite stop: sockets hear 1001 and the process exits cleanly.
+    const sock = rawSocket(wsUrl(second.base.replace('http', 'ws') + '/ws', room, facilitatorToken));
+    await sock.opened;
+    const exited = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
     second.child.kill('SIGTERM');
+    expect((await sock.closed).code).toBe(1001);
+    expect(await exited).toBe(0);
   });
 });

@@ -125,4 +125,28 @@ describe('who may open which room', () => {
     expect(text(facilitator.doc)).toBe('');
     expect(server.app.crossboard.storage.loadDocument(`${w.id}/board`).updates).toHaveLength(0);
   });
+
+  it('lets participants write the report only while the facilitator allows it', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana');
+    const report = `${w.id}/report`;
+    const facilitator = await connectSynced(server.ws, report, w.facilitatorToken);
+
+    const before = await connectSynced(server.ws, report, ana.token);
+    before.doc.getText('text').insert(0, 'not yet');
+    before.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => facilitator.provider.awareness.getStates().has(before.doc.clientID), 'awareness after the write');
+    expect(text(facilitator.doc)).toBe('');
+    before.destroy();
+
+    const control = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
+    control.doc.getMap('state').set('participantsMayEditReport', true);
+    await waitFor(
+      () => server.app.crossboard.rooms.loaded(`${w.id}/control`)?.document.getMap('state').get('participantsMayEditReport') === true,
+      'setting stored',
+    );
+    const after = await connectSynced(server.ws, report, ana.token);
+    after.doc.getText('text').insert(0, 'now allowed');
+    await waitFor(() => text(facilitator.doc).includes('now allowed'), 'participant write relayed');
+  });
 });
