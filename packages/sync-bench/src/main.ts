@@ -5,7 +5,7 @@
  * Runs each server in turn in its own child process (core 0) against this load generator
  * (core 1) and prints one markdown table. A full run writes the table into docs/bench-sync.md.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +35,8 @@ const servers = (args.servers?.split(',') ?? TARGET_NAMES) as TargetName[];
 const write = args.write ?? !args.quick;
 
 const pinned = pinSelfToLoadCore();
+// Other work on this shared machine shows up here; a busy start means noisy numbers.
+const loadAtStart = loadavg()[0]!.toFixed(2);
 const yjsDir = (from: string) => realpathSync(join(from, 'node_modules/yjs'));
 const yjsVersion = (JSON.parse(readFileSync(join(yjsDir(packageDir), 'package.json'), 'utf8')) as { version: string }).version;
 if (ourServerExists() && yjsDir(join(repoDir, 'apps/server')) !== yjsDir(packageDir)) {
@@ -78,7 +80,8 @@ const cpu = cpus();
 const header = [
   `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\`${args.quick ? ' (quick: a smoke check, not a measurement)' : ''}.`,
   `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}, Yjs ${yjsVersion}; ` +
-    (pinned && hasTaskset ? 'server on core 0, load generator on core 1 (taskset).' : 'no taskset: server and load generator share cores.'),
+    (pinned && hasTaskset ? 'server on core 0, load generator on core 1 (taskset)' : 'no taskset: server and load generator share cores') +
+    `; 1-minute load average at start ${loadAtStart}.`,
   `Scale: S1/S1b ${scale.fanOut.clients} clients, ${scale.fanOut.writers} writers at ${scale.fanOut.hz} Hz for ${scale.fanOut.seconds} s; ` +
     `S3 ${scale.connectRamp.clients} joins at once; S5 ${scale.largeRoom.notes} notes, ${scale.largeRoom.joiners} joins at once; ` +
     `S6 ${(scale.badInput.bigMessageBytes / 1024 / 1024).toFixed(0)} MB message, ${scale.badInput.garbageFrames} garbage frames, ${scale.badInput.floodConnections} tokenless sockets.`,

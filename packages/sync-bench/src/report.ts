@@ -48,10 +48,11 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'server CPU %', (r) => r[key]?.proc.cpuPct, 'lower', t.cpu);
     add(label, 'server RSS peak MB', (r) => r[key] && r[key]!.proc.rssPeakKb / 1024, 'lower');
     add(label, 'event-loop delay p99 ms', (r) => r[key]?.eventLoop?.p99Ms, 'lower');
+    add(label, 'load generator CPU % / event-loop p99 ms', (r) => r[key] && `${r[key]!.loadGenerator.cpuPct.toFixed(0)} / ${r[key]!.loadGenerator.eventLoopP99Ms.toFixed(1)}`);
     add(label, 'real providers converge', (r) => r[key] && (r[key]!.convergence.ok ? 'yes' : `NO: ${r[key]!.convergence.detail}`));
   }
   for (const [key, label, target] of [['s3', 'S3 connect ramp', '≤ 300'], ['s5', 'S5 large room join', '≤ 100']] as const) {
-    add(label, 'room state KB', (r) => r[key] && r[key]!.seedBytes / 1024);
+    add(label, 'room state KB (sent / received at sync)', (r) => r[key] && `${(r[key]!.seedBytes / 1024).toFixed(0)} / ${(r[key]!.syncBytes / 1024).toFixed(0)}`);
     add(label, 'connect+sync p50 ms', (r) => r[key]?.connectSync.p50, 'lower');
     add(label, 'connect+sync p99 ms', (r) => r[key]?.connectSync.p99, 'lower', target);
     add(label, 'connect+sync max ms', (r) => r[key]?.connectSync.max, 'lower');

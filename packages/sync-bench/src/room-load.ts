@@ -72,7 +72,12 @@ export function everyPeriod(count: number, periodMs: number, tick: (i: number) =
   return () => timers.forEach((t) => { clearTimeout(t); clearInterval(t); });
 }
 
-export async function seedNotes(ep: Endpoint, notes: number, textLength: number, perUpdate = 100): Promise<number> {
+/**
+ * Writes `notes` notes into the room and waits until the server serves them. The returned
+ * seeder stays connected: Hocuspocus without a persistence extension forgets a document
+ * when its last connection leaves, and a room people are in is the realistic case anyway.
+ */
+export async function seedNotes(ep: Endpoint, notes: number, textLength: number, perUpdate = 100): Promise<{ bytes: number; seeder: LoadClient }> {
   const seeder = new LoadClient(ep);
   await seeder.synced;
   const doc = new Y.Doc();
@@ -98,6 +103,5 @@ export async function seedNotes(ep: Endpoint, notes: number, textLength: number,
       probe.close();
     }
   }, 120_000, 250);
-  seeder.close();
-  return bytes;
+  return { bytes, seeder };
 }

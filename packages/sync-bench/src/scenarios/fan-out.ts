@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import type { Endpoint } from '../load-client.ts';
 import { SendLog } from '../send-log.ts';
@@ -14,6 +15,8 @@ export interface FanOutResult {
   expected: number;
   proc: ProcWindow;
   eventLoop: EventLoopDelay | null;
+  /** The load generator's own CPU and event-loop delay: if it saturates, latencies are its, not the server's. */
+  loadGenerator: { cpuPct: number; eventLoopP99Ms: number };
   convergence: Convergence;
   samples: LatencySample[];
 }
@@ -42,6 +45,9 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
   let presenceTicks = 0;
   await target.eventLoopDelay();
   const sampler = new ProcSampler(target.pid);
+  const ownSampler = new ProcSampler(process.pid);
+  const ownLag = monitorEventLoopDelay({ resolution: 10 });
+  ownLag.enable();
   const stopWriting = everyPeriod(writers.length, 1_000 / scale.hz, (i) => writers[i]!.move());
   const stopPresence = options.awareness
     ? everyPeriod(clients.length, 1_000, (i) => {
@@ -58,6 +64,8 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
   stopWriting();
   stopPresence();
   const proc = sampler.stop();
+  ownLag.disable();
+  const loadGenerator = { cpuPct: ownSampler.stop().cpuPct, eventLoopP99Ms: Math.max(0, ownLag.percentile(99) / 1e6 - 10) };
   const eventLoop = await target.eventLoopDelay();
   await beside;
   await waitFor('deliveries to drain', () => samples.length >= log.expected, 5_000).catch(() => {});
@@ -77,6 +85,7 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
     expected: log.expected,
     proc,
     eventLoop,
+    loadGenerator,
     convergence,
     samples,
   };

@@ -45,13 +45,17 @@ async function joinAtOnce(target: Target, ep: Endpoint, count: number, seedBytes
 /** S3: a thousand people join a room that already holds some notes. */
 export async function runConnectRamp(target: Target, scale: Scale['connectRamp']): Promise<JoinResult> {
   const ep = await target.newRoom('s3');
-  const seedBytes = await seedNotes(ep, scale.seedNotes, 140);
-  return joinAtOnce(target, ep, scale.clients, seedBytes);
+  const seed = await seedNotes(ep, scale.seedNotes, 40);
+  const result = await joinAtOnce(target, ep, scale.clients, seed.bytes);
+  seed.seeder.close();
+  return result;
 }
 
-/** S5: a long workshop's board (thousands of notes, about a megabyte) and a group joining it. */
+/** S5: a long workshop's board (thousands of notes, megabytes of state) and a group joining it. */
 export async function runLargeRoom(target: Target, scale: Scale['largeRoom']): Promise<JoinResult> {
   const ep = await target.newRoom('s5');
-  const seedBytes = await seedNotes(ep, scale.notes, scale.noteTextLength);
-  return joinAtOnce(target, ep, scale.joiners, seedBytes);
+  const seed = await seedNotes(ep, scale.notes, scale.noteTextLength);
+  const result = await joinAtOnce(target, ep, scale.joiners, seed.bytes);
+  seed.seeder.close();
+  return result;
 }
