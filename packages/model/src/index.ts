@@ -18,3 +18,5 @@ export * from './time/index.ts';
 export * from './schema/drafts.ts';
 export * from './schema/report.ts';
 export * from './report/index.ts';
+export * from './async-windows.ts';
+export * from './templates/index.ts';

@@ -5,3 +5,6 @@ export * from './markdown.ts';
 export * from './csv.ts';
 export * from './workshop-json.ts';
 export * from './snapshot-to-docs.ts';
+export * from './ics.ts';
+export * from './ranking.ts';
+export * from './charts.ts';

@@ -1,7 +1,9 @@
 import { PHASES, type Phase } from '../phases.ts';
 import { formatInZone } from '../time/zoned-time.ts';
+import { voteResults } from './charts.ts';
 import { contributors, noteAttribution } from './contributors.ts';
 import { escapeMarkdownInline as inline, escapeMarkdownParagraphs } from './escape.ts';
+import { rankedRecommendations } from './ranking.ts';
 import type { SnapshotNote, WorkshopSnapshot } from './snapshot.ts';
 
 export const PHASE_TITLES: Record<Phase, string> = {
@@ -71,8 +73,9 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
       const names = ids.map(nameOf).filter((x) => x !== null).map(inline);
       return names.length ? `**${label}:** ${names.join('; ')}` : null;
     };
-    snapshot.recommendations.forEach((r, i) => {
-      out.push(`### ${i + 1}\\. ${inline(r.title) || 'Untitled recommendation'}`);
+    // Ranked by the votes of the note or cluster each came from (see ranking.ts).
+    rankedRecommendations(snapshot).forEach(({ recommendation: r, votes: v }, i) => {
+      out.push(`### ${i + 1}\\. ${inline(r.title) || 'Untitled recommendation'}${votes(v)}`);
       if (r.description.trim()) out.push(escapeMarkdownParagraphs(r.description));
       for (const l of [links('Pain points addressed', r.painPointLinks), links('Visions served', r.visionLinks)]) if (l) out.push(l);
       if (r.actionSteps.length) {
@@ -83,6 +86,14 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
         }).join('\n'));
       }
     });
+  }
+
+  // The printable page and the Word file draw these as a bar chart; Markdown has no pictures
+  // of its own that every reader shows, so the same numbers go in as a ranked list.
+  const results = voteResults(snapshot);
+  if (results.length) {
+    out.push('## Vote results');
+    out.push(results.map((r) => `- **${r.votes}** · ${inline(r.label)} (${PHASE_TITLES[r.phase]})`).join('\n'));
   }
 
   const credits = contributors(snapshot);
