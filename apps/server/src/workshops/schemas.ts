@@ -59,6 +59,8 @@ export const createWorkshopBody = {
     },
     votesPerParticipant: { type: 'integer', minimum: 1, maximum: MAX_VOTES_PER_PERSON },
     facilitatorName: text(MAX_NAME_LENGTH, 1),
+    // A built-in template's id or a saved template; checked by packages/model's resolveTemplate.
+    template: { anyOf: [{ type: 'string' }, { type: 'object' }] },
   },
 } as const;
 
@@ -95,6 +97,7 @@ export interface CreateWorkshopInput {
   phaseMinutes?: Partial<Record<'painPoints' | 'visions' | 'recommendations', number>>;
   votesPerParticipant?: number;
   facilitatorName?: string;
+  template?: unknown;
 }
 
 export interface JoinInput {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_SETTINGS,
   ORIGIN,
+  controlState,
   isValidTimeZone,
   migrate,
   roomName,
@@ -15,6 +16,7 @@ import { HttpError } from '../errors.ts';
 import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import type { CreateWorkshopInput, InvitationInput, JoinInput } from './schemas.ts';
 import { toSessions } from './sessions.ts';
+import { withTemplate } from '../export/templated-create.ts';
 
 /** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
 export function randomId(): string {
@@ -56,7 +58,8 @@ function newPerson(workshopId: string, role: Role, fields: Partial<PersonRecord>
   };
 }
 
-export function createWorkshop(ctx: ServerContext, input: CreateWorkshopInput) {
+export function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput) {
+  const { input, state } = withTemplate(body);
   const title = input.title.trim();
   if (!title) throw new HttpError('INVALID_BODY', 'body/title must not be blank');
   const homeTimeZone = input.homeTimeZone ?? DEFAULT_SETTINGS.homeTimeZone;
@@ -87,6 +90,7 @@ export function createWorkshop(ctx: ServerContext, input: CreateWorkshopInput) {
     room.change((doc) => {
       migrate(doc, undefined, ORIGIN.serverCommand);
       writeSettings(doc, settings);
+      for (const [key, value] of Object.entries(state)) controlState(doc).set(key, value);
     }, ORIGIN.serverCommand),
   );
   return {

@@ -1,0 +1,22 @@
+import { CREDITS, type Credit } from '@crossboard/model';
+import type { Storage } from '../storage/storage.ts';
+
+/**
+ * How each person asked to be credited in the report. Kept in the server's key-value store
+ * rather than a room: it is a person's own setting, and the people table has no column for it.
+ */
+const key = (workshopId: string, personId: string) => `credit:${workshopId}:${personId}`;
+
+export function isCredit(v: unknown): v is Credit {
+  return typeof v === 'string' && (CREDITS as readonly string[]).includes(v);
+}
+
+/** Named unless the person chose otherwise. */
+export function readCredit(storage: Storage, workshopId: string, personId: string): Credit {
+  const v = storage.getValue(key(workshopId, personId));
+  return isCredit(v) ? v : 'named';
+}
+
+export function writeCredit(storage: Storage, workshopId: string, personId: string, credit: Credit): void {
+  storage.setValue(key(workshopId, personId), credit);
+}
