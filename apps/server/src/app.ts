@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { tokenSecret } from './auth/secret.ts';
 import type { ServerContext } from './context.ts';
+import { facilitationRoutes } from './facilitation/facilitation-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
@@ -61,6 +62,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   await app.register(timeRoutes);
   await app.register(workshopRoutes, { ctx });
   await app.register(exportRoutes, { ctx });
+  await app.register(facilitationRoutes, { ctx });
   await app.register(webAppRoutes, options.webDistDir ? { distDir: options.webDistDir } : {});
 
   // After the WebSocket endpoint's preClose has closed every room (compacting it).

@@ -141,7 +141,7 @@ describe('SQLite schema', () => {
     try {
       new SqliteStorage(dir).close();
       const s = new SqliteStorage(dir);
-      expect(s.db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+      expect(s.db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
       expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
       s.close();
     } finally {

@@ -50,4 +50,33 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'facilitation: ballots, board versions, note authors',
+    sql: `
+      CREATE TABLE ballots (
+        workshop TEXT NOT NULL,
+        person TEXT NOT NULL,
+        item TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (workshop, person, item)
+      );
+      CREATE TABLE versions (
+        workshop TEXT NOT NULL,
+        id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (workshop, id)
+      );
+      CREATE INDEX versions_workshop_created ON versions (workshop, created_at);
+      CREATE TABLE note_authors (
+        workshop TEXT NOT NULL,
+        note TEXT NOT NULL,
+        person TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        PRIMARY KEY (workshop, note)
+      );
+    `,
+  },
 ];

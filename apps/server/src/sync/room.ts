@@ -24,6 +24,13 @@ export interface RoomDeps {
   log: FastifyBaseLogger;
 }
 
+/**
+ * A server-side rule run inside the transaction that applies a client's update, so the
+ * broadcast already carries its corrections. Returns true when it changed the document
+ * (the sender then receives the result too).
+ */
+export type UpdatePolicy = (tr: Y.Transaction, client: RoomClient) => boolean;
+
 const AWARENESS_UPDATE = 'update';
 /** Close reasons are limited to 123 bytes by RFC 6455. */
 const MAX_REASON_BYTES = 123;
@@ -55,6 +62,8 @@ export class Room {
   onEmpty: (() => void) | null = null;
   /** Called when the room cannot continue (storage failed twice) and must be dropped. */
   onBroken: (() => void) | null = null;
+  /** Set by the registry for rooms with rules (the board's author stamping, locks...). */
+  policy: UpdatePolicy | null = null;
 
   constructor(
     readonly name: string,
@@ -207,8 +216,17 @@ export class Room {
 
   private applyClientUpdate(client: RoomClient, update: Uint8Array): void {
     this.pending = [];
+    let corrected = false;
     try {
-      Y.applyUpdate(this.doc, update, client);
+      const policy = this.policy;
+      if (policy) {
+        this.doc.transact((tr) => {
+          Y.applyUpdate(this.doc, update, client);
+          corrected = policy(tr, client);
+        }, client);
+      } else {
+        Y.applyUpdate(this.doc, update, client);
+      }
     } catch (e) {
       this.deps.metrics.dropped.inc({ reason: 'apply_failed' });
       this.deps.log.warn({ room: this.name, personId: client.personId, err: e }, 'update failed to apply');
@@ -216,7 +234,8 @@ export class Room {
       this.recover(e);
       return;
     }
-    this.commit(client);
+    // A corrected update goes back to its sender too, or their document would keep the forgery.
+    this.commit(corrected ? null : client);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { CloseKind } from '../errors.ts';
-import { Room, type RoomDeps } from './room.ts';
+import { Room, type RoomDeps, type UpdatePolicy } from './room.ts';
 
 /**
  * The rooms in memory. A room is loaded on first use (synchronously: no client can be
@@ -9,6 +9,9 @@ import { Room, type RoomDeps } from './room.ts';
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  /** Picks the rules a room applies to client updates (set by the facilitation plugin). */
+  policyFor: ((name: string, room: Room) => UpdatePolicy | null) | null = null;
 
   constructor(private readonly deps: RoomDeps) {}
 
@@ -24,6 +27,7 @@ export class Rooms {
     const room = new Room(name, this.deps);
     room.onEmpty = () => this.scheduleUnload(name);
     room.onBroken = () => this.forget(name);
+    room.policy = this.policyFor?.(name, room) ?? null;
     this.rooms.set(name, room);
     this.deps.metrics.roomsLoaded.set(this.rooms.size);
     return room;

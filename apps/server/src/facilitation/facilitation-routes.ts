@@ -1,0 +1,153 @@
+import type { FastifyInstance } from 'fastify';
+import { MAX_VOTES_PER_PERSON, ORIGIN, PHASES, controlState, currentPhase, roomName } from '@crossboard/model';
+import type { ServerContext } from '../context.ts';
+import { requirePerson } from '../http/auth.ts';
+import { SqliteStorage } from '../storage/sqlite-storage.ts';
+import { requireWorkshop } from '../workshops/workshops.ts';
+import { restoreVersion, takeVersion } from './board-versions.ts';
+import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';
+import { facilitationPolicies } from './facilitation-policies.ts';
+import { FacilitationStore } from './facilitation-store.ts';
+import { cast, closeVoting, myVotes, openVoting, votingProgress, withdraw, type OpenVotingInput } from './voting-commands.ts';
+
+/** docs/API.md "Facilitation": the commands that need validation or touch several rooms. */
+
+const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+const params = (...names: string[]) =>
+  ({ type: 'object', required: names, properties: Object.fromEntries(names.map((n) => [n, id])) }) as const;
+const count = { type: 'integer', minimum: 1, maximum: MAX_VOTES_PER_PERSON } as const;
+
+const openVotingBody = {
+  type: 'object',
+  required: ['phase', 'target', 'votesPerPerson'],
+  additionalProperties: false,
+  properties: {
+    phase: { type: 'string', enum: [...PHASES] },
+    target: { type: 'string', enum: ['notes', 'clusters'] },
+    votesPerPerson: count,
+    maxPerItem: count,
+  },
+} as const;
+
+type W = { id: string };
+
+export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
+  if (!(ctx.storage instanceof SqliteStorage)) throw new Error('facilitation needs the SQLite storage (ballots, versions)');
+  const store = new FacilitationStore(ctx.storage.db);
+  ctx.rooms.policyFor = facilitationPolicies(ctx, store);
+
+  const caller = (request: Parameters<typeof requirePerson>[1], workshopId: string, roles?: Parameters<typeof requirePerson>[3]) => {
+    const w = requireWorkshop(ctx, workshopId);
+    return { w, person: requirePerson(ctx, request, w.id, roles) };
+  };
+  const control = (workshopId: string) => roomName({ workshopId, kind: 'control' });
+
+  app.post<{ Params: W; Body: { ready: boolean } }>(
+    '/api/workshops/:id/ready',
+    {
+      schema: {
+        params: params('id'),
+        body: { type: 'object', required: ['ready'], additionalProperties: false, properties: { ready: { type: 'boolean' } } },
+      },
+    },
+    async (request) => {
+      const { w, person } = caller(request, request.params.id, ['participant']);
+      ctx.rooms.use(control(w.id), (room) =>
+        room.change((doc) => {
+          const state = controlState(doc);
+          const ready = { ...((state.get('ready') as Record<string, string> | undefined) ?? {}) };
+          if (request.body.ready) ready[person.id] = currentPhase(doc);
+          else delete ready[person.id];
+          state.set('ready', ready);
+        }, ORIGIN.serverCommand),
+      );
+      return { ok: true };
+    },
+  );
+
+  app.post<{ Params: W; Body: OpenVotingInput }>(
+    '/api/workshops/:id/voting/open',
+    { schema: { params: params('id'), body: openVotingBody } },
+    async (request) => {
+      const { w } = caller(request, request.params.id, ['facilitator']);
+      return { voting: openVoting(ctx, store, w.id, request.body) };
+    },
+  );
+
+  app.post<{ Params: W }>('/api/workshops/:id/voting/close', { schema: { params: params('id') } }, async (request) => {
+    const { w } = caller(request, request.params.id, ['facilitator']);
+    return { tallies: closeVoting(ctx, store, w.id) };
+  });
+
+  app.get<{ Params: W }>('/api/workshops/:id/voting/progress', { schema: { params: params('id') } }, async (request) => {
+    const { w } = caller(request, request.params.id, ['facilitator']);
+    return votingProgress(store, w.id);
+  });
+
+  app.get<{ Params: W }>('/api/workshops/:id/votes/mine', { schema: { params: params('id') } }, async (request) => {
+    const { w, person } = caller(request, request.params.id);
+    return myVotes(ctx, store, w.id, person.id);
+  });
+
+  app.post<{ Params: W; Body: { itemId: string } }>(
+    '/api/workshops/:id/votes',
+    {
+      schema: {
+        params: params('id'),
+        body: { type: 'object', required: ['itemId'], additionalProperties: false, properties: { itemId: { type: 'string', minLength: 1, maxLength: 100 } } },
+      },
+    },
+    async (request, reply) => {
+      const { w, person } = caller(request, request.params.id);
+      return reply.status(201).send(cast(ctx, store, w.id, person.id, request.body.itemId));
+    },
+  );
+
+  app.delete<{ Params: W & { itemId: string } }>(
+    '/api/workshops/:id/votes/:itemId',
+    { schema: { params: { type: 'object', required: ['id', 'itemId'], properties: { id, itemId: { type: 'string', minLength: 1, maxLength: 100 } } } } },
+    async (request) => {
+      const { w, person } = caller(request, request.params.id);
+      return withdraw(ctx, store, w.id, person.id, request.params.itemId);
+    },
+  );
+
+  app.get<{ Params: W }>('/api/workshops/:id/drafts', { schema: { params: params('id') } }, async (request) => {
+    const { w } = caller(request, request.params.id, ['facilitator']);
+    return { drafts: draftsSummary(ctx, w.id) };
+  });
+
+  app.delete<{ Params: W & { personId: string; noteId: string } }>(
+    '/api/workshops/:id/drafts/:personId/:noteId',
+    { schema: { params: params('id', 'personId', 'noteId') } },
+    async (request) => {
+      const { w } = caller(request, request.params.id, ['facilitator']);
+      deleteDraft(ctx, w.id, request.params.personId, request.params.noteId);
+      return { ok: true };
+    },
+  );
+
+  app.post<{ Params: W }>('/api/workshops/:id/drafts/reveal', { schema: { params: params('id') } }, async (request) => {
+    const { w } = caller(request, request.params.id, ['facilitator']);
+    return { moved: reveal(ctx, store, w.id) };
+  });
+
+  app.get<{ Params: W }>('/api/workshops/:id/versions', { schema: { params: params('id') } }, async (request) => {
+    const { w } = caller(request, request.params.id, ['facilitator']);
+    return { versions: store.listVersions(w.id) };
+  });
+
+  app.post<{ Params: W }>('/api/workshops/:id/versions', { schema: { params: params('id') } }, async (request, reply) => {
+    const { w } = caller(request, request.params.id, ['facilitator']);
+    return reply.status(201).send({ versionId: takeVersion(ctx, store, w.id, 'manual') });
+  });
+
+  app.post<{ Params: W & { versionId: string } }>(
+    '/api/workshops/:id/versions/:versionId/restore',
+    { schema: { params: params('id', 'versionId') } },
+    async (request) => {
+      const { w } = caller(request, request.params.id, ['facilitator']);
+      return { versionId: restoreVersion(ctx, store, w.id, request.params.versionId) };
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import type Database from 'better-sqlite3';
+import type { Ballots } from '@crossboard/model';
+
+export interface VersionInfo {
+  versionId: string;
+  createdAt: number;
+  reason: string;
+}
+
+/**
+ * What facilitation keeps outside the shared documents: ballots (no one's socket may receive
+ * them), board versions, and who wrote each note (the board may hold no author).
+ * Tables come from SQL migration 2 in storage/migrations.ts.
+ */
+export class FacilitationStore {
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      ballots: db.prepare<[string], { person: string; item: string; count: number }>(
+        'SELECT person, item, count FROM ballots WHERE workshop = ? AND count > 0',
+      ),
+      setBallot: db.prepare(
+        `INSERT INTO ballots (workshop, person, item, count) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workshop, person, item) DO UPDATE SET count = excluded.count`,
+      ),
+      clearBallots: db.prepare('DELETE FROM ballots WHERE workshop = ?'),
+      insertVersion: db.prepare('INSERT INTO versions (workshop, id, created_at, reason, data) VALUES (?, ?, ?, ?, ?)'),
+      versions: db.prepare<[string], { id: string; created_at: number; reason: string }>(
+        'SELECT id, created_at, reason FROM versions WHERE workshop = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      version: db.prepare<[string, string], { data: Buffer }>('SELECT data FROM versions WHERE workshop = ? AND id = ?'),
+      lastVersionAt: db.prepare<[string], { t: number | null }>('SELECT MAX(created_at) AS t FROM versions WHERE workshop = ?'),
+      setAuthor: db.prepare(
+        `INSERT INTO note_authors (workshop, note, person, phase) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workshop, note) DO UPDATE SET person = excluded.person, phase = excluded.phase`,
+      ),
+      author: db.prepare<[string, string], { person: string }>('SELECT person FROM note_authors WHERE workshop = ? AND note = ?'),
+      authors: db.prepare<[string], { note: string; person: string }>('SELECT note, person FROM note_authors WHERE workshop = ?'),
+    };
+  }
+
+  ballots(workshopId: string): Ballots {
+    const out: Record<string, Record<string, number>> = {};
+    for (const row of this.stmt.ballots.all(workshopId)) (out[row.person] ??= {})[row.item] = row.count;
+    return out;
+  }
+
+  setBallot(workshopId: string, personId: string, itemId: string, count: number): void {
+    this.stmt.setBallot.run(workshopId, personId, itemId, count);
+  }
+
+  /** A new round starts with no dots anywhere. */
+  clearBallots(workshopId: string): void {
+    this.stmt.clearBallots.run(workshopId);
+  }
+
+  addVersion(workshopId: string, versionId: string, createdAt: number, reason: string, data: Uint8Array): void {
+    this.stmt.insertVersion.run(workshopId, versionId, createdAt, reason, data);
+  }
+
+  listVersions(workshopId: string): VersionInfo[] {
+    return this.stmt.versions.all(workshopId).map((r) => ({ versionId: r.id, createdAt: r.created_at, reason: r.reason }));
+  }
+
+  versionData(workshopId: string, versionId: string): Uint8Array | null {
+    const row = this.stmt.version.get(workshopId, versionId);
+    return row ? new Uint8Array(row.data) : null;
+  }
+
+  lastVersionAt(workshopId: string): number | null {
+    return this.stmt.lastVersionAt.get(workshopId)?.t ?? null;
+  }
+
+  setNoteAuthor(workshopId: string, noteId: string, personId: string, phase: string): void {
+    this.stmt.setAuthor.run(workshopId, noteId, personId, phase);
+  }
+
+  noteAuthor(workshopId: string, noteId: string): string | null {
+    return this.stmt.author.get(workshopId, noteId)?.person ?? null;
+  }
+
+  /** noteId → personId, for the report and for counting anonymous notes. */
+  noteAuthors(workshopId: string): Map<string, string> {
+    return new Map(this.stmt.authors.all(workshopId).map((r) => [r.note, r.person]));
+  }
+}
