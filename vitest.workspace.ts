@@ -3,6 +3,7 @@
 export const projects = [
   'packages/model',
   'packages/sync-bench',
+  'packages/bench',
   'apps/server',
   'apps/web',
   'apps/web/e2e',
