@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { boardNotes, controlState, createCluster, boardClusters, createNote } from '@crossboard/model';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
@@ -14,7 +13,7 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-function call(method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: unknown) {
+function call(method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) {
   return server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
 }
 
@@ -136,7 +135,6 @@ describe('dot voting', () => {
     }
     // The totals themselves did arrive.
     expect(controlState(late.doc).get('tallies')).toEqual({ [ids.a!]: 1, [ids.b!]: 1 });
-    expect(Y.encodeStateAsUpdate(late.doc).byteLength).toBeGreaterThan(0);
     spy.ws.close();
     boardSpy.ws.close();
   });
