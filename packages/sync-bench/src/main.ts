@@ -32,7 +32,8 @@ const { values: args } = parseArgs({
 const scale = args.quick ? QUICK : FULL;
 const scenarios = (args.only?.split(',') ?? SCENARIOS) as Scenario[];
 const servers = (args.servers?.split(',') ?? TARGET_NAMES) as TargetName[];
-const write = args.write ?? !args.quick;
+// Only a complete, unprofiled full run replaces the published table (unless --write says so).
+const write = args.write ?? (!args.quick && !args.only && !args.servers && !args['cpu-prof-dir']);
 
 const pinned = pinSelfToLoadCore();
 // Other work on this shared machine shows up here; a busy start means noisy numbers.

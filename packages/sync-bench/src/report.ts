@@ -59,6 +59,7 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'failed joins', (r) => r[key]?.failed, 'lower');
     add(label, 'server CPU %', (r) => r[key]?.proc.cpuPct, 'lower');
     add(label, 'RSS per connection KB', (r) => r[key]?.rssPerConnectionKb, 'lower');
+    add(label, 'load generator CPU %', (r) => r[key]?.loadGeneratorCpuPct);
   }
   add('S6 bad input beside S1', `${bigMessageMb} MB message closed after`, (r) => r.s6 && closure(r.s6.bigMessage));
   add('S6 bad input beside S1', 'garbage frames closed after', (r) => r.s6 && closure(r.s6.garbage));

@@ -2,14 +2,15 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { boardNotes, createNote, updateNote } from '@crossboard/model';
 import { LoadClient, type Endpoint } from './load-client.ts';
+import type { RoomAccess } from './targets.ts';
 import { SendLog } from './send-log.ts';
-import { waitFor } from './stats.ts';
+import { sleep, waitFor } from './stats.ts';
 
-/** Connects `count` load clients, `batch` at a time, each fully synced before the next batch. */
-export async function connectClients(ep: Endpoint, count: number, batch = 50): Promise<LoadClient[]> {
+/** Connects `count` participants, `batch` at a time, each fully synced before the next batch. */
+export async function connectClients(room: RoomAccess, count: number, batch = 50): Promise<LoadClient[]> {
   const clients: LoadClient[] = [];
   for (let i = 0; i < count; i += batch) {
-    const group = Array.from({ length: Math.min(batch, count - i) }, () => new LoadClient(ep));
+    const group = Array.from({ length: Math.min(batch, count - i) }, (_, j) => new LoadClient(room.person(i + j)));
     clients.push(...group);
     await Promise.all(group.map((c) => c.synced));
   }
@@ -84,6 +85,8 @@ export async function seedNotes(ep: Endpoint, notes: number, textLength: number,
   doc.on('update', (u: Uint8Array) => seeder.sendUpdate(u));
   const text = 'Pilots are budgeted as if they will fail, so nobody plans the scale-up. '.repeat(10).slice(0, textLength);
   for (let i = 0; i < notes; i += perUpdate) {
+    // Paced like a client importing a board, under a server's per-socket byte budget.
+    if (i > 0) await sleep(50);
     doc.transact(() => {
       for (let j = i; j < Math.min(notes, i + perUpdate); j++) {
         createNote(boardNotes(doc), { phase: 'painPoints', text: `${j} ${text}`, x: (j % 100) * 220, y: Math.floor(j / 100) * 160 });

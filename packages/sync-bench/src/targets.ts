@@ -10,13 +10,19 @@ export interface EventLoopDelay {
   maxMs: number;
 }
 
+/** A fresh room: `ep` carries a token that may do anything there, `person(i)` the i-th participant's. */
+export interface RoomAccess {
+  ep: Endpoint;
+  person(i: number): Endpoint;
+}
+
 /** One server under test, running in its own child process. */
 export interface Target {
   name: string;
   dialect: Dialect;
   pid: number;
-  /** A fresh, empty room and a token that may write to it. */
-  newRoom(label: string): Promise<Endpoint>;
+  /** A fresh, empty room with `people` participants who may write to it. */
+  newRoom(label: string, people: number): Promise<RoomAccess>;
   /** Event-loop delay since the previous call (null when the server cannot tell). */
   eventLoopDelay(): Promise<EventLoopDelay | null>;
   stop(): Promise<void>;
@@ -53,15 +59,20 @@ async function startOurs(profileDir?: string): Promise<Target> {
     name: 'crossboard',
     dialect: 'y-websocket',
     pid: proc.pid,
-    async newRoom() {
-      const res = await fetch(`${http}/api/workshops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title: 'bench' }),
-      });
-      if (res.status !== 201) throw new Error(`POST /api/workshops → ${res.status} ${await res.text()}`);
-      const { id, facilitatorToken } = (await res.json()) as { id: string; facilitatorToken: string };
-      return { dialect: 'y-websocket', base: `ws://${HOST}:${port}/ws`, room: `${id}/board`, token: facilitatorToken };
+    async newRoom(_label, people) {
+      const { id, facilitatorToken } = await post<{ id: string; facilitatorToken: string }>(`${http}/api/workshops`, { title: 'bench' });
+      // One token per person: the server caps the sockets one token may hold open.
+      const tokens: string[] = [];
+      for (let i = 0; i < people; i += 20) {
+        const batch = Array.from({ length: Math.min(20, people - i) }, (_, j) =>
+          post<{ token: string }>(`${http}/api/workshops/${id}/join`, {
+            name: `Participant ${i + j}`, organisation: 'Bench', country: 'FR', timeZone: 'Europe/Paris', language: 'en',
+          }),
+        );
+        tokens.push(...(await Promise.all(batch)).map((r) => r.token));
+      }
+      const ep: Endpoint = { dialect: 'y-websocket', base: `ws://${HOST}:${port}/ws`, room: `${id}/board`, token: facilitatorToken };
+      return { ep, person: (i) => ({ ...ep, token: tokens[i % tokens.length] ?? facilitatorToken }) };
     },
     async eventLoopDelay() {
       const res = await fetch(`${http}/metrics`).catch(() => null);
@@ -82,6 +93,12 @@ async function startOurs(profileDir?: string): Promise<Target> {
   };
 }
 
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 201) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 async function startPeer(name: 'y-websocket' | 'hocuspocus'): Promise<Target> {
   const port = await freePort();
   const entry = join(packageDir, 'src/peers', `${name}-server.ts`);
@@ -92,7 +109,8 @@ async function startPeer(name: 'y-websocket' | 'hocuspocus'): Promise<Target> {
     dialect: name,
     pid: proc.pid,
     async newRoom(label) {
-      return { dialect: name, base: `ws://${HOST}:${port}`, room: `bench-${label}-${++rooms}`, token: '' };
+      const ep: Endpoint = { dialect: name, base: `ws://${HOST}:${port}`, room: `bench-${label}-${++rooms}`, token: '' };
+      return { ep, person: () => ep };
     },
     async eventLoopDelay() {
       const line = proc.nextLine(/^ELD /, 5_000);

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { LoadClient, type Endpoint } from '../load-client.ts';
+import { LoadClient } from '../load-client.ts';
 import { encodeOversizedUpdate } from '../protocol.ts';
 import { rssKb } from '../proc-stats.ts';
 import { distribution, percentile, sleep } from '../stats.ts';
-import type { Target } from '../targets.ts';
+import type { RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 import { runFanOut, type FanOutResult } from './fan-out.ts';
 
@@ -53,18 +53,19 @@ export async function runBadInput(target: Target, fanOut: Scale['fanOut'], scale
   let garbage: Closure = { closedAfterMs: null, code: null };
   let flood = { closed: 0, total: scale.floodConnections, medianCloseMs: Number.NaN };
 
-  const attack = async (ep: Endpoint) => {
+  const attack = async (room: RoomAccess) => {
+    const ep = room.ep;
     rssBefore = rssPeak = rssKb(target.pid);
     const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, rssKb(target.pid)); }, 100);
     attackStart = performance.now();
 
-    const big = new LoadClient(ep);
+    const big = new LoadClient(room.person(fanOut.clients));
     await big.synced.catch(() => {});
     const bigSentAt = performance.now();
     big.ws.send(encodeOversizedUpdate(ep.dialect, ep.room, scale.bigMessageBytes));
     bigMessage = await closedWithin(big, bigSentAt, scale.closeWaitMs);
 
-    const noisy = new LoadClient(ep);
+    const noisy = new LoadClient(room.person(fanOut.clients + 1));
     await noisy.synced.catch(() => {});
     const noiseAt = performance.now();
     for (const frame of garbageFrames(scale.garbageFrames)) if (noisy.isOpen) noisy.ws.send(frame);

@@ -1,12 +1,11 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import type { Endpoint } from '../load-client.ts';
 import { SendLog } from '../send-log.ts';
 import { ProcSampler, type ProcWindow } from '../proc-stats.ts';
 import { checkConvergence, type Convergence } from '../convergence.ts';
 import { connectClients, everyPeriod, NoteWriter, recordFanOut, type LatencySample } from '../room-load.ts';
 import { distribution, sleep, waitFor, type Distribution } from '../stats.ts';
-import type { EventLoopDelay, Target } from '../targets.ts';
+import type { EventLoopDelay, RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 
 export interface FanOutResult {
@@ -25,14 +24,15 @@ export interface FanOutOptions {
   label: string;
   /** Every client also publishes presence (cursor) at 1 Hz, as the web app does. */
   awareness: boolean;
-  /** Runs beside the load, starting a quarter of the way in (S6). */
-  beside?: (ep: Endpoint) => Promise<void>;
+  /** Runs beside the load, starting a quarter of the way in (S6), as participants `clients` and up. */
+  beside?: (room: RoomAccess) => Promise<void>;
 }
 
 /** S1 / S1b / S6: one room, every client reading, some writing at a steady rate. */
 export async function runFanOut(target: Target, scale: Scale['fanOut'], options: FanOutOptions): Promise<FanOutResult> {
-  const ep = await target.newRoom(options.label);
-  const clients = await connectClients(ep, scale.clients);
+  const room = await target.newRoom(options.label, scale.clients + 2);
+  const ep = room.ep;
+  const clients = await connectClients(room, scale.clients);
   const log = new SendLog();
   const samples: LatencySample[] = [];
   const openCount = () => clients.reduce((n, c) => n + (c.isOpen ? 1 : 0), 0);
@@ -59,7 +59,7 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
         });
       })
     : () => {};
-  const beside = options.beside ? sleep((scale.seconds * 1_000) / 4).then(() => options.beside!(ep)) : Promise.resolve();
+  const beside = options.beside ? sleep((scale.seconds * 1_000) / 4).then(() => options.beside!(room)) : Promise.resolve();
   await sleep(scale.seconds * 1_000);
   stopWriting();
   stopPresence();

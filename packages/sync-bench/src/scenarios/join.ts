@@ -1,8 +1,8 @@
-import { LoadClient, type Endpoint } from '../load-client.ts';
+import { LoadClient } from '../load-client.ts';
 import { ProcSampler, rssKb, type ProcWindow } from '../proc-stats.ts';
 import { seedNotes } from '../room-load.ts';
 import { distribution, sleep, waitFor, type Distribution } from '../stats.ts';
-import type { Target } from '../targets.ts';
+import type { RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 
 export interface JoinResult {
@@ -13,6 +13,8 @@ export interface JoinResult {
   syncBytes: number;
   rssPerConnectionKb: number;
   proc: ProcWindow;
+  /** The load generator's CPU over the join: near 100 % means the clients, not the server, set the pace. */
+  loadGeneratorCpuPct: number;
 }
 
 /**
@@ -20,13 +22,15 @@ export interface JoinResult {
  * are opened in one tick and each is timed until the room's state has arrived. The
  * state is not applied, so the load generator's own Yjs work stays out of the number.
  */
-async function joinAtOnce(target: Target, ep: Endpoint, count: number, seedBytes: number): Promise<JoinResult> {
+async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedBytes: number): Promise<JoinResult> {
   await sleep(1_000);
   const rssBefore = rssKb(target.pid);
   const sampler = new ProcSampler(target.pid);
-  const clients = Array.from({ length: count }, () => new LoadClient(ep));
+  const ownSampler = new ProcSampler(process.pid);
+  const clients = Array.from({ length: count }, (_, i) => new LoadClient(room.person(i)));
   await waitFor('every joiner to sync or fail', () => clients.every((c) => c.syncedAt !== null || c.closedAt !== null), 120_000).catch(() => {});
   const proc = sampler.stop();
+  const loadGeneratorCpuPct = ownSampler.stop().cpuPct;
   await sleep(1_000);
   const synced = clients.filter((c) => c.syncedAt !== null);
   const rssAfter = rssKb(target.pid);
@@ -39,23 +43,24 @@ async function joinAtOnce(target: Target, ep: Endpoint, count: number, seedBytes
     syncBytes: synced[0]?.syncBytes ?? 0,
     rssPerConnectionKb: synced.length ? (rssAfter - rssBefore) / synced.length : Number.NaN,
     proc,
+    loadGeneratorCpuPct,
   };
 }
 
 /** S3: a thousand people join a room that already holds some notes. */
 export async function runConnectRamp(target: Target, scale: Scale['connectRamp']): Promise<JoinResult> {
-  const ep = await target.newRoom('s3');
-  const seed = await seedNotes(ep, scale.seedNotes, 40);
-  const result = await joinAtOnce(target, ep, scale.clients, seed.bytes);
+  const room = await target.newRoom('s3', scale.clients);
+  const seed = await seedNotes(room.ep, scale.seedNotes, 40);
+  const result = await joinAtOnce(target, room, scale.clients, seed.bytes);
   seed.seeder.close();
   return result;
 }
 
 /** S5: a long workshop's board (thousands of notes, megabytes of state) and a group joining it. */
 export async function runLargeRoom(target: Target, scale: Scale['largeRoom']): Promise<JoinResult> {
-  const ep = await target.newRoom('s5');
-  const seed = await seedNotes(ep, scale.notes, scale.noteTextLength);
-  const result = await joinAtOnce(target, ep, scale.joiners, seed.bytes);
+  const room = await target.newRoom('s5', scale.joiners);
+  const seed = await seedNotes(room.ep, scale.notes, scale.noteTextLength);
+  const result = await joinAtOnce(target, room, scale.joiners, seed.bytes);
   seed.seeder.close();
   return result;
 }
