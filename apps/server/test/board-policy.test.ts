@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import {
   MAX_NOTE_TEXT_LENGTH,
   MAX_NOTES_PER_PERSON_PER_PHASE,
+  boardClusters,
   boardNotes,
+  createCluster,
   createNote,
   listNotes,
   noteContent,
@@ -111,6 +113,12 @@ describe('authors on the board', () => {
     expect([...benSaw.authors].some((a) => a.includes('Ana'))).toBe(false);
     const db = (server.app.crossboard.storage as unknown as { db: import('better-sqlite3').Database }).db;
     expect(db.prepare('SELECT person FROM note_authors WHERE workshop = ? AND note = ?').get(w.id, id)).toEqual({ person: ana.participantId });
+
+    // Without an author on the board, the server still knows whose note it is.
+    notesOf(benBoard).delete(id);
+    await waitFor(() => textOf(benBoard, id) === 'No learning loops', "another participant's anonymous note restored");
+    notesOf(anaBoard).delete(id);
+    await waitFor(() => !notesOf(benBoard).has(id), 'the writer deletes their anonymous note');
   });
 });
 
@@ -158,6 +166,32 @@ describe('locked phases', () => {
     expect(textOf(benBoard, id)).toBe('Cultural norms');
     expect(notesOf(benBoard).get(id)!.get('x')).toBe(10);
     expect([...benSaw.texts].filter((t) => t !== 'marker')).toEqual(['Cultural norms']);
+  });
+});
+
+describe('clusters on a locked phase', () => {
+  it("refuses a participant's new cluster and puts back a renamed or deleted one", async () => {
+    const { anaBoard, benBoard, facilitatorBoard, setControl } = await workshopWithPeople();
+    let existing = '';
+    facilitatorBoard.doc.transact(() => {
+      existing = createCluster(boardClusters(facilitatorBoard.doc), { phase: 'painPoints', title: 'Funding' });
+    });
+    await waitFor(() => boardClusters(anaBoard.doc).has(existing), 'cluster relayed');
+    await setControl('locks', { painPoints: true });
+
+    let added = '';
+    anaBoard.doc.transact(() => {
+      added = createCluster(boardClusters(anaBoard.doc), { phase: 'painPoints', title: 'Mine' });
+      boardClusters(anaBoard.doc).get(existing)!.set('title', 'Renamed');
+    });
+    await waitFor(
+      () => !boardClusters(anaBoard.doc).has(added) && boardClusters(anaBoard.doc).get(existing)?.get('title') === 'Funding',
+      'cluster changes undone for the writer',
+    );
+    boardClusters(anaBoard.doc).delete(existing);
+    await waitFor(() => boardClusters(anaBoard.doc).get(existing)?.get('title') === 'Funding', 'deleted cluster restored');
+    await flush(anaBoard, benBoard);
+    expect([...boardClusters(benBoard.doc).values()].map((c) => c.get('title'))).toEqual(['Funding']);
   });
 });
 

@@ -115,6 +115,22 @@ describe('board versions', () => {
     expect(await phaseVersions()).toBe(2);
   });
 
+  it('saves a version when people start writing, then not again within a few minutes', async () => {
+    const w = await createWorkshop(server.app);
+    const base = `/api/workshops/${w.id}`;
+    const board = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
+    const activityVersions = async () =>
+      ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[]).filter((v) => v.reason === 'activity').length;
+    addNote(board, { phase: 'painPoints', text: 'first' });
+    const deadline = Date.now() + 10_000;
+    while ((await activityVersions()) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await activityVersions()).toBe(1);
+    const second = addNote(board, { phase: 'painPoints', text: 'second' });
+    await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/board`)?.document.getMap('notes').has(second), 'second note stored');
+    await new Promise((r) => setImmediate(r));
+    expect(await activityVersions()).toBe(1);
+  });
+
   it('refuses unknown versions with 404 and participants with 403', async () => {
     const w = await createWorkshop(server.app);
     const ana = await joinAsParticipant(server.app, w.id, 'Ana');
