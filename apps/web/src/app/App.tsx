@@ -4,6 +4,7 @@ import { Join } from '../pages/Join.tsx';
 import { WorkshopPage } from '../pages/WorkshopPage.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { ConsolePage } from '../console/ConsolePage.tsx';
+import { reportRoute } from '../report/routes.tsx';
 
 export function App() {
   const { pathname, search } = useLocation();
@@ -12,6 +13,8 @@ export function App() {
   if (m) return <Join key={m.id} workshopId={m.id!} code={search.get('code')} />;
   m = matchRoute('/w/:id/console', pathname);
   if (m) return <ConsolePage key={m.id} workshopId={m.id!} />;
+  const report = reportRoute(pathname);
+  if (report) return report;
   m = matchRoute('/w/:id', pathname);
   if (m) return <WorkshopPage key={m.id} workshopId={m.id!} />;
   return <NotFound />;

@@ -21,6 +21,7 @@ import { ReadyButton } from '../facilitation/ReadyButton.tsx';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { SpotlightFollower } from '../facilitation/Spotlight.tsx';
 import { VotingPanel } from '../facilitation/VotingPanel.tsx';
+import { AsyncWindowNotice } from '../report/AsyncWindowNotice.tsx';
 
 type ViewMode = 'board' | 'outline';
 
@@ -63,6 +64,9 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
             {t('console.consoleLink')}
           </Link>
         )}
+        <Link className="button button--small" href={`/w/${encodeURIComponent(workshopId)}/report`}>
+          {t('report.navLink')}
+        </Link>
       </SiteHeader>
       <div className="workshop">
         <main id="main" className="workshop__main">
@@ -83,6 +87,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
             {locks[selected] && <span className="badge badge--locked"> {t('workshop.locked')}</span>}
           </p>
           {locks[selected] && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
+          <AsyncWindowNotice phase={selected} />
           <PhaseChangeBanner />
           <SpotlightFollower onPhase={setSelected} />
           <div id="phase-panel" role="tabpanel" aria-labelledby={`tab-${selected}`} className="workshop__panel">
