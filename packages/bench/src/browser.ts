@@ -1,0 +1,21 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium, as the e2e harness launches it; the flags keep it off this machine's closed network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Hidden or occluded pages get throttled timers and frames; a bench must not be.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+    ],
+  });
+}
