@@ -153,6 +153,7 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
         </section>
       )}
 
+      {snapshot.notes.length > 0 && (
       <section className="print-section">
         <h2>{t('print.board')}</h2>
         {PHASES.filter((p) => snapshot.notes.some((n) => n.phase === p)).map((phase) => (
@@ -177,6 +178,7 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
           </div>
         ))}
       </section>
+      )}
 
       {(credits.named.length > 0 || credits.organisations.length > 0) && (
         <section className="print-section">
@@ -189,10 +191,14 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
               </li>
             ))}
           </ul>
-          <h3>{t('print.organisations')}</h3>
-          <ul className="print-columns">
-            {credits.organisations.map((o) => <li key={o.organisation}>{o.organisation}</li>)}
-          </ul>
+          {credits.organisations.length > 0 && (
+            <>
+              <h3>{t('print.organisations')}</h3>
+              <ul className="print-columns">
+                {credits.organisations.map((o) => <li key={o.organisation}>{o.organisation}</li>)}
+              </ul>
+            </>
+          )}
         </section>
       )}
     </main>

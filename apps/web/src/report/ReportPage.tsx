@@ -45,7 +45,11 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
         id: credential.personId,
         name: info?.you.name ?? credential.name ?? '',
         organisation: info?.you.organisation ?? credential.organisation ?? '',
-        timeZone: info?.you.timeZone ?? credential.timeZone ?? localTimeZone(),
+        // Invited staff have no zone on the server (it says UTC): their device knows better.
+        timeZone:
+          credential.role === 'participant'
+            ? (info?.you.timeZone ?? credential.timeZone ?? localTimeZone())
+            : (credential.timeZone ?? localTimeZone()),
         colour: colourFor(credential.personId),
         role: info?.you.role ?? credential.role,
       },

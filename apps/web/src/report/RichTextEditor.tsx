@@ -15,6 +15,13 @@ interface Props {
  * everyone typing in it merges live. Lists and headings are allowed here, unlike a note.
  */
 export function RichTextEditor({ fragment, label, readOnly }: Props) {
+  const attributes = {
+    'aria-label': label,
+    'aria-multiline': 'true',
+    role: 'textbox',
+    class: 'report-editor__content',
+    ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+  };
   const editor = useEditor(
     {
       extensions: [
@@ -23,20 +30,16 @@ export function RichTextEditor({ fragment, label, readOnly }: Props) {
         Collaboration.configure({ fragment }),
       ],
       editable: !readOnly,
-      editorProps: {
-        attributes: {
-          'aria-label': label,
-          'aria-multiline': 'true',
-          role: 'textbox',
-          class: 'report-editor__content',
-          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
-        },
-      },
+      editorProps: { attributes },
     },
     [fragment],
   );
   useEffect(() => {
     editor?.setEditable(!readOnly);
-  }, [editor, readOnly]);
+    // The label names the recommendation, whose title others may be typing: keep it current
+    // without recreating the editor (that would drop the caret).
+    editor?.setOptions({ editorProps: { attributes } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, readOnly, label]);
   return <EditorContent editor={editor} className="report-editor" />;
 }
