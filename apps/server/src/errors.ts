@@ -26,6 +26,7 @@ export const HTTP_ERRORS = {
   NO_VOTES_LEFT: { status: 409, message: 'You have used all your votes; withdraw one to vote elsewhere.' },
   ITEM_LIMIT: { status: 409, message: 'You have put as many votes on this item as allowed.' },
   NO_VOTE_TO_WITHDRAW: { status: 409, message: 'You have no vote on this item to take back.' },
+  TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many open connections from this address; close some tabs and retry.' },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   ROOM_UNAVAILABLE: { status: 503, message: 'The workshop documents could not be loaded; try again shortly.' },
@@ -64,5 +65,12 @@ export const CLOSE = {
   // 1013, not a 44xx code: stock providers treat 44xx as permanent, and a slow client should retry.
   TOO_SLOW: { code: 1013, reason: 'Connection too slow: too much data queued; reconnect.' },
   PERSON_REMOVED: { code: 4410, reason: 'You were removed from this workshop.' },
+  FLOODING: { code: 1008, reason: 'Too many messages or bytes per second; slow down and reconnect.' },
+  TOO_MANY_CONNECTIONS: { code: 1013, reason: 'Too many open connections with this token; close other tabs and retry.' },
+  TOO_MANY_ROOMS: { code: 1013, reason: 'Server busy: too many open rooms; try again later.' },
+  // 1013 so the provider reconnects and resends: its document still holds the change.
+  STORAGE_FAILED: { code: 1013, reason: 'Your last change could not be saved (storage unavailable); reconnecting resends it.' },
+  // 44xx: resending would be refused again, so the stock provider must not retry.
+  DOCUMENT_TOO_LARGE: { code: 4413, reason: 'This document is full; your last change was not saved.' },
 } as const satisfies Record<string, { code: number; reason: string }>;
 export type CloseKind = keyof typeof CLOSE;

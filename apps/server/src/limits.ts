@@ -12,6 +12,38 @@ export const WS_FRAME_HARD_LIMIT_BYTES = 4 * MAX_WS_MESSAGE_BYTES;
  * not make the server hold an ever-growing copy of the room's traffic.
  */
 export const MAX_WS_BUFFERED_BYTES = 8 * 1024 * 1024;
+/**
+ * Per-connection token buckets. A browser tab sends one message per transaction: typing,
+ * dragging a note (one per frame) and moving the cursor stay well under these; the burst
+ * absorbs a reconnect that replays offline work. The byte bucket must hold the largest
+ * message, or that message could never pass.
+ */
+export const MAX_MESSAGES_PER_SECOND = 200;
+export const MESSAGE_BURST = 400;
+export const MAX_BYTES_PER_SECOND = 2 * 1024 * 1024;
+export const BYTE_BURST = 2 * MAX_WS_MESSAGE_BYTES;
+/**
+ * Messages past the bucket wait (in order) rather than being dropped, so a client that
+ * only bursts loses nothing; one that keeps flooding is closed with 1008 once it has been
+ * held back this long or has this many messages waiting.
+ */
+export const FLOOD_CLOSE_AFTER_MS = 500;
+export const MAX_DELAYED_MESSAGES = 200;
+
+/** Open WebSockets from one IP address (a government office behind one NAT counts once). */
+export const MAX_CONNECTIONS_PER_IP = 1_024;
+/** Open WebSockets for one person's token: a handful of rooms in a few tabs. */
+export const MAX_CONNECTIONS_PER_TOKEN = 32;
+/** Rooms held in memory; past it, an idle room is unloaded or the new one refused with 1013. */
+export const MAX_ROOMS = 5_000;
+/** Stored bytes (snapshot plus log) of one room; an update past it is refused, not stored. */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/** How often every socket is pinged; one that has not answered the previous ping is cut. */
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+/** Awareness changes in a room are merged and broadcast once per tick. */
+export const AWARENESS_TICK_MS = 50;
+
 /** Largest HTTP request body. */
 export const HTTP_BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -45,6 +77,18 @@ export interface Limits {
   compactAfterUpdates: number;
   compactAfterBytes: number;
   unloadDelayMs: number;
+  messagesPerSecond: number;
+  messageBurst: number;
+  bytesPerSecond: number;
+  byteBurst: number;
+  floodCloseAfterMs: number;
+  maxDelayedMessages: number;
+  maxConnectionsPerIp: number;
+  maxConnectionsPerToken: number;
+  maxRooms: number;
+  maxDocumentBytes: number;
+  heartbeatIntervalMs: number;
+  awarenessTickMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -53,4 +97,16 @@ export const DEFAULT_LIMITS: Limits = {
   compactAfterUpdates: COMPACT_AFTER_UPDATES,
   compactAfterBytes: COMPACT_AFTER_BYTES,
   unloadDelayMs: ROOM_UNLOAD_DELAY_MS,
+  messagesPerSecond: MAX_MESSAGES_PER_SECOND,
+  messageBurst: MESSAGE_BURST,
+  bytesPerSecond: MAX_BYTES_PER_SECOND,
+  byteBurst: BYTE_BURST,
+  floodCloseAfterMs: FLOOD_CLOSE_AFTER_MS,
+  maxDelayedMessages: MAX_DELAYED_MESSAGES,
+  maxConnectionsPerIp: MAX_CONNECTIONS_PER_IP,
+  maxConnectionsPerToken: MAX_CONNECTIONS_PER_TOKEN,
+  maxRooms: MAX_ROOMS,
+  maxDocumentBytes: MAX_DOCUMENT_BYTES,
+  heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+  awarenessTickMs: AWARENESS_TICK_MS,
 };

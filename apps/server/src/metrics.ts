@@ -48,6 +48,27 @@ export function createMetrics() {
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
       registers: [registry],
     }),
+    delayed: new Counter({
+      name: 'crossboard_messages_delayed_total',
+      help: 'Client messages held back by the per-connection rate limit (then applied)',
+      registers: [registry],
+    }),
+    refused: new Counter({
+      name: 'crossboard_connections_refused_total',
+      help: 'WebSocket upgrades or connections refused by a limit, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    heartbeatTimeouts: new Counter({
+      name: 'crossboard_heartbeat_timeouts_total',
+      help: 'Sockets cut because they answered no ping within an interval',
+      registers: [registry],
+    }),
+    corruptRows: new Counter({
+      name: 'crossboard_storage_corrupt_rows_total',
+      help: 'Stored update rows skipped on load because they could not be decoded',
+      registers: [registry],
+    }),
     compactions: new Counter({
       name: 'crossboard_compactions_total',
       help: 'Room logs merged into snapshots',

@@ -62,9 +62,12 @@ describe('when storage refuses a write', () => {
     room.receive(w, updateMessage((d) => d.getText('text').insert(0, 'lost to a full disk')));
     expect(other.sent.length).toBe(before);
     expect(room.document.getText('text').toString()).toBe('');
+    // The writer is told (and reconnects, resending what its document still holds).
+    expect(writer.closes).toEqual([{ code: 1013, reason: expect.stringMatching(/could not be saved/) }]);
 
     storage.failWrites = false;
-    room.receive(w, updateMessage((d) => d.getText('text').insert(0, 'stored')));
+    const again = room.join(recordingConnection().conn, { personId: 'a', role: 'facilitator', access: 'write' });
+    room.receive(again, updateMessage((d) => d.getText('text').insert(0, 'stored')));
     expect(other.sent.length).toBe(before + 1);
     expect(room.document.getText('text').toString()).toBe('stored');
     expect(storage.loadDocument('w/board').updates).toHaveLength(1);

@@ -3,10 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { isRole } from '@crossboard/model';
+import { decodes } from './decodes.ts';
 import { SQL_MIGRATIONS, type SqlMigration } from './migrations.ts';
 import type { PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
 
 export const DATABASE_FILE = 'crossboard.sqlite';
+
+export type CompactionStep = 'read' | 'merged' | 'snapshot-written' | 'log-deleted';
 
 interface PersonRow {
   workshop: string;
@@ -77,6 +80,7 @@ export class SqliteStorage implements Storage {
          ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
+      deleteUpdate: db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
       insertWorkshop: db.prepare(
         'INSERT INTO workshops (id, title, purpose, join_code, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -115,19 +119,32 @@ export class SqliteStorage implements Storage {
     this.stmt.append.run(room, update);
   }
 
+  /**
+   * One transaction: a failure at any step leaves snapshot and log as they were. Rows that
+   * do not decode are neither merged nor deleted: they stay for someone to inspect.
+   */
   compact(room: string): void {
     this.db.transaction(() => {
       const rows = this.stmt.updates.all(room);
-      const last = rows.at(-1);
+      this.compactionStep('read');
+      const good = rows.filter((r) => decodes(r.data));
+      const last = good.at(-1);
       if (!last) return;
       const snap = this.stmt.snapshot.get(room);
-      const parts = rows.map((r) => new Uint8Array(r.data));
+      const parts = good.map((r) => new Uint8Array(r.data));
       if (snap) parts.unshift(new Uint8Array(snap.data));
       const merged = Y.mergeUpdates(parts);
+      this.compactionStep('merged');
       this.stmt.putSnapshot.run(room, merged, Date.now());
-      this.stmt.deleteUpdates.run(room, last.seq);
+      this.compactionStep('snapshot-written');
+      if (good.length === rows.length) this.stmt.deleteUpdates.run(room, last.seq);
+      else for (const r of good) this.stmt.deleteUpdate.run(room, r.seq);
+      this.compactionStep('log-deleted');
     }).immediate();
   }
+
+  /** A seam between the steps of a compaction, so tests can interrupt it at each one. */
+  protected compactionStep(_step: CompactionStep): void {}
 
   createWorkshop(workshop: WorkshopRecord, facilitator: PersonRecord): void {
     this.db.transaction(() => {

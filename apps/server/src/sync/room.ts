@@ -6,7 +6,8 @@ import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { ClientInfo, Connection, RoomClient } from './connection.ts';
-import { loadDocument } from './load-document.ts';
+import { AwarenessCoalescer } from './awareness-coalescer.ts';
+import { corruptRowReporter, loadDocument } from './load-document.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -57,6 +58,11 @@ export class Room {
   private fullStateMessage: Uint8Array | null = null;
   private logCount: number;
   private logBytes: number;
+  /** Stored snapshot bytes; after a compaction, an upper bound (merging only shrinks). */
+  private snapshotBytes: number;
+  /** Why the last commit was refused, for the close sent to the writer. */
+  private refusal: CloseKind = 'STORAGE_FAILED';
+  private readonly awarenessOut: AwarenessCoalescer<RoomClient>;
   private destroyed = false;
   /** Called when the last client leaves, so the registry can schedule an unload. */
   onEmpty: (() => void) | null = null;
@@ -69,11 +75,15 @@ export class Room {
     readonly name: string,
     private readonly deps: RoomDeps,
   ) {
-    const loaded = loadDocument(deps.storage, name);
+    const loaded = loadDocument(deps.storage, name, corruptRowReporter(deps.metrics, deps.log));
     this.doc = loaded.doc;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
+    this.snapshotBytes = loaded.snapshotBytes;
     this.doc.on('update', this.collect);
+    this.awarenessOut = new AwarenessCoalescer(this.awareness, deps.limits.awarenessTickMs, (message, except) =>
+      this.broadcast(message, except),
+    );
     this.awareness.setLocalState(null);
     this.awareness.on(AWARENESS_UPDATE, this.onAwarenessUpdate);
   }
@@ -188,6 +198,7 @@ export class Room {
     if (this.logCount === 0) return;
     this.deps.storage.compact(this.name);
     this.deps.metrics.compactions.inc();
+    this.snapshotBytes += this.logBytes;
     this.logCount = 0;
     this.logBytes = 0;
   }
@@ -197,6 +208,7 @@ export class Room {
     if (this.destroyed) return;
     if (kind) for (const client of [...this.clients]) this.kick(client, kind);
     this.destroyed = true;
+    this.awarenessOut.stop();
     this.clients.clear();
     this.awareness.destroy();
     this.doc.destroy();
@@ -235,7 +247,7 @@ export class Room {
       return;
     }
     // A corrected update goes back to its sender too, or their document would keep the forgery.
-    this.commit(corrected ? null : client);
+    if (!this.commit(corrected ? null : client)) this.kick(client, this.refusal);
   }
 
   /**
@@ -248,12 +260,23 @@ export class Room {
     if (updates.length === 0) return true;
     const { storage, metrics, limits } = this.deps;
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    if (this.snapshotBytes + this.logBytes + update.byteLength > limits.maxDocumentBytes) {
+      metrics.dropped.inc({ reason: 'document_too_large' });
+      this.deps.log.warn(
+        { room: this.name, bytes: this.snapshotBytes + this.logBytes, update: update.byteLength, limit: limits.maxDocumentBytes },
+        'update refused: the document would pass its size limit',
+      );
+      this.refusal = 'DOCUMENT_TOO_LARGE';
+      this.recover('document too large');
+      return false;
+    }
     const stop = metrics.storageWrite.startTimer();
     try {
       storage.appendUpdate(this.name, update);
     } catch (e) {
       metrics.dropped.inc({ reason: 'storage_failed' });
       this.deps.log.error({ room: this.name, err: e }, 'storing an update failed');
+      this.refusal = 'STORAGE_FAILED';
       this.recover(e);
       return false;
     }
@@ -281,12 +304,13 @@ export class Room {
     this.pending = [];
     this.fullStateMessage = null;
     try {
-      const loaded = loadDocument(this.deps.storage, this.name);
+      const loaded = loadDocument(this.deps.storage, this.name, corruptRowReporter(this.deps.metrics, this.deps.log));
       this.doc.off('update', this.collect);
       this.doc.destroy();
       this.doc = loaded.doc;
       this.logCount = loaded.logCount;
       this.logBytes = loaded.logBytes;
+      this.snapshotBytes = loaded.snapshotBytes;
       this.doc.on('update', this.collect);
       this.deps.log.warn({ room: this.name, cause: String(cause) }, 'room reloaded from storage');
     } catch (e) {
@@ -321,10 +345,10 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0 || this.clients.size === 0) return;
-    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(message, origin as RoomClient | null);
+    if (this.clients.size === 0) return;
+    const from = origin as RoomClient | null;
+    this.awarenessOut.update([...change.added, ...change.updated], from);
+    this.awarenessOut.remove(change.removed, from);
   };
 
   /** One encoded message for every recipient. */

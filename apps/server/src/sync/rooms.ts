@@ -1,5 +1,13 @@
 import type { CloseKind } from '../errors.ts';
+import { RoomLoadError } from './load-document.ts';
 import { Room, type RoomDeps, type UpdatePolicy } from './room.ts';
+
+/** The process holds `maxRooms` rooms, none of them idle: a new one is refused, not loaded. */
+export class RoomLimitError extends RoomLoadError {
+  constructor(room: string, max: number) {
+    super(room, new Error(`${max} rooms are open, the limit`));
+  }
+}
 
 /**
  * The rooms in memory. A room is loaded on first use (synchronously: no client can be
@@ -19,11 +27,26 @@ export class Rooms {
     return this.rooms.size;
   }
 
-  /** Throws RoomLoadError when storage cannot produce the document; nothing is kept then. */
+  /** Rooms waiting to be unloaded (empty, warm for a reconnect). */
+  get idle(): number {
+    return this.unloadTimers.size;
+  }
+
+  /**
+   * Throws RoomLoadError when storage cannot produce the document; nothing is kept then.
+   * At `maxRooms` an idle room makes way, else RoomLimitError: refusing one room beats
+   * running the process out of memory with all of them in it.
+   */
   open(name: string): Room {
     this.cancelUnload(name);
     const existing = this.rooms.get(name);
     if (existing) return existing;
+    if (this.rooms.size >= this.deps.limits.maxRooms) {
+      // An unload timer marks a room nobody holds (a room inside use() has none).
+      const [idle] = this.unloadTimers.keys();
+      if (idle === undefined) throw new RoomLimitError(name, this.deps.limits.maxRooms);
+      this.unload(idle);
+    }
     const room = new Room(name, this.deps);
     room.onEmpty = () => this.scheduleUnload(name);
     room.onBroken = () => this.forget(name);

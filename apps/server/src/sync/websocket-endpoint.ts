@@ -5,9 +5,13 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { controlState, parseRoomName, roomAccess, roomName } from '@crossboard/model';
 import { authenticate } from '../auth/authenticate.ts';
 import type { ServerContext } from '../context.ts';
-import { CLOSE, type CloseKind } from '../errors.ts';
+import { CLOSE, errorBody, type CloseKind } from '../errors.ts';
 import type { Connection } from './connection.ts';
+import { ConnectionCounter } from './connection-limits.ts';
+import { Heartbeat } from './heartbeat.ts';
 import { RoomLoadError } from './load-document.ts';
+import { MessageThrottle } from './rate-limit.ts';
+import { RoomLimitError } from './rooms.ts';
 import { WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
 
 const PREFIX = '/ws/';
@@ -17,15 +21,30 @@ function toBytes(data: RawData): Uint8Array {
   return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
-function refuseHttp(socket: Duplex, status: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuseHttp(socket: Duplex, status: string, body = ''): void {
+  const type = body ? 'Content-Type: application/json\r\n' : '';
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${type}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+}
+
+/** Counters and timers the endpoint holds per socket; empty when no socket is open. */
+export interface EndpointState {
+  perIp: ConnectionCounter;
+  perToken: ConnectionCounter;
+  heartbeat: Heartbeat;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The WebSocket endpoint's per-socket bookkeeping, for tests and metrics. */
+    crossboardSockets: EndpointState;
+  }
 }
 
 /**
  * The only place that knows about sockets: it authenticates the upgrade, picks the room
  * and adapts each `ws` socket to the room's `{ send, close }` connection.
  */
-export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerContext): void {
+export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerContext): EndpointState {
   const { storage, rooms, secret, metrics, limits, log } = ctx;
   // ws drops a frame over maxPayload while it arrives; smaller oversized ones get our reason.
   const wss = new WebSocketServer({
@@ -34,6 +53,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     perMessageDeflate: false,
   });
   let closing = false;
+  const perIp = new ConnectionCounter(limits.maxConnectionsPerIp);
+  const perToken = new ConnectionCounter(limits.maxConnectionsPerToken);
+  const heartbeat = new Heartbeat(limits.heartbeatIntervalMs, (ws) => {
+    metrics.heartbeatTimeouts.inc();
+    log.info({ path: socketPaths.get(ws) }, 'websocket cut: no answer to ping');
+  });
+  const socketPaths = new WeakMap<WebSocket, string>();
 
   const refuse = (ws: WebSocket, kind: CloseKind, reason: string = CLOSE[kind].reason): void => {
     metrics.closes.inc({ code: String(CLOSE[kind].code) });
@@ -41,6 +67,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
   };
 
   const onSocket = (ws: WebSocket, url: URL): void => {
+    socketPaths.set(ws, url.pathname);
+    heartbeat.track(ws);
     ws.on('error', (err: Error & { code?: string }) => {
       if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
         metrics.dropped.inc({ reason: 'too_big' });
@@ -62,6 +90,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       return refuse(ws, auth.problem);
     }
     const { person } = auth;
+    const tokenKey = `${person.workshopId}/${person.id}`;
+    if (!perToken.tryAcquire(tokenKey)) {
+      metrics.refused.inc({ reason: 'per_token' });
+      log.warn({ room: name, personId: person.id, open: perToken.count(tokenKey) }, 'websocket refused: too many connections for token');
+      return refuse(ws, 'TOO_MANY_CONNECTIONS');
+    }
+    ws.once('close', () => perToken.release(tokenKey));
     let access;
     try {
       const participantsMayEditReport =
@@ -88,18 +123,36 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         },
       };
       const client = room.join(conn, { personId: person.id, role: person.role, access });
+      const throttle = new MessageThrottle(limits, limits.maxMessageBytes, {
+        deliver: (bytes) => room.receive(client, bytes),
+        delayed: () => metrics.delayed.inc(),
+        flood: (dropped) => {
+          metrics.dropped.inc({ reason: 'rate_limited' }, dropped);
+          log.warn({ room: name, personId: person.id, dropped }, 'websocket closed: flooding');
+          room.kick(client, 'FLOODING');
+        },
+      });
       ws.on('message', (data) => {
         const bytes = toBytes(data);
         if (bytes.byteLength > limits.maxMessageBytes) {
           log.warn({ room: name, personId: person.id, bytes: bytes.byteLength }, 'message too big');
           metrics.dropped.inc({ reason: 'too_big' });
+          throttle.stop();
           room.kick(client, 'MESSAGE_TOO_BIG');
           return;
         }
-        room.receive(client, bytes);
+        throttle.push(bytes);
       });
-      ws.on('close', () => room.leave(client));
+      ws.on('close', () => {
+        throttle.stop();
+        room.leave(client);
+      });
     } catch (e) {
+      if (e instanceof RoomLimitError) {
+        metrics.refused.inc({ reason: 'rooms' });
+        log.warn({ room: name, rooms: rooms.size }, 'websocket refused: too many rooms');
+        return refuse(ws, 'TOO_MANY_ROOMS');
+      }
       if (e instanceof RoomLoadError) {
         log.error({ room: name, err: e.message }, 'room failed to load');
         return refuse(ws, 'ROOM_UNAVAILABLE');
@@ -113,12 +166,24 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(PREFIX)) return refuseHttp(socket, '404 Not Found');
     if (closing) return refuseHttp(socket, '503 Service Unavailable');
-    wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, url));
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (perIp.full(ip)) {
+      metrics.refused.inc({ reason: 'per_ip' });
+      log.warn({ ip, open: perIp.count(ip) }, 'websocket refused: too many connections from address');
+      return refuseHttp(socket, '429 Too Many Requests', JSON.stringify(errorBody('TOO_MANY_CONNECTIONS')));
+    }
+    // Counted once the upgrade completes (synchronously here): a failed handshake holds no slot.
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      perIp.tryAcquire(ip);
+      ws.once('close', () => perIp.release(ip));
+      onSocket(ws, url);
+    });
   };
   app.server.on('upgrade', onUpgrade);
 
   app.addHook('preClose', (done) => {
     closing = true;
+    heartbeat.stop();
     app.server.off('upgrade', onUpgrade);
     rooms.closeAll('GOING_AWAY');
     for (const ws of wss.clients) ws.close(CLOSE.GOING_AWAY.code, CLOSE.GOING_AWAY.reason);
@@ -128,4 +193,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       for (const ws of wss.clients) ws.terminate();
     }, 2_000).unref();
   });
+  const state: EndpointState = { perIp, perToken, heartbeat };
+  app.decorate('crossboardSockets', state);
+  return state;
 }

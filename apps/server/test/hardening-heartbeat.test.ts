@@ -1,0 +1,58 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { connectSynced, destroyAllClients, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+const INTERVAL = 500;
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ limits: { heartbeatIntervalMs: INTERVAL } });
+});
+afterEach(() => destroyAllClients());
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+function socket(url: string, autoPong: boolean) {
+  const ws = new WebSocket(url, { autoPong });
+  ws.on('error', () => {});
+  let pings = 0;
+  ws.on('ping', () => pings++);
+  return {
+    ws,
+    pings: () => pings,
+    opened: new Promise<void>((resolve) => ws.once('open', () => resolve())),
+    closed: new Promise<number>((resolve) => ws.once('close', (code) => resolve(code))),
+  };
+}
+
+describe('a socket that stops answering pings', () => {
+  it('is cut within about two intervals and leaves its room, while answering sockets stay', async () => {
+    const w = await createWorkshop(server.app);
+    const room = `${w.id}/board`;
+    const healthy = await connectSynced(server.ws, room, w.facilitatorToken);
+    const answering = socket(wsUrl(server.ws, room, w.facilitatorToken), true);
+    const silent = socket(wsUrl(server.ws, room, w.facilitatorToken), false);
+    await Promise.all([answering.opened, silent.opened]);
+    const openedAt = Date.now();
+    const roomState = server.app.crossboard.rooms.loaded(room)!;
+    await waitFor(() => roomState.clientCount === 3, 'three clients in the room');
+
+    await silent.closed;
+    const elapsed = Date.now() - openedAt;
+    // First tick pings, the next finds no pong: ≤ 2 intervals, plus slack for a busy machine.
+    expect(elapsed).toBeLessThan(2 * INTERVAL + 1_000);
+    expect(silent.pings()).toBeGreaterThanOrEqual(1);
+    await waitFor(() => roomState.clientCount === 2, 'the silent socket left the room');
+
+    // Several intervals later the answering ones are still here.
+    await waitFor(() => answering.pings() >= 4, 'four pings answered', 15_000);
+    expect(answering.ws.readyState).toBe(WebSocket.OPEN);
+    expect(healthy.provider.wsconnected).toBe(true);
+    expect(roomState.clientCount).toBe(2);
+    const metrics = (await server.app.inject('/metrics')).body;
+    expect(metrics).toMatch(/^crossboard_heartbeat_timeouts_total [1-9]/m);
+    answering.ws.close();
+  });
+});
