@@ -30,6 +30,8 @@ const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 export class LoadClient {
   readonly ws: WebSocket;
   readonly startedAt = performance.now();
+  /** When the upgrade was answered, to split connect+sync into handshake and sync. */
+  openedAt: number | null = null;
   syncedAt: number | null = null;
   syncBytes = 0;
   closedAt: number | null = null;
@@ -45,7 +47,8 @@ export class LoadClient {
   readonly closed: Promise<void>;
 
   constructor(readonly ep: Endpoint, options: { sendStep1?: boolean; maxPayload?: number } = {}) {
-    this.ws = new WebSocket(socketUrl(ep), { maxPayload: options.maxPayload ?? 256 * 1024 * 1024 });
+    // No compression offer: none of the servers compresses, and the handshake stays lean.
+    this.ws = new WebSocket(socketUrl(ep), { maxPayload: options.maxPayload ?? 256 * 1024 * 1024, perMessageDeflate: false });
     let resolveSynced!: () => void;
     let rejectSynced!: (e: Error) => void;
     this.synced = new Promise((res, rej) => { resolveSynced = res; rejectSynced = rej; });
@@ -61,6 +64,7 @@ export class LoadClient {
     });
     this.ws.on('error', () => {});
     this.ws.on('open', () => {
+      this.openedAt = performance.now();
       if (ep.dialect === 'hocuspocus') this.ws.send(encodeHocuspocusAuth(ep.room, ep.token));
       if (options.sendStep1 !== false) this.ws.send(encodeSync(ep.dialect, ep.room, SYNC_STEP1, EMPTY_STATE_VECTOR));
     });

@@ -63,3 +63,19 @@ export class ProcSampler {
     };
   }
 }
+
+/**
+ * Connections the kernel dropped because a listen queue was full (whole machine). A dropped
+ * SYN is retried after a second, which shows up as a one-second step in join times.
+ */
+export function listenOverflows(): number {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('TcpExt:'));
+    const names = lines[i]!.split(' ');
+    const values = lines[i + 1]!.split(' ');
+    return Number(values[names.indexOf('ListenOverflows')]);
+  } catch {
+    return Number.NaN;
+  }
+}

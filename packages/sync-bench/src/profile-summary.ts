@@ -1,6 +1,7 @@
 /**
- * `tsx src/profile-summary.ts FILE.cpuprofile [top]`: where a `node --cpu-prof` profile spent
- * its time, by function (self time) and by package, so a slow row points at code.
+ * `tsx src/profile-summary.ts FILE.cpuprofile [top] [START-END]`: where a `node --cpu-prof`
+ * profile spent its time, by function (self time) and by package, so a slow row points at
+ * code. START-END (monotonic µs, as the bench prints `window …` lines) keeps one scenario.
  */
 import { readFileSync } from 'node:fs';
 
@@ -10,18 +11,24 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, windowArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: profile-summary FILE.cpuprofile [top]');
 const top = Number(topArg ?? 30);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfMs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+const [from, to] = windowArg ? windowArg.split('-').map(Number) : [-Infinity, Infinity];
+let at = profile.startTime;
+profile.samples.forEach((id, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  if (at >= from! && at <= to!) selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+});
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 
 const where = (n: ProfileNode) => {

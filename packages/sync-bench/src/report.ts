@@ -56,10 +56,12 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'connect+sync p50 ms', (r) => r[key]?.connectSync.p50, 'lower');
     add(label, 'connect+sync p99 ms', (r) => r[key]?.connectSync.p99, 'lower', target);
     add(label, 'connect+sync max ms', (r) => r[key]?.connectSync.max, 'lower');
+    add(label, 'of which WebSocket handshake p99 ms', (r) => r[key]?.open.p99, 'lower');
     add(label, 'failed joins', (r) => r[key]?.failed, 'lower');
     add(label, 'server CPU %', (r) => r[key]?.proc.cpuPct, 'lower');
     add(label, 'RSS per connection KB', (r) => r[key]?.rssPerConnectionKb, 'lower');
     add(label, 'load generator CPU %', (r) => r[key]?.loadGeneratorCpuPct);
+    add(label, 'listen-queue overflows (SYNs dropped)', (r) => r[key]?.listenOverflows);
   }
   add('S6 bad input beside S1', `${bigMessageMb} MB message closed after`, (r) => r.s6 && closure(r.s6.bigMessage));
   add('S6 bad input beside S1', 'garbage frames closed after', (r) => r.s6 && closure(r.s6.garbage));

@@ -34,3 +34,11 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
     await sleep(everyMs);
   }
 }
+
+/** Monotonic microseconds, the clock V8 stamps `--cpu-prof` samples with. */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/** Prints a measured window so a server profile can be cut to it (profile-summary --window). */
+export function logWindow(label: string, startUs: number): void {
+  console.error(`window ${label} ${startUs}-${monotonicUs()}`);
+}

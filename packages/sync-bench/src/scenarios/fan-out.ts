@@ -4,7 +4,7 @@ import { SendLog } from '../send-log.ts';
 import { ProcSampler, type ProcWindow } from '../proc-stats.ts';
 import { checkConvergence, type Convergence } from '../convergence.ts';
 import { connectClients, everyPeriod, NoteWriter, recordFanOut, type LatencySample } from '../room-load.ts';
-import { distribution, sleep, waitFor, type Distribution } from '../stats.ts';
+import { distribution, logWindow, monotonicUs, sleep, waitFor, type Distribution } from '../stats.ts';
 import type { EventLoopDelay, RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 
@@ -45,6 +45,7 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
   let presenceTicks = 0;
   await target.eventLoopDelay();
   const sampler = new ProcSampler(target.pid);
+  const windowStart = monotonicUs();
   const ownSampler = new ProcSampler(process.pid);
   const ownLag = monitorEventLoopDelay({ resolution: 10 });
   ownLag.enable();
@@ -64,6 +65,7 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
   stopWriting();
   stopPresence();
   const proc = sampler.stop();
+  logWindow(`${target.name} ${options.label}`, windowStart);
   ownLag.disable();
   const loadGenerator = { cpuPct: ownSampler.stop().cpuPct, eventLoopP99Ms: Math.max(0, ownLag.percentile(99) / 1e6 - 10) };
   const eventLoop = await target.eventLoopDelay();

@@ -1,13 +1,15 @@
 import { LoadClient } from '../load-client.ts';
-import { ProcSampler, rssKb, type ProcWindow } from '../proc-stats.ts';
+import { listenOverflows, ProcSampler, rssKb, type ProcWindow } from '../proc-stats.ts';
 import { seedNotes } from '../room-load.ts';
-import { distribution, sleep, waitFor, type Distribution } from '../stats.ts';
+import { distribution, logWindow, monotonicUs, sleep, waitFor, type Distribution } from '../stats.ts';
 import type { RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 
 export interface JoinResult {
   /** From opening the socket to holding the server's sync step 2. */
   connectSync: Distribution;
+  /** The WebSocket handshake alone (socket opened → upgrade answered). */
+  open: Distribution;
   failed: number;
   seedBytes: number;
   syncBytes: number;
@@ -15,6 +17,8 @@ export interface JoinResult {
   proc: ProcWindow;
   /** The load generator's CPU over the join: near 100 % means the clients, not the server, set the pace. */
   loadGeneratorCpuPct: number;
+  /** SYNs the kernel dropped for a full listen queue while they joined. */
+  listenOverflows: number;
 }
 
 /**
@@ -27,10 +31,14 @@ async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedB
   const rssBefore = rssKb(target.pid);
   const sampler = new ProcSampler(target.pid);
   const ownSampler = new ProcSampler(process.pid);
+  const overflowsBefore = listenOverflows();
+  const windowStart = monotonicUs();
   const clients = Array.from({ length: count }, (_, i) => new LoadClient(room.person(i)));
   await waitFor('every joiner to sync or fail', () => clients.every((c) => c.syncedAt !== null || c.closedAt !== null), 120_000).catch(() => {});
   const proc = sampler.stop();
+  logWindow(`${target.name} join ${count}`, windowStart);
   const loadGeneratorCpuPct = ownSampler.stop().cpuPct;
+  const overflows = listenOverflows() - overflowsBefore;
   await sleep(1_000);
   const synced = clients.filter((c) => c.syncedAt !== null);
   const rssAfter = rssKb(target.pid);
@@ -38,12 +46,14 @@ async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedB
   await sleep(1_000);
   return {
     connectSync: distribution(synced.map((c) => c.syncedAt! - c.startedAt)),
+    open: distribution(synced.map((c) => c.openedAt! - c.startedAt)),
     failed: count - synced.length,
     seedBytes,
     syncBytes: synced[0]?.syncBytes ?? 0,
     rssPerConnectionKb: synced.length ? (rssAfter - rssBefore) / synced.length : Number.NaN,
     proc,
     loadGeneratorCpuPct,
+    listenOverflows: overflows,
   };
 }
 
