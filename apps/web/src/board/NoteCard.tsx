@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardNotes, NOTE_COLOURS, noteContent, type NoteMap } from '@crossboard/model';
+import { TrashIcon } from '../app/icons.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { useBoardUi } from './board-ui-store.ts';
 import { isNoteVisible, KEY_STEP, KEY_STEP_LARGE } from './geometry.ts';
@@ -149,7 +150,7 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
       </div>
       <footer className="note__meta">
         <span className="note__author">{author}</span>
-        {view.author?.organisation && <span className="note__org">{view.author.organisation}</span>}
+        {view.author?.organisation && <span className="note__org" title={view.author.organisation}>{view.author.organisation}</span>}
         {view.theme && <span className="note__theme">{view.theme}</span>}
         <NoteVote noteId={id} phase={view.phase} label={text.trim() || t('note.emptyText')} />
       </footer>
@@ -192,7 +193,7 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
             {editing ? '✓' : '✎'}
           </button>
           <button type="button" className="icon-button icon-button--danger" aria-label={t('note.delete')} title={t('note.delete')} onClick={remove}>
-            🗑
+            <TrashIcon />
           </button>
         </div>
       )}

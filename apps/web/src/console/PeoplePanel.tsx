@@ -69,8 +69,8 @@ export function PeoplePanel({ people, api }: Props) {
         {list.map((p) => (
           <li key={p.personId} className="console-list__row">
             <span className="console-list__main">
-              <strong>{p.name}</strong> · {p.organisation}
-              {p.country ? ` · ${p.country}` : ''}
+              <strong>{p.name}</strong>
+              {(p.organisation || p.country) && <span>{[p.organisation, p.country].filter(Boolean).join(' · ')}</span>}
               <span className="console-list__meta">
                 {t(`console.roles.${p.role}`)} · {t('presence.localTime', { time: formatLocalTime(now, p.timeZone, i18n.language) })}
                 {ready[p.personId] === phase && <span className="badge badge--ready"> {t('console.ready.badge')}</span>}

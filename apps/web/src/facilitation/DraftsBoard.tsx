@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roomName, type Phase } from '@crossboard/model';
 import { loadCredential } from '../api/credentials.ts';
+import { LockIcon } from '../app/icons.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { WorkshopProvider } from '../app/WorkshopProvider.tsx';
 import { Board } from '../board/Board.tsx';
@@ -36,7 +37,7 @@ export function DraftsBoard({ phase, themes }: { phase: Phase; themes: string[] 
   return (
     <section className="drafts" aria-labelledby="drafts-heading">
       <h2 id="drafts-heading" className="drafts__heading">
-        <span aria-hidden="true">🔒 </span>
+        <LockIcon />{' '}
         {t('facilitation.drafts')}
       </h2>
       <p className="drafts__hint">{t('facilitation.draftsHint')}</p>

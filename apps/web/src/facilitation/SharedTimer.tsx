@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readTimer, remaining, timerAnnouncement, type TimerAnnouncement } from '@crossboard/model';
+import { BellIcon, BellOffIcon } from '../app/icons.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { beep } from './beep.ts';
 import { useControl } from './control-hooks.ts';
@@ -60,7 +61,7 @@ export function SharedTimer() {
       </span>
       <span className="shared-timer__status">{t(`timer.status.${timer.status}`)}</span>
       <button type="button" className="icon-button shared-timer__sound" aria-pressed={sound} onClick={toggleSound} title={t('timer.sound')}>
-        <span aria-hidden="true">{sound ? '🔔' : '🔕'}</span>
+        {sound ? <BellIcon /> : <BellOffIcon />}
         <span className="visually-hidden">{t('timer.sound')}</span>
       </button>
       <div className="shared-timer__live" role="status" aria-live="assertive" aria-atomic="true">
