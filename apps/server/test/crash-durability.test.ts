@@ -1,57 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
+import { createWorkshopOn, killChildren, spawnServer } from './helpers/child-server.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
-const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 afterEach(() => {
   destroyAllClients();
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killChildren();
   dirs.splice(0).forEach(removeDataDir);
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real entry point in its own process, as `pnpm start` runs it (one process: SIGKILL hits the server itself). */
-async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CROSSBOARD_DATA: dataDir, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Crossboard is running at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${output}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
 
 const clockOf = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
 
@@ -60,13 +19,9 @@ describe('a crash', () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const first = await spawnServer(dataDir);
-    const res = await fetch(`${first.base}/api/workshops`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Crash test' }),
-    });
-    const { id, facilitatorToken } = (await res.json()) as { id: string; facilitatorToken: string };
-    const room = `${id}/board`;
+    const { id, facilitatorToken } = await createWorkshopOn(first.base);
+    // The report room: no board policies, so plain map entries are kept as written.
+    const room = `${id}/report`;
     const ws = first.base.replace('http', 'ws') + '/ws';
     const writers = [connectClient(ws, room, facilitatorToken), connectClient(ws, room, facilitatorToken)];
     const observer = connectClient(ws, room, facilitatorToken);
