@@ -57,6 +57,18 @@ async function main() {
       await shoot(page, `board-${i + 1}-${phase}`);
     }
     await page.getByRole('tab', { name: new RegExp(PHASE_TABS.painPoints) }).click();
+    // A note's tools (colours, theme, edit, delete) appear on hover.
+    await page.getByRole('article', { name: /Trying something new/ }).hover();
+    await shoot(page, 'board-note-tools');
+    // The whole phase at a glance: every cluster frame around its notes.
+    await page.mouse.move(5, 5);
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom out' }).click();
+    // Zooming keeps the centre; scroll the clusters back to the top-left corner.
+    const surface = (await page.locator('.board__surface').boundingBox())!;
+    await page.mouse.move(surface.x + surface.width / 2, surface.y + surface.height / 2);
+    await page.mouse.wheel(200, 150);
+    await page.mouse.move(5, 5);
+    await shoot(page, 'board-overview');
     await page.getByRole('button', { name: 'Outline', exact: true }).click();
     await shoot(page, 'outline');
 
@@ -71,7 +83,7 @@ async function main() {
     const visitor = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'America/Bogota', locale: 'en-GB' });
     const join = await visitor.newPage();
     await join.goto(`${seeded.baseUrl}${seeded.joinUrl}`);
-    await join.getByLabel('Your name').waitFor();
+    await join.getByLabel('Your name').waitFor({ timeout: 30_000 });
     await shoot(join, 'join');
   } finally {
     await browser.close();

@@ -7,7 +7,18 @@
  * Usage: pnpm seed [server URL]   (or CROSSBOARD_URL; default http://127.0.0.1:8787)
  */
 import { pathToFileURL } from 'node:url';
-import { boardClusters, boardNotes, createCluster, createNote, PHASES, roomName, updateNote, type Author, type Phase } from '@crossboard/model';
+import {
+  boardClusters,
+  boardNotes,
+  createCluster,
+  createNote,
+  PHASES,
+  roomName,
+  sessionsFromLocal,
+  updateNote,
+  type Author,
+  type Phase,
+} from '@crossboard/model';
 import { clusterGrid, type GridOptions } from './board/cluster-grid.ts';
 import { clusterTitle, loadFixture, type Fixture, type FixtureNote } from './fixture.ts';
 import { openRoom, waitUntil, type RoomClient } from './room-client.ts';
@@ -45,8 +56,8 @@ export interface SeedOptions {
   timeoutMs?: number;
 }
 
-/** Two notes per row inside a cluster, three clusters side by side: readable at 100 % on a laptop. */
-export const FIXTURE_GRID: GridOptions = { notesPerRow: 2, clustersPerRow: 3 };
+/** Two notes per row inside a cluster, two clusters side by side: both fit a laptop's board at 100 %. */
+export const FIXTURE_GRID: GridOptions = { notesPerRow: 2, clustersPerRow: 2 };
 
 interface PlannedNote {
   index: number;
@@ -78,6 +89,21 @@ export function planFixtureBoard(fixture: Fixture, grid: GridOptions = FIXTURE_G
   return { notes, clusters };
 }
 
+const QUARTER_HOUR = 15 * 60 * 1000;
+
+/**
+ * The fixture's sessions happened in June 2021; boards are closed to participants outside
+ * sessions, so a seeded workshop would be read-only. The schedule keeps its lengths and gaps
+ * but moves so that session 1 started a little before `now`.
+ */
+export function scheduleFromNow(fixture: Fixture, now = Date.now()): { label: string; start: string; end: string }[] {
+  const sessions = sessionsFromLocal(fixture.workshop.sessions, fixture.workshop.homeTimeZone);
+  if (sessions.length === 0) return [];
+  const shift = Math.floor((now - QUARTER_HOUR) / QUARTER_HOUR) * QUARTER_HOUR - sessions[0]!.start;
+  const iso = (t: number) => new Date(t + shift).toISOString();
+  return sessions.map((s) => ({ label: s.label, start: iso(s.start), end: iso(s.end) }));
+}
+
 async function whoAmI(baseUrl: string, workshopId: string, token: string): Promise<Author> {
   const res = await fetch(`${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}`, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`GET workshop: ${res.status} ${await res.text()}`);
@@ -98,7 +124,7 @@ export async function seedFixture(baseUrl: string, options: SeedOptions = {}): P
     purpose: w.purpose,
     themes: w.themes,
     homeTimeZone: w.homeTimeZone,
-    sessions: w.sessions,
+    sessions: scheduleFromNow(fixture),
     phaseMinutes: w.phaseMinutes,
     votesPerParticipant: w.votesPerParticipant,
     facilitatorName: lead.name,

@@ -3,7 +3,7 @@ import { boardNotes, listClusters, listNotes, PHASES, plainText, noteContent, ro
 import { clusterGrid, NOTE_SLOT_HEIGHT, NOTE_WIDTH } from '../src/board/cluster-grid.ts';
 import { loadFixture } from '../src/fixture.ts';
 import { openRoom, waitUntil } from '../src/room-client.ts';
-import { seedFixture, type SeededWorkshop } from '../src/seed-fixture.ts';
+import { scheduleFromNow, seedFixture, type SeededWorkshop } from '../src/seed-fixture.ts';
 import { startServer, type ServerProcess } from '../src/server-process.ts';
 
 const fixture = loadFixture();
@@ -72,5 +72,18 @@ describe('cluster grid', () => {
     expect(new Set(big!.notes.map((p) => p.y)).size).toBe(3);
     expect(small!.frame.y).toBe(big!.frame.y);
     expect(next!.frame.y).toBeGreaterThan(Math.max(...big!.notes.map((p) => p.y)) + NOTE_SLOT_HEIGHT);
+  });
+});
+
+describe('seeded schedule', () => {
+  it('moves the fixture sessions so that session 1 is on now, keeping their lengths and gaps', () => {
+    const now = Date.parse('2026-03-10T09:07:00Z');
+    const sessions = scheduleFromNow(fixture, now).map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end) }));
+    expect(sessions).toHaveLength(3);
+    expect(sessions[0]!.start).toBeLessThanOrEqual(now);
+    expect(sessions[0]!.end).toBeGreaterThan(now);
+    // Fixture: 3 June 15:30–18:00, 7 June 09:00–11:30 (Paris, both summer time).
+    expect(sessions[0]!.end - sessions[0]!.start).toBe(150 * 60_000);
+    expect(sessions[1]!.start - sessions[0]!.start).toBe((3 * 24 * 60 + 17 * 60 + 30) * 60_000);
   });
 });
