@@ -34,6 +34,8 @@ describe('the workshop’s connection line', () => {
     expect(summariseConnection([{ ...EMPTY_ROOM, failedAttempts: 1 }], true).state).toBe('reconnecting');
     expect(summariseConnection([{ ...EMPTY_ROOM, failedAttempts: OFFLINE_AFTER_FAILED_ATTEMPTS }], true).state).toBe('offline');
     expect(summariseConnection([EMPTY_ROOM], false).state).toBe('offline');
+    // A socket that still looks synced does not outweigh the browser saying the network is gone.
+    expect(summariseConnection([synced], false).state).toBe('offline');
   });
   it('adds up changes waiting and reports a refusal above everything else', () => {
     const refused = { code: 4410, reason: 'removed' as const, message: 'removed' };

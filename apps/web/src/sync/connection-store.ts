@@ -67,8 +67,10 @@ export function summariseConnection(rooms: RoomStatus[], browserOnline: boolean)
   const refused = rooms.find((r) => r.refused)?.refused ?? null;
   if (refused) return { state: 'refused', pendingChanges, refused };
   if (rooms.length === 0) return { state: 'connecting', pendingChanges, refused };
+  // The browser's own verdict wins: a socket can look synced for a while after the network is gone.
+  if (!browserOnline) return { state: 'offline', pendingChanges, refused };
   if (rooms.every((r) => r.synced)) return { state: 'connected', pendingChanges, refused };
-  if (!browserOnline || rooms.some((r) => r.failedAttempts >= OFFLINE_AFTER_FAILED_ATTEMPTS)) {
+  if (rooms.some((r) => r.failedAttempts >= OFFLINE_AFTER_FAILED_ATTEMPTS)) {
     return { state: 'offline', pendingChanges, refused };
   }
   const everFailed = rooms.some((r) => r.failedAttempts > 0);

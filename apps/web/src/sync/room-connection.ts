@@ -101,7 +101,16 @@ export function openRoom(name: string, options: RoomOptions): RoomConnection {
   // The provider only clears our presence on Node's exit; in a browser we do it on pagehide,
   // so others see us leave at once rather than after the 30 s awareness timeout.
   const onPageHide = () => provider.awareness.setLocalState(null);
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', onPageHide);
+  // When the browser knows the network is gone, a socket may linger half-open for 30 s
+  // before the provider notices; drop it at once (edits queue locally) and reconnect the
+  // moment the network returns instead of waiting for the next backoff slot.
+  const onOffline = () => provider.disconnect();
+  const onOnline = () => provider.connect();
+  if (typeof window !== 'undefined') {
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+  }
 
   return {
     name,
@@ -111,7 +120,11 @@ export function openRoom(name: string, options: RoomOptions): RoomConnection {
     persistence,
     whenLoaded,
     destroy() {
-      if (typeof window !== 'undefined') window.removeEventListener('pagehide', onPageHide);
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('pagehide', onPageHide);
+        window.removeEventListener('offline', onOffline);
+        window.removeEventListener('online', onOnline);
+      }
       doc.off('update', onUpdate);
       provider.awareness.setLocalState(null);
       provider.destroy();
