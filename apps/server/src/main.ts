@@ -5,11 +5,24 @@ const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = resolve(process.env.CROSSBOARD_DATA ?? './data');
 
-const app = await build({
-  dataDir,
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
-  ...(process.env.CROSSBOARD_SECRET ? { secret: process.env.CROSSBOARD_SECRET } : {}),
-});
+/** EX_CANTCREAT (sysexits.h): the data directory cannot be created or written. */
+const EXIT_DATA_DIR_UNUSABLE = 73;
+
+let app: Awaited<ReturnType<typeof build>>;
+try {
+  app = await build({
+    dataDir,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    ...(process.env.CROSSBOARD_SECRET ? { secret: process.env.CROSSBOARD_SECRET } : {}),
+  });
+} catch (e) {
+  // Without a writable database nothing could be kept: refuse to start rather than serve and lose.
+  console.error(
+    `Crossboard cannot start: the data directory ${dataDir} cannot be opened for writing ` +
+      `(${e instanceof Error ? e.message : String(e)}). Set CROSSBOARD_DATA to a writable directory.`,
+  );
+  process.exit(EXIT_DATA_DIR_UNUSABLE);
+}
 
 await app.listen({ port, host });
 const address = app.server.address();
