@@ -22,6 +22,7 @@ import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { SpotlightFollower } from '../facilitation/Spotlight.tsx';
 import { VotingPanel } from '../facilitation/VotingPanel.tsx';
 import { AsyncWindowNotice } from '../report/AsyncWindowNotice.tsx';
+import { useWritingStatus } from '../facilitation/use-writing-status.ts';
 
 type ViewMode = 'board' | 'outline';
 
@@ -51,7 +52,9 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
   // Follow the facilitator: when the workshop moves on, everyone's board moves with it.
   useEffect(() => setSelected(current), [current]);
 
-  const readOnly = locks[selected] || me.role === 'organiser';
+  // Between live sessions a phase is closed unless its async window is open; facilitators are exempt.
+  const writing = useWritingStatus(control, selected);
+  const readOnly = locks[selected] || me.role === 'organiser' || (me.role === 'participant' && !writing.open);
   const name = title || settings.title;
 
   return (
