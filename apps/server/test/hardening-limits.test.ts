@@ -101,6 +101,10 @@ describe('rooms per process', () => {
     const refused = open(wsUrl(s.ws, `${w.id}/report`, w.facilitatorToken));
     expect(await refused.closed).toEqual({ code: 1013, reason: expect.stringMatching(/too many open rooms/) });
     expect(rooms.loaded(`${w.id}/report`)).toBeUndefined();
+    // An HTTP command that needs a room answers 503 with a reason, not a 500.
+    const created = await s.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'One room too many' } });
+    expect(created.statusCode).toBe(503);
+    expect(created.json().error.code).toBe('ROOM_UNAVAILABLE');
 
     board.destroy();
     await waitFor(() => rooms.idle === 1, 'the board is idle');
@@ -143,7 +147,7 @@ describe('document size per room', () => {
     const s = await server({ maxDocumentBytes: LIMIT });
     const w = await createWorkshop(s.app);
     const room = `${w.id}/report`;
-    const db = (s.app.crossboard.storage as SqliteStorage).db;
+    const db = s.app.crossboard.sqlite!.db;
     const reader = await connectSynced(s.ws, room, w.facilitatorToken);
     const writer = open(wsUrl(s.ws, room, w.facilitatorToken));
     await writer.opened;

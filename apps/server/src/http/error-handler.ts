@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { HttpError, errorBody, type HttpErrorCode } from '../errors.ts';
+import { RoomLoadError } from '../sync/load-document.ts';
 
 const FASTIFY_CODES: Record<string, HttpErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
@@ -14,6 +15,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof HttpError) {
       request.log.info({ code: error.code, url: request.url }, error.message);
       return reply.status(error.status).send(errorBody(error.code, error.message));
+    }
+    if (error instanceof RoomLoadError) {
+      // Includes RoomLimitError: the process holds as many rooms as it may.
+      request.log.warn({ url: request.url, err: error.message }, 'room unavailable');
+      return reply.status(503).send(errorBody('ROOM_UNAVAILABLE'));
     }
     if (error.validation) {
       request.log.info({ url: request.url, validation: error.message }, 'invalid request');
