@@ -11,8 +11,11 @@ import { webAppRoutes } from './http/web-app.ts';
 import { workshopRoutes } from './http/workshops.ts';
 import { DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
+import { RedisFanout } from './scale/redis-fanout.ts';
+import { FacilitationStore } from './facilitation/facilitation-store.ts';
+import { asyncStorage, promised, type AsyncFacilitationRecords, type AsyncStorage } from './storage/async-storage.ts';
+import { PostgresStorage } from './storage/postgres-storage.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
-import type { Storage } from './storage/storage.ts';
 import { Rooms } from './sync/rooms.ts';
 import { registerWebSocketEndpoint } from './sync/websocket-endpoint.ts';
 
@@ -25,7 +28,13 @@ export interface BuildOptions {
   /** CROSSBOARD_SECRET; generated and stored in the database when absent. */
   secret?: string;
   /** Another storage backend; SQLite in `dataDir` by default. */
-  storage?: Storage;
+  storage?: SqliteStorage | PostgresStorage;
+  /** DATABASE_URL: postgres://... shares workshops between processes; SQLite in `dataDir` when absent. */
+  databaseUrl?: string;
+  /** A PostgreSQL schema of its own (tests); `public` by default. */
+  databaseSchema?: string;
+  /** REDIS_URL: fan-out of room traffic between processes; one process alone when absent. */
+  redisUrl?: string;
   /** The built web app; apps/web/dist by default. */
   webDistDir?: string;
 }
@@ -41,14 +50,39 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const storage = options.storage ?? new SqliteStorage(options.dataDir);
+  const backend =
+    options.storage ??
+    (options.databaseUrl
+      ? await PostgresStorage.open({
+          connectionString: options.databaseUrl,
+          ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
+        })
+      : new SqliteStorage(options.dataDir));
+  const sqlite = backend instanceof SqliteStorage ? backend : null;
+  const storage: AsyncStorage = backend instanceof SqliteStorage ? asyncStorage(backend) : backend;
+  const records: AsyncFacilitationRecords =
+    backend instanceof SqliteStorage ? promised(new FacilitationStore(backend.db)) : backend.facilitation;
   const metrics = createMetrics();
   const log = app.log;
-  const rooms = new Rooms({ storage, metrics, limits, log });
+  let rooms: Rooms | null = null;
+  const fanout = options.redisUrl
+    ? new RedisFanout(
+        options.redisUrl,
+        {
+          message: (room, kind, data) => rooms?.deliver(room, kind, data),
+          resync: (names) => rooms?.resync(names),
+        },
+        log,
+      )
+    : null;
+  rooms = new Rooms({ storage, metrics, limits, log, fanout });
   const ctx: ServerContext = {
     storage,
+    records,
+    sqlite,
+    fanout,
     rooms,
-    secret: tokenSecret(storage, options.secret),
+    secret: await tokenSecret(backend instanceof PostgresStorage ? backend : storage, options.secret),
     metrics,
     limits,
     log,
@@ -67,8 +101,9 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
 
   // After the WebSocket endpoint's preClose has closed every room (compacting it).
   app.addHook('onClose', async () => {
-    rooms.closeAll('GOING_AWAY');
-    storage.close();
+    await ctx.rooms.closeAll('GOING_AWAY');
+    await fanout?.close();
+    await storage.close();
   });
   return app;
 }

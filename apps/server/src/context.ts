@@ -1,12 +1,20 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Limits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
-import type { Storage } from './storage/storage.ts';
+import type { RedisFanout } from './scale/redis-fanout.ts';
+import type { AsyncFacilitationRecords, AsyncStorage } from './storage/async-storage.ts';
+import type { SqliteStorage } from './storage/sqlite-storage.ts';
 import type { Rooms } from './sync/rooms.ts';
 
 /** What every plugin is handed: the server's parts, built once in app.ts. */
 export interface ServerContext {
-  storage: Storage;
+  storage: AsyncStorage;
+  /** Ballots, board versions and note authors, in the same database. */
+  records: AsyncFacilitationRecords;
+  /** The embedded database when it is SQLite: synchronous reads for rules run inside a transaction. */
+  sqlite: SqliteStorage | null;
+  /** Fan-out to other server processes (REDIS_URL), or null for one process. */
+  fanout: RedisFanout | null;
   rooms: Rooms;
   secret: Buffer;
   metrics: Metrics;

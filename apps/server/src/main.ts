@@ -14,6 +14,10 @@ try {
     dataDir,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(process.env.CROSSBOARD_SECRET ? { secret: process.env.CROSSBOARD_SECRET } : {}),
+  // Several processes sharing workshops: PostgreSQL for storage, Redis for fan-out.
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.CROSSBOARD_DB_SCHEMA ? { databaseSchema: process.env.CROSSBOARD_DB_SCHEMA } : {}),
+  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
   });
 } catch (e) {
   // Without a writable database nothing could be kept: refuse to start rather than serve and lose.

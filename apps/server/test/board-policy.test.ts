@@ -111,7 +111,7 @@ describe('authors on the board', () => {
     await waitFor(() => textOf(benBoard, id) === 'No learning loops', 'note relayed');
     expect(notesOf(benBoard).get(id)!.get('author')).toBeNull();
     expect([...benSaw.authors].some((a) => a.includes('Ana'))).toBe(false);
-    const db = (server.app.crossboard.storage as unknown as { db: import('better-sqlite3').Database }).db;
+    const db = server.app.crossboard.sqlite!.db;
     expect(db.prepare('SELECT person FROM note_authors WHERE workshop = ? AND note = ?').get(w.id, id)).toEqual({ person: ana.participantId });
 
     // Without an author on the board, the server still knows whose note it is.

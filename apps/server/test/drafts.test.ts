@@ -125,7 +125,7 @@ describe('drafts commands', () => {
     expect(notes.get(ids[2]!)!.get('author')).toEqual({ id: ben.participantId, name: 'Ben', organisation: 'Region of Galicia' });
 
     await waitFor(() => draftNotes(anaDrafts.doc).size === 0, "the owner's drafts are emptied");
-    expect(server.app.crossboard.rooms.use(drafts(ben), (room) => draftNotes(room.document).size)).toBe(0);
+    expect(await server.app.crossboard.rooms.use(drafts(ben), (room) => draftNotes(room.document).size)).toBe(0);
     await waitFor(() => controlState(control.doc).get('drafting') === false, 'drafting switched off');
     const versions = (await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[];
     expect(versions.map((v) => v.reason)).toContain('reveal');

@@ -11,7 +11,7 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-function control(id: string) {
+async function control(id: string) {
   return server.app.crossboard.rooms.use(roomName({ workshopId: id, kind: 'control' }), (room) => ({
     settings: readSettings(room.document),
     state: controlState(room.document).toJSON(),
@@ -21,7 +21,7 @@ function control(id: string) {
 describe('workshop templates', () => {
   it('creates a workshop from the cross-border template', async () => {
     const w = await createWorkshop(server.app, { title: 'Ports', template: 'cross-border' });
-    const { settings, state } = control(w.id);
+    const { settings, state } = await control(w.id);
     expect(settings.themes).toContain('Data sharing and interoperable systems');
     expect(settings.phaseMinutes).toEqual({ painPoints: 30, visions: 30, recommendations: 45 });
     expect(settings.purpose).toMatch(/^Identify pain points/);
@@ -30,14 +30,14 @@ describe('workshop templates', () => {
 
   it('lets the request override a template: a retrospective with its own themes, anonymous by default', async () => {
     const w = await createWorkshop(server.app, { title: 'Sprint 12', template: 'retrospective', themes: ['Deploys'] });
-    const { settings, state } = control(w.id);
+    const { settings, state } = await control(w.id);
     expect(settings).toMatchObject({ title: 'Sprint 12', themes: ['Deploys'], votesPerParticipant: 3 });
     expect(state).toMatchObject({ anonymous: true, participantsMayEditReport: true });
   });
 
   it('creates a blank workshop', async () => {
     const w = await createWorkshop(server.app, { title: 'Empty', template: 'blank' });
-    expect(control(w.id).settings).toMatchObject({ themes: [], purpose: '' });
+    expect((await control(w.id)).settings).toMatchObject({ themes: [], purpose: '' });
   });
 
   it('saves a workshop’s structure as a template that creates a workshop with the same structure', async () => {
@@ -48,8 +48,8 @@ describe('workshop templates', () => {
     const template = res.json();
     expect(template).toMatchObject({ format: 'crossboard-template', version: 1, name: 'Ports', themes: ['Mobility'], homeTimeZone: 'Europe/Lisbon', votesPerParticipant: 8 });
     const copy = await createWorkshop(server.app, { title: 'Ports, second round', template });
-    const a = control(w.id).settings;
-    const b = control(copy.id).settings;
+    const a = (await control(w.id)).settings;
+    const b = (await control(copy.id)).settings;
     expect({ ...b, title: a.title }).toEqual(a);
   });
 

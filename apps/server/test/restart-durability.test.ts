@@ -50,7 +50,7 @@ describe('what was written survives', () => {
       await waitFor(() => watcher.doc.getMap('notes').get(`n${i}`) !== undefined || i % 3 === 0, `note ${i} relayed`);
     }
     await waitFor(() => watcher.doc.getMap('notes').size === writer.doc.getMap('notes').size, 'watcher caught up');
-    const stored = first.app.crossboard.storage.loadDocument(room);
+    const stored = first.app.crossboard.sqlite!.loadDocument(room);
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates.length).toBeLessThan(5);
 
@@ -76,9 +76,9 @@ describe('what was written survives', () => {
     await waitFor(() => text(watcher.doc) === 'kept across unload', 'relayed');
     destroyAllClients();
 
-    const { rooms, storage } = server.app.crossboard;
+    const { rooms, sqlite } = server.app.crossboard;
     await waitFor(() => rooms.loaded(room) === undefined, 'room unloaded');
-    const stored = storage.loadDocument(room);
+    const stored = sqlite!.loadDocument(room);
     expect(stored.updates).toHaveLength(0);
     const fromSnapshot = new Y.Doc();
     Y.applyUpdate(fromSnapshot, stored.snapshot!);

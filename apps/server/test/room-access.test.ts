@@ -123,7 +123,7 @@ describe('who may open which room', () => {
     organiser.provider.awareness.setLocalStateField('user', { name: 'Olga' });
     await waitFor(() => facilitator.provider.awareness.getStates().has(organiser.doc.clientID), 'awareness after the write');
     expect(text(facilitator.doc)).toBe('');
-    expect(server.app.crossboard.storage.loadDocument(`${w.id}/board`).updates).toHaveLength(0);
+    expect(server.app.crossboard.sqlite!.loadDocument(`${w.id}/board`).updates).toHaveLength(0);
   });
 
   it('lets participants write the report only while the facilitator allows it', async () => {

@@ -31,7 +31,7 @@ describe('a room whose stored state cannot be read', () => {
     servers.push(server);
     const w = await createWorkshop(server.app);
     const broken = `${w.id}/report`;
-    const db = (server.app.crossboard.storage as SqliteStorage).db;
+    const db = server.app.crossboard.sqlite!.db;
 
     for (let attempt = 0; attempt < 2; attempt++) {
       const sock = rawSocket(wsUrl(server.ws, broken, w.facilitatorToken));
@@ -57,7 +57,7 @@ describe('a room with a corrupt row in its update log', () => {
     servers.push(server);
     const w = await createWorkshop(server.app);
     const room = `${w.id}/report`;
-    const storage = server.app.crossboard.storage as SqliteStorage;
+    const storage = server.app.crossboard.sqlite!;
     // Three rows as the server writes them, the middle one overwritten by garbage. The third
     // comes from another person: Yjs would hold a later row of the same author until the lost one arrives.
     const ana = new Y.Doc();
@@ -81,7 +81,7 @@ describe('a room with a corrupt row in its update log', () => {
     // Unloading compacts: intact rows fold into the snapshot, the corrupt one stays for inspection.
     destroyAllClients();
     await waitFor(() => server.app.crossboard.rooms.loaded(room)?.clientCount === 0, 'room empty');
-    server.app.crossboard.rooms.unload(room);
+    await server.app.crossboard.rooms.unload(room);
     expect(rowCount(storage.db, room)).toBe(1);
 
     const again = await connectSynced(server.ws, room, w.facilitatorToken);

@@ -12,19 +12,19 @@ describe('stopping the server', () => {
       writer.doc.getText('text').insert(0, 'flushed on shutdown');
       const sock = rawSocket(wsUrl(server.ws, room, w.facilitatorToken));
       await sock.opened;
-      await waitFor(() => server.app.crossboard.storage.loadDocument(room).updates.length > 0, 'update stored');
+      await waitFor(() => server.app.crossboard.sqlite!.loadDocument(room).updates.length > 0, 'update stored');
       const health = await server.app.inject('/healthz');
       expect(health.statusCode).toBe(200);
 
       const { storage } = server.app.crossboard;
       await server.close();
       expect(await sock.closed).toEqual({ code: 1001, reason: 'Server is shutting down; reconnect shortly.' });
-      expect(storage.healthy()).toBe(false);
+      expect(await storage.healthy()).toBe(false);
       destroyAllClients();
 
       const again = await server.restart();
       try {
-        const stored = again.app.crossboard.storage.loadDocument(room);
+        const stored = again.app.crossboard.sqlite!.loadDocument(room);
         expect(stored.updates).toHaveLength(0);
         expect(stored.snapshot).not.toBeNull();
         const reader = await connectSynced(again.ws, room, w.facilitatorToken);
@@ -41,7 +41,7 @@ describe('stopping the server', () => {
   it('answers /healthz with 503 when the database is not usable', async () => {
     const server = await startServer();
     try {
-      server.app.crossboard.storage.close();
+      server.app.crossboard.sqlite!.close();
       const res = await server.app.inject('/healthz');
       expect(res.statusCode).toBe(503);
       expect(res.json().ok).toBe(false);

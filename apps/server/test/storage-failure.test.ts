@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { ORIGIN } from '@crossboard/model';
 import { DEFAULT_LIMITS } from '../src/limits.ts';
 import { createMetrics } from '../src/metrics.ts';
+import { asyncStorage } from '../src/storage/async-storage.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 import type { Connection } from '../src/sync/connection.ts';
 import { encodeSyncStep1, encodeUpdate } from '../src/sync/protocol.ts';
@@ -38,7 +39,7 @@ function setup() {
   const dir = tempDataDir();
   dirs.push(dir);
   const storage = new FlakyStorage(dir);
-  const rooms = new Rooms({ storage, metrics: createMetrics(), limits: DEFAULT_LIMITS, log: Fastify({ logger: false }).log });
+  const rooms = new Rooms({ storage: asyncStorage(storage), metrics: createMetrics(), limits: DEFAULT_LIMITS, log: Fastify({ logger: false }).log });
   return { storage, rooms };
 }
 
@@ -49,9 +50,9 @@ function updateMessage(change: (doc: Y.Doc) => void): Uint8Array {
 }
 
 describe('when storage refuses a write', () => {
-  it('nothing is broadcast, the room keeps only stored state, and it works again once storage recovers', () => {
+  it('nothing is broadcast, the room keeps only stored state, and it works again once storage recovers', async () => {
     const { storage, rooms } = setup();
-    const room = rooms.open('w/board');
+    const room = await rooms.open('w/board');
     const writer = recordingConnection();
     const other = recordingConnection();
     const w = room.join(writer.conn, { personId: 'a', role: 'facilitator', access: 'write' });
@@ -60,6 +61,7 @@ describe('when storage refuses a write', () => {
 
     storage.failWrites = true;
     room.receive(w, updateMessage((d) => d.getText('text').insert(0, 'lost to a full disk')));
+    await room.settled();
     expect(other.sent.length).toBe(before);
     expect(room.document.getText('text').toString()).toBe('');
     // The writer is told (and reconnects, resending what its document still holds).
@@ -68,27 +70,28 @@ describe('when storage refuses a write', () => {
     storage.failWrites = false;
     const again = room.join(recordingConnection().conn, { personId: 'a', role: 'facilitator', access: 'write' });
     room.receive(again, updateMessage((d) => d.getText('text').insert(0, 'stored')));
+    await room.settled();
     expect(other.sent.length).toBe(before + 1);
     expect(room.document.getText('text').toString()).toBe('stored');
     expect(storage.loadDocument('w/board').updates).toHaveLength(1);
     storage.close();
   });
 
-  it('a server command that cannot be stored throws and leaves the room as stored', () => {
+  it('a server command that cannot be stored throws and leaves the room as stored', async () => {
     const { storage, rooms } = setup();
     storage.failWrites = true;
-    expect(() =>
+    await expect(
       rooms.use('w/control', (room) => room.change((doc) => doc.getMap('settings').set('title', 'T'), ORIGIN.serverCommand)),
-    ).toThrow(/could not be stored/);
-    expect(rooms.use('w/control', (room) => room.document.getMap('settings').has('title'))).toBe(false);
+    ).rejects.toThrow(/could not be stored/);
+    expect(await rooms.use('w/control', (room) => room.document.getMap('settings').has('title'))).toBe(false);
     storage.close();
   });
 });
 
 describe('a room', () => {
-  it('asks a writer for its state on join but not a read-only client', () => {
+  it('asks a writer for its state on join but not a read-only client', async () => {
     const { storage, rooms } = setup();
-    const room = rooms.open('w/control');
+    const room = await rooms.open('w/control');
     const writer = recordingConnection();
     const reader = recordingConnection();
     room.join(writer.conn, { personId: 'f', role: 'facilitator', access: 'write' });
@@ -98,9 +101,9 @@ describe('a room', () => {
     storage.close();
   });
 
-  it('encodes the full state once for every fresh joiner at the same version', () => {
+  it('encodes the full state once for every fresh joiner at the same version', async () => {
     const { storage, rooms } = setup();
-    const room = rooms.open('w/board');
+    const room = await rooms.open('w/board');
     const a = recordingConnection();
     const b = recordingConnection();
     const ca = room.join(a.conn, { personId: 'a', role: 'participant', access: 'read' });
@@ -108,6 +111,7 @@ describe('a room', () => {
     const emptyStep1 = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
     room.receive(ca, emptyStep1);
     room.receive(cb, emptyStep1);
+    await room.settled();
     // The same bytes object: encoded once, shared.
     expect(a.sent.at(-1)).toBe(b.sent.at(-1));
     storage.close();

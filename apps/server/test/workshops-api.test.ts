@@ -39,7 +39,7 @@ describe('creating a workshop', () => {
       phaseMinutes: { visions: 40 },
       votesPerParticipant: 7,
     });
-    const settings = server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+    const settings = await server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
       readSettings(room.document),
     );
     expect(settings).toMatchObject({
@@ -55,9 +55,9 @@ describe('creating a workshop', () => {
       { label: 'Kick-off', start: Date.UTC(2025, 5, 12, 13, 30), end: Date.UTC(2025, 5, 12, 15, 0) },
     ]);
     // Persisted as a room update, not only in memory.
-    const stored = server.app.crossboard.storage.loadDocument(`${w.id}/control`);
+    const stored = server.app.crossboard.sqlite!.loadDocument(`${w.id}/control`);
     expect(stored.updates.length + (stored.snapshot ? 1 : 0)).toBeGreaterThan(0);
-    expect(controlSettings(server.app.crossboard.rooms.use(`${w.id}/control`, (r) => r.document)).get('title')).toBe(
+    expect(controlSettings(await server.app.crossboard.rooms.use(`${w.id}/control`, (r) => r.document)).get('title')).toBe(
       'Pilots that expect to succeed',
     );
   });
@@ -233,7 +233,7 @@ describe('server basics', () => {
     const before = Date.now();
     const time = await inject({ method: 'GET', url: '/api/time' });
     expect(time.json().now).toBeGreaterThanOrEqual(before);
-    expect((await inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true });
+    expect((await inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true, backends: { database: 'sqlite', storage: 'ok' } });
     const metrics = await inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
     for (const name of ['crossboard_rooms_loaded', 'crossboard_storage_write_seconds_bucket', 'nodejs_eventloop_lag_p99_seconds', 'process_cpu_user_seconds_total']) {

@@ -1,5 +1,5 @@
 import { CREDITS, type Credit } from '@crossboard/model';
-import type { Storage } from '../storage/storage.ts';
+import type { AsyncStorage } from '../storage/async-storage.ts';
 
 /**
  * How each person asked to be credited in the report. Kept in the server's key-value store
@@ -12,11 +12,11 @@ export function isCredit(v: unknown): v is Credit {
 }
 
 /** Named unless the person chose otherwise. */
-export function readCredit(storage: Storage, workshopId: string, personId: string): Credit {
-  const v = storage.getValue(key(workshopId, personId));
+export async function readCredit(storage: AsyncStorage, workshopId: string, personId: string): Promise<Credit> {
+  const v = await storage.getValue(key(workshopId, personId));
   return isCredit(v) ? v : 'named';
 }
 
-export function writeCredit(storage: Storage, workshopId: string, personId: string, credit: Credit): void {
-  storage.setValue(key(workshopId, personId), credit);
+export async function writeCredit(storage: AsyncStorage, workshopId: string, personId: string, credit: Credit): Promise<void> {
+  await storage.setValue(key(workshopId, personId), credit);
 }

@@ -37,8 +37,8 @@ function isFormat(v: unknown): v is ExportFormat {
 
 /** Report export, JSON import, templates saved from a workshop, and each person's credit choice. */
 export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
-  const requireStaff = (request: Parameters<typeof requirePerson>[1], workshopId: string, what: string) => {
-    const person = requirePerson(ctx, request, workshopId);
+  const requireStaff = async (request: Parameters<typeof requirePerson>[1], workshopId: string, what: string) => {
+    const person = await requirePerson(ctx, request, workshopId);
     if (!(STAFF as readonly string[]).includes(person.role)) {
       throw new HttpError('FORBIDDEN', `Only facilitators and organisers can ${what}; ask one of them for the report.`);
     }
@@ -49,13 +49,13 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     '/api/workshops/:id/export',
     { schema: { params: workshopParams } },
     async (request, reply: FastifyReply) => {
-      const w = requireWorkshop(ctx, request.params.id);
-      requireStaff(request, w.id, 'export the report');
+      const w = await requireWorkshop(ctx, request.params.id);
+      await requireStaff(request, w.id, 'export the report');
       const format = request.query.format ?? 'md';
       if (!isFormat(format)) {
         throw new HttpError('INVALID_BODY', `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`);
       }
-      const snapshot = workshopSnapshot(ctx, w.id);
+      const snapshot = await workshopSnapshot(ctx, w.id);
       const now = Date.now();
       reply.header('content-type', CONTENT_TYPES[format]);
       reply.header('content-disposition', attachment(exportFileName(snapshot.workshop.title || w.title, format, now)));
@@ -86,24 +86,24 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
         if (e instanceof WorkshopImportError) throw new HttpError('INVALID_BODY', `This is not a workshop export Crossboard can read: ${e.message}`);
         throw e;
       }
-      const created = importWorkshopSnapshot(ctx, snapshot);
+      const created = await importWorkshopSnapshot(ctx, snapshot);
       request.log.info({ workshopId: created.id, notes: snapshot.notes.length }, 'workshop imported');
       return reply.status(201).send(created);
     },
   );
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/template', { schema: { params: workshopParams } }, async (request, reply) => {
-    const w = requireWorkshop(ctx, request.params.id);
-    requireStaff(request, w.id, 'save the workshop as a template');
-    const template = ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) => templateFromControl(room.document));
+    const w = await requireWorkshop(ctx, request.params.id);
+    await requireStaff(request, w.id, 'save the workshop as a template');
+    const template = await ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) => templateFromControl(room.document));
     reply.header('content-disposition', attachment(exportFileName(template.name || w.title, 'template.json', Date.now()).replace('-report-', '-')));
     return template;
   });
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/credit', { schema: { params: workshopParams } }, async (request) => {
-    const w = requireWorkshop(ctx, request.params.id);
-    const you = requirePerson(ctx, request, w.id);
-    return { credit: readCredit(ctx.storage, w.id, you.id) };
+    const w = await requireWorkshop(ctx, request.params.id);
+    const you = await requirePerson(ctx, request, w.id);
+    return { credit: await readCredit(ctx.storage, w.id, you.id) };
   });
 
   app.put<{ Params: IdParams; Body: { credit: Credit } }>(
@@ -115,10 +115,10 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
       },
     },
     async (request) => {
-      const w = requireWorkshop(ctx, request.params.id);
-      const you = requirePerson(ctx, request, w.id);
+      const w = await requireWorkshop(ctx, request.params.id);
+      const you = await requirePerson(ctx, request, w.id);
       if (!isCredit(request.body.credit)) throw new HttpError('INVALID_BODY', 'credit must be named, organisation or none.');
-      writeCredit(ctx.storage, w.id, you.id, request.body.credit);
+      await writeCredit(ctx.storage, w.id, you.id, request.body.credit);
       return { credit: request.body.credit };
     },
   );

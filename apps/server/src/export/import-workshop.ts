@@ -23,7 +23,7 @@ const PERSON_ID = /^[A-Za-z0-9_-]{1,64}$/;
  * imported facilitator's, so exporting the new workshop gives back the same file; a file
  * with no facilitator gets a new one.
  */
-export function importWorkshopSnapshot(ctx: ServerContext, snapshot: WorkshopSnapshot) {
+export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: WorkshopSnapshot) {
   if (!isValidTimeZone(snapshot.workshop.homeTimeZone)) {
     throw new HttpError('INVALID_TIME_ZONE', `"${snapshot.workshop.homeTimeZone}" is not a known time zone, e.g. Europe/Paris.`);
   }
@@ -60,14 +60,14 @@ export function importWorkshopSnapshot(ctx: ServerContext, snapshot: WorkshopSna
     facilitator = { id: randomId(), workshopId: workshop.id, role: 'facilitator', name: 'Facilitator', organisation: '', country: '', timeZone: snapshot.workshop.homeTimeZone, language: 'en', revoked: false, createdAt: now + people.length };
     people.push(facilitator);
   }
-  ctx.storage.createWorkshop(workshop, facilitator);
-  for (const p of people) if (p !== facilitator) ctx.storage.addPerson(p);
-  for (const p of snapshot.people) writeCredit(ctx.storage, workshop.id, p.id, p.credit);
+  await ctx.storage.createWorkshop(workshop, facilitator);
+  for (const p of people) if (p !== facilitator) await ctx.storage.addPerson(p);
+  for (const p of snapshot.people) await writeCredit(ctx.storage, workshop.id, p.id, p.credit);
 
   const docs = snapshotToDocs(snapshot);
   for (const kind of ['control', 'board', 'report'] as const) {
     const update = Y.encodeStateAsUpdate(docs[kind]);
-    ctx.rooms.use(roomName({ workshopId: workshop.id, kind }), (room) =>
+    await ctx.rooms.use(roomName({ workshopId: workshop.id, kind }), (room) =>
       room.change((doc) => {
         migrate(doc, undefined, ORIGIN.serverCommand);
         Y.applyUpdate(doc, update, ORIGIN.serverCommand);

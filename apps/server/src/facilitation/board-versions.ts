@@ -3,7 +3,7 @@ import { ORIGIN, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { randomId } from '../workshops/workshops.ts';
-import type { FacilitationStore } from './facilitation-store.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
 
 /** While people keep writing, the board is saved as a version at least this often. */
 export const VERSION_EVERY_MS = 5 * 60_000;
@@ -11,10 +11,13 @@ export const VERSION_EVERY_MS = 5 * 60_000;
 export type VersionReason = 'manual' | 'phase-change' | 'reveal' | 'activity' | 'before-restore';
 
 /** The board's state as one Yjs update, stored so the facilitator can go back to it. */
-export function takeVersion(ctx: ServerContext, store: FacilitationStore, workshopId: string, reason: VersionReason): string {
+export async function takeVersion(ctx: ServerContext, store: FacilitationStore, workshopId: string, reason: VersionReason): Promise<string> {
   const versionId = randomId();
-  const data = ctx.rooms.use(roomName({ workshopId, kind: 'board' }), (room) => Y.encodeStateAsUpdate(room.document));
-  store.addVersion(workshopId, versionId, Date.now(), reason, data);
+  const data = await ctx.rooms.use(roomName({ workshopId, kind: 'board' }), async (room) => {
+    await room.settled();
+    return Y.encodeStateAsUpdate(room.document);
+  });
+  await store.addVersion(workshopId, versionId, Date.now(), reason, data);
   ctx.log.info({ workshopId, versionId, reason }, 'board version taken');
   return versionId;
 }
@@ -24,14 +27,14 @@ export function takeVersion(ctx: ServerContext, store: FacilitationStore, worksh
  * every client receives it like any edit. The current state is saved first: a restore can
  * itself be undone by restoring that version. Returns its id.
  */
-export function restoreVersion(ctx: ServerContext, store: FacilitationStore, workshopId: string, versionId: string): string {
-  const data = store.versionData(workshopId, versionId);
+export async function restoreVersion(ctx: ServerContext, store: FacilitationStore, workshopId: string, versionId: string): Promise<string> {
+  const data = await store.versionData(workshopId, versionId);
   if (!data) throw new HttpError('VERSION_NOT_FOUND');
-  const saved = takeVersion(ctx, store, workshopId, 'before-restore');
+  const saved = await takeVersion(ctx, store, workshopId, 'before-restore');
   const old = new Y.Doc();
   try {
     Y.applyUpdate(old, data);
-    ctx.rooms.use(roomName({ workshopId, kind: 'board' }), (room) =>
+    await ctx.rooms.use(roomName({ workshopId, kind: 'board' }), (room) =>
       room.change((doc) => {
         for (const name of ['notes', 'clusters']) makeMapOfMapsEqual(doc.getMap(name), old.getMap(name));
       }, ORIGIN.serverCommand),

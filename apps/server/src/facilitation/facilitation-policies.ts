@@ -1,7 +1,8 @@
 import {
   controlState,
-  isPhaseLocked,
+  isPhaseOpenForWriting,
   parseRoomName,
+  writingContextOf,
   roomName,
   type Author,
 } from '@crossboard/model';
@@ -9,44 +10,79 @@ import type { ServerContext } from '../context.ts';
 import type { UpdatePolicy } from '../sync/room.ts';
 import { boardPolicy } from './board-policy.ts';
 import { VERSION_EVERY_MS, takeVersion, type VersionReason } from './board-versions.ts';
+import type { AsyncFacilitationRecords } from '../storage/async-storage.ts';
+import type { SqliteStorage } from '../storage/sqlite-storage.ts';
+import type { PersonRecord } from '../storage/storage.ts';
 import type { FacilitationStore } from './facilitation-store.ts';
 import { TransactionPast } from './transaction-past.ts';
+
+/**
+ * What the board's rules read and write while a client's update is being applied: inside
+ * a Yjs transaction, so synchronously.
+ */
+export interface PolicyReads {
+  person(workshopId: string, personId: string): PersonRecord | null;
+  noteAuthor(workshopId: string, noteId: string): string | null;
+  noteAuthors(workshopId: string): Map<string, string>;
+  setNoteAuthor(workshopId: string, noteId: string, personId: string, phase: string): void;
+  lastVersionAt(workshopId: string): number | null;
+}
+
+/** SQLite answers synchronously, in the same file as everything else. */
+export function sqlitePolicyReads(sqlite: SqliteStorage, store: FacilitationStore): PolicyReads {
+  return {
+    person: (w, p) => sqlite.getPerson(w, p),
+    noteAuthor: (w, n) => store.noteAuthor(w, n),
+    noteAuthors: (w) => store.noteAuthors(w),
+    setNoteAuthor: (w, n, p, phase) => store.setNoteAuthor(w, n, p, phase),
+    lastVersionAt: (w) => store.lastVersionAt(w),
+  };
+}
 
 /**
  * Which rules each room applies to client updates: the board's policies, and in the control
  * room a version of the board whenever the facilitator changes the phase.
  */
-export function facilitationPolicies(ctx: ServerContext, store: FacilitationStore) {
+export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitationRecords, reads: PolicyReads | null) {
   const lastVersionAt = new Map<string, number>();
 
   // After the update is stored and sent, never inside another room's transaction.
   const versionSoon = (workshopId: string, reason: VersionReason) => {
     lastVersionAt.set(workshopId, Date.now());
-    setImmediate(() => {
+    setImmediate(async () => {
       try {
-        if (ctx.storage.getWorkshop(workshopId)) takeVersion(ctx, store, workshopId, reason);
+        if (await ctx.storage.getWorkshop(workshopId)) await takeVersion(ctx, store, workshopId, reason);
       } catch (e) {
         ctx.log.error({ workshopId, reason, err: e }, 'taking a board version failed');
       }
     });
   };
 
-  const board = (workshopId: string): UpdatePolicy => {
+  const board = (workshopId: string, reads: PolicyReads): UpdatePolicy => {
     const control = roomName({ workshopId, kind: 'control' });
     return boardPolicy({
       authorOf(personId): Author | null {
-        const p = ctx.storage.getPerson(workshopId, personId);
+        const p = reads.person(workshopId, personId);
         return p ? { id: p.id, name: p.name, organisation: p.organisation } : null;
       },
       controlState() {
-        const doc = (ctx.rooms.loaded(control) ?? ctx.rooms.use(control, (r) => r)).document;
-        return { anonymous: controlState(doc).get('anonymous') === true, locked: (phase) => isPhaseLocked(doc, phase) };
+        // Loaded before the board and kept while it is (companionsOf below).
+        const room = ctx.rooms.loaded(control);
+        if (!room) throw new Error(`control room ${control} is not loaded`);
+        const doc = room.document;
+        // Locked by the facilitator, or closed between live sessions outside its async window.
+        const writing = writingContextOf(doc);
+        const now = Date.now();
+        return {
+          anonymous: controlState(doc).get('anonymous') === true,
+          locked: (phase) => !isPhaseOpenForWriting(writing, phase, now),
+        };
       },
-      noteAuthor: (noteId) => store.noteAuthor(workshopId, noteId),
-      noteAuthors: () => store.noteAuthors(workshopId),
-      recordAuthor: (noteId, personId, phase) => store.setNoteAuthor(workshopId, noteId, personId, phase),
+      noteAuthor: (noteId) => reads.noteAuthor(workshopId, noteId),
+      noteAuthors: () => reads.noteAuthors(workshopId),
+      recordAuthor: (noteId, personId, phase) => reads.setNoteAuthor(workshopId, noteId, personId, phase),
       onActivity() {
-        const last = lastVersionAt.get(workshopId) ?? store.lastVersionAt(workshopId) ?? 0;
+        const last = lastVersionAt.get(workshopId) ?? reads.lastVersionAt(workshopId) ?? 0;
         if (Date.now() - last >= VERSION_EVERY_MS) versionSoon(workshopId, 'activity');
         else lastVersionAt.set(workshopId, last);
       },
@@ -65,10 +101,23 @@ export function facilitationPolicies(ctx: ServerContext, store: FacilitationStor
     return false;
   };
 
-  return (name: string): UpdatePolicy | null => {
-    const ref = parseRoomName(name);
-    if (ref?.kind === 'board') return board(ref.workshopId);
-    if (ref?.kind === 'control') return control(ref.workshopId);
-    return null;
+  let warned = false;
+  return {
+    policyFor(name: string): UpdatePolicy | null {
+      const ref = parseRoomName(name);
+      if (ref?.kind === 'board') {
+        if (reads) return board(ref.workshopId, reads);
+        if (!warned) ctx.log.warn('board rules (authors, locks) need synchronous reads: not applied on this database');
+        warned = true;
+        return null;
+      }
+      if (ref?.kind === 'control') return control(ref.workshopId);
+      return null;
+    },
+    /** The board's rules read its control room inside a transaction: it is loaded first. */
+    companionsOf(name: string): string[] {
+      const ref = parseRoomName(name);
+      return ref?.kind === 'board' ? [roomName({ workshopId: ref.workshopId, kind: 'control' })] : [];
+    },
   };
 }

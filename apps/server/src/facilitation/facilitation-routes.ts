@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_VOTES_PER_PERSON, ORIGIN, PHASES, controlState, currentPhase, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
-import { SqliteStorage } from '../storage/sqlite-storage.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
 import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';
-import { facilitationPolicies } from './facilitation-policies.ts';
+import { facilitationPolicies, sqlitePolicyReads } from './facilitation-policies.ts';
 import { FacilitationStore } from './facilitation-store.ts';
 import { cast, closeVoting, myVotes, openVoting, votingProgress, withdraw, type OpenVotingInput } from './voting-commands.ts';
 
@@ -32,13 +31,14 @@ const openVotingBody = {
 type W = { id: string };
 
 export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
-  if (!(ctx.storage instanceof SqliteStorage)) throw new Error('facilitation needs the SQLite storage (ballots, versions)');
-  const store = new FacilitationStore(ctx.storage.db);
-  ctx.rooms.policyFor = facilitationPolicies(ctx, store);
+  const store = ctx.records;
+  const policies = facilitationPolicies(ctx, store, ctx.sqlite ? sqlitePolicyReads(ctx.sqlite, new FacilitationStore(ctx.sqlite.db)) : null);
+  ctx.rooms.policyFor = policies.policyFor;
+  ctx.rooms.companionsOf = policies.companionsOf;
 
-  const caller = (request: Parameters<typeof requirePerson>[1], workshopId: string, roles?: Parameters<typeof requirePerson>[3]) => {
-    const w = requireWorkshop(ctx, workshopId);
-    return { w, person: requirePerson(ctx, request, w.id, roles) };
+  const caller = async (request: Parameters<typeof requirePerson>[1], workshopId: string, roles?: Parameters<typeof requirePerson>[3]) => {
+    const w = await requireWorkshop(ctx, workshopId);
+    return { w, person: await requirePerson(ctx, request, w.id, roles) };
   };
   const control = (workshopId: string) => roomName({ workshopId, kind: 'control' });
 
@@ -51,8 +51,8 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
       },
     },
     async (request) => {
-      const { w, person } = caller(request, request.params.id, ['participant']);
-      ctx.rooms.use(control(w.id), (room) =>
+      const { w, person } = await caller(request, request.params.id, ['participant']);
+      await ctx.rooms.use(control(w.id), (room) =>
         room.change((doc) => {
           const state = controlState(doc);
           const ready = { ...((state.get('ready') as Record<string, string> | undefined) ?? {}) };
@@ -69,24 +69,24 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
     '/api/workshops/:id/voting/open',
     { schema: { params: params('id'), body: openVotingBody } },
     async (request) => {
-      const { w } = caller(request, request.params.id, ['facilitator']);
-      return { voting: openVoting(ctx, store, w.id, request.body) };
+      const { w } = await caller(request, request.params.id, ['facilitator']);
+      return { voting: await openVoting(ctx, store, w.id, request.body) };
     },
   );
 
   app.post<{ Params: W }>('/api/workshops/:id/voting/close', { schema: { params: params('id') } }, async (request) => {
-    const { w } = caller(request, request.params.id, ['facilitator']);
-    return { tallies: closeVoting(ctx, store, w.id) };
+    const { w } = await caller(request, request.params.id, ['facilitator']);
+    return { tallies: await closeVoting(ctx, store, w.id) };
   });
 
   app.get<{ Params: W }>('/api/workshops/:id/voting/progress', { schema: { params: params('id') } }, async (request) => {
-    const { w } = caller(request, request.params.id, ['facilitator']);
-    return votingProgress(store, w.id);
+    const { w } = await caller(request, request.params.id, ['facilitator']);
+    return await votingProgress(store, w.id);
   });
 
   app.get<{ Params: W }>('/api/workshops/:id/votes/mine', { schema: { params: params('id') } }, async (request) => {
-    const { w, person } = caller(request, request.params.id);
-    return myVotes(ctx, store, w.id, person.id);
+    const { w, person } = await caller(request, request.params.id);
+    return await myVotes(ctx, store, w.id, person.id);
   });
 
   app.post<{ Params: W; Body: { itemId: string } }>(
@@ -98,8 +98,8 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
       },
     },
     async (request, reply) => {
-      const { w, person } = caller(request, request.params.id);
-      return reply.status(201).send(cast(ctx, store, w.id, person.id, request.body.itemId));
+      const { w, person } = await caller(request, request.params.id);
+      return reply.status(201).send(await cast(ctx, store, w.id, person.id, request.body.itemId));
     },
   );
 
@@ -107,47 +107,47 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
     '/api/workshops/:id/votes/:itemId',
     { schema: { params: { type: 'object', required: ['id', 'itemId'], properties: { id, itemId: { type: 'string', minLength: 1, maxLength: 100 } } } } },
     async (request) => {
-      const { w, person } = caller(request, request.params.id);
-      return withdraw(ctx, store, w.id, person.id, request.params.itemId);
+      const { w, person } = await caller(request, request.params.id);
+      return await withdraw(ctx, store, w.id, person.id, request.params.itemId);
     },
   );
 
   app.get<{ Params: W }>('/api/workshops/:id/drafts', { schema: { params: params('id') } }, async (request) => {
-    const { w } = caller(request, request.params.id, ['facilitator']);
-    return { drafts: draftsSummary(ctx, w.id) };
+    const { w } = await caller(request, request.params.id, ['facilitator']);
+    return { drafts: await draftsSummary(ctx, w.id) };
   });
 
   app.delete<{ Params: W & { personId: string; noteId: string } }>(
     '/api/workshops/:id/drafts/:personId/:noteId',
     { schema: { params: params('id', 'personId', 'noteId') } },
     async (request) => {
-      const { w } = caller(request, request.params.id, ['facilitator']);
-      deleteDraft(ctx, w.id, request.params.personId, request.params.noteId);
+      const { w } = await caller(request, request.params.id, ['facilitator']);
+      await deleteDraft(ctx, w.id, request.params.personId, request.params.noteId);
       return { ok: true };
     },
   );
 
   app.post<{ Params: W }>('/api/workshops/:id/drafts/reveal', { schema: { params: params('id') } }, async (request) => {
-    const { w } = caller(request, request.params.id, ['facilitator']);
-    return { moved: reveal(ctx, store, w.id) };
+    const { w } = await caller(request, request.params.id, ['facilitator']);
+    return { moved: await reveal(ctx, store, w.id) };
   });
 
   app.get<{ Params: W }>('/api/workshops/:id/versions', { schema: { params: params('id') } }, async (request) => {
-    const { w } = caller(request, request.params.id, ['facilitator']);
-    return { versions: store.listVersions(w.id) };
+    const { w } = await caller(request, request.params.id, ['facilitator']);
+    return { versions: await store.listVersions(w.id) };
   });
 
   app.post<{ Params: W }>('/api/workshops/:id/versions', { schema: { params: params('id') } }, async (request, reply) => {
-    const { w } = caller(request, request.params.id, ['facilitator']);
-    return reply.status(201).send({ versionId: takeVersion(ctx, store, w.id, 'manual') });
+    const { w } = await caller(request, request.params.id, ['facilitator']);
+    return reply.status(201).send({ versionId: await takeVersion(ctx, store, w.id, 'manual') });
   });
 
   app.post<{ Params: W & { versionId: string } }>(
     '/api/workshops/:id/versions/:versionId/restore',
     { schema: { params: params('id', 'versionId') } },
     async (request) => {
-      const { w } = caller(request, request.params.id, ['facilitator']);
-      return { versionId: restoreVersion(ctx, store, w.id, request.params.versionId) };
+      const { w } = await caller(request, request.params.id, ['facilitator']);
+      return { versionId: await restoreVersion(ctx, store, w.id, request.params.versionId) };
     },
   );
 }

@@ -19,7 +19,7 @@ import {
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import type { FacilitationStore } from './facilitation-store.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
 
 /**
  * Dot voting. Ballots live only in SQLite: the control room gets the round's config when it
@@ -41,7 +41,7 @@ export interface MyVotes {
 const controlOf = (workshopId: string) => roomName({ workshopId, kind: 'control' });
 const boardOf = (workshopId: string) => roomName({ workshopId, kind: 'board' });
 
-function currentVoting(ctx: ServerContext, workshopId: string): VotingConfig | null {
+async function currentVoting(ctx: ServerContext, workshopId: string): Promise<VotingConfig | null> {
   return ctx.rooms.use(controlOf(workshopId), (room) => readVoting(room.document));
 }
 
@@ -50,11 +50,11 @@ function mine(ballots: Ballots, personId: string, config: VotingConfig | null): 
   return { votes, remaining: config && config.status === 'open' ? remainingVotes(ballots, personId, config) : 0 };
 }
 
-export function openVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string, input: OpenVotingInput): VotingConfig {
+export async function openVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string, input: OpenVotingInput): Promise<VotingConfig> {
   const voting: VotingConfig = { phase: input.phase, target: input.target, votesPerPerson: input.votesPerPerson, status: 'open' };
   if (input.maxPerItem !== undefined) voting.maxPerItem = input.maxPerItem;
-  store.clearBallots(workshopId);
-  ctx.rooms.use(controlOf(workshopId), (room) =>
+  await store.clearBallots(workshopId);
+  await ctx.rooms.use(controlOf(workshopId), (room) =>
     room.change((doc) => {
       writeVoting(doc, voting);
       publishTallies(doc, null);
@@ -63,11 +63,11 @@ export function openVoting(ctx: ServerContext, store: FacilitationStore, worksho
   return voting;
 }
 
-export function closeVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string): Tallies {
-  const config = currentVoting(ctx, workshopId);
+export async function closeVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<Tallies> {
+  const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote has been opened.');
-  const tallies = tally(store.ballots(workshopId));
-  ctx.rooms.use(controlOf(workshopId), (room) =>
+  const tallies = tally(await store.ballots(workshopId));
+  await ctx.rooms.use(controlOf(workshopId), (room) =>
     room.change((doc) => {
       writeVoting(doc, { ...config, status: 'closed' });
       publishTallies(doc, tallies);
@@ -76,8 +76,8 @@ export function closeVoting(ctx: ServerContext, store: FacilitationStore, worksh
   return tallies;
 }
 
-export function myVotes(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string): MyVotes {
-  return mine(store.ballots(workshopId), personId, currentVoting(ctx, workshopId));
+export async function myVotes(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string): Promise<MyVotes> {
+  return mine(await store.ballots(workshopId), personId, await currentVoting(ctx, workshopId));
 }
 
 function apply(result: VoteResult): Ballots {
@@ -85,28 +85,28 @@ function apply(result: VoteResult): Ballots {
   return result.ballots;
 }
 
-export function cast(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): MyVotes {
-  const config = currentVoting(ctx, workshopId);
+export async function cast(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+  const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
-  const items = ctx.rooms.use(boardOf(workshopId), (room) =>
+  const items = await ctx.rooms.use(boardOf(workshopId), (room) =>
     (config.target === 'notes' ? listNotes(room.document, config.phase) : listClusters(room.document, config.phase)).map((i) => i.id),
   );
-  const ballots = apply(castVote(store.ballots(workshopId), personId, itemId, config, items));
-  store.setBallot(workshopId, personId, itemId, ballots[personId]![itemId]!);
+  const ballots = apply(castVote(await store.ballots(workshopId), personId, itemId, config, items));
+  await store.setBallot(workshopId, personId, itemId, ballots[personId]![itemId]!);
   return mine(ballots, personId, config);
 }
 
-export function withdraw(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): MyVotes {
-  const config = currentVoting(ctx, workshopId);
+export async function withdraw(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+  const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
-  const ballots = apply(withdrawVote(store.ballots(workshopId), personId, itemId, config));
-  store.setBallot(workshopId, personId, itemId, ballots[personId]![itemId] ?? 0);
+  const ballots = apply(withdrawVote(await store.ballots(workshopId), personId, itemId, config));
+  await store.setBallot(workshopId, personId, itemId, ballots[personId]![itemId] ?? 0);
   return mine(ballots, personId, config);
 }
 
 /** How far the round has got, never who voted for what. */
-export function votingProgress(store: FacilitationStore, workshopId: string): { voters: number; votesCast: number } {
-  const ballots = store.ballots(workshopId);
+export async function votingProgress(store: FacilitationStore, workshopId: string): Promise<{ voters: number; votesCast: number }> {
+  const ballots = await store.ballots(workshopId);
   const used = Object.keys(ballots).map((p) => votesUsed(ballots, p));
   return { voters: used.filter((n) => n > 0).length, votesCast: used.reduce((a, b) => a + b, 0) };
 }

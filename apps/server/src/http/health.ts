@@ -4,7 +4,11 @@ import { errorBody } from '../errors.ts';
 
 export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
   app.get('/healthz', async (_request, reply) => {
-    if (!ctx.storage.healthy()) return reply.status(503).send({ ok: false, ...errorBody('STORAGE_UNAVAILABLE') });
-    return { ok: true };
+    const storage = (await ctx.storage.healthy()) ? 'ok' : 'down';
+    const fanout = ctx.fanout?.state() ?? null;
+    const backends = { database: ctx.sqlite ? 'sqlite' : 'postgres', storage, ...(fanout ? { redis: fanout } : {}) };
+    if (storage !== 'ok') return reply.status(503).send({ ok: false, ...errorBody('STORAGE_UNAVAILABLE'), backends });
+    // Redis down degrades (other processes' clients lag until it is back), it does not lose data.
+    return { ok: true, backends };
   });
 }

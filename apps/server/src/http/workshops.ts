@@ -25,25 +25,25 @@ type IdParams = { id: string };
 
 export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
   app.post<{ Body: CreateWorkshopInput }>('/api/workshops', { schema: { body: createWorkshopBody } }, async (request, reply) => {
-    const created = createWorkshop(ctx, request.body);
+    const created = await createWorkshop(ctx, request.body);
     request.log.info({ workshopId: created.id }, 'workshop created');
     return reply.status(201).send(created);
   });
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/public', { schema: { params: workshopParams } }, async (request) => {
-    const w = requireWorkshop(ctx, request.params.id);
+    const w = await requireWorkshop(ctx, request.params.id);
     return { id: w.id, title: w.title, purpose: w.purpose, codeRequired: w.joinCode !== null };
   });
 
   app.post<{ Params: IdParams; Body: JoinInput }>(
     '/api/workshops/:id/join',
     { schema: { params: workshopParams, body: joinBody } },
-    async (request, reply) => reply.status(201).send(joinWorkshop(ctx, request.params.id, request.body)),
+    async (request, reply) => reply.status(201).send(await joinWorkshop(ctx, request.params.id, request.body)),
   );
 
   app.get<{ Params: IdParams }>('/api/workshops/:id', { schema: { params: workshopParams } }, async (request) => {
-    const w = requireWorkshop(ctx, request.params.id);
-    const you = requirePerson(ctx, request, w.id);
+    const w = await requireWorkshop(ctx, request.params.id);
+    const you = await requirePerson(ctx, request, w.id);
     return { id: w.id, title: w.title, you: publicPerson(you) };
   });
 
@@ -51,9 +51,9 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
     '/api/workshops/:id/invitations',
     { schema: { params: workshopParams, body: invitationBody } },
     async (request, reply) => {
-      const w = requireWorkshop(ctx, request.params.id);
-      requirePerson(ctx, request, w.id, ['facilitator']);
-      return reply.status(201).send(invite(ctx, w.id, request.body));
+      const w = await requireWorkshop(ctx, request.params.id);
+      await requirePerson(ctx, request, w.id, ['facilitator']);
+      return reply.status(201).send(await invite(ctx, w.id, request.body));
     },
   );
 
@@ -61,25 +61,25 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
     '/api/workshops/:id/join-link/rotate',
     { schema: { params: workshopParams } },
     async (request) => {
-      const w = requireWorkshop(ctx, request.params.id);
-      requirePerson(ctx, request, w.id, ['facilitator']);
-      return rotateJoinLink(ctx, w);
+      const w = await requireWorkshop(ctx, request.params.id);
+      await requirePerson(ctx, request, w.id, ['facilitator']);
+      return await rotateJoinLink(ctx, w);
     },
   );
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/people', { schema: { params: workshopParams } }, async (request) => {
-    const w = requireWorkshop(ctx, request.params.id);
-    requirePerson(ctx, request, w.id, ['facilitator', 'organiser']);
-    return { people: ctx.storage.listPeople(w.id).map(publicPerson) };
+    const w = await requireWorkshop(ctx, request.params.id);
+    await requirePerson(ctx, request, w.id, ['facilitator', 'organiser']);
+    return { people: (await ctx.storage.listPeople(w.id)).map(publicPerson) };
   });
 
   app.delete<{ Params: IdParams & { personId: string } }>(
     '/api/workshops/:id/people/:personId',
     { schema: { params: personParams } },
     async (request) => {
-      const w = requireWorkshop(ctx, request.params.id);
-      requirePerson(ctx, request, w.id, ['facilitator']);
-      removePerson(ctx, w.id, request.params.personId);
+      const w = await requireWorkshop(ctx, request.params.id);
+      await requirePerson(ctx, request, w.id, ['facilitator']);
+      await removePerson(ctx, w.id, request.params.personId);
       return { ok: true };
     },
   );

@@ -108,6 +108,11 @@ export class RedisFanout {
     await this.sub.unsubscribe(channelOf(room)).catch(() => {});
   }
 
+  /** Both connections up; while not, subscriptions complete on reconnect. */
+  get ready(): boolean {
+    return this.pub.status === 'ready' && this.sub.status === 'ready';
+  }
+
   subscribed(room: string): boolean {
     return this.rooms.has(room);
   }

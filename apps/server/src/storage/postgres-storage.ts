@@ -196,6 +196,14 @@ export class PostgresStorage implements AsyncStorage {
     ]);
   }
 
+  /** Writes `value` unless the key has one; returns the value kept (first writer wins). */
+  async initValue(key: string, value: string): Promise<string> {
+    await this.pool.query('INSERT INTO kv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+    const kept = await this.getValue(key);
+    if (kept === null) throw new Error(`kv ${key} vanished after being written`);
+    return kept;
+  }
+
   async healthy(): Promise<boolean> {
     if (this.closed) return false;
     let timer: NodeJS.Timeout | undefined;

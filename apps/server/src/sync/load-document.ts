@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { ORIGIN } from '@crossboard/model';
 import { decodes } from '../storage/decodes.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { AsyncStorage } from '../storage/async-storage.ts';
 
 export class RoomLoadError extends Error {
   constructor(
@@ -29,10 +29,10 @@ export type CorruptRowReport = (room: string, positions: number[]) => void;
  * out and reported: one bad row must not cost a workshop its whole board. Anything else
  * (storage unreadable, a corrupt snapshot) discards the document whole.
  */
-export function loadDocument(storage: Storage, room: string, onCorrupt?: CorruptRowReport): LoadedDocument {
+export async function loadDocument(storage: AsyncStorage, room: string, onCorrupt?: CorruptRowReport): Promise<LoadedDocument> {
   const doc = new Y.Doc();
   try {
-    const stored = storage.loadDocument(room);
+    const stored = await storage.loadDocument(room);
     const skipped: number[] = [];
     doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, ORIGIN.storage);

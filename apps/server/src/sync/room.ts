@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
+import { ORIGIN } from '@crossboard/model';
 import { CLOSE, type CloseKind } from '../errors.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { AsyncStorage } from '../storage/async-storage.ts';
 import type { ClientInfo, Connection, RoomClient } from './connection.ts';
 import { AwarenessCoalescer } from './awareness-coalescer.ts';
-import { corruptRowReporter, loadDocument } from './load-document.ts';
+import { corruptRowReporter, loadDocument, type LoadedDocument } from './load-document.ts';
 import {
   decodeClientMessage,
   encodeAwareness,
@@ -18,8 +19,15 @@ import {
   type AwarenessEntry,
 } from './protocol.ts';
 
+/** Where a room's stored updates and awareness go to reach the same room in other processes. */
+export interface RoomFanout {
+  publish(room: string, kind: 'update' | 'awareness', data: Uint8Array): void;
+}
+
 export interface RoomDeps {
-  storage: Storage;
+  storage: AsyncStorage;
+  /** Set when several processes share workshops (REDIS_URL). */
+  fanout?: RoomFanout | null;
   metrics: Metrics;
   limits: Limits;
   log: FastifyBaseLogger;
@@ -43,8 +51,11 @@ function clip(reason: string): string {
 
 /**
  * One Yjs document and the connections sharing it. Knows nothing of sockets: every
- * connection is a `{ send, close }`. Invariant: the document equals what storage holds,
- * and nothing reaches a client before it is stored.
+ * connection is a `{ send, close }`. Invariant: nothing reaches a client before it is
+ * stored. Storage answers asynchronously, so everything that changes or reads the document
+ * for a client (updates, server changes, sync replies, updates from other processes) runs
+ * through one queue per room: each step finishes, stored and broadcast, before the next
+ * starts, so order is kept and a joiner's sync reply never holds an unstored update.
  */
 export class Room {
   private doc: Y.Doc;
@@ -70,12 +81,20 @@ export class Room {
   onBroken: (() => void) | null = null;
   /** Set by the registry for rooms with rules (the board's author stamping, locks...). */
   policy: UpdatePolicy | null = null;
+  /** The room's queue: the last step scheduled; each step starts when it settles. */
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Loads the document from storage; throws RoomLoadError when it cannot. */
+  static async load(name: string, deps: RoomDeps): Promise<Room> {
+    const loaded = await loadDocument(deps.storage, name, corruptRowReporter(deps.metrics, deps.log));
+    return new Room(name, deps, loaded);
+  }
 
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
+    loaded: LoadedDocument,
   ) {
-    const loaded = loadDocument(deps.storage, name, corruptRowReporter(deps.metrics, deps.log));
     this.doc = loaded.doc;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
@@ -129,17 +148,21 @@ export class Room {
     const message = decoded.message;
     metrics.messagesIn.inc({ kind: message.kind });
     switch (message.kind) {
-      case 'sync-step1':
-        this.send(client, this.syncStep2For(message.stateVector));
+      case 'sync-step1': {
+        const { stateVector } = message;
+        void this.enqueue(() => this.send(client, this.syncStep2For(stateVector)));
         return;
+      }
       case 'sync-step2':
-      case 'update':
+      case 'update': {
         if (client.access !== 'write') {
           metrics.dropped.inc({ reason: 'read_only' });
           return;
         }
-        this.applyClientUpdate(client, message.update);
+        const { update } = message;
+        void this.enqueue(() => this.applyClientUpdate(client, update));
         return;
+      }
       case 'awareness':
         this.applyAwareness(client, message.update, message.entries);
         return;
@@ -180,27 +203,100 @@ export class Room {
     return n;
   }
 
-  /** Runs a server-side change (an HTTP command) through the same store-then-broadcast path. */
-  change(fn: (doc: Y.Doc) => void, origin: unknown): void {
+  /**
+   * Runs a server-side change (an HTTP command) through the same store-then-broadcast path;
+   * resolves once it is stored and sent.
+   */
+  change(fn: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
     this.assertAlive();
-    this.pending = [];
+    return this.enqueue(async () => {
+      this.assertAlive();
+      this.pending = [];
+      try {
+        this.doc.transact(() => fn(this.doc), origin);
+      } catch (e) {
+        await this.recover(e);
+        throw e;
+      }
+      if (!(await this.commit(null))) throw new Error(`room ${this.name}: the change could not be stored`);
+    });
+  }
+
+  /**
+   * An update another process stored and published: applied and sent to this process's
+   * clients, never stored again.
+   */
+  applyRemote(update: Uint8Array): Promise<void> {
+    return this.enqueue(() => {
+      if (this.destroyed) return;
+      this.applyUnstored(update);
+    });
+  }
+
+  /** Awareness from clients of other processes, shown to this process's clients. */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
     try {
-      this.doc.transact(() => fn(this.doc), origin);
+      applyAwarenessUpdate(this.awareness, update, ORIGIN.remote);
     } catch (e) {
-      this.recover(e);
-      throw e;
+      this.deps.log.warn({ room: this.name, err: e }, 'remote awareness could not be applied');
     }
-    if (!this.commit(null)) throw new Error(`room ${this.name}: the change could not be stored`);
+  }
+
+  /**
+   * Reads the room again from storage and sends clients what they lack: after Redis was
+   * unreachable, updates other processes stored meanwhile were never received here.
+   */
+  resync(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.destroyed) return;
+      const loaded = await loadDocument(this.deps.storage, this.name, corruptRowReporter(this.deps.metrics, this.deps.log));
+      try {
+        const missing = Y.encodeStateAsUpdate(loaded.doc, Y.encodeStateVector(this.doc));
+        if (this.destroyed) return;
+        this.applyUnstored(missing);
+        this.logCount = loaded.logCount;
+        this.logBytes = loaded.logBytes;
+        this.snapshotBytes = loaded.snapshotBytes;
+      } finally {
+        loaded.doc.destroy();
+      }
+    });
+  }
+
+  /** Resolves when every step queued so far has finished. */
+  settled(): Promise<void> {
+    return this.enqueue(() => {});
   }
 
   /** Merges the log into the snapshot (on threshold and on unload). */
-  compact(): void {
+  async compact(): Promise<void> {
     if (this.logCount === 0) return;
-    this.deps.storage.compact(this.name);
+    const count = this.logCount;
+    const bytes = this.logBytes;
+    await this.deps.storage.compact(this.name);
     this.deps.metrics.compactions.inc();
-    this.snapshotBytes += this.logBytes;
-    this.logCount = 0;
-    this.logBytes = 0;
+    this.snapshotBytes += bytes;
+    this.logCount -= count;
+    this.logBytes -= bytes;
+  }
+
+  /** Schedules a step after every earlier one; a failed step does not stop the queue. */
+  private enqueue(step: () => void | Promise<void>): Promise<void> {
+    const run = this.tail.then(step);
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  /** Applies an update that is already stored (by another process) and sends it on. */
+  private applyUnstored(update: Uint8Array): void {
+    this.pending = [];
+    Y.applyUpdate(this.doc, update, ORIGIN.remote);
+    const applied = this.pending;
+    this.pending = [];
+    if (applied.length === 0) return;
+    this.fullStateMessage = null;
+    this.broadcast(encodeUpdate(applied.length === 1 ? applied[0]! : Y.mergeUpdates(applied)), null);
   }
 
   /** Closes every client and frees memory; the registry forgets the room afterwards. */
@@ -226,7 +322,8 @@ export class Room {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
-  private applyClientUpdate(client: RoomClient, update: Uint8Array): void {
+  private async applyClientUpdate(client: RoomClient, update: Uint8Array): Promise<void> {
+    if (client.closed || this.destroyed) return;
     this.pending = [];
     let corrected = false;
     try {
@@ -243,18 +340,18 @@ export class Room {
       this.deps.metrics.dropped.inc({ reason: 'apply_failed' });
       this.deps.log.warn({ room: this.name, personId: client.personId, err: e }, 'update failed to apply');
       this.kick(client, 'MALFORMED_MESSAGE', `${CLOSE.MALFORMED_MESSAGE.reason} The update could not be applied.`);
-      this.recover(e);
+      await this.recover(e);
       return;
     }
     // A corrected update goes back to its sender too, or their document would keep the forgery.
-    if (!this.commit(corrected ? null : client)) this.kick(client, this.refusal);
+    if (!(await this.commit(corrected ? null : client))) this.kick(client, this.refusal);
   }
 
   /**
    * Stores what the last transaction changed, then broadcasts it. Returns false when
    * storage failed: nothing was broadcast and the document was reloaded from storage.
    */
-  private commit(origin: RoomClient | null): boolean {
+  private async commit(origin: RoomClient | null): Promise<boolean> {
     const updates = this.pending;
     this.pending = [];
     if (updates.length === 0) return true;
@@ -267,27 +364,29 @@ export class Room {
         'update refused: the document would pass its size limit',
       );
       this.refusal = 'DOCUMENT_TOO_LARGE';
-      this.recover('document too large');
+      await this.recover('document too large');
       return false;
     }
     const stop = metrics.storageWrite.startTimer();
     try {
-      storage.appendUpdate(this.name, update);
+      await storage.appendUpdate(this.name, update);
     } catch (e) {
       metrics.dropped.inc({ reason: 'storage_failed' });
       this.deps.log.error({ room: this.name, err: e }, 'storing an update failed');
       this.refusal = 'STORAGE_FAILED';
-      this.recover(e);
+      await this.recover(e);
       return false;
     }
     stop();
+    if (this.destroyed) return true;
     this.fullStateMessage = null;
     this.logCount++;
     this.logBytes += update.byteLength;
     this.broadcast(encodeUpdate(update), origin);
+    this.deps.fanout?.publish(this.name, 'update', update);
     if (this.logCount >= limits.compactAfterUpdates || this.logBytes >= limits.compactAfterBytes) {
       try {
-        this.compact();
+        await this.compact();
       } catch (e) {
         // The log is still intact; compaction is retried at the next threshold or unload.
         this.deps.log.error({ room: this.name, err: e }, 'compaction failed');
@@ -300,11 +399,16 @@ export class Room {
    * After a failed apply or store the in-memory document may hold changes storage lacks.
    * Nothing of them was sent, so reloading from storage restores the invariant.
    */
-  private recover(cause: unknown): void {
+  private async recover(cause: unknown): Promise<void> {
     this.pending = [];
     this.fullStateMessage = null;
+    if (this.destroyed) return;
     try {
-      const loaded = loadDocument(this.deps.storage, this.name, corruptRowReporter(this.deps.metrics, this.deps.log));
+      const loaded = await loadDocument(this.deps.storage, this.name, corruptRowReporter(this.deps.metrics, this.deps.log));
+      if (this.destroyed) {
+        loaded.doc.destroy();
+        return;
+      }
       this.doc.off('update', this.collect);
       this.doc.destroy();
       this.doc = loaded.doc;
@@ -345,8 +449,12 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    if (origin !== ORIGIN.remote) {
+      const changed = [...change.added, ...change.updated, ...change.removed];
+      if (changed.length > 0) this.deps.fanout?.publish(this.name, 'awareness', encodeAwarenessUpdate(this.awareness, changed));
+    }
     if (this.clients.size === 0) return;
-    const from = origin as RoomClient | null;
+    const from = origin === ORIGIN.remote ? null : (origin as RoomClient | null);
     this.awarenessOut.update([...change.added, ...change.updated], from);
     this.awarenessOut.remove(change.removed, from);
   };

@@ -1,6 +1,6 @@
 import type { CloseKind } from '../errors.ts';
 import { RoomLoadError } from './load-document.ts';
-import { Room, type RoomDeps, type UpdatePolicy } from './room.ts';
+import { Room, type RoomDeps, type RoomFanout, type UpdatePolicy } from './room.ts';
 
 /** The process holds `maxRooms` rooms, none of them idle: a new one is refused, not loaded. */
 export class RoomLimitError extends RoomLoadError {
@@ -9,19 +9,44 @@ export class RoomLimitError extends RoomLoadError {
   }
 }
 
+/** Fan-out as the registry uses it: a room's channel is held exactly while the room is loaded. */
+export interface RoomsFanout extends RoomFanout {
+  subscribe(room: string): Promise<void>;
+  unsubscribe(room: string): Promise<void>;
+  /** False while Redis is unreachable: subscribing then must not hold up a load. */
+  readonly ready: boolean;
+}
+
+export interface RoomsDeps extends RoomDeps {
+  fanout?: RoomsFanout | null;
+}
+
+type Early = { kind: 'update' | 'awareness' | 'resync'; data: Uint8Array };
+
 /**
- * The rooms in memory. A room is loaded on first use (synchronously: no client can be
- * answered before its document is complete) and unloaded a while after its last client
- * leaves, compacted on the way out.
+ * The rooms in memory. A room is loaded on first use (no client is answered before its
+ * document is complete; joiners of a room being loaded wait for the same load) and
+ * unloaded a while after its last client leaves, compacted on the way out. With fan-out,
+ * a loaded room is subscribed to its channel; it subscribes before it reads storage, so an
+ * update stored after the read is still received.
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Messages from other processes for rooms still loading, applied once loaded. */
+  private readonly early = new Map<string, Early[]>();
 
   /** Picks the rules a room applies to client updates (set by the facilitation plugin). */
   policyFor: ((name: string, room: Room) => UpdatePolicy | null) | null = null;
+  /**
+   * Rooms a room's rules read synchronously (the board reads its control room): loaded
+   * first and kept while it is.
+   */
+  companionsOf: ((name: string) => string[]) | null = null;
 
-  constructor(private readonly deps: RoomDeps) {}
+  constructor(private readonly deps: RoomsDeps) {}
 
   get size(): number {
     return this.rooms.size;
@@ -33,34 +58,42 @@ export class Rooms {
   }
 
   /**
-   * Throws RoomLoadError when storage cannot produce the document; nothing is kept then.
-   * At `maxRooms` an idle room makes way, else RoomLimitError: refusing one room beats
+   * Rejects with RoomLoadError when storage cannot produce the document; nothing is kept
+   * then. At `maxRooms` an idle room makes way, else RoomLimitError: refusing one room beats
    * running the process out of memory with all of them in it.
    */
-  open(name: string): Room {
+  async open(name: string): Promise<Room> {
     this.cancelUnload(name);
+    // A room being unloaded may still be storing its last steps: load it afresh after them.
+    const closing = this.unloading.get(name);
+    if (closing) {
+      await closing;
+      return this.open(name);
+    }
     const existing = this.rooms.get(name);
     if (existing) return existing;
-    if (this.rooms.size >= this.deps.limits.maxRooms) {
+    const pending = this.loading.get(name);
+    if (pending) return pending;
+    if (this.rooms.size + this.loading.size >= this.deps.limits.maxRooms) {
       // An unload timer marks a room nobody holds (a room inside use() has none).
       const [idle] = this.unloadTimers.keys();
       if (idle === undefined) throw new RoomLimitError(name, this.deps.limits.maxRooms);
-      this.unload(idle);
+      void this.unload(idle);
     }
-    const room = new Room(name, this.deps);
-    room.onEmpty = () => this.scheduleUnload(name);
-    room.onBroken = () => this.forget(name);
-    room.policy = this.policyFor?.(name, room) ?? null;
-    this.rooms.set(name, room);
-    this.deps.metrics.roomsLoaded.set(this.rooms.size);
-    return room;
+    const load = this.load(name);
+    this.loading.set(name, load);
+    try {
+      return await load;
+    } finally {
+      this.loading.delete(name);
+    }
   }
 
   /** For server commands: the room is loaded if needed and unloaded later if nobody joins. */
-  use<T>(name: string, fn: (room: Room) => T): T {
-    const room = this.open(name);
+  async use<T>(name: string, fn: (room: Room) => T | Promise<T>): Promise<T> {
+    const room = await this.open(name);
     try {
-      return fn(room);
+      return await fn(room);
     } finally {
       if (room.clientCount === 0) this.scheduleUnload(name);
     }
@@ -75,27 +108,94 @@ export class Rooms {
     for (const [name, room] of this.rooms) if (name.startsWith(prefix)) yield room;
   }
 
-  unload(name: string): void {
-    this.cancelUnload(name);
+  /** A message another process published for `name`. */
+  deliver(name: string, kind: Early['kind'], data: Uint8Array): void {
     const room = this.rooms.get(name);
-    if (!room) return;
-    try {
-      room.compact();
-    } catch (e) {
-      // The log stays as it is and is replayed on the next load; nothing is lost.
-      this.deps.log.error({ room: name, err: e }, 'compaction on unload failed');
+    if (!room) {
+      if (this.loading.has(name)) (this.early.get(name) ?? this.early.set(name, []).get(name)!).push({ kind, data });
+      return;
     }
-    room.destroy(null);
-    this.forget(name);
+    this.apply(room, { kind, data });
+  }
+
+  /** Redis was unreachable: read these rooms again from storage. */
+  resync(names: Iterable<string>): void {
+    for (const name of names) {
+      const room = this.rooms.get(name);
+      if (room) this.apply(room, { kind: 'resync', data: new Uint8Array() });
+      else if (this.loading.has(name)) this.deliver(name, 'resync', new Uint8Array());
+    }
+  }
+
+  /** The room stays listed until it is compacted and released; a joiner meanwhile waits for that. */
+  unload(name: string): Promise<void> {
+    this.cancelUnload(name);
+    const closing = this.unloading.get(name);
+    if (closing) return closing;
+    const room = this.rooms.get(name);
+    if (!room) return Promise.resolve();
+    const done = (async () => {
+      try {
+        await room.settled();
+        await room.compact();
+      } catch (e) {
+        // The log stays as it is and is replayed on the next load; nothing is lost.
+        this.deps.log.error({ room: name, err: e }, 'compaction on unload failed');
+      }
+      room.destroy(null);
+      if (this.rooms.get(name) === room) this.forget(name);
+      if (!this.rooms.has(name) && !this.loading.has(name)) await this.deps.fanout?.unsubscribe(name).catch(() => {});
+      for (const companion of this.companionsOf?.(name) ?? []) {
+        if (this.rooms.get(companion)?.clientCount === 0) this.scheduleUnload(companion);
+      }
+    })().finally(() => this.unloading.delete(name));
+    this.unloading.set(name, done);
+    return done;
   }
 
   /** Shutdown: every client is told to go away, every room compacted and released. */
-  closeAll(kind: CloseKind): void {
-    for (const [name, room] of [...this.rooms]) {
+  async closeAll(kind: CloseKind): Promise<void> {
+    for (const room of this.rooms.values()) {
       room.onEmpty = null;
       room.kickWhere(() => true, kind);
-      this.unload(name);
     }
+    await Promise.all([...this.rooms.keys()].map((name) => this.unload(name)));
+    await Promise.all([...this.unloading.values()]);
+  }
+
+  private async load(name: string): Promise<Room> {
+    for (const companion of this.companionsOf?.(name) ?? []) await this.open(companion);
+    const fanout = this.deps.fanout;
+    if (fanout) {
+      const subscribed = fanout.subscribe(name);
+      // With Redis down the subscription completes on reconnect, followed by a resync.
+      if (fanout.ready) await subscribed;
+      else subscribed.catch(() => {});
+    }
+    let room: Room;
+    try {
+      room = await Room.load(name, this.deps);
+    } catch (e) {
+      this.early.delete(name);
+      if (fanout && !this.rooms.has(name)) await fanout.unsubscribe(name).catch(() => {});
+      throw e;
+    }
+    room.onEmpty = () => this.scheduleUnload(name);
+    room.onBroken = () => this.forget(name);
+    room.policy = this.policyFor?.(name, room) ?? null;
+    this.rooms.set(name, room);
+    this.deps.metrics.roomsLoaded.set(this.rooms.size);
+    const early = this.early.get(name) ?? [];
+    this.early.delete(name);
+    for (const message of early) this.apply(room, message);
+    return room;
+  }
+
+  private apply(room: Room, { kind, data }: Early): void {
+    const failed = (e: unknown) => this.deps.log.error({ room: room.name, kind, err: e }, 'message from another process failed');
+    if (kind === 'update') room.applyRemote(data).catch(failed);
+    else if (kind === 'awareness') room.applyRemoteAwareness(data);
+    else room.resync().catch(failed);
   }
 
   private forget(name: string): void {
@@ -103,11 +203,19 @@ export class Rooms {
     this.deps.metrics.roomsLoaded.set(this.rooms.size);
   }
 
+  private heldAsCompanion(name: string): boolean {
+    if (!this.companionsOf) return false;
+    for (const other of this.rooms.keys()) if (this.companionsOf(other).includes(name)) return true;
+    return false;
+  }
+
   private scheduleUnload(name: string): void {
     this.cancelUnload(name);
     const timer = setTimeout(() => {
       this.unloadTimers.delete(name);
-      if (this.rooms.get(name)?.clientCount === 0) this.unload(name);
+      if (this.rooms.get(name)?.clientCount !== 0) return;
+      if (this.heldAsCompanion(name)) this.scheduleUnload(name);
+      else void this.unload(name);
     }, this.deps.limits.unloadDelayMs);
     timer.unref();
     this.unloadTimers.set(name, timer);

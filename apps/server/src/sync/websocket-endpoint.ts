@@ -66,8 +66,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     ws.close(CLOSE[kind].code, reason);
   };
 
-  const onSocket = (ws: WebSocket, url: URL): void => {
+  const onSocket = async (ws: WebSocket, url: URL): Promise<void> => {
     socketPaths.set(ws, url.pathname);
+    // Authentication and the room's load take a database round trip; a client speaks at once
+    // (sync step 1), so what it sends meanwhile is held and handed to the room in order.
+    const early: RawData[] = [];
+    const hold = (data: RawData) => early.push(data);
+    ws.on('message', hold);
     heartbeat.track(ws);
     ws.on('error', (err: Error & { code?: string }) => {
       if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
@@ -84,11 +89,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     }
     const ref = parseRoomName(name);
     if (!ref) return refuse(ws, 'BAD_ROOM');
-    const auth = authenticate(storage, secret, url.searchParams.get('token'));
+    const auth = await authenticate(storage, secret, url.searchParams.get('token'));
     if (!auth.ok) {
       log.info({ room: name, problem: auth.problem }, 'websocket refused');
       return refuse(ws, auth.problem);
     }
+    // Gone while we checked: nothing may be acquired for a socket whose close already fired.
+    if (ws.readyState !== ws.OPEN) return;
     const { person } = auth;
     const tokenKey = `${person.workshopId}/${person.id}`;
     if (!perToken.tryAcquire(tokenKey)) {
@@ -101,7 +108,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     try {
       const participantsMayEditReport =
         ref.kind === 'report' && person.role === 'participant'
-          ? rooms.use(roomName({ workshopId: ref.workshopId, kind: 'control' }), (control) =>
+          ? await rooms.use(roomName({ workshopId: ref.workshopId, kind: 'control' }), (control) =>
               controlState(control.document).get('participantsMayEditReport') === true,
             )
           : false;
@@ -114,7 +121,11 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         log.info({ room: name, personId: person.id }, 'websocket refused: no access');
         return refuse(ws, 'FORBIDDEN');
       }
-      const room = rooms.open(name);
+      const room = await rooms.open(name);
+      if (ws.readyState !== ws.OPEN) {
+        if (room.clientCount === 0) void rooms.use(name, () => {});
+        return;
+      }
       const conn: Connection = {
         send: (data) => ws.send(data),
         close: (code, reason) => ws.close(code, reason),
@@ -132,7 +143,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
           room.kick(client, 'FLOODING');
         },
       });
-      ws.on('message', (data) => {
+      const onMessage = (data: RawData) => {
         const bytes = toBytes(data);
         if (bytes.byteLength > limits.maxMessageBytes) {
           log.warn({ room: name, personId: person.id, bytes: bytes.byteLength }, 'message too big');
@@ -142,7 +153,10 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
           return;
         }
         throttle.push(bytes);
-      });
+      };
+      ws.off('message', hold);
+      for (const data of early.splice(0)) onMessage(data);
+      ws.on('message', onMessage);
       ws.on('close', () => {
         throttle.stop();
         room.leave(client);
@@ -176,7 +190,10 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     wss.handleUpgrade(req, socket, head, (ws) => {
       perIp.tryAcquire(ip);
       ws.once('close', () => perIp.release(ip));
-      onSocket(ws, url);
+      onSocket(ws, url).catch((e: unknown) => {
+        log.error({ path: url.pathname, err: e }, 'websocket setup failed');
+        ws.terminate();
+      });
     });
   };
   app.server.on('upgrade', onUpgrade);
@@ -185,9 +202,17 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     closing = true;
     heartbeat.stop();
     app.server.off('upgrade', onUpgrade);
-    rooms.closeAll('GOING_AWAY');
+    const closed = rooms.closeAll('GOING_AWAY');
     for (const ws of wss.clients) ws.close(CLOSE.GOING_AWAY.code, CLOSE.GOING_AWAY.reason);
-    wss.close(() => done());
+    wss.close(() => {
+      closed.then(
+        () => done(),
+        (e: unknown) => {
+          log.error({ err: e }, 'closing rooms failed');
+          done();
+        },
+      );
+    });
     // Clients that never answer the close handshake must not hold up shutdown.
     setTimeout(() => {
       for (const ws of wss.clients) ws.terminate();

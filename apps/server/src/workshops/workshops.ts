@@ -32,8 +32,8 @@ function checkTimeZone(zone: string): void {
   if (!isValidTimeZone(zone)) throw new HttpError('INVALID_TIME_ZONE', `"${zone}" is not a known time zone, e.g. Europe/Paris.`);
 }
 
-export function requireWorkshop(ctx: ServerContext, id: string): WorkshopRecord {
-  const workshop = ctx.storage.getWorkshop(id);
+export async function requireWorkshop(ctx: ServerContext, id: string): Promise<WorkshopRecord> {
+  const workshop = await ctx.storage.getWorkshop(id);
   if (!workshop) throw new HttpError('WORKSHOP_NOT_FOUND');
   return workshop;
 }
@@ -58,7 +58,7 @@ function newPerson(workshopId: string, role: Role, fields: Partial<PersonRecord>
   };
 }
 
-export function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput) {
+export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput) {
   const { input, state } = withTemplate(body);
   const title = input.title.trim();
   if (!title) throw new HttpError('INVALID_BODY', 'body/title must not be blank');
@@ -84,9 +84,9 @@ export function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput) {
     name: input.facilitatorName ?? 'Facilitator',
     timeZone: homeTimeZone,
   });
-  ctx.storage.createWorkshop(workshop, facilitator);
+  await ctx.storage.createWorkshop(workshop, facilitator);
   // Through the room, not around it: stored like any update and broadcast if anyone is there.
-  ctx.rooms.use(roomName({ workshopId: workshop.id, kind: 'control' }), (room) =>
+  await ctx.rooms.use(roomName({ workshopId: workshop.id, kind: 'control' }), (room) =>
     room.change((doc) => {
       migrate(doc, undefined, ORIGIN.serverCommand);
       writeSettings(doc, settings);
@@ -101,8 +101,8 @@ export function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput) {
   };
 }
 
-export function joinWorkshop(ctx: ServerContext, workshopId: string, input: JoinInput) {
-  const workshop = requireWorkshop(ctx, workshopId);
+export async function joinWorkshop(ctx: ServerContext, workshopId: string, input: JoinInput) {
+  const workshop = await requireWorkshop(ctx, workshopId);
   if (workshop.joinCode !== null && input.code !== workshop.joinCode) throw new HttpError('JOIN_CODE_INVALID');
   checkTimeZone(input.timeZone);
   const person = newPerson(workshop.id, 'participant', {
@@ -113,27 +113,27 @@ export function joinWorkshop(ctx: ServerContext, workshopId: string, input: Join
     language: input.language,
   });
   if (!person.name) throw new HttpError('INVALID_BODY', 'body/name must not be blank');
-  ctx.storage.addPerson(person);
+  await ctx.storage.addPerson(person);
   return { participantId: person.id, token: tokenFor(ctx, person), role: 'participant' as const };
 }
 
-export function invite(ctx: ServerContext, workshopId: string, input: InvitationInput) {
+export async function invite(ctx: ServerContext, workshopId: string, input: InvitationInput) {
   const person = newPerson(workshopId, input.role, {
     name: input.name ?? (input.role === 'organiser' ? 'Organiser' : 'Facilitator'),
   });
-  ctx.storage.addPerson(person);
+  await ctx.storage.addPerson(person);
   return { personId: person.id, token: tokenFor(ctx, person) };
 }
 
-export function rotateJoinLink(ctx: ServerContext, workshop: WorkshopRecord) {
+export async function rotateJoinLink(ctx: ServerContext, workshop: WorkshopRecord) {
   const code = randomId();
-  ctx.storage.setJoinCode(workshop.id, code);
+  await ctx.storage.setJoinCode(workshop.id, code);
   return { joinUrl: joinUrl({ ...workshop, joinCode: code }) };
 }
 
 /** Marks the person removed and closes every socket they hold in the workshop's rooms. */
-export function removePerson(ctx: ServerContext, workshopId: string, personId: string): void {
-  if (!ctx.storage.revokePerson(workshopId, personId)) throw new HttpError('PERSON_NOT_FOUND');
+export async function removePerson(ctx: ServerContext, workshopId: string, personId: string): Promise<void> {
+  if (!(await ctx.storage.revokePerson(workshopId, personId))) throw new HttpError('PERSON_NOT_FOUND');
   for (const room of ctx.rooms.withPrefix(`${workshopId}/`)) {
     room.kickWhere((client) => client.personId === personId, 'PERSON_REMOVED');
   }

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS, type Limits } from '../../src/limits.ts';
 import { createMetrics } from '../../src/metrics.ts';
+import { asyncStorage } from '../../src/storage/async-storage.ts';
 import { SqliteStorage } from '../../src/storage/sqlite-storage.ts';
 import type { Connection, RoomClient } from '../../src/sync/connection.ts';
 import { MESSAGE_SYNC } from '../../src/sync/protocol.ts';
@@ -99,6 +100,6 @@ export class MemoryClient {
 export function memoryRooms(dataDir: string, limits: Partial<Limits> = {}) {
   const storage = new SqliteStorage(dataDir);
   const metrics = createMetrics();
-  const rooms = new Rooms({ storage, metrics, limits: { ...DEFAULT_LIMITS, ...limits }, log: Fastify({ logger: false }).log });
+  const rooms = new Rooms({ storage: asyncStorage(storage), metrics, limits: { ...DEFAULT_LIMITS, ...limits }, log: Fastify({ logger: false }).log });
   return { storage, metrics, rooms };
 }
