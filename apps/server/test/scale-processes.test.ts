@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createWorkshopOn, killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
+import { connectClient, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
+import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
+import { TEST_REDIS_URL, privateRedis, type PrivateRedis } from './helpers/redis.ts';
+import { removeDataDir, tempDataDir } from './helpers/server.ts';
+
+/**
+ * Several real server processes (`src/main.ts`, as `pnpm start` runs it) sharing workshops
+ * through the PostgreSQL and Redis on this machine; each test in a PostgreSQL schema of its own.
+ */
+
+const schemas: string[] = [];
+const dirs: string[] = [];
+const redises: PrivateRedis[] = [];
+
+afterEach(async () => {
+  destroyAllClients();
+  killChildren();
+  await Promise.all(redises.splice(0).map((r) => r.stop()));
+  await Promise.all(schemas.splice(0).map(dropSchema));
+  dirs.splice(0).forEach(removeDataDir);
+});
+
+async function cluster(n: number, redisUrl = TEST_REDIS_URL): Promise<ChildServer[]> {
+  const schema = freshSchema();
+  schemas.push(schema);
+  const env = { DATABASE_URL: TEST_DATABASE_URL, CROSSBOARD_DB_SCHEMA: schema, REDIS_URL: redisUrl };
+  // Started together on purpose: migrations and the token secret must be agreed on once.
+  return Promise.all(
+    Array.from({ length: n }, () => {
+      const dir = tempDataDir();
+      dirs.push(dir);
+      return spawnServer(dir, env);
+    }),
+  );
+}
+
+async function join(base: string, workshopId: string, name: string): Promise<string> {
+  const res = await fetch(`${base}/api/workshops/${workshopId}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en' }),
+  });
+  if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+const notes = (c: TestClient) => c.doc.getMap<string>('notes');
+const clockOf = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
+const sorted = (c: TestClient) => JSON.stringify([...notes(c).entries()].sort(([x], [y]) => (x < y ? -1 : 1)));
+const same = (a: TestClient, b: TestClient) => sorted(a) === sorted(b);
+
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function health(base: string): Promise<{ ok: boolean; backends: { database: string; redis?: { ok: boolean } } }> {
+  return (await fetch(`${base}/healthz`)).json() as never;
+}
+
+describe('several server processes sharing workshops', () => {
+  it('clients on two processes converge on board edits and see each other’s presence', async () => {
+    const [a, b] = await cluster(2);
+    const w = await createWorkshopOn(a!.base, 'Two processes');
+    // Joined through the other process: sessions and tokens live in the shared database.
+    const anaToken = await join(b!.base, w.id, 'Ana');
+    const room = `${w.id}/board`;
+    const fac = connectClient(a!.ws, room, w.facilitatorToken);
+    const ana = connectClient(b!.ws, room, anaToken);
+    await waitFor(() => fac.provider.synced && ana.provider.synced, 'both synced');
+    expect((await health(a!.base)).backends).toMatchObject({ database: 'postgres', redis: { ok: true } });
+
+    for (let i = 0; i < 20; i++) {
+      notes(fac).set(`f${i}`, `from the facilitator ${i}`);
+      notes(ana).set(`a${i}`, `from Ana ${i}`);
+    }
+    await waitFor(() => notes(fac).size === 40 && notes(ana).size === 40 && same(fac, ana), 'both see all 40 notes', 15_000);
+
+    fac.provider.awareness.setLocalStateField('user', { name: 'Facilitator' });
+    ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => ana.provider.awareness.getStates().get(fac.doc.clientID)?.user?.name === 'Facilitator', 'Ana sees the facilitator');
+    await waitFor(() => fac.provider.awareness.getStates().get(ana.doc.clientID)?.user?.name === 'Ana', 'the facilitator sees Ana');
+    // Leaving on one process removes the cursor on the other at once, not after a timeout.
+    ana.provider.destroy();
+    await waitFor(() => !fac.provider.awareness.getStates().has(ana.doc.clientID), 'Ana’s presence removed', 5_000);
+
+    // A late joiner on the other process gets the whole board from the shared database.
+    const late = connectClient(b!.base.replace('http', 'ws') + '/ws', room, anaToken);
+    await waitFor(() => late.provider.synced && notes(late).size === 40, 'late joiner has everything');
+    expect(same(late, fac)).toBe(true);
+  });
+
+  it('a process killed mid-write: its clients reconnect to another and nothing anyone had seen is lost', async () => {
+    const [doomed, survivor] = await cluster(2);
+    const w = await createWorkshopOn(doomed!.base, 'Crash');
+    const room = `${w.id}/report`;
+    const writers = [connectClient(doomed!.ws, room, w.facilitatorToken), connectClient(doomed!.ws, room, w.facilitatorToken)];
+    const observer = connectClient(survivor!.ws, room, w.facilitatorToken);
+    await waitFor(() => [...writers, observer].every((c) => c.provider.synced), 'all synced');
+
+    let typing = true;
+    const typed = writers.map(async (c, n) => {
+      for (let i = 0; typing; i++) {
+        notes(c).set(`w${n}-${i}`, `note ${i} by writer ${n}`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    });
+    await waitFor(() => notes(observer).size >= 100, 'the observer on the other process has 100 notes', 15_000);
+    doomed!.child.kill('SIGKILL');
+    typing = false;
+    await Promise.all(typed);
+    await waitFor(() => writers.every((c) => !c.provider.wsconnected), 'writers noticed the crash');
+    for (const c of writers) c.provider.destroy();
+
+    // What anyone had received: the observer from the fan-out, each writer from the other.
+    const seen: [number, number][] = [
+      ...writers.map((c) => [c.doc.clientID, clockOf(observer.doc, c.doc.clientID)] as [number, number]),
+      [writers[1]!.doc.clientID, clockOf(writers[0]!.doc, writers[1]!.doc.clientID)],
+      [writers[0]!.doc.clientID, clockOf(writers[1]!.doc, writers[0]!.doc.clientID)],
+    ];
+    expect(seen.every(([, clock]) => clock > 0)).toBe(true);
+
+    const fresh = connectClient(survivor!.ws, room, w.facilitatorToken);
+    await waitFor(() => fresh.provider.synced, 'a fresh reader on the survivor');
+    for (const [client, clock] of seen) expect(clockOf(fresh.doc, client)).toBeGreaterThanOrEqual(clock);
+
+    // The writers come back on the survivor with the same documents: everyone converges.
+    const back = writers.map((c) => connectClient(survivor!.ws, room, w.facilitatorToken, c.doc));
+    await waitFor(() => back.every((c) => c.provider.synced), 'writers reconnected');
+    const total = notes(writers[0]!).size + [...notes(writers[1]!).keys()].filter((k) => !notes(writers[0]!).has(k)).length;
+    await waitFor(() => [observer, fresh, ...back].every((c) => notes(c).size === total), `everyone has all ${total} notes`, 15_000);
+    expect(same(observer, back[0]!) && same(fresh, back[1]!)).toBe(true);
+  });
+
+  it('Redis restarted mid-session: writes made meanwhile reach the other process once it is back, and nothing is lost', async () => {
+    const redis = await privateRedis();
+    redises.push(redis);
+    const [a, b] = await cluster(2, redis.url);
+    const w = await createWorkshopOn(a!.base, 'Redis restart');
+    const room = `${w.id}/report`;
+    const ca = connectClient(a!.ws, room, w.facilitatorToken);
+    const cb = connectClient(b!.ws, room, w.facilitatorToken);
+    await waitFor(() => ca.provider.synced && cb.provider.synced, 'both synced');
+    notes(ca).set('before', 'written before the outage');
+    await waitFor(() => notes(cb).get('before') !== undefined, 'fan-out works');
+
+    await redis.kill();
+    await eventually(async () => (await health(a!.base)).backends.redis?.ok === false, 'health shows Redis down');
+    for (let i = 0; i < 10; i++) {
+      notes(ca).set(`a${i}`, `written on A while Redis was down ${i}`);
+      notes(cb).set(`b${i}`, `written on B while Redis was down ${i}`);
+    }
+    // Stored by each process all the same: a client joining either one sees that process's writes.
+    const onA = connectClient(a!.ws, room, w.facilitatorToken);
+    await waitFor(() => onA.provider.synced && notes(onA).has('a9'), 'A stored its writes during the outage');
+
+    await redis.start();
+    await waitFor(() => [ca, cb, onA].every((c) => notes(c).size === 21), 'everyone has all 21 notes after Redis is back', 20_000);
+    expect(same(ca, cb) && same(cb, onA)).toBe(true);
+    notes(cb).set('after', 'written after the outage');
+    await waitFor(() => notes(ca).get('after') !== undefined, 'fan-out works again');
+    expect((await health(b!.base)).backends.redis?.ok).toBe(true);
+  });
+});
