@@ -20,7 +20,7 @@ interface Scene {
   token: string;
   writer: TestClient;
   reader: TestClient;
-  /** Writes note i on the writer's side. */
+  /** Writes entry i on the writer's side (outside the board schema, so only the protocol is under test). */
   write(i: number): void;
   /** Every note written so far reached the reader. */
   allArrived(): Promise<void>;
@@ -38,12 +38,12 @@ async function scene(): Promise<Scene> {
     writer,
     reader,
     write(i) {
-      writer.doc.getMap('notes').set(`n${i}`, `note ${i}`);
+      writer.doc.getMap('protocolProbe').set(`n${i}`, `note ${i}`);
       written = Math.max(written, i + 1);
     },
     async allArrived() {
-      await waitFor(() => reader.doc.getMap('notes').size === written, `${written} notes at the reader`);
-      expect(reader.doc.getMap('notes').toJSON()).toEqual(writer.doc.getMap('notes').toJSON());
+      await waitFor(() => reader.doc.getMap('protocolProbe').size === written, `${written} notes at the reader`);
+      expect(reader.doc.getMap('protocolProbe').toJSON()).toEqual(writer.doc.getMap('protocolProbe').toJSON());
     },
   };
 }
@@ -134,7 +134,7 @@ describe('bad input costs no one else data or service', () => {
       expect([1003, 1007], `frame ${n}: ${Buffer.from(frame).toString('hex')}`).toContain(closed.code);
     }
     await s.allArrived();
-    expect(s.reader.doc.getMap('notes').size).toBe(200);
+    expect(s.reader.doc.getMap('protocolProbe').size).toBe(200);
     const metrics = await server.app.inject('/metrics');
     expect(metrics.body).toMatch(/crossboard_messages_dropped_total\{reason="malformed"\} \d+/);
   });

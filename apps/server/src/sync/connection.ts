@@ -21,5 +21,7 @@ export interface RoomClient extends ClientInfo {
   readonly conn: Connection;
   /** Awareness clientIDs this connection has announced; removed for others when it leaves. */
   readonly awarenessIds: Set<number>;
+  /** Clock shifts for ids this client re-announced after a drop (see awareness-clock.ts). */
+  readonly awarenessClockShifts: Map<number, number>;
   closed: boolean;
 }

@@ -8,6 +8,7 @@ import type { Metrics } from '../metrics.ts';
 import type { AsyncStorage } from '../storage/async-storage.ts';
 import type { ClientInfo, Connection, RoomClient } from './connection.ts';
 import { AwarenessCoalescer } from './awareness-coalescer.ts';
+import { encodeAwarenessEntries, rebaseAwareness } from './awareness-clock.ts';
 import { corruptRowReporter, loadDocument, type LoadedDocument } from './load-document.ts';
 import {
   decodeClientMessage,
@@ -121,7 +122,7 @@ export class Room {
   };
 
   join(conn: Connection, info: ClientInfo): RoomClient {
-    const client: RoomClient = { ...info, conn, awarenessIds: new Set(), closed: false };
+    const client: RoomClient = { ...info, conn, awarenessIds: new Set(), awarenessClockShifts: new Map(), closed: false };
     this.clients.add(client);
     this.deps.metrics.connections.inc({ role: info.role, access: info.access });
     // Read-only clients are not asked for their state: whatever they sent back would be dropped.
@@ -442,7 +443,13 @@ export class Room {
         client.awarenessIds.add(clientID);
       }
     }
-    applyAwarenessUpdate(this.awareness, update, client);
+    const rebased = rebaseAwareness(
+      entries,
+      (id) => this.awareness.meta.get(id)?.clock,
+      (id) => this.awareness.states.has(id),
+      client.awarenessClockShifts,
+    );
+    applyAwarenessUpdate(this.awareness, rebased.rewritten ? encodeAwarenessEntries(rebased.entries) : update, client);
   }
 
   private readonly onAwarenessUpdate = (
