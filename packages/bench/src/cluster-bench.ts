@@ -78,6 +78,16 @@ for (const { phase, notes: ns } of byPhase) {
 }
 console.log(`| mean of phases | ${notes.length} | | ${sums.map((s) => f3(s / byPhase.length)).join(' | ')} |`);
 
+// A set nobody looked at while writing the lexicon or choosing thresholds: the honest check
+// that the fixture's score is not the lexicon remembering the fixture.
+const heldOutPath = new URL('../labelled-sets/held-out-health.json', import.meta.url).pathname;
+const heldOut = (JSON.parse(readFileSync(heldOutPath, 'utf8')) as { notes: LabelledNote[] }).notes;
+const heldOutCells = methods.map((m) => {
+  const labels = m.label(heldOut, m.threshold!);
+  return `${f3(adjustedRandIndex(truth(heldOut), labels))} (${distinct(labels)} cl.)`;
+});
+console.log(`| held out: ${heldOutPath.split('/').pop()} | ${heldOut.length} | ${distinct(truth(heldOut))} | ${heldOutCells.join(' | ')} |`);
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
