@@ -4,6 +4,7 @@ import type { Metrics } from './metrics.ts';
 import type { RedisFanout } from './scale/redis-fanout.ts';
 import type { AsyncFacilitationRecords, AsyncStorage } from './storage/async-storage.ts';
 import type { SqliteStorage } from './storage/sqlite-storage.ts';
+import type { PersonRecord } from './storage/storage.ts';
 import type { Rooms } from './sync/rooms.ts';
 
 /** What every plugin is handed: the server's parts, built once in app.ts. */
@@ -15,6 +16,8 @@ export interface ServerContext {
   sqlite: SqliteStorage | null;
   /** Fan-out to other server processes (REDIS_URL), or null for one process. */
   fanout: RedisFanout | null;
+  /** Told of each authenticated WebSocket person (rules that cache people learn of newcomers). */
+  personSeen?: (person: PersonRecord) => void;
   rooms: Rooms;
   secret: Buffer;
   metrics: Metrics;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { boardNotes, createNote, noteContent, plainText } from '@crossboard/model';
 import { createWorkshopOn, killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
 import { connectClient, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
@@ -166,5 +167,43 @@ describe('several server processes sharing workshops', () => {
     notes(cb).set('after', 'written after the outage');
     await waitFor(() => notes(ca).get('after') !== undefined, 'fan-out works again');
     expect((await health(b!.base)).backends.redis?.ok).toBe(true);
+  });
+
+  it('board rules hold across processes: an anonymous note keeps its owner on every process; only she may delete it', async () => {
+    const [a, b] = await cluster(2);
+    const w = await createWorkshopOn(a!.base, 'Rules');
+    const [anaToken, benToken] = [await join(a!.base, w.id, 'Ana'), await join(b!.base, w.id, 'Ben')];
+    const control = connectClient(a!.ws, `${w.id}/control`, w.facilitatorToken);
+    const ana = connectClient(a!.ws, `${w.id}/board`, anaToken);
+    const ben = connectClient(b!.ws, `${w.id}/board`, benToken);
+    await waitFor(() => control.provider.synced && ana.provider.synced && ben.provider.synced, 'synced');
+    control.doc.getMap('state').set('anonymous', true);
+    const probe = connectClient(b!.ws, `${w.id}/control`, w.facilitatorToken);
+    await waitFor(() => probe.provider.synced && probe.doc.getMap('state').get('anonymous') === true, 'anonymous on both processes');
+
+    let id = '';
+    ana.doc.transact(() => {
+      id = createNote(boardNotes(ana.doc), { phase: 'painPoints', text: 'Pilots are budgeted to fail', author: { id: 'x', name: 'Mallory', organisation: '' } });
+    });
+    const textOn = (c: TestClient) => {
+      const m = boardNotes(c.doc).get(id);
+      return m ? plainText(noteContent(m)) : undefined;
+    };
+    await waitFor(() => textOn(ben) === 'Pilots are budgeted to fail', 'note reached the other process');
+    expect(boardNotes(ben.doc).get(id)!.get('author')).toBeNull();
+    // The process Ben is on learns who wrote it from the shared database, and puts it back.
+    boardNotes(ben.doc).delete(id);
+    await waitFor(() => textOn(ben) === 'Pilots are budgeted to fail', "another participant's note restored");
+    // A later note from Ben reaching Ana means the restore (published before it) reached her too.
+    let marker = '';
+    ben.doc.transact(() => {
+      marker = createNote(boardNotes(ben.doc), { phase: 'painPoints', text: 'marker' });
+    });
+    await waitFor(() => boardNotes(ana.doc).has(marker), 'marker relayed');
+    // Ana, now on Ben's process, may delete her note: that process learnt she wrote it.
+    const anaThere = connectClient(b!.ws, `${w.id}/board`, anaToken);
+    await waitFor(() => anaThere.provider.synced && boardNotes(anaThere.doc).has(marker), 'Ana on the other process');
+    boardNotes(anaThere.doc).delete(id);
+    await waitFor(() => textOn(ben) === undefined && textOn(ana) === undefined, 'the owner deletes it, for everyone');
   });
 });

@@ -82,6 +82,10 @@ export class Room {
   onBroken: (() => void) | null = null;
   /** Set by the registry for rooms with rules (the board's author stamping, locks...). */
   policy: UpdatePolicy | null = null;
+  /** Awaited before an update is stored (rows the update's rules wrote must be there first). */
+  beforeStore: (() => Promise<void>) | null = null;
+  /** Awaited before another process's update is applied (the rules' cached reads catch up). */
+  beforeRemote: (() => Promise<void>) | null = null;
   /** The room's queue: the last step scheduled; each step starts when it settles. */
   private tail: Promise<void> = Promise.resolve();
 
@@ -228,7 +232,9 @@ export class Room {
    * clients, never stored again.
    */
   applyRemote(update: Uint8Array): Promise<void> {
-    return this.enqueue(() => {
+    return this.enqueue(async () => {
+      if (this.destroyed) return;
+      await this.beforeRemote?.();
       if (this.destroyed) return;
       this.applyUnstored(update);
     });
@@ -370,6 +376,7 @@ export class Room {
     }
     const stop = metrics.storageWrite.startTimer();
     try {
+      await this.beforeStore?.();
       await storage.appendUpdate(this.name, update);
     } catch (e) {
       metrics.dropped.inc({ reason: 'storage_failed' });

@@ -17,6 +17,15 @@ export interface RoomsFanout extends RoomFanout {
   readonly ready: boolean;
 }
 
+/** What a room's rules need around its life (PostgreSQL: the cached reads of the board's rules). */
+export interface RoomHooks {
+  /** Before the room is read from storage. */
+  prepare?(): Promise<void>;
+  beforeStore?(): Promise<void>;
+  beforeRemote?(): Promise<void>;
+  unloaded?(): void;
+}
+
 export interface RoomsDeps extends RoomDeps {
   fanout?: RoomsFanout | null;
 }
@@ -45,6 +54,7 @@ export class Rooms {
    * first and kept while it is.
    */
   companionsOf: ((name: string) => string[]) | null = null;
+  hooksFor: ((name: string) => RoomHooks | null) | null = null;
 
   constructor(private readonly deps: RoomsDeps) {}
 
@@ -144,6 +154,7 @@ export class Rooms {
       }
       room.destroy(null);
       if (this.rooms.get(name) === room) this.forget(name);
+      if (!this.rooms.has(name)) this.hooksFor?.(name)?.unloaded?.();
       if (!this.rooms.has(name) && !this.loading.has(name)) await this.deps.fanout?.unsubscribe(name).catch(() => {});
       for (const companion of this.companionsOf?.(name) ?? []) {
         if (this.rooms.get(companion)?.clientCount === 0) this.scheduleUnload(companion);
@@ -172,8 +183,10 @@ export class Rooms {
       if (fanout.ready) await subscribed;
       else subscribed.catch(() => {});
     }
+    const hooks = this.hooksFor?.(name) ?? null;
     let room: Room;
     try {
+      await hooks?.prepare?.();
       room = await Room.load(name, this.deps);
     } catch (e) {
       this.early.delete(name);
@@ -183,6 +196,8 @@ export class Rooms {
     room.onEmpty = () => this.scheduleUnload(name);
     room.onBroken = () => this.forget(name);
     room.policy = this.policyFor?.(name, room) ?? null;
+    if (hooks?.beforeStore) room.beforeStore = () => hooks.beforeStore!();
+    if (hooks?.beforeRemote) room.beforeRemote = () => hooks.beforeRemote!();
     this.rooms.set(name, room);
     this.deps.metrics.roomsLoaded.set(this.rooms.size);
     const early = this.early.get(name) ?? [];

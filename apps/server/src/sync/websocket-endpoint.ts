@@ -97,6 +97,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     // Gone while we checked: nothing may be acquired for a socket whose close already fired.
     if (ws.readyState !== ws.OPEN) return;
     const { person } = auth;
+    ctx.personSeen?.(person);
     const tokenKey = `${person.workshopId}/${person.id}`;
     if (!perToken.tryAcquire(tokenKey)) {
       metrics.refused.inc({ reason: 'per_token' });
