@@ -80,7 +80,8 @@ function ratio(row: Row): string {
   const peers = [row.cells['y-websocket'], row.cells.hocuspocus].filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
   if (!row.better || typeof ours !== 'number' || !Number.isFinite(ours) || peers.length === 0) return '';
   const best = row.better === 'lower' ? Math.min(...peers) : Math.max(...peers);
-  return best === 0 ? '' : `${(ours / best).toFixed(2)}×`;
+  // A negative memory delta (the collector ran) or a zero has no meaningful ratio.
+  return best <= 0 || ours < 0 ? '' : `${(ours / best).toFixed(2)}×`;
 }
 
 export function markdownTable(results: Record<TargetName, TargetResults>, bigMessageMb: number): string {
