@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The same start-up as apps/web/e2e/harness/server.ts, without its test-only helpers. */
-const serverRoot = fileURLToPath(new URL('../../../apps/server', import.meta.url));
+// CROSSBOARD_SERVER_DIR runs another checkout's server (say, last commit's while the tree is mid-change).
+const serverRoot = process.env.CROSSBOARD_SERVER_DIR ?? fileURLToPath(new URL('../../../apps/server', import.meta.url));
 const webRoot = fileURLToPath(new URL('../../../apps/web', import.meta.url));
 
 export interface ServerProcess {
