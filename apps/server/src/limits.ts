@@ -44,6 +44,9 @@ export const HEARTBEAT_INTERVAL_MS = 30_000;
 /** Awareness changes in a room are merged and broadcast once per tick. */
 export const AWARENESS_TICK_MS = 50;
 
+/** Connections the kernel queues before the server accepts them (capped by net.core.somaxconn). */
+export const LISTEN_BACKLOG = 4_096;
+
 /** Largest HTTP request body. */
 export const HTTP_BODY_LIMIT_BYTES = 64 * 1024;
 

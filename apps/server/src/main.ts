@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { build } from './app.ts';
+import { LISTEN_BACKLOG } from './limits.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -28,7 +29,9 @@ try {
   process.exit(EXIT_DATA_DIR_UNUSABLE);
 }
 
-await app.listen({ port, host });
+// Node's default accept backlog (511) overflows when a room of hundreds reconnects after a
+// restart; an overflowed connect is retried a second later, so the queue is made deep enough.
+await app.listen({ port, host, backlog: LISTEN_BACKLOG });
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 console.log(`Crossboard is running at http://${host}:${actualPort}/`);
