@@ -56,7 +56,7 @@ describe('Markdown report', () => {
     expect(out).toContain('### money · 7 votes\n\n- Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle — *Participant Manchester, Greater Manchester Combined Authority* · 5 votes');
     expect(out).toContain('- Miedo de los funcionarios a proponer ideas nuevas por el riesgo politico y mediatico — *Participant Bogota, Alcaldia de Bogota*');
     expect(out).toContain('**Pain points addressed:** money; Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle');
-    expect(out).toContain('- Add a scale\\-up line to every pilot budget template — owner: OPSI; medium term; proposed');
+    expect(out).toContain('- Add a scale\\-up line to every pilot budget template — owner: OPSI; 1 year; proposed');
     expect(out).toContain('## Contributors\n\n- Facilitator One (OECD Observatory of Public Sector Innovation)\n- Participant Bogota (Alcaldia de Bogota)');
     // Every note made it, and the whole thing parses into nothing but safe tags.
     const html = md.render(out);

@@ -13,17 +13,17 @@ import {
 import {
   contributors,
   formatInZone,
+  HORIZON_TITLES,
   noteAttribution,
   PHASE_TITLES,
   PHASES,
   rankedRecommendations,
+  STEP_STATUS_TITLES,
   voteResults,
   type SnapshotNote,
   type WorkshopSnapshot,
 } from '@crossboard/model';
 
-const HORIZONS = { short: 'short term', medium: 'medium term', long: 'long term' } as const;
-const STATUSES = { proposed: 'proposed', agreed: 'agreed', inProgress: 'in progress', done: 'done' } as const;
 /** A vote bar in the Word table is this many blocks at most; the number sits beside it. */
 const MAX_BAR_BLOCKS = 20;
 
@@ -120,7 +120,7 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [
               new TableRow({ tableHeader: true, children: [cell('Step', true), cell('Owner', true), cell('Horizon', true), cell('Status', true)] }),
-              ...r.actionSteps.map((s) => new TableRow({ children: [cell(s.text), cell(s.owner), cell(HORIZONS[s.horizon]), cell(STATUSES[s.status])] })),
+              ...r.actionSteps.map((s) => new TableRow({ children: [cell(s.text), cell(s.owner), cell(HORIZON_TITLES[s.horizon]), cell(STEP_STATUS_TITLES[s.status])] })),
             ],
           }),
         );

@@ -1,4 +1,5 @@
 import { PHASES, type Phase } from '../phases.ts';
+import { HORIZON_TITLES, STEP_STATUS_TITLES } from '../schema/report.ts';
 import { formatInZone } from '../time/zoned-time.ts';
 import { voteResults } from './charts.ts';
 import { contributors, noteAttribution } from './contributors.ts';
@@ -11,8 +12,6 @@ export const PHASE_TITLES: Record<Phase, string> = {
   visions: 'Future visions',
   recommendations: 'Recommendations from the board',
 };
-const HORIZON_TITLES = { short: 'short term', medium: 'medium term', long: 'long term' } as const;
-const STATUS_TITLES = { proposed: 'proposed', agreed: 'agreed', inProgress: 'in progress', done: 'done' } as const;
 const MAX_LINK_TEXT = 80;
 
 const votes = (n: number) => (n > 0 ? ` · ${n} vote${n === 1 ? '' : 's'}` : '');
@@ -82,7 +81,7 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
         out.push('**Action steps**');
         out.push(r.actionSteps.map((s) => {
           const owner = s.owner.trim() ? `owner: ${inline(s.owner)}; ` : '';
-          return `- ${inline(s.text)} — ${owner}${HORIZON_TITLES[s.horizon]}; ${STATUS_TITLES[s.status]}`;
+          return `- ${inline(s.text)} — ${owner}${HORIZON_TITLES[s.horizon]}; ${STEP_STATUS_TITLES[s.status]}`;
         }).join('\n'));
       }
     });

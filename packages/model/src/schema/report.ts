@@ -21,6 +21,10 @@ export type Horizon = (typeof HORIZONS)[number];
 export const STEP_STATUSES = ['proposed', 'agreed', 'inProgress', 'done'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
+/** How exported reports (English) name horizons and statuses; the app translates its own. */
+export const HORIZON_TITLES: Record<Horizon, string> = { short: '100 days', medium: '1 year', long: '3 years or more' };
+export const STEP_STATUS_TITLES: Record<StepStatus, string> = { proposed: 'proposed', agreed: 'agreed', inProgress: 'in progress', done: 'done' };
+
 export interface ActionStepView {
   id: string;
   text: string;
