@@ -4,7 +4,9 @@ import { LISTEN_BACKLOG } from './limits.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
-const dataDir = resolve(process.env.CROSSBOARD_DATA ?? './data');
+// Relative to where the user ran the command: `pnpm start` runs this in apps/server, and
+// pnpm (like npm) passes the original directory as INIT_CWD.
+const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.CROSSBOARD_DATA ?? './data');
 
 /** EX_CANTCREAT (sysexits.h): the data directory cannot be created or written. */
 const EXIT_DATA_DIR_UNUSABLE = 73;
