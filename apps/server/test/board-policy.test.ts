@@ -177,6 +177,8 @@ describe('clusters on a locked phase', () => {
       existing = createCluster(boardClusters(facilitatorBoard.doc), { phase: 'painPoints', title: 'Funding' });
     });
     await waitFor(() => boardClusters(anaBoard.doc).has(existing), 'cluster relayed');
+    // Participants may cluster, so only the lock refuses what follows.
+    await setControl('participantsMayCluster', true);
     await setControl('locks', { painPoints: true });
 
     let added = '';

@@ -24,7 +24,7 @@ export interface BoardPolicyDeps {
   /** The author a new note of this person gets, or null when the person is unknown. */
   authorOf(personId: string): Author | null;
   /** Read from the control room at the time of the update. */
-  controlState(): { anonymous: boolean; locked(phase: Phase): boolean };
+  controlState(): { anonymous: boolean; locked(phase: Phase): boolean; participantsMayCluster: boolean };
   /** Who wrote each note (kept by the server, also in anonymous mode). */
   noteAuthor(noteId: string): string | null;
   noteAuthors(): Map<string, string>;
@@ -84,7 +84,8 @@ function phaseOf(value: unknown): Phase | null {
 /**
  * The board's rules for every client update (docs/API.md "Board policies"): authors stamped
  * from the token, note text length, notes per person per phase, locked phases, and no
- * deleting other people's notes. Facilitators are trusted, but their new notes are stamped too.
+ * deleting other people's notes, and clustering only while participants may cluster.
+ * Facilitators are trusted, but their new notes are stamped too.
  */
 export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
   return (tr, client) => {
@@ -176,6 +177,11 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
         correct('author', id);
       }
       deps.recordAuthor(id, client.personId, phase);
+      // A new note may not arrive already inside a cluster while participants may not cluster.
+      if (!trusted && !control.participantsMayCluster && (note.get('clusterId') ?? null) !== null) {
+        note.set('clusterId', null);
+        correct('clustering-not-allowed', id);
+      }
       const content = noteContent(note);
       const text = plainText(content);
       if (text.length > MAX_NOTE_TEXT_LENGTH) {
@@ -191,6 +197,12 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
         restoreMap(note, past, touched.content);
         correct('locked-phase', id);
         continue;
+      }
+      if (!trusted && !control.participantsMayCluster && (tr.changed as Map<unknown, Set<string | null>>).get(note)?.has('clusterId')) {
+        const before = past.mapValueBefore(note, 'clusterId');
+        if (before === undefined) note.delete('clusterId');
+        else note.set('clusterId', before);
+        correct('clustering-not-allowed', id);
       }
       if (!trusted && (tr.changed as Map<unknown, Set<string | null>>).get(note)?.has('author')) {
         const before = past.mapValueBefore(note, 'author');
@@ -209,18 +221,25 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
       }
     }
 
-    if (!trusted) corrected = clusterRules(clusters, rootKeys.clusters, edited.clusters, past, locked, correct) || corrected;
+    if (!trusted) {
+      const mayCluster = control.participantsMayCluster;
+      corrected = clusterRules(clusters, rootKeys.clusters, edited.clusters, past, locked, mayCluster, correct) || corrected;
+    }
     return corrected;
   };
 }
 
-/** Clusters on a locked phase stay as they are; titles keep to their length. */
+/**
+ * Clusters on a locked phase stay as they are, and all clusters do while participants may not
+ * cluster (the facilitator's `participantsMayCluster`); titles keep to their length.
+ */
 function clusterRules(
   clusters: Y.Map<Y.Map<unknown>>,
   rootKeys: Set<string>,
   edited: Map<Y.Map<unknown>, Touched>,
   past: TransactionPast,
   locked: (phase: unknown) => boolean,
+  mayCluster: boolean,
   correct: (rule: string, id: string) => void,
 ): boolean {
   let corrected = false;
@@ -239,23 +258,23 @@ function clusterRules(
     const before = past.mapValueBefore(clusters, id);
     const now = clusters.get(id);
     if (before === now) continue;
-    if (before instanceof Y.Map && locked(past.mapValueBefore(before, 'phase'))) {
+    if (before instanceof Y.Map && (!mayCluster || locked(past.mapValueBefore(before, 'phase')))) {
       clusters.set(id, rebuildMap(before, past));
-      fix('locked-phase', id);
+      fix(mayCluster ? 'locked-phase' : 'clustering-not-allowed', id);
       continue;
     }
-    if (now && locked(now.get('phase'))) {
+    if (now && (!mayCluster || locked(now.get('phase')))) {
       clusters.delete(id);
-      fix('locked-phase', id);
+      fix(mayCluster ? 'locked-phase' : 'clustering-not-allowed', id);
       continue;
     }
     if (now) clipTitle(now, id);
   }
   for (const [c] of edited) {
     const id = String(c.get('id') ?? '');
-    if (locked(past.mapValueBefore(c, 'phase')) || locked(c.get('phase'))) {
+    if (!mayCluster || locked(past.mapValueBefore(c, 'phase')) || locked(c.get('phase'))) {
       restoreMap(c, past, false);
-      fix('locked-phase', id);
+      fix(mayCluster ? 'locked-phase' : 'clustering-not-allowed', id);
       continue;
     }
     clipTitle(c, id);

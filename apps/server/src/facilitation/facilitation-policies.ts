@@ -75,6 +75,7 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
         const now = Date.now();
         return {
           anonymous: controlState(doc).get('anonymous') === true,
+          participantsMayCluster: controlState(doc).get('participantsMayCluster') === true,
           locked: (phase) => !isPhaseOpenForWriting(writing, phase, now),
         };
       },

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { currentPhase, nextPhase, ORIGIN, PHASES, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
-import { readAnonymous, readDrafting, readLocks, setControlFlag } from '../facilitation/control-state.ts';
+import { readAnonymous, readDrafting, readLocks, readParticipantsMayCluster, setControlFlag } from '../facilitation/control-state.ts';
 import { lockPhase, movePhase } from './console-actions.ts';
 
 /** Which phase everyone is on, and the switches that change how the board behaves. */
@@ -13,6 +13,7 @@ export function PhaseControls() {
   const drafting = useControl(control, readDrafting);
   const anonymous = useControl(control, readAnonymous);
   const locks = useControl(control, readLocks);
+  const mayCluster = useControl(control, readParticipantsMayCluster);
   const next = nextPhase(phase);
 
   return (
@@ -38,6 +39,14 @@ export function PhaseControls() {
         <label className="switch">
           <input type="checkbox" checked={anonymous} onChange={(e) => setControlFlag(control, 'anonymous', e.target.checked, ORIGIN.local)} />
           {t('console.phase.anonymous')}
+        </label>
+        <label className="switch">
+          <input
+            type="checkbox"
+            checked={mayCluster}
+            onChange={(e) => setControlFlag(control, 'participantsMayCluster', e.target.checked, ORIGIN.local)}
+          />
+          {t('console.phase.participantsMayCluster')}
         </label>
         <label className="switch">
           <input type="checkbox" checked={locks[phase]} onChange={(e) => lockPhase(control, phase, e.target.checked)} />

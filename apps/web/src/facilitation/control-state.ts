@@ -22,6 +22,11 @@ export function readAnonymous(doc: Y.Doc): boolean {
   return controlState(doc).get('anonymous') === true;
 }
 
+/** The server refuses participants' clustering unless this is on (docs/API.md "Board policies"). */
+export function readParticipantsMayCluster(doc: Y.Doc): boolean {
+  return controlState(doc).get('participantsMayCluster') === true;
+}
+
 export function readSpotlight(doc: Y.Doc): Spotlight | null {
   const s = controlState(doc).get('spotlight') as Partial<Spotlight> | null | undefined;
   if (!s || typeof s !== 'object' || (s.kind !== 'note' && s.kind !== 'cluster') || typeof s.id !== 'string') return null;
@@ -46,7 +51,7 @@ export function readLocks(doc: Y.Doc): Record<Phase, boolean> {
 }
 
 /** Control writes are the facilitator's own changes; the server drops anyone else's. */
-export function setControlFlag(doc: Y.Doc, key: 'drafting' | 'anonymous', on: boolean, origin?: unknown): void {
+export function setControlFlag(doc: Y.Doc, key: 'drafting' | 'anonymous' | 'participantsMayCluster', on: boolean, origin?: unknown): void {
   doc.transact(() => controlState(doc).set(key, on), origin);
 }
 

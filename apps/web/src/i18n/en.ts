@@ -173,6 +173,7 @@ export const en = {
       next: 'Next: {{phase}}',
       drafting: 'Private drafting (notes stay private until revealed)',
       anonymous: 'Anonymous notes',
+      participantsMayCluster: 'Participants may cluster',
       lock: 'Lock the {{phase}} board',
     },
     timer: {

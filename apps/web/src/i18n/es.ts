@@ -174,6 +174,7 @@ export const es: Resources = {
       next: 'Siguiente: {{phase}}',
       drafting: 'Borradores privados (las notas son privadas hasta revelarlas)',
       anonymous: 'Notas anónimas',
+      participantsMayCluster: 'Los participantes pueden agrupar',
       lock: 'Bloquear el tablero de {{phase}}',
     },
     timer: {

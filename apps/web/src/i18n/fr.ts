@@ -174,6 +174,7 @@ export const fr: Resources = {
       next: 'Suivante : {{phase}}',
       drafting: 'Brouillons privés (les notes restent privées jusqu’à leur révélation)',
       anonymous: 'Notes anonymes',
+      participantsMayCluster: 'Les participants peuvent regrouper',
       lock: 'Verrouiller le tableau {{phase}}',
     },
     timer: {
