@@ -50,6 +50,13 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (options.databaseUrl && !/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    throw new Error('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/database); leave it unset for SQLite');
+  }
+  if (options.redisUrl && !options.databaseUrl && !(options.storage instanceof PostgresStorage)) {
+    // Each process would keep its own SQLite file: fan-out without a shared database diverges.
+    throw new Error('REDIS_URL needs DATABASE_URL: processes sharing rooms must share one PostgreSQL database');
+  }
   const backend =
     options.storage ??
     (options.databaseUrl

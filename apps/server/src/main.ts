@@ -10,6 +10,8 @@ const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.CROSS
 
 /** EX_CANTCREAT (sysexits.h): the data directory cannot be created or written. */
 const EXIT_DATA_DIR_UNUSABLE = 73;
+/** EX_UNAVAILABLE (sysexits.h): PostgreSQL cannot be reached or the settings contradict each other. */
+const EXIT_SERVICE_UNAVAILABLE = 69;
 
 let app: Awaited<ReturnType<typeof build>>;
 try {
@@ -17,12 +19,17 @@ try {
     dataDir,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     ...(process.env.CROSSBOARD_SECRET ? { secret: process.env.CROSSBOARD_SECRET } : {}),
-  // Several processes sharing workshops: PostgreSQL for storage, Redis for fan-out.
-  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-  ...(process.env.CROSSBOARD_DB_SCHEMA ? { databaseSchema: process.env.CROSSBOARD_DB_SCHEMA } : {}),
-  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+    // Several processes sharing workshops: PostgreSQL for storage, Redis for fan-out.
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+    ...(process.env.CROSSBOARD_DB_SCHEMA ? { databaseSchema: process.env.CROSSBOARD_DB_SCHEMA } : {}),
+    ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
   });
 } catch (e) {
+  if (process.env.DATABASE_URL || process.env.REDIS_URL) {
+    // The shared database (or the settings around it), not the data directory, is what failed.
+    console.error(`Crossboard cannot start: ${e instanceof Error ? e.message : String(e)}. Check DATABASE_URL and REDIS_URL.`);
+    process.exit(EXIT_SERVICE_UNAVAILABLE);
+  }
   // Without a writable database nothing could be kept: refuse to start rather than serve and lose.
   console.error(
     `Crossboard cannot start: the data directory ${dataDir} cannot be opened for writing ` +

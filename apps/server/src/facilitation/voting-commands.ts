@@ -85,7 +85,31 @@ function apply(result: VoteResult): Ballots {
   return result.ballots;
 }
 
-export async function cast(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+/**
+ * A vote reads the ballots, checks the limits and writes: with an asynchronous database two
+ * clicks of one person could both pass the check. Serialized per person in this process
+ * (a person's two tabs on two processes are not).
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+function onePerPerson<T>(workshopId: string, personId: string, fn: () => Promise<T>): Promise<T> {
+  const key = `${workshopId}/${personId}`;
+  const run = (inFlight.get(key) ?? Promise.resolve()).catch(() => {}).then(fn);
+  inFlight.set(key, run);
+  void run.catch(() => {}).finally(() => {
+    if (inFlight.get(key) === run) inFlight.delete(key);
+  });
+  return run;
+}
+
+export function cast(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+  return onePerPerson(workshopId, personId, () => castNow(ctx, store, workshopId, personId, itemId));
+}
+
+export function withdraw(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+  return onePerPerson(workshopId, personId, () => withdrawNow(ctx, store, workshopId, personId, itemId));
+}
+
+async function castNow(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
   const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
   const items = await ctx.rooms.use(boardOf(workshopId), (room) =>
@@ -96,7 +120,7 @@ export async function cast(ctx: ServerContext, store: FacilitationStore, worksho
   return mine(ballots, personId, config);
 }
 
-export async function withdraw(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+async function withdrawNow(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
   const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
   const ballots = apply(withdrawVote(await store.ballots(workshopId), personId, itemId, config));
