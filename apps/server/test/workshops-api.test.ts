@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlSettings, readSettings, roomName } from '@crossboard/model';
-import { MAX_NAME_LENGTH, MAX_WORKSHOP_TITLE_LENGTH } from '../src/limits.ts';
+import { MAX_NAME_LENGTH, MAX_ORGANISATION_LENGTH, MAX_WORKSHOP_TITLE_LENGTH } from '../src/limits.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -214,6 +214,21 @@ describe('who may call what', () => {
     const after = await inject({ method: 'GET', url: `/api/workshops/${w.id}`, headers: bearer(token) });
     expect(after.statusCode).toBe(403);
     expect(after.json().error.code).toBe('PERSON_REMOVED');
+  });
+
+  it('names the invitee and their organisation, up to the length limits', async () => {
+    const w = await createWorkshop(server.app);
+    const post = (payload: object) =>
+      inject({ method: 'POST', url: `/api/workshops/${w.id}/invitations`, headers: bearer(w.facilitatorToken), payload });
+    const organisation = 'o'.repeat(MAX_ORGANISATION_LENGTH);
+    const inv = await post({ role: 'facilitator', name: ' Marta ', organisation });
+    expect(inv.statusCode).toBe(201);
+    const me = await inject({ method: 'GET', url: `/api/workshops/${w.id}`, headers: bearer(inv.json().token) });
+    expect(me.json().you).toMatchObject({ role: 'facilitator', name: 'Marta', organisation });
+
+    const tooLong = await post({ role: 'organiser', name: 'Lu', organisation: organisation + 'o' });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.message).toMatch(/organisation/);
   });
 
   it('refuses an invitation for an unknown role with 400', async () => {

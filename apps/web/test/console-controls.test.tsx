@@ -51,6 +51,8 @@ describe('the console’s phase controls', () => {
     expect(controlState(theirs).get('locks')).toEqual({ visions: true });
     await user.click(screen.getByRole('checkbox', { name: /Private drafting/ }));
     expect(controlState(theirs).get('drafting')).toBe(true);
+    await user.click(screen.getByRole('checkbox', { name: 'Participants may cluster' }));
+    expect(controlState(theirs).get('participantsMayCluster')).toBe(true);
   });
 });
 

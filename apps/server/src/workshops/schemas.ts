@@ -85,6 +85,7 @@ export const invitationBody = {
   properties: {
     role: { type: 'string', enum: ['facilitator', 'organiser'] },
     name: text(MAX_NAME_LENGTH, 1),
+    organisation: text(MAX_ORGANISATION_LENGTH),
   },
 } as const;
 
@@ -112,4 +113,5 @@ export interface JoinInput {
 export interface InvitationInput {
   role: 'facilitator' | 'organiser';
   name?: string;
+  organisation?: string;
 }

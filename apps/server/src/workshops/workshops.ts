@@ -118,8 +118,10 @@ export async function joinWorkshop(ctx: ServerContext, workshopId: string, input
 }
 
 export async function invite(ctx: ServerContext, workshopId: string, input: InvitationInput) {
+  // The invitee has no join form to fill in: who they are comes with the invitation.
   const person = newPerson(workshopId, input.role, {
-    name: input.name ?? (input.role === 'organiser' ? 'Organiser' : 'Facilitator'),
+    name: input.name?.trim() || (input.role === 'organiser' ? 'Organiser' : 'Facilitator'),
+    organisation: input.organisation?.trim() ?? '',
   });
   await ctx.storage.addPerson(person);
   return { personId: person.id, token: tokenFor(ctx, person) };

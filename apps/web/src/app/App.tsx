@@ -1,6 +1,7 @@
 import { useLocation, matchRoute } from './router.ts';
 import { Landing } from '../pages/Landing.tsx';
 import { Join } from '../pages/Join.tsx';
+import { AcceptInvitation } from '../pages/AcceptInvitation.tsx';
 import { WorkshopPage } from '../pages/WorkshopPage.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 import { ConsolePage } from '../console/ConsolePage.tsx';
@@ -11,6 +12,8 @@ export function App() {
   if (pathname === '/') return <Landing />;
   let m = matchRoute('/w/:id/join', pathname);
   if (m) return <Join key={m.id} workshopId={m.id!} code={search.get('code')} />;
+  m = matchRoute('/w/:id/accept', pathname);
+  if (m) return <AcceptInvitation key={m.id} workshopId={m.id!} />;
   m = matchRoute('/w/:id/console', pathname);
   if (m) return <ConsolePage key={m.id} workshopId={m.id!} />;
   const report = reportRoute(pathname);

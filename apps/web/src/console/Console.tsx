@@ -14,6 +14,7 @@ import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { ClusterSuggestions } from './ClusterSuggestions.tsx';
 import { DraftsPanel } from './DraftsPanel.tsx';
+import { InvitePanel } from './InvitePanel.tsx';
 import { Overview } from './Overview.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { PhaseControls } from './PhaseControls.tsx';
@@ -89,6 +90,7 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
         </div>
         <aside className="console__side">
           <PeoplePanel people={people} api={api} />
+          <InvitePanel api={api} onInvited={() => void people.reload()} />
           <DraftsPanel api={api} />
           <VotingControls api={api} />
           <VersionsPanel api={api} />

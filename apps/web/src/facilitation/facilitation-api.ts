@@ -35,6 +35,12 @@ export interface OpenVotingBody {
   maxPerItem?: number;
 }
 
+export interface InvitationBody {
+  role: 'facilitator' | 'organiser';
+  name?: string;
+  organisation?: string;
+}
+
 const enc = encodeURIComponent;
 const base = (id: string) => `/api/workshops/${enc(id)}`;
 
@@ -42,6 +48,7 @@ export function facilitationApi(workshopId: string, token: string) {
   const w = base(workshopId);
   return {
     people: () => request<{ people: Person[] }>('GET', `${w}/people`, undefined, token),
+    invite: (body: InvitationBody) => request<{ token: string; personId: string }>('POST', `${w}/invitations`, body, token),
     removePerson: (personId: string) => request<unknown>('DELETE', `${w}/people/${enc(personId)}`, undefined, token),
     setReady: (ready: boolean) => request<unknown>('POST', `${w}/ready`, { ready }, token),
     openVoting: (body: OpenVotingBody) => request<{ voting: VotingConfig }>('POST', `${w}/voting/open`, body, token),

@@ -154,6 +154,12 @@ export const en = {
     you: '(you)',
     alone: 'Only you so far. Share the link to invite others.',
   },
+  accept: {
+    title: 'Accepting your invitation',
+    checking: 'Checking your invitation…',
+    badToken: 'This invitation link is not valid (or the person was removed). Ask the facilitator for a new one.',
+    noToken: 'This link has no invitation in it. Open the whole link you were sent, or ask the facilitator for a new one.',
+  },
   notFound: {
     heading: 'This page does not exist',
     home: 'Go to the start page',
@@ -193,6 +199,19 @@ export const en = {
     ready: {
       count: '{{ready}} of {{total}} ready',
       badge: 'Done',
+    },
+    invite: {
+      heading: 'Invite',
+      hint: 'A co-facilitator steers the workshop with you; an organiser reads and writes the report.',
+      role: 'Role',
+      name: 'Name',
+      organisation: 'Organisation',
+      create: 'Create invitation link',
+      creating: 'Creating…',
+      link: 'Invitation link for {{name}}',
+      linkHint: 'Send this link only to {{name}}: it signs them in as {{role}}.',
+      copy: 'Copy',
+      copied: 'Copied',
     },
     people: {
       heading: 'Participants',

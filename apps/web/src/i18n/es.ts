@@ -155,6 +155,12 @@ export const es: Resources = {
     you: '(tú)',
     alone: 'De momento solo estás tú. Comparte el enlace para invitar a otras personas.',
   },
+  accept: {
+    title: 'Aceptando tu invitación',
+    checking: 'Comprobando tu invitación…',
+    badToken: 'Este enlace de invitación no es válido (o la persona fue eliminada). Pide uno nuevo a la persona facilitadora.',
+    noToken: 'Este enlace no contiene ninguna invitación. Abre el enlace completo que recibiste o pide uno nuevo a la persona facilitadora.',
+  },
   notFound: {
     heading: 'Esta página no existe',
     home: 'Ir a la página de inicio',
@@ -194,6 +200,19 @@ export const es: Resources = {
     ready: {
       count: '{{ready}} de {{total}} han terminado',
       badge: 'Terminado',
+    },
+    invite: {
+      heading: 'Invitar',
+      hint: 'Un cofacilitador dirige el taller contigo; un organizador lee y escribe el informe.',
+      role: 'Rol',
+      name: 'Nombre',
+      organisation: 'Organización',
+      create: 'Crear enlace de invitación',
+      creating: 'Creando…',
+      link: 'Enlace de invitación para {{name}}',
+      linkHint: 'Envía este enlace solo a {{name}}: le da acceso como {{role}}.',
+      copy: 'Copiar',
+      copied: 'Copiado',
     },
     people: {
       heading: 'Participantes',

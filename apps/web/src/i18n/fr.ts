@@ -155,6 +155,12 @@ export const fr: Resources = {
     you: '(vous)',
     alone: 'Vous êtes seul pour l’instant. Partagez le lien pour inviter d’autres personnes.',
   },
+  accept: {
+    title: 'Acceptation de votre invitation',
+    checking: 'Vérification de votre invitation…',
+    badToken: 'Ce lien d’invitation n’est pas valide (ou la personne a été retirée). Demandez-en un nouveau à l’animateur.',
+    noToken: 'Ce lien ne contient aucune invitation. Ouvrez le lien complet reçu, ou demandez-en un nouveau à l’animateur.',
+  },
   notFound: {
     heading: 'Cette page n’existe pas',
     home: 'Aller à la page d’accueil',
@@ -194,6 +200,19 @@ export const fr: Resources = {
     ready: {
       count: '{{ready}} sur {{total}} ont terminé',
       badge: 'Terminé',
+    },
+    invite: {
+      heading: 'Inviter',
+      hint: 'Un co-animateur pilote l’atelier avec vous ; un organisateur lit et rédige le rapport.',
+      role: 'Rôle',
+      name: 'Nom',
+      organisation: 'Organisation',
+      create: 'Créer un lien d’invitation',
+      creating: 'Création…',
+      link: 'Lien d’invitation pour {{name}}',
+      linkHint: 'N’envoyez ce lien qu’à {{name}} : il donne accès en tant que {{role}}.',
+      copy: 'Copier',
+      copied: 'Copié',
     },
     people: {
       heading: 'Personnes inscrites',
