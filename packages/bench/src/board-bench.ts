@@ -215,7 +215,7 @@ function report(body: string): string {
 missing, starts the real server on a free port with a temporary database, and seeds a pain-points
 board per row: realistic notes (the fixture's notes sampled and reworded), written by as many
 participants as the per-person limit of 200 notes requires, each through their own socket, on a
-jittered grid ${'~'}250 × 210 px apart (1,000 notes cover about 11,000 × 4,700 px, 5,000 about
+jittered grid ${'~'}250 × 210 px apart (1,000 notes cover about 11,000 × 4,800 px, 5,000 about
 25,000 × 10,500 px). "Clustered" rows file every block of 5 × 4 notes into a cluster frame, as a
 board looks after the facilitator has clustered it.
 
