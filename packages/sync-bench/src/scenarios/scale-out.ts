@@ -68,14 +68,24 @@ async function startCluster(layout: Layout): Promise<Cluster> {
   const env: Record<string, string> = { HOST, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
   if (layout.database === 'postgres') Object.assign(env, { DATABASE_URL, CROSSBOARD_DB_SCHEMA: schema });
   if (layout.redis) env.REDIS_URL = REDIS_URL;
-  for (let i = 0; i < layout.processes; i++) {
-    const port = await freePort();
-    const dir = mkdtempSync(join(tmpdir(), 'crossboard-scale-bench-'));
-    dirs.push(dir);
-    ports.push(port);
-    procs.push(
-      await spawnServer(OUR_ENTRY, { ...env, PORT: String(port), CROSSBOARD_DATA: dir }, /Crossboard is running at/, join(repoDir, 'apps/server')),
-    );
+  const cleanUp = () => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    if (layout.database === 'postgres') psql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  };
+  try {
+    for (let i = 0; i < layout.processes; i++) {
+      const port = await freePort();
+      const dir = mkdtempSync(join(tmpdir(), 'crossboard-scale-bench-'));
+      dirs.push(dir);
+      ports.push(port);
+      procs.push(
+        await spawnServer(OUR_ENTRY, { ...env, PORT: String(port), CROSSBOARD_DATA: dir }, /Crossboard is running at/, join(repoDir, 'apps/server')),
+      );
+    }
+  } catch (e) {
+    await Promise.all(procs.map((p) => p.stop()));
+    cleanUp();
+    throw e;
   }
   const http = (i: number) => `http://${HOST}:${ports[i % ports.length]}`;
   const ws = (i: number) => `ws://${HOST}:${ports[i % ports.length]}/ws`;
@@ -110,8 +120,7 @@ async function startCluster(layout: Layout): Promise<Cluster> {
     procs,
     async stop() {
       await target.stop();
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
-      if (layout.database === 'postgres') psql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      cleanUp();
     },
   };
 }
