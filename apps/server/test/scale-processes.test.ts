@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { boardNotes, createNote, noteContent, plainText } from '@crossboard/model';
 import { createWorkshopOn, killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
@@ -61,6 +62,17 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
   }
 }
 
+async function storedRows(schema: string, room: string): Promise<Uint8Array[]> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const r = await client.query<{ data: Buffer }>(`SELECT data FROM "${schema}".updates WHERE room = $1 ORDER BY seq`, [room]);
+    return r.rows.map((row) => new Uint8Array(row.data));
+  } finally {
+    await client.end();
+  }
+}
+
 async function health(base: string): Promise<{ ok: boolean; backends: { database: string; redis?: { ok: boolean } } }> {
   return (await fetch(`${base}/healthz`)).json() as never;
 }
@@ -95,6 +107,12 @@ describe('several server processes sharing workshops', () => {
     const late = connectClient(b!.base.replace('http', 'ws') + '/ws', room, anaToken);
     await waitFor(() => late.provider.synced && notes(late).size === 40, 'late joiner has everything');
     expect(same(late, fac)).toBe(true);
+
+    // Each update was stored once, by the process its writer is on: no item appears in two rows.
+    const rows = await storedRows(schemas.at(-1)!, room);
+    const ids = rows.flatMap((row) => Y.decodeUpdate(row).structs.map((s) => `${s.id.client}:${s.id.clock}`));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('a process killed mid-write: its clients reconnect to another and nothing anyone had seen is lost', async () => {
