@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardNotes, NOTE_COLOURS, noteContent, type NoteMap } from '@crossboard/model';
 import { TrashIcon } from '../app/icons.tsx';
@@ -10,6 +10,7 @@ import { NoteEditor } from './NoteEditor.tsx';
 import { assignOnDrop, mayCluster } from '../facilitation/cluster-actions.ts';
 import { NoteVote } from '../facilitation/VotingPanel.tsx';
 import { useMapEntry, useNoteText, useNoteView } from './yjs-hooks.ts';
+import { useNoteSelectors, usePublishSelection } from '../presence/note-selection.ts';
 
 interface Props {
   id: string;
@@ -52,6 +53,10 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   const visible = useBoardUi((s) => (view ? isNoteVisible(s.viewport, view.x, view.y) : false));
   const ref = useRef<HTMLElement>(null);
   const drag = useRef<{ pointerId: number; sx: number; sy: number; x: number; y: number; moved: boolean } | null>(null);
+  const [focused, setFocused] = useState(false);
+  // Focus inside the note covers editing too: the editor lives in it.
+  usePublishSelection(awareness, id, focused);
+  const selectors = useNoteSelectors(awareness, id);
 
   useEffect(() => {
     if (focusRequested && ref.current) {
@@ -68,6 +73,13 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   const author = view.author?.name || t('note.unknownAuthor');
   const label = t('note.label', { name: author, text: text.trim() || t('note.emptyText') });
   const ui = useBoardUi.getState;
+  const hereId = `note-here-${id}`;
+  // Outlined in the first person's colour; everyone on it is named.
+  const outline: CSSProperties | undefined = selectors.length > 0 ? ({ '--selector-colour': selectors[0]!.colour } as CSSProperties) : undefined;
+  const onFocus = () => setFocused(true);
+  const onBlur = (e: FocusEvent<HTMLElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+  };
 
   const stopEditing = () => {
     ui().startEditing(null);
@@ -125,13 +137,16 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   return (
     <article
       ref={ref}
-      className={`note note--${view.colour}${editing ? ' note--editing' : ''}`}
-      style={{ transform: `translate(${view.x}px, ${view.y}px)` }}
+      className={`note note--${view.colour}${editing ? ' note--editing' : ''}${selectors.length > 0 ? ' note--others-here' : ''}`}
+      style={{ transform: `translate(${view.x}px, ${view.y}px)`, ...outline }}
       tabIndex={0}
       aria-label={label}
+      aria-describedby={selectors.length > 0 ? hereId : undefined}
       aria-roledescription={t('note.roleDescription')}
       data-note-id={id}
       onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -141,6 +156,20 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
         if (!readOnly) ui().startEditing(id);
       }}
     >
+      {selectors.length > 0 && (
+        <>
+          <p className="note__here" aria-hidden="true">
+            {selectors.map((s) => (
+              <span key={s.clientId} className="note__here-name" style={{ background: s.colour }}>
+                {t('presence.isHere', { name: s.name })}
+              </span>
+            ))}
+          </p>
+          <span id={hereId} className="visually-hidden">
+            {selectors.map((s) => t('presence.isHere', { name: s.name })).join(', ')}
+          </span>
+        </>
+      )}
       <div className="note__body">
         {editing ? (
           <NoteEditor fragment={noteContent(map)} awareness={awareness} label={t('note.editorLabel')} readOnly={readOnly} onDone={stopEditing} />

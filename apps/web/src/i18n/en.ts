@@ -145,6 +145,7 @@ export const en = {
     assigned: 'Assigned to {{cluster}}',
   },
   presence: {
+    isHere: '{{name}} is here',
     heading: 'Here now',
     count: '{{count}} person',
     count_other: '{{count}} people',

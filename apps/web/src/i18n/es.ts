@@ -146,6 +146,7 @@ export const es: Resources = {
     assigned: 'Asignada a {{cluster}}',
   },
   presence: {
+    isHere: '{{name}} está aquí',
     heading: 'Aquí ahora',
     count: '{{count}} persona',
     count_other: '{{count}} personas',

@@ -146,6 +146,7 @@ export const fr: Resources = {
     assigned: 'Affectée à {{cluster}}',
   },
   presence: {
+    isHere: '{{name}} est ici',
     heading: 'Présents',
     count: '{{count}} personne',
     count_other: '{{count}} personnes',
