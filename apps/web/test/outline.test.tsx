@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
-import { boardClusters, boardNotes, createCluster, createNote, listNotes } from '@crossboard/model';
+import { boardClusters, boardNotes, controlState, createCluster, createNote, listNotes } from '@crossboard/model';
 import { Outline } from '../src/outline/Outline.tsx';
-import { renderWorkshop } from './render-workshop.tsx';
+import { ME, renderWorkshop } from './render-workshop.tsx';
 
 const none = { painPoints: false, visions: false, recommendations: false };
 
@@ -17,10 +17,18 @@ function boardWithCluster() {
 }
 
 describe('the outline view', () => {
+  it('offers a participant the cluster picker only while participants may cluster', () => {
+    const { board } = boardWithCluster();
+    const { control } = renderWorkshop(<Outline selected="painPoints" lockedPhases={none} />, { board });
+    expect(screen.queryByRole('combobox', { name: 'Assign to cluster' })).not.toBeInTheDocument();
+    act(() => controlState(control).set('participantsMayCluster', true));
+    expect(screen.getAllByRole('combobox', { name: 'Assign to cluster' })).toHaveLength(2);
+  });
+
   it('assigns a note to a cluster from the keyboard', async () => {
     const user = userEvent.setup();
     const { board, clusterId, a } = boardWithCluster();
-    renderWorkshop(<Outline selected="painPoints" lockedPhases={none} />, { board });
+    renderWorkshop(<Outline selected="painPoints" lockedPhases={none} />, { board, me: { ...ME, role: 'facilitator' } });
     const funding = screen.getByRole('region', { name: 'Funding' });
     expect(within(funding).queryAllByRole('listitem')).toHaveLength(0);
 

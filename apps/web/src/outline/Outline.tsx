@@ -19,6 +19,7 @@ import { addNote, patchNote } from '../board/note-actions.ts';
 import { NoteEditor } from '../board/NoteEditor.tsx';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
+import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';
 
 /** Re-renders on any change to notes or clusters: the outline shows all of them as text. */
@@ -125,7 +126,9 @@ interface NoteProps {
 
 function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: NoteProps) {
   const { t } = useTranslation();
-  const { board, awareness } = useWorkshop();
+  const { board, awareness, control, me } = useWorkshop();
+  // The server puts back a participant's clustering unless the facilitator allows it.
+  const canCluster = useControl(control, (d) => mayCluster(me, d));
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const map = boardNotes(board).get(note.id);
@@ -171,26 +174,28 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
           <button ref={editButton} type="button" className="button button--small" onClick={() => setEditing((e) => !e)} aria-describedby={textId}>
             {editing ? t('note.done') : t('note.edit')}
           </button>
-          <label className="outline-note__assign">
-            <span className="visually-hidden">{t('outline.assign')}</span>
-            <select
-              aria-describedby={textId}
-              value={note.clusterId ?? ''}
-              onChange={(e) => {
-                const clusterId = e.target.value || null;
-                patchNote(board, note.id, { clusterId });
-                const c = clusters.find((x) => x.id === clusterId);
-                announce(t('outline.assigned', { cluster: c ? c.title || t('board.untitledCluster') : t('outline.noCluster') }));
-              }}
-            >
-              <option value="">{t('outline.noCluster')}</option>
-              {clusters.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title || t('board.untitledCluster')}
-                </option>
-              ))}
-            </select>
-          </label>
+          {canCluster && (
+            <label className="outline-note__assign">
+              <span className="visually-hidden">{t('outline.assign')}</span>
+              <select
+                aria-describedby={textId}
+                value={note.clusterId ?? ''}
+                onChange={(e) => {
+                  const clusterId = e.target.value || null;
+                  patchNote(board, note.id, { clusterId });
+                  const c = clusters.find((x) => x.id === clusterId);
+                  announce(t('outline.assigned', { cluster: c ? c.title || t('board.untitledCluster') : t('outline.noCluster') }));
+                }}
+              >
+                <option value="">{t('outline.noCluster')}</option>
+                {clusters.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title || t('board.untitledCluster')}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button type="button" className="icon-button" aria-label={t('outline.moveUp')} aria-describedby={textId} disabled={index === 0} onClick={() => move(-1)}>
             ↑
           </button>
