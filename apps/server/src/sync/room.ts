@@ -237,6 +237,9 @@ export class Room {
       await this.beforeRemote?.();
       if (this.destroyed) return;
       this.applyUnstored(update);
+      // It is in the shared log all the same: the size limit and compaction count it here too.
+      this.logCount++;
+      this.logBytes += update.byteLength;
     });
   }
 
