@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from './harness/browser.ts';
@@ -37,6 +39,9 @@ describe('inviting an organiser from the console', () => {
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/w/${w.id}/accept#token=.+`));
     const token = decodeURIComponent(new URL(link).hash.slice('#token='.length));
+    const png = join(tmpdir(), 'crossboard-invite-panel.png');
+    await invite.screenshot({ path: png });
+    console.log(`invite panel screenshot: ${png}`);
 
     // The organiser, in a browser that has never seen this workshop.
     const orgContext = await browser.newContext();

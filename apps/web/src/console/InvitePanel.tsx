@@ -91,22 +91,24 @@ export function InvitePanel({ api, onInvited }: { api: FacilitationApi; onInvite
         </p>
       )}
       {created && (
-        <div className="share__row">
-          <input
-            className="share__url"
-            readOnly
-            value={created.link}
-            aria-label={t('console.invite.link', { name: created.name })}
-            aria-describedby="invite-link-hint"
-            onFocus={(e) => e.target.select()}
-          />
-          <button type="button" className="button button--small" onClick={() => void copy(created.link)}>
-            {copied ? t('console.invite.copied') : t('console.invite.copy')}
-          </button>
+        <>
+          <div className="share__row invite-link">
+            <input
+              className="share__url"
+              readOnly
+              value={created.link}
+              aria-label={t('console.invite.link', { name: created.name })}
+              aria-describedby="invite-link-hint"
+              onFocus={(e) => e.target.select()}
+            />
+            <button type="button" className="button button--small" onClick={() => void copy(created.link)}>
+              {copied ? t('console.invite.copied') : t('console.invite.copy')}
+            </button>
+          </div>
           <p id="invite-link-hint" className="share__hint">
             {t('console.invite.linkHint', { name: created.name, role: t(`console.roles.${created.role}`) })}
           </p>
-        </div>
+        </>
       )}
     </section>
   );
