@@ -179,8 +179,16 @@ describe('several server processes sharing workshops', () => {
     const onA = connectClient(a!.ws, room, w.facilitatorToken);
     await waitFor(() => onA.provider.synced && notes(onA).has('a9'), 'A stored its writes during the outage');
 
+    // A room first opened while Redis is down still opens at once.
+    const boardOnB = connectClient(b!.ws, `${w.id}/board`, w.facilitatorToken);
+    await waitFor(() => boardOnB.provider.synced, 'a new room opens during the outage');
+
     await redis.start();
     await waitFor(() => [ca, cb, onA].every((c) => notes(c).size === 21), 'everyone has all 21 notes after Redis is back', 20_000);
+    const boardOnA = connectClient(a!.ws, `${w.id}/board`, w.facilitatorToken);
+    await waitFor(() => boardOnA.provider.synced, 'board on A');
+    notes(boardOnA).set('board', 'reaches the room B opened during the outage');
+    await waitFor(() => notes(boardOnB).get('board') !== undefined, 'its subscription completed on reconnect', 15_000);
     expect(same(ca, cb) && same(cb, onA)).toBe(true);
     notes(cb).set('after', 'written after the outage');
     await waitFor(() => notes(ca).get('after') !== undefined, 'fan-out works again');

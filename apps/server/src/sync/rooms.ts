@@ -1,5 +1,6 @@
 import type { CloseKind } from '../errors.ts';
 import { RoomLoadError } from './load-document.ts';
+import { REDIS_SUBSCRIBE_WAIT_MS } from '../scale/redis-fanout.ts';
 import { Room, type RoomDeps, type RoomFanout, type UpdatePolicy } from './room.ts';
 
 /** The process holds `maxRooms` rooms, none of them idle: a new one is refused, not loaded. */
@@ -179,9 +180,17 @@ export class Rooms {
     const fanout = this.deps.fanout;
     if (fanout) {
       const subscribed = fanout.subscribe(name);
+      subscribed.catch((e: unknown) => this.deps.log.warn({ room: name, err: e }, 'subscribing to the room channel failed'));
       // With Redis down the subscription completes on reconnect, followed by a resync.
-      if (fanout.ready) await subscribed;
-      else subscribed.catch(() => {});
+      if (fanout.ready) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, REDIS_SUBSCRIBE_WAIT_MS);
+          void subscribed.catch(() => {}).finally(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
     }
     const hooks = this.hooksFor?.(name) ?? null;
     let room: Room;
