@@ -68,7 +68,7 @@ describe('an organiser turns the workshop into a report', () => {
       const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=md`, { headers: { authorization: `Bearer ${organiser.token}` } });
       const md = await res.text();
       expect(md).toContain('Reserve scale\\-up funds from day one\\.');
-      expect(md).toContain('owner: OPSI; medium term');
+      expect(md).toContain('owner: OPSI; 1 year');
     });
 
     // The export page: one download per format.
