@@ -234,6 +234,26 @@ describe('schema versions', () => {
     expect(POSTGRES_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(SQL_MIGRATIONS.map((m) => [m.version, m.name]));
   });
 
+  it('PostgreSQL: a database at version 1 is brought to the latest on open, keeping its rows', async () => {
+    const schema = freshSchema();
+    try {
+      const old = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1, migrations: POSTGRES_MIGRATIONS.slice(0, 1) });
+      await old.createWorkshop({ id: 'w1', title: 'Before v2', purpose: '', joinCode: null, createdAt: 1 }, person({ id: 'f', role: 'facilitator' }));
+      await old.appendUpdate('w1/board', updateOf((d) => d.getText('t').insert(0, 'kept')).update);
+      await expect(old.pool.query('SELECT 1 FROM ballots')).rejects.toThrow(/ballots/);
+      await old.close();
+      const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 });
+      expect((await s.pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect((await s.getWorkshop('w1'))?.title).toBe('Before v2');
+      expect(replay(await s.loadDocument('w1/board')).getText('t').toString()).toBe('kept');
+      await s.facilitation.setBallot('w1', 'f', 'n1', 1);
+      expect(await s.facilitation.ballots('w1')).toEqual({ f: { n1: 1 } });
+      await s.close();
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+
   it('PostgreSQL: processes starting together migrate once, and reopening re-runs nothing', async () => {
     const schema = freshSchema();
     try {
