@@ -17,6 +17,7 @@ import { asyncStorage, promised, type AsyncFacilitationRecords, type AsyncStorag
 import { PostgresStorage } from './storage/postgres-storage.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 import { Rooms } from './sync/rooms.ts';
+import { kickPerson } from './workshops/workshops.ts';
 import { registerWebSocketEndpoint } from './sync/websocket-endpoint.ts';
 
 export interface BuildOptions {
@@ -78,6 +79,9 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
         {
           message: (room, kind, data) => rooms?.deliver(room, kind, data),
           resync: (names) => rooms?.resync(names),
+          control: (event) => {
+            if (event.type === 'person-removed') kickPerson(rooms!, event.workshopId, event.personId);
+          },
         },
         log,
       )

@@ -3,7 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { boardNotes, createNote, noteContent, plainText } from '@crossboard/model';
 import { createWorkshopOn, killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
-import { connectClient, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
+import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { TEST_REDIS_URL, privateRedis, type PrivateRedis } from './helpers/redis.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
@@ -231,5 +231,25 @@ describe('several server processes sharing workshops', () => {
     await waitFor(() => anaThere.provider.synced && boardNotes(anaThere.doc).has(marker), 'Ana on the other process');
     boardNotes(anaThere.doc).delete(id);
     await waitFor(() => textOn(ben) === undefined && textOn(ana) === undefined, 'the owner deletes it, for everyone');
+  });
+
+  it('a person removed through one process is cut off on every process, with 4410', async () => {
+    const [a, b] = await cluster(2);
+    const w = await createWorkshopOn(a!.base, 'Removal');
+    const join = await fetch(`${a!.base}/api/workshops/${w.id}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ana', organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en' }),
+    });
+    const ana = (await join.json()) as { participantId: string; token: string };
+    const onB = rawSocket(wsUrl(b!.ws, `${w.id}/board`, ana.token));
+    await onB.opened;
+    await waitFor(() => onB.messages.length > 0, 'Ana is in the room on B');
+    const removed = await fetch(`${a!.base}/api/workshops/${w.id}/people/${ana.participantId}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.facilitatorToken}` },
+    });
+    expect(removed.status).toBe(200);
+    expect(await onB.closed).toEqual({ code: 4410, reason: 'You were removed from this workshop.' });
   });
 });

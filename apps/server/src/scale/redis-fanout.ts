@@ -11,6 +11,10 @@ const KIND_CODES: Record<FanoutKind, number> = { update: 0, awareness: 1, resync
 const KINDS: FanoutKind[] = ['update', 'awareness', 'resync'];
 
 export const FANOUT_CHANNEL_PREFIX = 'crossboard:room:';
+/** Events about a workshop rather than a room (a person removed), heard by every process. */
+export const CONTROL_CHANNEL = 'crossboard:control';
+
+export type ControlEvent = { type: 'person-removed'; workshopId: string; personId: string };
 export const channelOf = (room: string) => FANOUT_CHANNEL_PREFIX + room;
 
 /**
@@ -30,6 +34,8 @@ export interface FanoutHandler {
    * meanwhile was missed, so these rooms must be read again from the database.
    */
   resync(rooms: string[]): void;
+  /** A control event another process published. */
+  control?(event: ControlEvent): void;
 }
 
 export interface FanoutLog {
@@ -87,6 +93,13 @@ export class RedisFanout {
       this.subReadyOnce = true;
     });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
+    this.sub.subscribe(CONTROL_CHANNEL).catch(() => {});
+  }
+
+  /** Best effort: a process that misses it still refuses the person at their next connect. */
+  publishControl(event: ControlEvent): void {
+    if (this.closed) return;
+    this.pub.publish(CONTROL_CHANNEL, JSON.stringify({ from: this.processId, event })).catch(() => {});
   }
 
   publish(room: string, kind: FanoutKind, data: Uint8Array): void {
@@ -150,6 +163,15 @@ export class RedisFanout {
 
   private receive(channel: Buffer, message: Buffer): void {
     const name = channel.toString('utf8');
+    if (name === CONTROL_CHANNEL) {
+      try {
+        const { from, event } = JSON.parse(message.toString('utf8')) as { from: string; event: ControlEvent };
+        if (from !== this.processId && event?.type === 'person-removed') this.handler.control?.(event);
+      } catch (e) {
+        this.log?.warn({ err: String(e) }, 'unreadable control message');
+      }
+      return;
+    }
     if (!name.startsWith(FANOUT_CHANNEL_PREFIX) || message.length < 2) return;
     const kind = KINDS[message[0]!];
     const idLength = message[1]!;

@@ -56,6 +56,11 @@ export class Rooms {
    */
   companionsOf: ((name: string) => string[]) | null = null;
   hooksFor: ((name: string) => RoomHooks | null) | null = null;
+  /**
+   * `workshop/person` of everyone removed while this process ran: a socket authenticated just
+   * before the removal is refused when it reaches its room, not let in after the kick.
+   */
+  readonly removedPeople = new Set<string>();
 
   constructor(private readonly deps: RoomsDeps) {}
 

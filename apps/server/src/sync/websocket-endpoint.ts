@@ -123,8 +123,11 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         return refuse(ws, 'FORBIDDEN');
       }
       const room = await rooms.open(name);
-      if (ws.readyState !== ws.OPEN) {
+      const removed = rooms.removedPeople.has(tokenKey);
+      if (removed || ws.readyState !== ws.OPEN) {
+        // Not joining after all: an empty room still gets its unload scheduled.
         if (room.clientCount === 0) void rooms.use(name, () => {});
+        if (removed) refuse(ws, 'PERSON_REMOVED');
         return;
       }
       const conn: Connection = {

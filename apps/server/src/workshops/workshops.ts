@@ -17,6 +17,7 @@ import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import type { CreateWorkshopInput, InvitationInput, JoinInput } from './schemas.ts';
 import { toSessions } from './sessions.ts';
 import { withTemplate } from '../export/templated-create.ts';
+import type { Rooms } from '../sync/rooms.ts';
 
 /** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
 export function randomId(): string {
@@ -136,7 +137,14 @@ export async function rotateJoinLink(ctx: ServerContext, workshop: WorkshopRecor
 /** Marks the person removed and closes every socket they hold in the workshop's rooms. */
 export async function removePerson(ctx: ServerContext, workshopId: string, personId: string): Promise<void> {
   if (!(await ctx.storage.revokePerson(workshopId, personId))) throw new HttpError('PERSON_NOT_FOUND');
-  for (const room of ctx.rooms.withPrefix(`${workshopId}/`)) {
+  kickPerson(ctx.rooms, workshopId, personId);
+  // Their sockets on other processes are closed by those processes.
+  ctx.fanout?.publishControl({ type: 'person-removed', workshopId, personId });
+}
+
+export function kickPerson(rooms: Rooms, workshopId: string, personId: string): void {
+  rooms.removedPeople.add(`${workshopId}/${personId}`);
+  for (const room of rooms.withPrefix(`${workshopId}/`)) {
     room.kickWhere((client) => client.personId === personId, 'PERSON_REMOVED');
   }
 }
