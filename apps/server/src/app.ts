@@ -77,7 +77,8 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
     ? new RedisFanout(
         options.redisUrl,
         {
-          message: (room, kind, data) => rooms?.deliver(room, kind, data),
+          message: (room, kind, data, from) => rooms?.deliver(room, kind, data, from),
+          processGone: (id) => rooms?.forgetProcess(id),
           resync: (names) => rooms?.resync(names),
           control: (event) => {
             if (event.type === 'person-removed') kickPerson(rooms!, event.workshopId, event.personId);

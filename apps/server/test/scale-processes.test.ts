@@ -252,4 +252,20 @@ describe('several server processes sharing workshops', () => {
     expect(removed.status).toBe(200);
     expect(await onB.closed).toEqual({ code: 4410, reason: 'You were removed from this workshop.' });
   });
+
+  it('a process that dies takes its clients’ presence with it within seconds, not the 30 s awareness timeout', async () => {
+    const [doomed, survivor] = await cluster(2);
+    const w = await createWorkshopOn(survivor!.base, 'Presence');
+    const room = `${w.id}/board`;
+    const gone = connectClient(doomed!.ws, room, w.facilitatorToken);
+    const stays = connectClient(survivor!.ws, room, w.facilitatorToken);
+    await waitFor(() => gone.provider.synced && stays.provider.synced, 'both synced');
+    gone.provider.awareness.setLocalStateField('user', { name: 'On the doomed process' });
+    await waitFor(() => stays.provider.awareness.getStates().has(gone.doc.clientID), 'presence across processes');
+    const killedAt = Date.now();
+    doomed!.child.kill('SIGKILL');
+    gone.provider.disconnect();
+    await waitFor(() => !stays.provider.awareness.getStates().has(gone.doc.clientID), 'presence removed', 15_000);
+    expect(Date.now() - killedAt).toBeLessThan(15_000);
+  });
 });

@@ -14,7 +14,12 @@ export const FANOUT_CHANNEL_PREFIX = 'crossboard:room:';
 /** Events about a workshop rather than a room (a person removed), heard by every process. */
 export const CONTROL_CHANNEL = 'crossboard:control';
 
-export type ControlEvent = { type: 'person-removed'; workshopId: string; personId: string };
+export type ControlEvent = { type: 'person-removed'; workshopId: string; personId: string } | { type: 'alive' };
+
+/** Every process says it is alive this often on the control channel. */
+export const HEARTBEAT_MS = 2_000;
+/** A process silent this long is taken for dead: its clients' presence is removed everywhere. */
+export const PROCESS_GONE_AFTER_MS = 3 * HEARTBEAT_MS;
 export const channelOf = (room: string) => FANOUT_CHANNEL_PREFIX + room;
 
 /**
@@ -28,7 +33,7 @@ export const REDIS_RETRY_MAX_MS = 1_000;
 
 export interface FanoutHandler {
   /** A message another process published for a room this process subscribed to. */
-  message(room: string, kind: FanoutKind, data: Uint8Array): void;
+  message(room: string, kind: FanoutKind, data: Uint8Array, fromProcess: string): void;
   /**
    * The subscription came back after Redis was unreachable: whatever was published
    * meanwhile was missed, so these rooms must be read again from the database.
@@ -36,6 +41,8 @@ export interface FanoutHandler {
   resync(rooms: string[]): void;
   /** A control event another process published. */
   control?(event: ControlEvent): void;
+  /** A process that had published stopped saying it is alive (crashed, or cut off from Redis). */
+  processGone?(processId: string): void;
 }
 
 export interface FanoutLog {
@@ -67,6 +74,9 @@ export class RedisFanout {
   private readonly missed = new Set<string>();
   private subReadyOnce = false;
   private closed = false;
+  /** When each other process was last heard from. */
+  private readonly lastHeard = new Map<string, number>();
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     url: string,
@@ -94,6 +104,17 @@ export class RedisFanout {
     });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
     this.sub.subscribe(CONTROL_CHANNEL).catch(() => {});
+    this.heartbeat = setInterval(() => {
+      this.publishControl({ type: 'alive' });
+      const now = Date.now();
+      for (const [id, at] of this.lastHeard) {
+        if (now - at < PROCESS_GONE_AFTER_MS) continue;
+        this.lastHeard.delete(id);
+        this.log?.info({ process: id }, 'a server process went silent: removing its clients’ presence');
+        this.handler.processGone?.(id);
+      }
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   /** Best effort: a process that misses it still refuses the person at their next connect. */
@@ -148,6 +169,7 @@ export class RedisFanout {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.heartbeat);
     this.rooms.clear();
     await Promise.allSettled([this.pub.quit(), this.sub.quit()]);
     this.pub.disconnect();
@@ -166,7 +188,9 @@ export class RedisFanout {
     if (name === CONTROL_CHANNEL) {
       try {
         const { from, event } = JSON.parse(message.toString('utf8')) as { from: string; event: ControlEvent };
-        if (from !== this.processId && event?.type === 'person-removed') this.handler.control?.(event);
+        if (from === this.processId) return;
+        this.lastHeard.set(from, Date.now());
+        if (event?.type === 'person-removed') this.handler.control?.(event);
       } catch (e) {
         this.log?.warn({ err: String(e) }, 'unreadable control message');
       }
@@ -179,6 +203,8 @@ export class RedisFanout {
     if (message.subarray(2, 2 + idLength).equals(this.idBytes)) return;
     const room = name.slice(FANOUT_CHANNEL_PREFIX.length);
     if (!this.rooms.has(room)) return;
-    this.handler.message(room, kind, new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.length - 2 - idLength));
+    const from = message.toString('utf8', 2, 2 + idLength);
+    this.lastHeard.set(from, Date.now());
+    this.handler.message(room, kind, new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.length - 2 - idLength), from);
   }
 }

@@ -86,6 +86,9 @@ export class Room {
   beforeStore: (() => Promise<void>) | null = null;
   /** Awaited before another process's update is applied (the rules' cached reads catch up). */
   beforeRemote: (() => Promise<void>) | null = null;
+  /** Which process each remote awareness id came from, so a dead process's cursors can go. */
+  private readonly remoteAwarenessOwners = new Map<number, string>();
+  private remoteSender: string | null = null;
   /** The room's queue: the last step scheduled; each step starts when it settles. */
   private tail: Promise<void> = Promise.resolve();
 
@@ -244,13 +247,23 @@ export class Room {
   }
 
   /** Awareness from clients of other processes, shown to this process's clients. */
-  applyRemoteAwareness(update: Uint8Array): void {
+  applyRemoteAwareness(update: Uint8Array, fromProcess: string): void {
     if (this.destroyed) return;
+    this.remoteSender = fromProcess;
     try {
       applyAwarenessUpdate(this.awareness, update, ORIGIN.remote);
     } catch (e) {
       this.deps.log.warn({ room: this.name, err: e }, 'remote awareness could not be applied');
+    } finally {
+      this.remoteSender = null;
     }
+  }
+
+  /** A process went silent (crashed): the presence of its clients goes now, not in 30 s. */
+  forgetProcess(processId: string): void {
+    if (this.destroyed) return;
+    const ids = [...this.remoteAwarenessOwners].filter(([, p]) => p === processId).map(([id]) => id);
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, ORIGIN.remote);
   }
 
   /**
@@ -466,6 +479,8 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    for (const id of change.removed) this.remoteAwarenessOwners.delete(id);
+    if (this.remoteSender) for (const id of [...change.added, ...change.updated]) this.remoteAwarenessOwners.set(id, this.remoteSender);
     if (origin !== ORIGIN.remote) {
       const changed = [...change.added, ...change.updated, ...change.removed];
       if (changed.length > 0) this.deps.fanout?.publish(this.name, 'awareness', encodeAwarenessUpdate(this.awareness, changed));

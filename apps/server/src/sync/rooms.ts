@@ -31,7 +31,7 @@ export interface RoomsDeps extends RoomDeps {
   fanout?: RoomsFanout | null;
 }
 
-type Early = { kind: 'update' | 'awareness' | 'resync'; data: Uint8Array };
+type Early = { kind: 'update' | 'awareness' | 'resync'; data: Uint8Array; from: string };
 
 /**
  * The rooms in memory. A room is loaded on first use (no client is answered before its
@@ -124,21 +124,26 @@ export class Rooms {
     for (const [name, room] of this.rooms) if (name.startsWith(prefix)) yield room;
   }
 
-  /** A message another process published for `name`. */
-  deliver(name: string, kind: Early['kind'], data: Uint8Array): void {
+  /** A message another process (`from`) published for `name`. */
+  deliver(name: string, kind: Early['kind'], data: Uint8Array, from = ''): void {
     const room = this.rooms.get(name);
     if (!room) {
-      if (this.loading.has(name)) (this.early.get(name) ?? this.early.set(name, []).get(name)!).push({ kind, data });
+      if (this.loading.has(name)) (this.early.get(name) ?? this.early.set(name, []).get(name)!).push({ kind, data, from });
       return;
     }
-    this.apply(room, { kind, data });
+    this.apply(room, { kind, data, from });
+  }
+
+  /** Another process stopped answering: its clients' presence leaves every loaded room. */
+  forgetProcess(processId: string): void {
+    for (const room of this.rooms.values()) room.forgetProcess(processId);
   }
 
   /** Redis was unreachable: read these rooms again from storage. */
   resync(names: Iterable<string>): void {
     for (const name of names) {
       const room = this.rooms.get(name);
-      if (room) this.apply(room, { kind: 'resync', data: new Uint8Array() });
+      if (room) this.apply(room, { kind: 'resync', data: new Uint8Array(), from: '' });
       else if (this.loading.has(name)) this.deliver(name, 'resync', new Uint8Array());
     }
   }
@@ -220,10 +225,10 @@ export class Rooms {
     return room;
   }
 
-  private apply(room: Room, { kind, data }: Early): void {
+  private apply(room: Room, { kind, data, from }: Early): void {
     const failed = (e: unknown) => this.deps.log.error({ room: room.name, kind, err: e }, 'message from another process failed');
     if (kind === 'update') room.applyRemote(data).catch(failed);
-    else if (kind === 'awareness') room.applyRemoteAwareness(data);
+    else if (kind === 'awareness') room.applyRemoteAwareness(data, from);
     else room.resync().catch(failed);
   }
 
