@@ -134,9 +134,14 @@ export class Rooms {
     this.apply(room, { kind, data, from });
   }
 
-  /** Another process stopped answering: its clients' presence leaves every loaded room. */
+  /**
+   * Another process stopped answering: its clients' presence leaves every loaded room, and
+   * the rooms are re-read, since an update it stored just before dying may never have been
+   * published.
+   */
   forgetProcess(processId: string): void {
     for (const room of this.rooms.values()) room.forgetProcess(processId);
+    this.resync([...this.rooms.keys()]);
   }
 
   /** Redis was unreachable: read these rooms again from storage. */
