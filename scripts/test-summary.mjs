@@ -3,16 +3,18 @@
 import { readFileSync } from 'node:fs';
 
 const file = process.argv[2] ?? '.vitest-results.json';
+// Checks outside Vitest (the typecheck) that failed, counted as failed tests.
+const extraFailures = Number(process.argv[3] ?? 0) || 0;
 let passed = 0;
-let failed = 0;
+let failed = extraFailures;
 try {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
   if (!report.success && failed === 0) failed = 1;
 } catch (err) {
   console.error(`no test report at ${file}: ${err.message}`);
-  failed = 1;
+  failed += 1;
 }
 if (passed + failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
