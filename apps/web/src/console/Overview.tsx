@@ -6,7 +6,7 @@ import type { Person } from '../facilitation/facilitation-api.ts';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { activeParticipants } from './PeoplePanel.tsx';
 import { formatSession, nextSession } from './schedule.ts';
-import { useBoardVersion } from '../facilitation/use-board-version.ts';
+import { useBoardVersion } from '../board/use-board-version.ts';
 import { useMinuteClock } from './use-minute-clock.ts';
 
 /** The room at a glance: who is here, how much was written, and when everyone meets next. */

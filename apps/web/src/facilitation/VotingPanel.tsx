@@ -12,7 +12,7 @@ import {
   type Phase,
 } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
-import { useBoardVersion } from './use-board-version.ts';
+import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from './control-hooks.ts';
 import { apiFor } from './facilitation-api.ts';
 import { VoteButtons } from './VoteButtons.tsx';

@@ -1,8 +1,6 @@
-import { useCallback, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import {
-  boardClusters,
   boardNotes,
   listClusters,
   listNotes,
@@ -18,30 +16,11 @@ import { useWorkshop } from '../app/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
 import { NoteEditor } from '../board/NoteEditor.tsx';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
+import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';
 
-/** Re-renders on any change to notes or clusters: the outline shows all of them as text. */
-function useBoardVersion(doc: Y.Doc): number {
-  const version = useRef(0);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const h = () => {
-        version.current++;
-        onChange();
-      };
-      boardNotes(doc).observeDeep(h);
-      boardClusters(doc).observeDeep(h);
-      return () => {
-        boardNotes(doc).unobserveDeep(h);
-        boardClusters(doc).unobserveDeep(h);
-      };
-    },
-    [doc],
-  );
-  return useSyncExternalStore(subscribe, () => version.current, () => version.current);
-}
 
 interface Props {
   /** Which phase is open first; the others follow in workshop order. */

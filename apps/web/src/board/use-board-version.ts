@@ -2,7 +2,7 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { boardClusters, boardNotes } from '@crossboard/model';
 
-/** Re-renders on any change to notes or clusters: for console summaries, not for the board itself. */
+/** Re-renders on any change to notes or clusters: for views that list them all (outline, console summaries), never the spatial board. */
 export function useBoardVersion(doc: Y.Doc): number {
   const version = useRef(0);
   const subscribe = useCallback(
