@@ -1,9 +1,10 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import { isRole, type Ballots } from '@crossboard/model';
+import type { Ballots } from '@crossboard/model';
 import type { VersionInfo } from '../facilitation/facilitation-store.ts';
 import type { AsyncFacilitationRecords, AsyncStorage } from './async-storage.ts';
 import { decodes } from './decodes.ts';
+import { toPerson, type PersonRow } from './person-row.ts';
 import type { SqlMigration } from './migrations.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.ts';
 import type { PersonRecord, StoredDocument, WorkshopRecord } from './storage.ts';
@@ -23,35 +24,6 @@ export const POSTGRES_HEALTH_TIMEOUT_MS = 2_000;
 export const POSTGRES_POOL_SIZE = 8;
 
 const INT8_OID = 20;
-
-interface PersonRow {
-  workshop: string;
-  id: string;
-  role: string;
-  name: string;
-  organisation: string;
-  country: string;
-  time_zone: string;
-  language: string;
-  revoked: boolean;
-  created_at: number;
-}
-
-function toPerson(row: PersonRow): PersonRecord {
-  if (!isRole(row.role)) throw new Error(`unknown role in database: ${row.role}`);
-  return {
-    id: row.id,
-    workshopId: row.workshop,
-    role: row.role,
-    name: row.name,
-    organisation: row.organisation,
-    country: row.country,
-    timeZone: row.time_zone,
-    language: row.language,
-    revoked: row.revoked,
-    createdAt: row.created_at,
-  };
-}
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b);
 const buffer = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);

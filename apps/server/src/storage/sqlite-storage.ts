@@ -2,43 +2,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { isRole } from '@crossboard/model';
 import { decodes } from './decodes.ts';
+import { toPerson, type PersonRow } from './person-row.ts';
 import { SQL_MIGRATIONS, type SqlMigration } from './migrations.ts';
 import type { PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
 
 export const DATABASE_FILE = 'crossboard.sqlite';
 
 export type CompactionStep = 'read' | 'merged' | 'snapshot-written' | 'log-deleted';
-
-interface PersonRow {
-  workshop: string;
-  id: string;
-  role: string;
-  name: string;
-  organisation: string;
-  country: string;
-  time_zone: string;
-  language: string;
-  revoked: number;
-  created_at: number;
-}
-
-function toPerson(row: PersonRow): PersonRecord {
-  if (!isRole(row.role)) throw new Error(`unknown role in database: ${row.role}`);
-  return {
-    id: row.id,
-    workshopId: row.workshop,
-    role: row.role,
-    name: row.name,
-    organisation: row.organisation,
-    country: row.country,
-    timeZone: row.time_zone,
-    language: row.language,
-    revoked: row.revoked !== 0,
-    createdAt: row.created_at,
-  };
-}
 
 export function migrate(db: Database.Database, migrations: readonly SqlMigration[] = SQL_MIGRATIONS): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
