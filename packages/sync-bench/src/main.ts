@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:sync [--quick] [--only=s1,s1b,s3,s5,s6] [--servers=crossboard,y-websocket,hocuspocus] [--write]
+ * `pnpm bench:sync [--quick] [--only=s1,s1b,s2,s3,s4,s5,s6] [--servers=crossboard,y-websocket,hocuspocus] [--write]
  *   [--cpu-prof-dir=DIR]` (our server runs under `node --cpu-prof`; read it with src/profile-summary.ts)
  *
  * Runs each server in turn in its own child process (core 0) against this load generator
@@ -15,9 +15,11 @@ import { hasTaskset, packageDir, pinSelfToLoadCore, repoDir } from './spawn.ts';
 import { runFanOut } from './scenarios/fan-out.ts';
 import { runConnectRamp, runLargeRoom } from './scenarios/join.ts';
 import { runBadInput } from './scenarios/bad-input.ts';
+import { runManyRooms } from './scenarios/many-rooms.ts';
+import { runRoomMemory } from './scenarios/room-memory.ts';
 import { markdownTable, type TargetResults } from './report.ts';
 
-const SCENARIOS = ['s1', 's1b', 's3', 's5', 's6'] as const;
+const SCENARIOS = ['s1', 's1b', 's2', 's3', 's4', 's5', 's6'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values: args } = parseArgs({
@@ -63,6 +65,8 @@ for (const name of servers) {
       try {
         if (s === 's1') r.s1 = await runFanOut(target, scale.fanOut, { label: 's1', awareness: false });
         if (s === 's1b') r.s1b = await runFanOut(target, scale.fanOut, { label: 's1b', awareness: true });
+        if (s === 's2') r.s2 = await runManyRooms(target, scale.manyRooms);
+        if (s === 's4') r.s4 = await runRoomMemory(target, scale.roomMemory);
         if (s === 's3') r.s3 = await runConnectRamp(target, scale.connectRamp);
         if (s === 's5') r.s5 = await runLargeRoom(target, scale.largeRoom);
         if (s === 's6') r.s6 = await runBadInput(target, scale.fanOut, scale.badInput);
@@ -84,7 +88,9 @@ const header = [
     (pinned && hasTaskset ? 'server on core 0, load generator on core 1 (taskset)' : 'no taskset: server and load generator share cores') +
     `; 1-minute load average at start ${loadAtStart}.`,
   `Scale: S1/S1b ${scale.fanOut.clients} clients, ${scale.fanOut.writers} writers at ${scale.fanOut.hz} Hz for ${scale.fanOut.seconds} s; ` +
-    `S3 ${scale.connectRamp.clients} joins at once; S5 ${scale.largeRoom.notes} notes, ${scale.largeRoom.joiners} joins at once; ` +
+    `S2 ${scale.manyRooms.rooms} rooms × ${scale.manyRooms.clientsPerRoom} clients, ${scale.manyRooms.writersPerRoom} writers each, ` +
+    `${scale.manyRooms.rates.join(' → ')} updates/s for ${scale.manyRooms.stepSeconds} s each; ` +
+    `S3 ${scale.connectRamp.clients} joins at once; S4 ${scale.roomMemory.rooms} rooms, watched ${scale.roomMemory.watchSeconds} s after leaving; S5 ${scale.largeRoom.notes} notes, ${scale.largeRoom.joiners} joins at once; ` +
     `S6 ${(scale.badInput.bigMessageBytes / 1024 / 1024).toFixed(0)} MB message, ${scale.badInput.garbageFrames} garbage frames, ${scale.badInput.floodConnections} tokenless sockets.`,
 ].join('\n');
 const report = `${header}\n\n${markdownTable(results, Math.round(scale.badInput.bigMessageBytes / 1024 / 1024))}\n`;

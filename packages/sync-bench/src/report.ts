@@ -1,12 +1,16 @@
 import type { FanOutResult } from './scenarios/fan-out.ts';
 import type { JoinResult } from './scenarios/join.ts';
 import type { BadInputResult, Closure } from './scenarios/bad-input.ts';
+import type { ManyRoomsResult } from './scenarios/many-rooms.ts';
+import type { RoomMemoryResult } from './scenarios/room-memory.ts';
 import type { TargetName } from './targets.ts';
 
 export interface TargetResults {
   s1?: FanOutResult;
   s1b?: FanOutResult;
+  s2?: ManyRoomsResult;
   s3?: JoinResult;
+  s4?: RoomMemoryResult;
   s5?: JoinResult;
   s6?: BadInputResult;
   error?: string;
@@ -51,6 +55,17 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'load generator CPU % / event-loop p99 ms', (r) => r[key] && `${r[key]!.loadGenerator.cpuPct.toFixed(0)} / ${r[key]!.loadGenerator.eventLoopP99Ms.toFixed(1)}`);
     add(label, 'real providers converge', (r) => r[key] && (r[key]!.convergence.ok ? 'yes' : `NO: ${r[key]!.convergence.detail}`));
   }
+  const stepCount = Math.max(0, ...Object.values(results).map((r) => r.s2?.steps.length ?? 0));
+  for (let i = 0; i < stepCount; i++) {
+    const step = (r: TargetResults) => r.s2?.steps[i];
+    const rate = Object.values(results).map((r) => step(r)?.targetRate).find((v) => v !== undefined);
+    const label = `S2 many rooms, ${rate} updates/s asked`;
+    add(label, 'updates/s in', (r) => step(r)?.sentRate, 'higher');
+    add(label, 'delivered / expected', (r) => step(r) && `${step(r)!.delivered} / ${step(r)!.expected}`, undefined, 'all');
+    add(label, 'p50 ms', (r) => step(r)?.latency.p50, 'lower');
+    add(label, 'p99 ms', (r) => step(r)?.latency.p99, 'lower', '≤ 25');
+    add(label, 'server CPU %', (r) => step(r)?.cpuPct, 'lower');
+  }
   for (const [key, label, target] of [['s3', 'S3 connect ramp', '≤ 300'], ['s5', 'S5 large room join', '≤ 100']] as const) {
     add(label, 'room state KB (sent / received at sync)', (r) => r[key] && `${(r[key]!.seedBytes / 1024).toFixed(0)} / ${(r[key]!.syncBytes / 1024).toFixed(0)}`);
     add(label, 'connect+sync p50 ms', (r) => r[key]?.connectSync.p50, 'lower');
@@ -63,6 +78,15 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'load generator CPU %', (r) => r[key]?.loadGeneratorCpuPct);
     add(label, 'listen-queue overflows (SYNs dropped)', (r) => r[key]?.listenOverflows);
   }
+  const s4 = (r: TargetResults) => r.s4;
+  const rooms = Object.values(results).map((r) => r.s4?.rooms).find((v) => v !== undefined);
+  const s4Label = `S4 ${rooms ?? ''} idle rooms`;
+  add(s4Label, 'rooms opened (failed)', (r) => s4(r) && `${s4(r)!.rooms - s4(r)!.failed} (${s4(r)!.failed})`);
+  add(s4Label, 'RSS per open room KB', (r) => s4(r) && (s4(r)!.rssOpenKb - s4(r)!.rssBeforeKb) / s4(r)!.rooms, 'lower', '≤ 30');
+  add(s4Label, 'RSS before / open / after leaving MB', (r) => s4(r) &&
+    [s4(r)!.rssBeforeKb, s4(r)!.rssOpenKb, s4(r)!.rssAfterKb].map((kb) => (kb / 1024).toFixed(0)).join(' / ') + ` (+${s4(r)!.secondsAfterLeave} s)`);
+  add(s4Label, 'rooms loaded while open (our gauge)', (r) => s4(r)?.roomsLoadedOpen ?? undefined);
+  add(s4Label, 'seconds until rooms freed (our gauge 0)', (r) => s4(r) && (s4(r)!.freedAfterS ?? (s4(r)!.roomsLoadedOpen === null ? 'n/a' : `> ${s4(r)!.secondsAfterLeave}`)), undefined, '≤ 60');
   add('S6 bad input beside S1', `${bigMessageMb} MB message closed after`, (r) => r.s6 && closure(r.s6.bigMessage));
   add('S6 bad input beside S1', 'garbage frames closed after', (r) => r.s6 && closure(r.s6.garbage));
   add('S6 bad input beside S1', 'tokenless flood closed', (r) => r.s6 && `${r.s6.flood.closed} / ${r.s6.flood.total}` + (r.s6.flood.closed ? `, median ${ms(r.s6.flood.medianCloseMs)} ms` : ''));

@@ -27,7 +27,7 @@ export class NoteWriter {
   private readonly noteId: string;
   private moves = 0;
 
-  constructor(readonly client: LoadClient, private readonly log: SendLog, private readonly recipients: () => number) {
+  constructor(readonly client: LoadClient, private readonly log: Pick<SendLog, 'record'>, private readonly recipients: () => number) {
     client.ownClientId = this.doc.clientID;
     this.doc.on('update', (update: Uint8Array) => client.sendUpdate(update));
     this.noteId = createNote(boardNotes(this.doc), { phase: 'painPoints', text: 'A note that keeps moving', x: 0, y: 0 });

@@ -25,6 +25,8 @@ export interface Target {
   newRoom(label: string, people: number): Promise<RoomAccess>;
   /** Event-loop delay since the previous call (null when the server cannot tell). */
   eventLoopDelay(): Promise<EventLoopDelay | null>;
+  /** Rooms the server holds in memory, when it says (our `crossboard_rooms_loaded` gauge). */
+  roomsLoaded(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,12 @@ async function startOurs(profileDir?: string): Promise<Target> {
       const p99Ms = read('nodejs_eventloop_lag_p99_seconds');
       return Number.isNaN(p99Ms) ? null : { p99Ms, maxMs: read('nodejs_eventloop_lag_max_seconds') };
     },
+    async roomsLoaded() {
+      const res = await fetch(`${http}/metrics`).catch(() => null);
+      if (!res?.ok) return null;
+      const m = /^crossboard_rooms_loaded(?:\{[^}]*\})? ([0-9.eE+-]+)$/m.exec(await res.text());
+      return m ? Number(m[1]) : null;
+    },
     async stop() {
       await proc.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -121,6 +129,7 @@ async function startPeer(name: 'y-websocket' | 'hocuspocus'): Promise<Target> {
         return null;
       }
     },
+    roomsLoaded: async () => null,
     stop: () => proc.stop(),
   };
 }

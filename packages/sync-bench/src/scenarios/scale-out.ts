@@ -111,6 +111,7 @@ async function startCluster(layout: Layout): Promise<Cluster> {
     async eventLoopDelay() {
       return null;
     },
+    roomsLoaded: async () => null,
     async stop() {
       await Promise.all(procs.map((p) => p.stop()));
     },
