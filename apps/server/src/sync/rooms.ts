@@ -172,8 +172,12 @@ export class Rooms {
       if (this.rooms.get(name) === room) this.forget(name);
       if (!this.rooms.has(name)) this.hooksFor?.(name)?.unloaded?.();
       if (!this.rooms.has(name) && !this.loading.has(name)) await this.deps.fanout?.unsubscribe(name).catch(() => {});
+      // A companion nobody is connected to has already waited out its board's delay: release
+      // it now rather than after a second delay (1,000 idle boards took over 60 s to free).
       for (const companion of this.companionsOf?.(name) ?? []) {
-        if (this.rooms.get(companion)?.clientCount === 0) this.scheduleUnload(companion);
+        if (this.rooms.get(companion)?.clientCount !== 0) continue;
+        if (this.heldAsCompanion(companion)) this.scheduleUnload(companion);
+        else void this.unload(companion);
       }
     })().finally(() => this.unloading.delete(name));
     this.unloading.set(name, done);

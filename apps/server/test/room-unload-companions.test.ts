@@ -1,0 +1,34 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+const UNLOAD_DELAY_MS = 2_000;
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ limits: { unloadDelayMs: UNLOAD_DELAY_MS } });
+});
+afterEach(() => destroyAllClients());
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+describe('a board whose last participant leaves', () => {
+  it('releases the control room it kept loaded together with itself, not one delay later', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana');
+    const rooms = server.app.crossboard.rooms;
+    const board = `${w.id}/board`;
+    const control = `${w.id}/control`;
+    const client = await connectSynced(server.ws, board, ana.token);
+    // The board rules read the control room, so it is loaded alongside the board.
+    await waitFor(() => rooms.loaded(control), 'control loaded as the board’s companion');
+
+    client.provider.destroy();
+    await waitFor(() => !rooms.loaded(board), 'board unloaded', 10_000);
+    const boardGoneAt = Date.now();
+    await waitFor(() => !rooms.loaded(control), 'control unloaded', 10_000);
+    // Well under a second unload delay after the board: not a second wait of its own.
+    expect(Date.now() - boardGoneAt).toBeLessThan(UNLOAD_DELAY_MS);
+  });
+});
