@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from './harness/browser.ts';
-import { eventually, joinAs, noteByText } from './harness/people.ts';
+import { eventually, joinAs, noteByText, signedInContext } from './harness/people.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -42,12 +42,11 @@ describe('a participant in Fiji between live sessions', () => {
     expect(await fiji.page.getByRole('button', { name: 'New note' }).isDisabled()).toBe(true);
 
     // The facilitator, in Paris, opens pain points from an hour ago for two days.
-    const facContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
-    await facContext.addInitScript(
-      ([id, token, personId]) => {
-        localStorage.setItem(`crossboard:workshop:${id}`, JSON.stringify({ token, personId, role: 'facilitator' }));
-      },
-      [workshop.id, workshop.facilitatorToken, (workshop as unknown as { facilitatorId: string }).facilitatorId] as const,
+    const facContext = await signedInContext(
+      browser,
+      workshop.id,
+      { token: workshop.facilitatorToken, personId: workshop.facilitatorId, role: 'facilitator' },
+      { timezoneId: 'Europe/Paris' },
     );
     const fac = await facContext.newPage();
     await fac.goto(`${server.url}/w/${workshop.id}/report`);

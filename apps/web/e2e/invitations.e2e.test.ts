@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from './harness/browser.ts';
-import { eventually } from './harness/people.ts';
+import { eventually, signedInContext } from './harness/people.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,12 +19,8 @@ afterAll(async () => {
 
 describe('inviting an organiser from the console', () => {
   it('the facilitator makes a link; the organiser opens it in another browser and lands on the report as themselves', async () => {
-    const w = (await server.createWorkshop({ title: 'Cross-border pilots' })) as { id: string; facilitatorToken: string; facilitatorId?: string };
-    const facContext = await browser.newContext();
-    await facContext.addInitScript(([id, credential]) => localStorage.setItem(`crossboard:workshop:${id}`, credential), [
-      w.id,
-      JSON.stringify({ token: w.facilitatorToken, personId: w.facilitatorId ?? 'facilitator', role: 'facilitator' }),
-    ] as const);
+    const w = await server.createWorkshop({ title: 'Cross-border pilots' });
+    const facContext = await signedInContext(browser, w.id, { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' });
     const fac = await facContext.newPage();
     await fac.goto(`${server.url}/w/${w.id}/console`);
     await fac.getByRole('heading', { name: 'Facilitator console' }).waitFor({ timeout: 30_000 });

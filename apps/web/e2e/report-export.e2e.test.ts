@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from './harness/browser.ts';
-import { eventually } from './harness/people.ts';
+import { eventually, signedInContext } from './harness/people.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -41,11 +41,12 @@ describe('an organiser turns the workshop into a report', () => {
     });
     const organiser = (await invite.json()) as { token: string; personId: string };
 
-    const context = await browser.newContext({ timezoneId: 'Australia/Brisbane', acceptDownloads: true });
-    await context.addInitScript(([id, credential]) => localStorage.setItem(`crossboard:workshop:${id}`, credential), [
+    const context = await signedInContext(
+      browser,
       w.id,
-      JSON.stringify({ token: organiser.token, personId: organiser.personId, role: 'organiser', timeZone: 'Australia/Brisbane' }),
-    ] as const);
+      { token: organiser.token, personId: organiser.personId, role: 'organiser', timeZone: 'Australia/Brisbane' },
+      { timezoneId: 'Australia/Brisbane', acceptDownloads: true },
+    );
     const page = await context.newPage();
 
     // The report room: a recommendation with a description and an action step.
@@ -118,11 +119,7 @@ describe('an organiser turns the workshop into a report', () => {
     const ana = (await join.json()) as { token: string; participantId: string };
     const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=docx`, { headers: { authorization: `Bearer ${ana.token}` } });
     expect(res.status).toBe(403);
-    const context = await browser.newContext();
-    await context.addInitScript(([id, credential]) => localStorage.setItem(`crossboard:workshop:${id}`, credential), [
-      w.id,
-      JSON.stringify({ token: ana.token, personId: ana.participantId, role: 'participant' }),
-    ] as const);
+    const context = await signedInContext(browser, w.id, { token: ana.token, personId: ana.participantId, role: 'participant' });
     const page = await context.newPage();
     await page.goto(`${server.url}/w/${w.id}/export`);
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Only the facilitator and organisers can export the report.');

@@ -1,5 +1,5 @@
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 export interface Participant {
   name: string;
@@ -45,3 +45,26 @@ export function noteByText(page: Page, text: string | RegExp) {
 }
 
 
+
+/** What the app keeps in localStorage for a workshop (apps/web/src/api/credentials.ts). */
+export interface StoredCredential {
+  token: string;
+  personId: string;
+  role: 'facilitator' | 'organiser' | 'participant';
+  timeZone?: string;
+}
+
+/** A browser context already signed in to a workshop, as after joining or accepting an invitation. */
+export async function signedInContext(
+  browser: Browser,
+  workshopId: string,
+  credential: StoredCredential,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript(
+    ([id, stored]) => localStorage.setItem(`crossboard:workshop:${id}`, stored),
+    [workshopId, JSON.stringify(credential)] as const,
+  );
+  return context;
+}

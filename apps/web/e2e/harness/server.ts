@@ -7,13 +7,20 @@ import { fileURLToPath } from 'node:url';
 
 const serverRoot = fileURLToPath(new URL('../../../server', import.meta.url));
 
+export interface CreatedWorkshop {
+  id: string;
+  facilitatorId: string;
+  facilitatorToken: string;
+  joinUrl: string;
+}
+
 export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
   stop(): Promise<void>;
   /** Workshop API helpers, as a facilitator would call them. */
-  createWorkshop(body?: Record<string, unknown>): Promise<{ id: string; facilitatorToken: string; joinUrl: string }>;
+  createWorkshop(body?: Record<string, unknown>): Promise<CreatedWorkshop>;
 }
 
 async function freePort(): Promise<number> {
@@ -71,7 +78,7 @@ export async function startServer(): Promise<RunningServer> {
         body: JSON.stringify({ title: 'E2E workshop', themes: ['Mobility', 'Data sharing'], ...body }),
       });
       if (res.status !== 201) throw new Error(`create workshop: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { id: string; facilitatorToken: string; joinUrl: string };
+      return (await res.json()) as CreatedWorkshop;
     },
   };
 }
