@@ -10,7 +10,12 @@ let failed = extraFailures;
 try {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed = report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  // A file that failed without a failing test (it did not load, or a hook threw) counts once;
+  // numFailedTestSuites would also count every describe block around a failed test.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+  ).length;
+  failed += (report.numFailedTests ?? 0) + brokenFiles;
   if (!report.success && failed === 0) failed = 1;
 } catch (err) {
   console.error(`no test report at ${file}: ${err.message}`);

@@ -147,7 +147,7 @@ export class PostgresStorage implements AsyncStorage {
   }
 
   async listPeople(workshopId: string): Promise<PersonRecord[]> {
-    const r = await this.pool.query<PersonRow>('SELECT * FROM people WHERE workshop = $1 ORDER BY created_at, id', [workshopId]);
+    const r = await this.pool.query<PersonRow>('SELECT * FROM people WHERE workshop = $1 ORDER BY created_at, name, id', [workshopId]);
     return r.rows.map(toPerson);
   }
 

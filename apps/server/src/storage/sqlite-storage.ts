@@ -64,7 +64,7 @@ export class SqliteStorage implements Storage {
          VALUES (@workshopId, @id, @role, @name, @organisation, @country, @timeZone, @language, @revoked, @createdAt)`,
       ),
       person: db.prepare<[string, string], PersonRow>('SELECT * FROM people WHERE workshop = ? AND id = ?'),
-      people: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE workshop = ? ORDER BY created_at, id'),
+      people: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE workshop = ? ORDER BY created_at, name, id'),
       revoke: db.prepare('UPDATE people SET revoked = 1 WHERE workshop = ? AND id = ?'),
       getValue: db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?'),
       setValue: db.prepare(

@@ -48,6 +48,7 @@ export interface Storage {
 
   addPerson(person: PersonRecord): void;
   getPerson(workshopId: string, personId: string): PersonRecord | null;
+  /** In join order; people who joined in the same millisecond by name, so every list is stable. */
   listPeople(workshopId: string): PersonRecord[];
   revokePerson(workshopId: string, personId: string): boolean;
 
