@@ -67,6 +67,26 @@ describe('connections per IP address', () => {
   });
 });
 
+describe('many sockets arriving at once', () => {
+  it('each admitted one is served, and a burst past the per-address limit is refused all the same', async () => {
+    const LIMIT = 40;
+    const s = await server({ maxConnectionsPerIp: LIMIT, maxConnectionsPerToken: LIMIT + 10 });
+    const w = await createWorkshop(s.app);
+    const url = wsUrl(s.ws, `${w.id}/board`, w.facilitatorToken);
+    // Opened in one tick: their handshakes are completed a few per turn, not all at once.
+    const burst = Array.from({ length: LIMIT + 5 }, () => open(url));
+    const outcomes = await Promise.all(burst.map((x) => x.opened.then(() => 'open', () => 'refused')));
+    expect(outcomes.filter((o) => o === 'open')).toHaveLength(LIMIT);
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(5);
+    expect(s.app.crossboardSockets.perIp.count('127.0.0.1')).toBe(LIMIT);
+    // Every admitted socket is served: the room asks each for its state (sync step 1).
+    const admitted = burst.filter((_, i) => outcomes[i] === 'open');
+    await waitFor(() => admitted.every((x) => x.messages.length > 0), 'every admitted socket hears from its room');
+    for (const x of burst) x.ws.terminate();
+    await waitFor(() => s.app.crossboardSockets.perIp.count('127.0.0.1') === 0, 'every slot freed');
+  });
+});
+
 describe('connections per token', () => {
   it('accepts the limit for one person, closes one more with 1013 and a reason, and lets others in', async () => {
     const s = await server({ maxConnectionsPerToken: 2 });

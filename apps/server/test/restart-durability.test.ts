@@ -50,9 +50,9 @@ describe('what was written survives', () => {
       await waitFor(() => watcher.doc.getMap('notes').get(`n${i}`) !== undefined || i % 3 === 0, `note ${i} relayed`);
     }
     await waitFor(() => watcher.doc.getMap('notes').size === writer.doc.getMap('notes').size, 'watcher caught up');
-    const stored = first.app.crossboard.sqlite!.loadDocument(room);
-    expect(stored.snapshot).not.toBeNull();
-    expect(stored.updates.length).toBeLessThan(5);
+    // Compactions are paced (one every few ms), not run inside the write that passed the threshold.
+    const stored = () => first.app.crossboard.sqlite!.loadDocument(room);
+    await waitFor(() => stored().snapshot !== null && stored().updates.length < 5, 'log compacted');
 
     const late = connectClient(first.ws, room, w.facilitatorToken);
     await waitFor(() => late.provider.synced, 'late synced');

@@ -46,9 +46,14 @@ export class LoadClient {
   readonly synced: Promise<void>;
   readonly closed: Promise<void>;
 
-  constructor(readonly ep: Endpoint, options: { sendStep1?: boolean; maxPayload?: number } = {}) {
+  /** `zeroMask`: frames go out with an all-zero mask, which ws skips applying (no copy of a huge payload). */
+  constructor(readonly ep: Endpoint, options: { sendStep1?: boolean; maxPayload?: number; zeroMask?: boolean } = {}) {
     // No compression offer: none of the servers compresses, and the handshake stays lean.
-    this.ws = new WebSocket(socketUrl(ep), { maxPayload: options.maxPayload ?? 256 * 1024 * 1024, perMessageDeflate: false });
+    this.ws = new WebSocket(socketUrl(ep), {
+      maxPayload: options.maxPayload ?? 256 * 1024 * 1024,
+      perMessageDeflate: false,
+      ...(options.zeroMask ? { generateMask: (mask: Buffer) => void mask.fill(0) } : {}),
+    });
     let resolveSynced!: () => void;
     let rejectSynced!: (e: Error) => void;
     this.synced = new Promise((res, rej) => { resolveSynced = res; rejectSynced = rej; });

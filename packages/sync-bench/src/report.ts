@@ -65,6 +65,7 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'p50 ms', (r) => step(r)?.latency.p50, 'lower');
     add(label, 'p99 ms', (r) => step(r)?.latency.p99, 'lower', '≤ 25');
     add(label, 'server CPU %', (r) => step(r)?.cpuPct, 'lower');
+    add(label, 'load generator CPU %', (r) => step(r)?.loadGeneratorCpuPct);
   }
   for (const [key, label, target] of [['s3', 'S3 connect ramp', '≤ 300'], ['s5', 'S5 large room join', '≤ 100']] as const) {
     add(label, 'room state KB (sent / received at sync)', (r) => r[key] && `${(r[key]!.seedBytes / 1024).toFixed(0)} / ${(r[key]!.syncBytes / 1024).toFixed(0)}`);
@@ -93,6 +94,8 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
   add('S6 bad input beside S1', 'server RSS rise MB', (r) => r.s6 && r.s6.rssRiseKb / 1024, 'lower');
   add('S6 bad input beside S1', "others' p99 before ms", (r) => r.s6?.othersP99BeforeMs, 'lower');
   add('S6 bad input beside S1', "others' p99 during attacks ms", (r) => r.s6?.othersP99DuringMs, 'lower');
+  add('S6 bad input beside S1', "… during the 50 MB message / garbage / flood ms", (r) => r.s6 &&
+    [r.s6.othersP99ByAttackMs.bigMessage, r.s6.othersP99ByAttackMs.garbage, r.s6.othersP99ByAttackMs.flood].map(ms).join(' / '));
   add('S6 bad input beside S1', 'delivered / expected', (r) => r.s6 && `${r.s6.load.delivered} / ${r.s6.load.expected}`);
   add('S6 bad input beside S1', 'real providers converge', (r) => r.s6 && (r.s6.load.convergence.ok ? 'yes' : `NO: ${r.s6.load.convergence.detail}`));
   return rows;

@@ -29,6 +29,12 @@ export async function freePort(): Promise<number> {
 
 const TSX_LOADER = import.meta.resolve('tsx/esm');
 
+/** `node --import tsx ENTRY` on one core (taskset execs, so the child's pid is node's own). */
+export function pinnedNode(entry: string, core: string, nodeFlags: string[] = []): string[] {
+  const node = [process.execPath, ...nodeFlags, '--import', TSX_LOADER, entry];
+  return hasTaskset ? ['taskset', '-c', core, ...node] : node;
+}
+
 export interface ServerProcess {
   child: ChildProcess;
   pid: number;
@@ -44,8 +50,7 @@ export interface ServerProcess {
  * the child's pid is the server's own and /proc reports its CPU and memory, not a wrapper's.
  */
 export async function spawnServer(entry: string, env: Record<string, string>, ready: RegExp, cwd?: string, nodeFlags: string[] = []): Promise<ServerProcess> {
-  const node = [process.execPath, ...nodeFlags, '--import', TSX_LOADER, entry];
-  const argv = hasTaskset ? ['taskset', '-c', SERVER_CORE, ...node] : node;
+  const argv = pinnedNode(entry, SERVER_CORE, nodeFlags);
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd,
     env: { ...process.env, ...env },

@@ -1,4 +1,6 @@
 import type { FacilitationStore } from '../facilitation/facilitation-store.ts';
+import { AppendBatch } from './append-batch.ts';
+import type { SqliteStorage } from './sqlite-storage.ts';
 import type { Storage } from './storage.ts';
 
 type Promised<T> = {
@@ -28,10 +30,14 @@ export type AsyncFacilitationRecords = Promised<
   >
 >;
 
-/** Wraps a synchronous implementation; a thrown error becomes a rejected Promise. */
-export function promised<T extends object>(sync: T): Promised<T> {
+/**
+ * Wraps a synchronous implementation; a thrown error becomes a rejected Promise. `overrides`
+ * answer some calls differently (already asynchronous).
+ */
+export function promised<T extends object>(sync: T, overrides: Partial<Promised<T>> = {}): Promised<T> {
   return new Proxy(sync, {
     get(target, key) {
+      if (Object.hasOwn(overrides, key)) return overrides[key as keyof T];
       const value = Reflect.get(target, key, target) as unknown;
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -39,4 +45,6 @@ export function promised<T extends object>(sync: T): Promised<T> {
   }) as unknown as Promised<T>;
 }
 
-export const asyncStorage = (storage: Storage): AsyncStorage => promised(storage);
+/** SQLite as the storage contract, with every turn's appended updates committed together. */
+export const asyncStorage = (storage: SqliteStorage): AsyncStorage =>
+  promised<Storage>(storage, { appendUpdate: new AppendBatch(storage).append });

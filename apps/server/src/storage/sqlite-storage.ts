@@ -90,6 +90,11 @@ export class SqliteStorage implements Storage {
     this.stmt.append.run(room, update);
   }
 
+  /** Runs `fn` as one transaction: its writes commit together or not at all. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /**
    * One transaction: a failure at any step leaves snapshot and log as they were. Rows that
    * do not decode are neither merged nor deleted: they stay for someone to inspect.

@@ -41,6 +41,14 @@ export interface RoomDeps {
  */
 export type UpdatePolicy = (tr: Y.Transaction, client: RoomClient) => boolean;
 
+/** A change applied to the document and waiting to be stored, then sent to everyone but `except`. */
+interface Applied {
+  update: Uint8Array;
+  except: RoomClient | null;
+  /** Who sent it (null for server changes): closed if it cannot be stored. */
+  writer: RoomClient | null;
+}
+
 const AWARENESS_UPDATE = 'update';
 /** Close reasons are limited to 123 bytes by RFC 6455. */
 const MAX_REASON_BYTES = 123;
@@ -72,12 +80,19 @@ export class Room {
   private logBytes: number;
   /** Stored snapshot bytes; after a compaction, an upper bound (merging only shrinks). */
   private snapshotBytes: number;
-  /** Why the last commit was refused, for the close sent to the writer. */
-  private refusal: CloseKind = 'STORAGE_FAILED';
+  /**
+   * Client updates that arrived while the queue was busy. One queue step applies them all and
+   * stores them as one row: under load a room catches up in one write and one socket write
+   * per client (the endpoint corks sockets per tick) instead of one per update.
+   */
+  private inbox: { client: RoomClient; update: Uint8Array }[] = [];
   private readonly awarenessOut: AwarenessCoalescer<RoomClient>;
   private destroyed = false;
   /** Called when the last client leaves, so the registry can schedule an unload. */
   onEmpty: (() => void) | null = null;
+  /** Called when the log passed its threshold: the registry compacts rooms one at a time. */
+  onCompactionDue: (() => void) | null = null;
+  private compactionRequested = false;
   /** Called when the room cannot continue (storage failed twice) and must be dropped. */
   onBroken: (() => void) | null = null;
   /** Set by the registry for rooms with rules (the board's author stamping, locks...). */
@@ -167,8 +182,7 @@ export class Room {
           metrics.dropped.inc({ reason: 'read_only' });
           return;
         }
-        const { update } = message;
-        void this.enqueue(() => this.applyClientUpdate(client, update));
+        if (this.inbox.push({ client, update: message.update }) === 1) void this.enqueue(this.applyInbox);
         return;
       }
       case 'awareness':
@@ -226,7 +240,15 @@ export class Room {
         await this.recover(e);
         throw e;
       }
-      if (!(await this.commit(null))) throw new Error(`room ${this.name}: the change could not be stored`);
+      const update = this.takePending();
+      if (!update) return;
+      if (this.exceedsDocumentLimit(update)) {
+        await this.recover('document too large');
+        throw new Error(`room ${this.name}: the change would pass the document size limit`);
+      }
+      if (!(await this.commit([{ update, except: null, writer: null }]))) {
+        throw new Error(`room ${this.name}: the change could not be stored`);
+      }
     });
   }
 
@@ -304,6 +326,15 @@ export class Room {
     this.logBytes -= bytes;
   }
 
+  /** A compaction the registry asked for, in turn with the room's other steps. */
+  compactNow(): Promise<void> {
+    return this.enqueue(async () => {
+      this.compactionRequested = false;
+      // The log is intact if this fails: compaction is asked for again at the next update.
+      if (!this.destroyed) await this.compact();
+    });
+  }
+
   /** Schedules a step after every earlier one; a failed step does not stop the queue. */
   private enqueue(step: () => void | Promise<void>): Promise<void> {
     const run = this.tail.then(step);
@@ -345,51 +376,78 @@ export class Room {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
-  private async applyClientUpdate(client: RoomClient, update: Uint8Array): Promise<void> {
-    if (client.closed || this.destroyed) return;
-    this.pending = [];
-    let corrected = false;
-    try {
-      const policy = this.policy;
-      if (policy) {
-        this.doc.transact((tr) => {
+  /** Every update in the inbox, applied in arrival order and stored together. */
+  private readonly applyInbox = async (): Promise<void> => {
+    const items = this.inbox;
+    this.inbox = [];
+    const applied: Applied[] = [];
+    // What is applied but not yet stored goes to storage before a reload could drop it.
+    const refuse = async (client: RoomClient, kind: CloseKind, reason: string, cause: unknown) => {
+      if (applied.length > 0) await this.commit(applied.splice(0));
+      this.kick(client, kind, reason);
+      await this.recover(cause);
+    };
+    for (const { client, update } of items) {
+      if (client.closed || this.destroyed) continue;
+      this.pending = [];
+      let corrected = false;
+      try {
+        const policy = this.policy;
+        if (policy) {
+          this.doc.transact((tr) => {
+            Y.applyUpdate(this.doc, update, client);
+            corrected = policy(tr, client);
+          }, client);
+        } else {
           Y.applyUpdate(this.doc, update, client);
-          corrected = policy(tr, client);
-        }, client);
-      } else {
-        Y.applyUpdate(this.doc, update, client);
+        }
+      } catch (e) {
+        this.deps.metrics.dropped.inc({ reason: 'apply_failed' });
+        this.deps.log.warn({ room: this.name, personId: client.personId, err: e }, 'update failed to apply');
+        await refuse(client, 'MALFORMED_MESSAGE', `${CLOSE.MALFORMED_MESSAGE.reason} The update could not be applied.`, e);
+        continue;
       }
-    } catch (e) {
-      this.deps.metrics.dropped.inc({ reason: 'apply_failed' });
-      this.deps.log.warn({ room: this.name, personId: client.personId, err: e }, 'update failed to apply');
-      this.kick(client, 'MALFORMED_MESSAGE', `${CLOSE.MALFORMED_MESSAGE.reason} The update could not be applied.`);
-      await this.recover(e);
-      return;
+      const change = this.takePending();
+      if (!change) continue;
+      const queued = applied.reduce((n, a) => n + a.update.byteLength, 0);
+      if (this.exceedsDocumentLimit(change, queued)) {
+        await refuse(client, 'DOCUMENT_TOO_LARGE', CLOSE.DOCUMENT_TOO_LARGE.reason, 'document too large');
+        continue;
+      }
+      // A corrected update goes back to its sender too, or their document would keep the forgery.
+      applied.push({ update: change, except: corrected ? null : client, writer: client });
     }
-    // A corrected update goes back to its sender too, or their document would keep the forgery.
-    if (!(await this.commit(corrected ? null : client))) this.kick(client, this.refusal);
+    if (applied.length > 0) await this.commit(applied);
+  };
+
+  /** The update the last transaction made (merged if it emitted several), or null if none. */
+  private takePending(): Uint8Array | null {
+    const updates = this.pending;
+    this.pending = [];
+    if (updates.length === 0) return null;
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  }
+
+  private exceedsDocumentLimit(update: Uint8Array, queuedBytes = 0): boolean {
+    const { limits, metrics, log } = this.deps;
+    const bytes = this.snapshotBytes + this.logBytes + queuedBytes;
+    if (bytes + update.byteLength <= limits.maxDocumentBytes) return false;
+    metrics.dropped.inc({ reason: 'document_too_large' });
+    log.warn(
+      { room: this.name, bytes, update: update.byteLength, limit: limits.maxDocumentBytes },
+      'update refused: the document would pass its size limit',
+    );
+    return true;
   }
 
   /**
-   * Stores what the last transaction changed, then broadcasts it. Returns false when
-   * storage failed: nothing was broadcast and the document was reloaded from storage.
+   * Stores applied changes as one row, then sends each to everyone but its `except`. Returns
+   * false when storage failed: nothing was sent, the writers were closed and the document
+   * was reloaded from storage.
    */
-  private async commit(origin: RoomClient | null): Promise<boolean> {
-    const updates = this.pending;
-    this.pending = [];
-    if (updates.length === 0) return true;
+  private async commit(applied: Applied[]): Promise<boolean> {
     const { storage, metrics, limits } = this.deps;
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    if (this.snapshotBytes + this.logBytes + update.byteLength > limits.maxDocumentBytes) {
-      metrics.dropped.inc({ reason: 'document_too_large' });
-      this.deps.log.warn(
-        { room: this.name, bytes: this.snapshotBytes + this.logBytes, update: update.byteLength, limit: limits.maxDocumentBytes },
-        'update refused: the document would pass its size limit',
-      );
-      this.refusal = 'DOCUMENT_TOO_LARGE';
-      await this.recover('document too large');
-      return false;
-    }
+    const update = applied.length === 1 ? applied[0]!.update : Y.mergeUpdates(applied.map((a) => a.update));
     const stop = metrics.storageWrite.startTimer();
     try {
       await this.beforeStore?.();
@@ -397,7 +455,7 @@ export class Room {
     } catch (e) {
       metrics.dropped.inc({ reason: 'storage_failed' });
       this.deps.log.error({ room: this.name, err: e }, 'storing an update failed');
-      this.refusal = 'STORAGE_FAILED';
+      for (const { writer } of applied) if (writer) this.kick(writer, 'STORAGE_FAILED');
       await this.recover(e);
       return false;
     }
@@ -406,15 +464,12 @@ export class Room {
     this.fullStateMessage = null;
     this.logCount++;
     this.logBytes += update.byteLength;
-    this.broadcast(encodeUpdate(update), origin);
+    for (const a of applied) this.broadcast(encodeUpdate(a.update), a.except);
     this.deps.fanout?.publish(this.name, 'update', update);
-    if (this.logCount >= limits.compactAfterUpdates || this.logBytes >= limits.compactAfterBytes) {
-      try {
-        await this.compact();
-      } catch (e) {
-        // The log is still intact; compaction is retried at the next threshold or unload.
-        this.deps.log.error({ room: this.name, err: e }, 'compaction failed');
-      }
+    const due = this.logCount >= limits.compactAfterUpdates || this.logBytes >= limits.compactAfterBytes;
+    if (due && !this.compactionRequested) {
+      this.compactionRequested = true;
+      this.onCompactionDue?.();
     }
     return true;
   }
@@ -493,19 +548,32 @@ export class Room {
 
   /** One encoded message for every recipient. */
   private broadcast(message: Uint8Array, except: RoomClient | null): void {
-    for (const client of [...this.clients]) if (client !== except) this.send(client, message);
+    let sent = 0;
+    // A Set visits each client once even when a slow one is kicked (deleted) meanwhile.
+    for (const client of this.clients) if (client !== except && this.deliver(client, message)) sent++;
+    this.countSent(sent, message);
   }
 
   private send(client: RoomClient, message: Uint8Array): void {
-    if (client.closed) return;
+    if (this.deliver(client, message)) this.countSent(1, message);
+  }
+
+  private countSent(messages: number, message: Uint8Array): void {
+    if (messages === 0) return;
+    this.deps.metrics.messagesOut.inc(messages);
+    this.deps.metrics.bytesOut.inc(messages * message.byteLength);
+  }
+
+  /** Hands a message to the client's transport; false if it was closed (or is now, as too slow). */
+  private deliver(client: RoomClient, message: Uint8Array): boolean {
+    if (client.closed) return false;
     const { metrics, limits } = this.deps;
     client.conn.send(message);
-    metrics.messagesOut.inc();
-    metrics.bytesOut.inc(message.byteLength);
     if (client.conn.bufferedAmount > limits.maxBufferedBytes) {
       metrics.dropped.inc({ reason: 'too_slow' });
       this.deps.log.warn({ room: this.name, personId: client.personId, buffered: client.conn.bufferedAmount }, 'client too slow');
       this.kick(client, 'TOO_SLOW');
     }
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 import type { CloseKind } from '../errors.ts';
 import { RoomLoadError } from './load-document.ts';
 import { REDIS_SUBSCRIBE_WAIT_MS } from '../scale/redis-fanout.ts';
+import { CompactionPacer } from './compaction-pacer.ts';
 import { Room, type RoomDeps, type RoomFanout, type UpdatePolicy } from './room.ts';
 
 /** The process holds `maxRooms` rooms, none of them idle: a new one is refused, not loaded. */
@@ -61,8 +62,14 @@ export class Rooms {
    * before the removal is refused when it reaches its room, not let in after the kick.
    */
   readonly removedPeople = new Set<string>();
+  private readonly compactions: CompactionPacer<Room>;
 
-  constructor(private readonly deps: RoomsDeps) {}
+  constructor(private readonly deps: RoomsDeps) {
+    this.compactions = new CompactionPacer(deps.limits.compactionSpacingMs, (room, e) =>
+      // The log is still intact; compaction is asked for again at the next update or unload.
+      deps.log.error({ room: room.name, err: e }, 'compaction failed'),
+    );
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -222,6 +229,7 @@ export class Rooms {
       throw e;
     }
     room.onEmpty = () => this.scheduleUnload(name);
+    room.onCompactionDue = () => this.compactions.request(room);
     room.onBroken = () => this.forget(name);
     room.policy = this.policyFor?.(name, room) ?? null;
     if (hooks?.beforeStore) room.beforeStore = () => hooks.beforeStore!();
@@ -242,6 +250,8 @@ export class Rooms {
   }
 
   private forget(name: string): void {
+    const room = this.rooms.get(name);
+    if (room) this.compactions.forget(room);
     this.rooms.delete(name);
     this.deps.metrics.roomsLoaded.set(this.rooms.size);
   }

@@ -12,7 +12,7 @@ import { Heartbeat } from './heartbeat.ts';
 import { RoomLoadError } from './load-document.ts';
 import { MessageThrottle } from './rate-limit.ts';
 import { RoomLimitError } from './rooms.ts';
-import { WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
+import { UPGRADES_PER_TURN, WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
 
 const PREFIX = '/ws/';
 
@@ -66,7 +66,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     ws.close(CLOSE[kind].code, reason);
   };
 
-  const onSocket = async (ws: WebSocket, url: URL): Promise<void> => {
+  const onSocket = async (ws: WebSocket, socket: Duplex, url: URL): Promise<void> => {
     socketPaths.set(ws, url.pathname);
     // Authentication and the room's load take a database round trip; a client speaks at once
     // (sync step 1), so what it sends meanwhile is held and handed to the room in order.
@@ -130,8 +130,22 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         if (removed) refuse(ws, 'PERSON_REMOVED');
         return;
       }
+      // Everything sent to this socket in one tick leaves in one write (one syscall, not one
+      // per message): a client that falls behind a busy room catches up in one packet.
+      let corked = false;
+      const uncork = () => {
+        corked = false;
+        socket.uncork();
+      };
       const conn: Connection = {
-        send: (data) => ws.send(data),
+        send: (data) => {
+          if (!corked) {
+            corked = true;
+            socket.cork();
+            process.nextTick(uncork);
+          }
+          ws.send(data);
+        },
         close: (code, reason) => ws.close(code, reason),
         get bufferedAmount() {
           return ws.bufferedAmount;
@@ -190,15 +204,28 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       log.warn({ ip, open: perIp.count(ip) }, 'websocket refused: too many connections from address');
       return refuseHttp(socket, '429 Too Many Requests', JSON.stringify(errorBody('TOO_MANY_CONNECTIONS')));
     }
-    // Counted once the upgrade completes (synchronously here): a failed handshake holds no slot.
+    // The slot is held from now until the socket closes, however the handshake ends.
+    perIp.tryAcquire(ip);
+    socket.once('close', () => perIp.release(ip));
+    if (pendingUpgrades.push(() => completeUpgrade(req, socket, head, url)) === 1) setImmediate(drainUpgrades);
+  };
+
+  const completeUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void => {
+    if (socket.destroyed) return;
+    if (closing) return refuseHttp(socket, '503 Service Unavailable');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      perIp.tryAcquire(ip);
-      ws.once('close', () => perIp.release(ip));
-      onSocket(ws, url).catch((e: unknown) => {
+      onSocket(ws, socket, url).catch((e: unknown) => {
         log.error({ path: url.pathname, err: e }, 'websocket setup failed');
         ws.terminate();
       });
     });
+  };
+
+  // Handshakes wait here and are completed UPGRADES_PER_TURN at a time, one batch per turn.
+  const pendingUpgrades: (() => void)[] = [];
+  const drainUpgrades = (): void => {
+    for (const upgrade of pendingUpgrades.splice(0, UPGRADES_PER_TURN)) upgrade();
+    if (pendingUpgrades.length > 0) setImmediate(drainUpgrades);
   };
   app.server.on('upgrade', onUpgrade);
 

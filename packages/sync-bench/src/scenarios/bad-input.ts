@@ -1,99 +1,95 @@
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { LoadClient } from '../load-client.ts';
-import { encodeOversizedUpdate } from '../protocol.ts';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { AttackPlan, AttackResults, Closure } from '../attacker.ts';
 import { rssKb } from '../proc-stats.ts';
-import { distribution, percentile, sleep } from '../stats.ts';
+import { LOAD_CORE, pinnedNode } from '../spawn.ts';
+import { percentile } from '../stats.ts';
 import type { RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 import { runFanOut, type FanOutResult } from './fan-out.ts';
 
-export interface Closure {
-  /** Ms from the first bad byte sent until the server closed the socket; null if it never did. */
-  closedAfterMs: number | null;
-  code: number | null;
-}
+export type { Closure };
 
-export interface BadInputResult {
+export interface BadInputResult extends AttackResults {
   load: FanOutResult;
-  bigMessage: Closure;
-  garbage: Closure;
-  flood: { closed: number; total: number; medianCloseMs: number };
   rssRiseKb: number;
-  /** Others' fan-out p99 for updates sent while the attacks ran, and before them. */
-  othersP99DuringMs: number;
+  /** Others' fan-out p99 for updates sent before the attacks, while they ran, and during each one. */
   othersP99BeforeMs: number;
+  othersP99DuringMs: number;
+  othersP99ByAttackMs: { bigMessage: number; garbage: number; flood: number };
 }
 
-async function closedWithin(client: LoadClient, sentAt: number, waitMs: number): Promise<Closure> {
-  await Promise.race([client.closed, sleep(waitMs)]);
-  const closure = { closedAfterMs: client.closedAt === null ? null : client.closedAt - sentAt, code: client.closeCode };
-  client.close();
-  return closure;
-}
-
-/** The same bytes for every server: a seeded generator, not Math.random. */
-function garbageFrames(count: number): Uint8Array[] {
-  let seed = 0x5eed;
-  const next = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+/** The attacker process, started (and its TypeScript compiled) before the load begins. */
+function startAttacker() {
+  const argv = pinnedNode(fileURLToPath(new URL('../attacker.ts', import.meta.url)), LOAD_CORE);
+  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`attacker exited (${code})`))));
+  const next = async <T>(): Promise<T> => {
+    const line = await Promise.race([lines.next(), exited]);
+    return JSON.parse(line.value as string) as T;
   };
-  return Array.from({ length: count }, () => Uint8Array.from({ length: 1 + Math.floor(next() * 64) }, () => Math.floor(next() * 256)));
+  return {
+    send: (message: unknown) => child.stdin!.write(`${typeof message === 'string' ? message : JSON.stringify(message)}\n`),
+    next,
+    stop: () => child.kill(),
+  };
 }
 
-/** S6: S1's room under load while one socket misbehaves in each way we know of. */
+/** S6: S1's room under load while sockets of another process misbehave in each way we know of. */
 export async function runBadInput(target: Target, fanOut: Scale['fanOut'], scale: Scale['badInput']): Promise<BadInputResult> {
   let attackStart = 0;
   let attackEnd = 0;
   let rssBefore = 0;
   let rssPeak = 0;
-  let bigMessage: Closure = { closedAfterMs: null, code: null };
-  let garbage: Closure = { closedAfterMs: null, code: null };
-  let flood = { closed: 0, total: scale.floodConnections, medianCloseMs: Number.NaN };
+  let results: AttackResults | null = null;
+  const attacker = startAttacker();
 
   const attack = async (room: RoomAccess) => {
-    const ep = room.ep;
+    const plan: AttackPlan = {
+      big: room.person(fanOut.clients),
+      noisy: room.person(fanOut.clients + 1),
+      flood: room.ep,
+      bigMessageBytes: scale.bigMessageBytes,
+      garbageFrames: scale.garbageFrames,
+      floodConnections: scale.floodConnections,
+      closeWaitMs: scale.closeWaitMs,
+    };
+    attacker.send(plan);
+    await attacker.next<{ ready: true }>();
     rssBefore = rssPeak = rssKb(target.pid);
     const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, rssKb(target.pid)); }, 100);
     attackStart = performance.now();
-
-    const big = new LoadClient(room.person(fanOut.clients));
-    await big.synced.catch(() => {});
-    const bigSentAt = performance.now();
-    big.ws.send(encodeOversizedUpdate(ep.dialect, ep.room, scale.bigMessageBytes));
-    bigMessage = await closedWithin(big, bigSentAt, scale.closeWaitMs);
-
-    const noisy = new LoadClient(room.person(fanOut.clients + 1));
-    await noisy.synced.catch(() => {});
-    const noiseAt = performance.now();
-    for (const frame of garbageFrames(scale.garbageFrames)) if (noisy.isOpen) noisy.ws.send(frame);
-    if (noisy.isOpen) noisy.ws.send('{"type":"hello"}');
-    garbage = await closedWithin(noisy, noiseAt, scale.closeWaitMs);
-
-    const floodAt = performance.now();
-    const intruders = Array.from({ length: scale.floodConnections }, () => new LoadClient({ ...ep, token: '' }));
-    await Promise.race([Promise.all(intruders.map((c) => c.closed)), sleep(scale.closeWaitMs)]);
-    const closeTimes = intruders.filter((c) => c.closedAt !== null).map((c) => c.closedAt! - floodAt);
-    flood = { closed: closeTimes.length, total: intruders.length, medianCloseMs: distribution(closeTimes).p50 };
-    for (const c of intruders) c.close();
-
+    attacker.send('go');
+    results = await attacker.next<AttackResults>();
     attackEnd = performance.now();
     clearInterval(rssTimer);
   };
 
-  // S1's length plus room for the attacks, which start a quarter of the way in.
-  const load = await runFanOut(target, { ...fanOut, seconds: fanOut.seconds + 3 * scale.closeWaitMs / 1_000 }, { label: 's6', awareness: false, beside: attack });
-  const during = load.samples.filter((s) => s.sentAt >= attackStart && s.sentAt <= attackEnd).map((s) => s.latencyMs);
-  const before = load.samples.filter((s) => s.sentAt < attackStart).map((s) => s.latencyMs);
-  return {
-    load,
-    bigMessage,
-    garbage,
-    flood,
-    rssRiseKb: rssPeak - rssBefore,
-    othersP99DuringMs: percentile(Float64Array.from(during).sort(), 99),
-    othersP99BeforeMs: percentile(Float64Array.from(before).sort(), 99),
-  };
+  try {
+    // S1's length plus room for the attacks, which start a quarter of the way in.
+    const load = await runFanOut(target, { ...fanOut, seconds: fanOut.seconds + 3 * scale.closeWaitMs / 1_000 }, { label: 's6', awareness: false, beside: attack });
+    if (!results) throw new Error('the attacks did not report');
+    const { phases } = results as AttackResults;
+    // The attacker's clock is the epoch; ours is performance.now().
+    const local = (epochMs: number) => epochMs - performance.timeOrigin;
+    const p99Between = (from: number, to: number) =>
+      percentile(Float64Array.from(load.samples.filter((s) => s.sentAt >= from && s.sentAt < to).map((s) => s.latencyMs)).sort(), 99);
+    return {
+      ...(results as AttackResults),
+      load,
+      rssRiseKb: rssPeak - rssBefore,
+      othersP99BeforeMs: p99Between(0, attackStart),
+      othersP99DuringMs: p99Between(attackStart, attackEnd),
+      othersP99ByAttackMs: {
+        bigMessage: p99Between(local(phases.bigMessage), local(phases.garbage)),
+        garbage: p99Between(local(phases.garbage), local(phases.flood)),
+        flood: p99Between(local(phases.flood), local(phases.end)),
+      },
+    };
+  } finally {
+    attacker.stop();
+  }
 }

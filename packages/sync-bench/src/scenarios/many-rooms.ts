@@ -16,6 +16,8 @@ export interface RateStep {
   expected: number;
   latency: Distribution;
   cpuPct: number;
+  /** The load generator's own CPU: near 100 % the latencies are its, not the server's. */
+  loadGeneratorCpuPct: number;
 }
 
 export interface ManyRoomsResult {
@@ -49,6 +51,7 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
     recordFanOut(allClients, log, samples);
     let sent = 0;
     const sampler = new ProcSampler(target.pid);
+    const ownSampler = new ProcSampler(process.pid);
     const windowStart = monotonicUs();
     const t0 = performance.now();
     // Each writer takes an equal share of the aggregate rate.
@@ -60,6 +63,7 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
     stop();
     const seconds = (performance.now() - t0) / 1_000;
     const proc = sampler.stop();
+    const own = ownSampler.stop();
     logWindow(`${target.name} s2 ${rate}/s`, windowStart);
     await waitFor('deliveries to drain', () => samples.length >= log.expected, 5_000).catch(() => {});
     steps.push({
@@ -69,8 +73,9 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
       expected: log.expected,
       latency: distribution(samples.map((s) => s.latencyMs)),
       cpuPct: proc.cpuPct,
+      loadGeneratorCpuPct: own.cpuPct,
     });
-    console.error(`  ${target.name} s2 ${rate}/s: sent ${(sent / seconds).toFixed(0)}/s, ${samples.length}/${log.expected}, p99 ${steps.at(-1)!.latency.p99.toFixed(1)} ms, cpu ${proc.cpuPct.toFixed(0)}%`);
+    console.error(`  ${target.name} s2 ${rate}/s: sent ${(sent / seconds).toFixed(0)}/s, ${samples.length}/${log.expected}, p99 ${steps.at(-1)!.latency.p99.toFixed(1)} ms, cpu ${proc.cpuPct.toFixed(0)}% (load generator ${own.cpuPct.toFixed(0)}%)`);
     await sleep(500);
   }
   for (const c of allClients) c.close();
