@@ -130,19 +130,25 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         if (removed) refuse(ws, 'PERSON_REMOVED');
         return;
       }
-      // Everything sent to this socket in one tick leaves in one write (one syscall, not one
-      // per message): a client that falls behind a busy room catches up in one packet.
+      // The first message of a tick leaves at once; any more in the same tick are corked and
+      // leave together in one write (one syscall, not one per message), so a client that fell
+      // behind a busy room catches up in one packet without delaying a lone update.
+      let sentThisTick = false;
       let corked = false;
-      const uncork = () => {
+      const endTick = () => {
+        sentThisTick = false;
+        if (!corked) return;
         corked = false;
         socket.uncork();
       };
       const conn: Connection = {
         send: (data) => {
-          if (!corked) {
+          if (!sentThisTick) {
+            sentThisTick = true;
+            process.nextTick(endTick);
+          } else if (!corked) {
             corked = true;
             socket.cork();
-            process.nextTick(uncork);
           }
           ws.send(data);
         },
