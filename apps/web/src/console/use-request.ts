@@ -21,12 +21,14 @@ export function useRequest<T>(load: () => Promise<T>, pollMs = 0, enabled = true
   const loadRef = useRef(load);
   loadRef.current = load;
   const live = useRef(true);
-  useEffect(
-    () => () => {
+  // Set on every mount, not only at creation: StrictMode (development) mounts, unmounts and
+  // mounts again, and a flag left false would drop every answer.
+  useEffect(() => {
+    live.current = true;
+    return () => {
       live.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const reload = useCallback(async () => {
     setLoading(true);
