@@ -11,7 +11,7 @@ import { webAppRoutes } from './http/web-app.ts';
 import { workshopRoutes } from './http/workshops.ts';
 import { DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
-import { RedisFanout } from './scale/redis-fanout.ts';
+import type { RedisFanout } from './scale/redis-fanout.ts';
 import { FacilitationStore } from './facilitation/facilitation-store.ts';
 import { asyncStorage, promised, type AsyncFacilitationRecords, type AsyncStorage } from './storage/async-storage.ts';
 import { PostgresStorage } from './storage/postgres-storage.ts';
@@ -73,8 +73,9 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   const metrics = createMetrics();
   const log = app.log;
   let rooms: Rooms | null = null;
-  const fanout = options.redisUrl
-    ? new RedisFanout(
+  // ioredis (~15 MB resident) is loaded only by processes that fan out.
+  const fanout: RedisFanout | null = options.redisUrl
+    ? new (await import('./scale/redis-fanout.ts')).RedisFanout(
         options.redisUrl,
         {
           message: (room, kind, data, from) => rooms?.deliver(room, kind, data, from),

@@ -16,7 +16,6 @@ import { workshopParams } from '../workshops/schemas.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
 import { attachment, exportFileName } from './attachment.ts';
 import { isCredit, readCredit, writeCredit } from './credits.ts';
-import { renderDocx } from './docx-report.ts';
 import { importWorkshopSnapshot } from './import-workshop.ts';
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from './limits.ts';
 import { workshopSnapshot } from './workshop-snapshot.ts';
@@ -70,7 +69,8 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
         case 'json':
           return exportWorkshopJson(snapshot);
         case 'docx':
-          return renderDocx(snapshot);
+          // docx (~12 MB resident) is loaded on the first Word export, not at start.
+          return (await import('./docx-report.ts')).renderDocx(snapshot);
       }
     },
   );

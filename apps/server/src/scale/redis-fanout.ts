@@ -22,12 +22,6 @@ export const HEARTBEAT_MS = 2_000;
 export const PROCESS_GONE_AFTER_MS = 3 * HEARTBEAT_MS;
 export const channelOf = (room: string) => FANOUT_CHANNEL_PREFIX + room;
 
-/**
- * How long a room's load waits for its subscription. Past it the room opens anyway: if Redis
- * went away meanwhile, the subscription completes on reconnect and the room is re-read then.
- */
-export const REDIS_SUBSCRIBE_WAIT_MS = 1_000;
-
 /** Reconnect backoff cap: Redis coming back is noticed within this long. */
 export const REDIS_RETRY_MAX_MS = 1_000;
 

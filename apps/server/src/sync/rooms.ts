@@ -1,8 +1,14 @@
 import type { CloseKind } from '../errors.ts';
 import { RoomLoadError } from './load-document.ts';
-import { REDIS_SUBSCRIBE_WAIT_MS } from '../scale/redis-fanout.ts';
 import { CompactionPacer } from './compaction-pacer.ts';
 import { Room, type RoomDeps, type RoomFanout, type UpdatePolicy } from './room.ts';
+
+/**
+ * How long a room's load waits for its fan-out subscription. Past it the room opens anyway:
+ * if Redis went away meanwhile, the subscription completes on reconnect and the room is
+ * re-read then.
+ */
+export const REDIS_SUBSCRIBE_WAIT_MS = 1_000;
 
 /** The process holds `maxRooms` rooms, none of them idle: a new one is refused, not loaded. */
 export class RoomLimitError extends RoomLoadError {

@@ -75,7 +75,7 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
       cpuPct: proc.cpuPct,
       loadGeneratorCpuPct: own.cpuPct,
     });
-    console.error(`  ${target.name} s2 ${rate}/s: sent ${(sent / seconds).toFixed(0)}/s, ${samples.length}/${log.expected}, p99 ${steps.at(-1)!.latency.p99.toFixed(1)} ms, cpu ${proc.cpuPct.toFixed(0)}% (load generator ${own.cpuPct.toFixed(0)}%)`);
+    console.error(`  ${target.name} s2 ${rate}/s: sent ${(sent / seconds).toFixed(0)}/s, ${samples.length}/${log.expected}, p50 ${steps.at(-1)!.latency.p50.toFixed(1)} / p99 ${steps.at(-1)!.latency.p99.toFixed(1)} ms, cpu ${proc.cpuPct.toFixed(0)}% (load generator ${own.cpuPct.toFixed(0)}%)`);
     await sleep(500);
   }
   for (const c of allClients) c.close();
