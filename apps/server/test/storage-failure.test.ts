@@ -55,8 +55,8 @@ describe('when storage refuses a write', () => {
     const room = await rooms.open('w/board');
     const writer = recordingConnection();
     const other = recordingConnection();
-    const w = room.join(writer.conn, { personId: 'a', role: 'facilitator', access: 'write' });
-    room.join(other.conn, { personId: 'b', role: 'participant', access: 'write' });
+    const w = room.join(writer.conn, { connId: 'c-a', personId: 'a', role: 'facilitator', access: 'write' });
+    room.join(other.conn, { connId: 'c-b', personId: 'b', role: 'participant', access: 'write' });
     const before = other.sent.length;
 
     storage.failWrites = true;
@@ -68,7 +68,7 @@ describe('when storage refuses a write', () => {
     expect(writer.closes).toEqual([{ code: 1013, reason: expect.stringMatching(/could not be saved/) }]);
 
     storage.failWrites = false;
-    const again = room.join(recordingConnection().conn, { personId: 'a', role: 'facilitator', access: 'write' });
+    const again = room.join(recordingConnection().conn, { connId: 'c-a', personId: 'a', role: 'facilitator', access: 'write' });
     room.receive(again, updateMessage((d) => d.getText('text').insert(0, 'stored')));
     await room.settled();
     expect(other.sent.length).toBe(before + 1);
@@ -94,8 +94,8 @@ describe('a room', () => {
     const room = await rooms.open('w/control');
     const writer = recordingConnection();
     const reader = recordingConnection();
-    room.join(writer.conn, { personId: 'f', role: 'facilitator', access: 'write' });
-    room.join(reader.conn, { personId: 'p', role: 'participant', access: 'read' });
+    room.join(writer.conn, { connId: 'c-f', personId: 'f', role: 'facilitator', access: 'write' });
+    room.join(reader.conn, { connId: 'c-p', personId: 'p', role: 'participant', access: 'read' });
     expect(writer.sent).toEqual([encodeSyncStep1(Y.encodeStateVector(room.document))]);
     expect(reader.sent).toEqual([]);
     storage.close();
@@ -106,8 +106,8 @@ describe('a room', () => {
     const room = await rooms.open('w/board');
     const a = recordingConnection();
     const b = recordingConnection();
-    const ca = room.join(a.conn, { personId: 'a', role: 'participant', access: 'read' });
-    const cb = room.join(b.conn, { personId: 'b', role: 'participant', access: 'read' });
+    const ca = room.join(a.conn, { connId: 'c-a', personId: 'a', role: 'participant', access: 'read' });
+    const cb = room.join(b.conn, { connId: 'c-b', personId: 'b', role: 'participant', access: 'read' });
     const emptyStep1 = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
     room.receive(ca, emptyStep1);
     room.receive(cb, emptyStep1);

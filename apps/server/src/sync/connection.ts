@@ -12,6 +12,8 @@ export interface Connection {
 }
 
 export interface ClientInfo {
+  /** Names this socket in log lines. */
+  connId: string;
   personId: string;
   role: Role;
   access: 'read' | 'write';

@@ -164,7 +164,7 @@ export class Room {
     if (!decoded.ok) {
       metrics.dropped.inc({ reason: decoded.problem });
       const kind = decoded.problem === 'malformed' ? 'MALFORMED_MESSAGE' : 'UNKNOWN_MESSAGE_TYPE';
-      this.deps.log.warn({ room: this.name, personId: client.personId, detail: decoded.detail }, 'bad message');
+      this.deps.log.warn({ room: this.name, conn: client.connId, personId: client.personId, detail: decoded.detail }, 'bad message');
       this.kick(client, kind, `${CLOSE[kind].reason} ${decoded.detail}`);
       return;
     }
@@ -403,7 +403,7 @@ export class Room {
         }
       } catch (e) {
         this.deps.metrics.dropped.inc({ reason: 'apply_failed' });
-        this.deps.log.warn({ room: this.name, personId: client.personId, err: e }, 'update failed to apply');
+        this.deps.log.warn({ room: this.name, conn: client.connId, personId: client.personId, err: e }, 'update failed to apply');
         await refuse(client, 'MALFORMED_MESSAGE', `${CLOSE.MALFORMED_MESSAGE.reason} The update could not be applied.`, e);
         continue;
       }
@@ -571,7 +571,7 @@ export class Room {
     client.conn.send(message);
     if (client.conn.bufferedAmount > limits.maxBufferedBytes) {
       metrics.dropped.inc({ reason: 'too_slow' });
-      this.deps.log.warn({ room: this.name, personId: client.personId, buffered: client.conn.bufferedAmount }, 'client too slow');
+      this.deps.log.warn({ room: this.name, conn: client.connId, personId: client.personId, buffered: client.conn.bufferedAmount }, 'client too slow');
       this.kick(client, 'TOO_SLOW');
     }
     return true;

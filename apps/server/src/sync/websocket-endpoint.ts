@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { controlState, parseRoomName, roomAccess, roomName } from '@crossboard/model';
 import { authenticate } from '../auth/authenticate.ts';
@@ -57,9 +58,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
   const perToken = new ConnectionCounter(limits.maxConnectionsPerToken);
   const heartbeat = new Heartbeat(limits.heartbeatIntervalMs, (ws) => {
     metrics.heartbeatTimeouts.inc();
-    log.info({ path: socketPaths.get(ws) }, 'websocket cut: no answer to ping');
+    (socketLogs.get(ws) ?? log).info('websocket cut: no answer to ping');
   });
-  const socketPaths = new WeakMap<WebSocket, string>();
+  // Every line about a socket carries its connection id (and its room once known), so one
+  // person's several tabs, or one socket's whole story, can be told apart in the logs.
+  const socketLogs = new WeakMap<WebSocket, FastifyBaseLogger>();
+  const processTag = randomBytes(3).toString('hex');
+  let sockets = 0;
 
   const refuse = (ws: WebSocket, kind: CloseKind, reason: string = CLOSE[kind].reason): void => {
     metrics.closes.inc({ code: String(CLOSE[kind].code) });
@@ -67,7 +72,9 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
   };
 
   const onSocket = async (ws: WebSocket, socket: Duplex, url: URL): Promise<void> => {
-    socketPaths.set(ws, url.pathname);
+    const connId = `${processTag}-${(++sockets).toString(36)}`;
+    let slog = log.child({ conn: connId, path: url.pathname });
+    socketLogs.set(ws, slog);
     // Authentication and the room's load take a database round trip; a client speaks at once
     // (sync step 1), so what it sends meanwhile is held and handed to the room in order.
     const early: RawData[] = [];
@@ -79,7 +86,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         metrics.dropped.inc({ reason: 'too_big' });
         metrics.closes.inc({ code: String(CLOSE.MESSAGE_TOO_BIG.code) });
       }
-      log.warn({ err: err.message, code: err.code, path: url.pathname }, 'websocket error');
+      slog.warn({ err: err.message, code: err.code }, 'websocket error');
     });
     let name: string;
     try {
@@ -87,11 +94,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     } catch {
       return refuse(ws, 'BAD_ROOM');
     }
+    slog = log.child({ conn: connId, room: name });
+    socketLogs.set(ws, slog);
     const ref = parseRoomName(name);
     if (!ref) return refuse(ws, 'BAD_ROOM');
     const auth = await authenticate(storage, secret, url.searchParams.get('token'));
     if (!auth.ok) {
-      log.info({ room: name, problem: auth.problem }, 'websocket refused');
+      slog.info({ problem: auth.problem }, 'websocket refused');
       return refuse(ws, auth.problem);
     }
     // Gone while we checked: nothing may be acquired for a socket whose close already fired.
@@ -101,7 +110,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     const tokenKey = `${person.workshopId}/${person.id}`;
     if (!perToken.tryAcquire(tokenKey)) {
       metrics.refused.inc({ reason: 'per_token' });
-      log.warn({ room: name, personId: person.id, open: perToken.count(tokenKey) }, 'websocket refused: too many connections for token');
+      slog.warn({ personId: person.id, open: perToken.count(tokenKey) }, 'websocket refused: too many connections for token');
       return refuse(ws, 'TOO_MANY_CONNECTIONS');
     }
     ws.once('close', () => perToken.release(tokenKey));
@@ -119,7 +128,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         { participantsMayEditReport },
       );
       if (access === 'none') {
-        log.info({ room: name, personId: person.id }, 'websocket refused: no access');
+        slog.info({ personId: person.id }, 'websocket refused: no access');
         return refuse(ws, 'FORBIDDEN');
       }
       const room = await rooms.open(name);
@@ -157,20 +166,20 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
           return ws.bufferedAmount;
         },
       };
-      const client = room.join(conn, { personId: person.id, role: person.role, access });
+      const client = room.join(conn, { connId, personId: person.id, role: person.role, access });
       const throttle = new MessageThrottle(limits, limits.maxMessageBytes, {
         deliver: (bytes) => room.receive(client, bytes),
         delayed: () => metrics.delayed.inc(),
         flood: (dropped) => {
           metrics.dropped.inc({ reason: 'rate_limited' }, dropped);
-          log.warn({ room: name, personId: person.id, dropped }, 'websocket closed: flooding');
+          slog.warn({ personId: person.id, dropped }, 'websocket closed: flooding');
           room.kick(client, 'FLOODING');
         },
       });
       const onMessage = (data: RawData) => {
         const bytes = toBytes(data);
         if (bytes.byteLength > limits.maxMessageBytes) {
-          log.warn({ room: name, personId: person.id, bytes: bytes.byteLength }, 'message too big');
+          slog.warn({ personId: person.id, bytes: bytes.byteLength }, 'message too big');
           metrics.dropped.inc({ reason: 'too_big' });
           throttle.stop();
           room.kick(client, 'MESSAGE_TOO_BIG');
@@ -188,14 +197,14 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     } catch (e) {
       if (e instanceof RoomLimitError) {
         metrics.refused.inc({ reason: 'rooms' });
-        log.warn({ room: name, rooms: rooms.size }, 'websocket refused: too many rooms');
+        slog.warn({ rooms: rooms.size }, 'websocket refused: too many rooms');
         return refuse(ws, 'TOO_MANY_ROOMS');
       }
       if (e instanceof RoomLoadError) {
-        log.error({ room: name, err: e.message }, 'room failed to load');
+        slog.error({ err: e.message }, 'room failed to load');
         return refuse(ws, 'ROOM_UNAVAILABLE');
       }
-      log.error({ room: name, err: e }, 'websocket setup failed');
+      slog.error({ err: e }, 'websocket setup failed');
       return refuse(ws, 'INTERNAL');
     }
   };
@@ -221,7 +230,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     if (closing) return refuseHttp(socket, '503 Service Unavailable');
     wss.handleUpgrade(req, socket, head, (ws) => {
       onSocket(ws, socket, url).catch((e: unknown) => {
-        log.error({ path: url.pathname, err: e }, 'websocket setup failed');
+        (socketLogs.get(ws) ?? log).error({ err: e }, 'websocket setup failed');
         ws.terminate();
       });
     });

@@ -54,7 +54,7 @@ export class MemoryClient {
       },
       bufferedAmount: 0,
     };
-    this.client = this.room.join(conn, { personId: `p${this.doc.clientID}`, role: 'facilitator', access: 'write' });
+    this.client = this.room.join(conn, { connId: `c${this.doc.clientID}`, personId: `p${this.doc.clientID}`, role: 'facilitator', access: 'write' });
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(e, this.doc);
