@@ -53,6 +53,13 @@ export const UPGRADES_PER_TURN = 4;
 /** Connections the kernel queues before the server accepts them (capped by net.core.somaxconn). */
 export const LISTEN_BACKLOG = 4_096;
 
+/**
+ * Board versions taken automatically while people write (one per 5 minutes of activity):
+ * the oldest past this many are deleted. Versions taken by hand, at a phase change, at a
+ * reveal or before a restore are always kept.
+ */
+export const MAX_ACTIVITY_VERSIONS = 48;
+
 /** Largest HTTP request body. */
 export const HTTP_BODY_LIMIT_BYTES = 64 * 1024;
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FacilitationStore } from '../src/facilitation/facilitation-store.ts';
+import { MAX_ACTIVITY_VERSIONS } from '../src/limits.ts';
 import { asyncStorage, promised, type AsyncFacilitationRecords, type AsyncStorage } from '../src/storage/async-storage.ts';
 import { SQL_MIGRATIONS } from '../src/storage/migrations.ts';
 import { POSTGRES_MIGRATIONS } from '../src/storage/migrations/postgres.ts';
@@ -197,6 +198,19 @@ for (const backend of backends) {
       expect(await f.versionData('w1', 'v1')).toEqual(data);
       expect(await f.versionData('w1', 'nope')).toBeNull();
       expect(await f.lastVersionAt('w1')).toBe(1_700_000_000_000);
+
+      // Automatic versions are kept up to the limit, the oldest going first; the others stay.
+      for (let i = 0; i < MAX_ACTIVITY_VERSIONS; i++) await f.addVersion('w3', `a${i}`, 1_000 + i, 'activity', new Uint8Array([0]));
+      await f.addVersion('w3', 'kept', 500, 'manual', new Uint8Array([0]));
+      const atLimit = await f.listVersions('w3');
+      expect(atLimit.filter((v) => v.reason === 'activity')).toHaveLength(MAX_ACTIVITY_VERSIONS);
+      await f.addVersion('w3', 'one-more', 5_000, 'activity', new Uint8Array([0]));
+      const past = await f.listVersions('w3');
+      expect(past.filter((v) => v.reason === 'activity')).toHaveLength(MAX_ACTIVITY_VERSIONS);
+      expect(past.map((v) => v.versionId)).not.toContain('a0');
+      expect(past.map((v) => v.versionId)).toContain('a1');
+      expect(past.map((v) => v.versionId)).toContain('kept');
+      expect(past[0]!.versionId).toBe('one-more');
 
       await f.setNoteAuthor('w1', 'n1', 'p1', 'ideas');
       await f.setNoteAuthor('w1', 'n1', 'p2', 'ideas');

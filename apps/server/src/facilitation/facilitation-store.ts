@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Ballots } from '@crossboard/model';
+import { MAX_ACTIVITY_VERSIONS } from '../limits.ts';
 
 export interface VersionInfo {
   versionId: string;
@@ -26,6 +27,10 @@ export class FacilitationStore {
       ),
       clearBallots: db.prepare('DELETE FROM ballots WHERE workshop = ?'),
       insertVersion: db.prepare('INSERT INTO versions (workshop, id, created_at, reason, data) VALUES (?, ?, ?, ?, ?)'),
+      pruneActivityVersions: db.prepare(
+        `DELETE FROM versions WHERE workshop = ? AND reason = 'activity' AND rowid NOT IN (
+           SELECT rowid FROM versions WHERE workshop = ? AND reason = 'activity' ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+      ),
       versions: db.prepare<[string], { id: string; created_at: number; reason: string }>(
         'SELECT id, created_at, reason FROM versions WHERE workshop = ? ORDER BY created_at DESC, rowid DESC',
       ),
@@ -55,8 +60,12 @@ export class FacilitationStore {
     this.stmt.clearBallots.run(workshopId);
   }
 
+  /** Automatic ('activity') versions past MAX_ACTIVITY_VERSIONS go, oldest first. */
   addVersion(workshopId: string, versionId: string, createdAt: number, reason: string, data: Uint8Array): void {
-    this.stmt.insertVersion.run(workshopId, versionId, createdAt, reason, data);
+    this.db.transaction(() => {
+      this.stmt.insertVersion.run(workshopId, versionId, createdAt, reason, data);
+      if (reason === 'activity') this.stmt.pruneActivityVersions.run(workshopId, workshopId, MAX_ACTIVITY_VERSIONS);
+    })();
   }
 
   listVersions(workshopId: string): VersionInfo[] {

@@ -6,6 +6,7 @@ import type { AsyncFacilitationRecords, AsyncStorage } from './async-storage.ts'
 import { decodes } from './decodes.ts';
 import { toPerson, type PersonRow } from './person-row.ts';
 import type { SqlMigration } from './migrations.ts';
+import { MAX_ACTIVITY_VERSIONS } from '../limits.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.ts';
 import type { PersonRecord, StoredDocument, WorkshopRecord } from './storage.ts';
 
@@ -272,6 +273,7 @@ class PostgresFacilitationRecords implements AsyncFacilitationRecords {
     await this.pool.query('DELETE FROM ballots WHERE workshop = $1', [workshopId]);
   }
 
+  /** Automatic ('activity') versions past MAX_ACTIVITY_VERSIONS go, oldest first. */
   async addVersion(workshopId: string, versionId: string, createdAt: number, reason: string, data: Uint8Array): Promise<void> {
     await this.pool.query('INSERT INTO versions (workshop, id, created_at, reason, data) VALUES ($1, $2, $3, $4, $5)', [
       workshopId,
@@ -280,6 +282,12 @@ class PostgresFacilitationRecords implements AsyncFacilitationRecords {
       reason,
       buffer(data),
     ]);
+    if (reason !== 'activity') return;
+    await this.pool.query(
+      `DELETE FROM versions WHERE workshop = $1 AND reason = 'activity' AND seq NOT IN (
+         SELECT seq FROM versions WHERE workshop = $1 AND reason = 'activity' ORDER BY created_at DESC, seq DESC LIMIT $2)`,
+      [workshopId, MAX_ACTIVITY_VERSIONS],
+    );
   }
 
   async listVersions(workshopId: string): Promise<VersionInfo[]> {
