@@ -11,7 +11,7 @@ afterEach(() => dirs.splice(0).forEach(removeDataDir));
 function slowRoom(name: string, log: string[], ms = 5) {
   return {
     name,
-    compactNow: async () => {
+    compact: async () => {
       log.push(`start ${name}`);
       await new Promise((r) => setTimeout(r, ms));
       log.push(`end ${name}`);
@@ -34,10 +34,10 @@ describe('compaction pacing', () => {
   it('a failed compaction is reported and the next room still gets its turn', async () => {
     const log: string[] = [];
     const failures: string[] = [];
-    const pacer = new CompactionPacer<{ name: string; compactNow(): Promise<void> }>(1, (room, e) =>
+    const pacer = new CompactionPacer<{ name: string; compact(): Promise<void> }>(1, (room, e) =>
       failures.push(`${room.name}: ${(e as Error).message}`),
     );
-    pacer.request({ name: 'broken', compactNow: () => Promise.reject(new Error('disk full')) });
+    pacer.request({ name: 'broken', compact: () => Promise.reject(new Error('disk full')) });
     pacer.request(slowRoom('fine', log));
     await expect.poll(() => log.length).toBe(2);
     expect(failures).toEqual(['broken: disk full']);

@@ -99,17 +99,14 @@ export class SqliteStorage implements Storage {
    * One transaction: a failure at any step leaves snapshot and log as they were. Rows that
    * do not decode are neither merged nor deleted: they stay for someone to inspect.
    */
-  compact(room: string): void {
+  compact(room: string, current?: Uint8Array): void {
     this.db.transaction(() => {
       const rows = this.stmt.updates.all(room);
       this.compactionStep('read');
       const good = rows.filter((r) => decodes(r.data));
       const last = good.at(-1);
       if (!last) return;
-      const snap = this.stmt.snapshot.get(room);
-      const parts = good.map((r) => new Uint8Array(r.data));
-      if (snap) parts.unshift(new Uint8Array(snap.data));
-      const merged = Y.mergeUpdates(parts);
+      const merged = current ?? this.merge(room, good);
       this.compactionStep('merged');
       this.stmt.putSnapshot.run(room, merged, Date.now());
       this.compactionStep('snapshot-written');
@@ -117,6 +114,13 @@ export class SqliteStorage implements Storage {
       else for (const r of good) this.stmt.deleteUpdate.run(room, r.seq);
       this.compactionStep('log-deleted');
     }).immediate();
+  }
+
+  private merge(room: string, rows: { data: Buffer }[]): Uint8Array {
+    const snap = this.stmt.snapshot.get(room);
+    const parts = rows.map((r) => new Uint8Array(r.data));
+    if (snap) parts.unshift(new Uint8Array(snap.data));
+    return Y.mergeUpdates(parts);
   }
 
   /** A seam between the steps of a compaction, so tests can interrupt it at each one. */

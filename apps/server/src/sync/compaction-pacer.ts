@@ -1,6 +1,6 @@
 /** What the pacer compacts: a room, compacting through its own queue. */
 export interface Compactable {
-  compactNow(): Promise<void>;
+  compact(): Promise<void>;
 }
 
 /**
@@ -52,7 +52,7 @@ export class CompactionPacer<T extends Compactable> {
     this.due.delete(item);
     this.running = true;
     try {
-      await item.compactNow();
+      await item.compact();
     } catch (e) {
       this.failed(item, e);
     } finally {

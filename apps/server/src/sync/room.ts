@@ -314,24 +314,26 @@ export class Room {
     return this.enqueue(() => {});
   }
 
-  /** Merges the log into the snapshot (on threshold and on unload). */
-  async compact(): Promise<void> {
-    if (this.logCount === 0) return;
-    const count = this.logCount;
-    const bytes = this.logBytes;
-    await this.deps.storage.compact(this.name);
-    this.deps.metrics.compactions.inc();
-    this.snapshotBytes += bytes;
-    this.logCount -= count;
-    this.logBytes -= bytes;
-  }
-
-  /** A compaction the registry asked for, in turn with the room's other steps. */
-  compactNow(): Promise<void> {
+  /**
+   * Merges the log into the snapshot (past the threshold, paced by the registry, and on
+   * unload), in turn with the room's other steps, so the document holds exactly what is
+   * stored. If it fails the log is intact, and compaction is asked for again later.
+   */
+  compact(): Promise<void> {
     return this.enqueue(async () => {
       this.compactionRequested = false;
-      // The log is intact if this fails: compaction is asked for again at the next update.
-      if (!this.destroyed) await this.compact();
+      if (this.destroyed || this.logCount === 0) return;
+      const count = this.logCount;
+      const bytes = this.logBytes;
+      // As the room's only writer this process has applied every stored row: its state is
+      // the merged snapshot (1–7 ms to encode for a 220-note board, against 15–45 ms to merge
+      // 500 rows, a stall for every room). With other processes writing, storage merges.
+      const current = this.deps.fanout ? undefined : Y.encodeStateAsUpdate(this.doc);
+      await this.deps.storage.compact(this.name, current);
+      this.deps.metrics.compactions.inc();
+      this.snapshotBytes += bytes;
+      this.logCount -= count;
+      this.logBytes -= bytes;
     });
   }
 

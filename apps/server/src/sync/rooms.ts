@@ -175,7 +175,7 @@ export class Rooms {
     if (!room) return Promise.resolve();
     const done = (async () => {
       try {
-        await room.settled();
+        // Queued after every step already scheduled.
         await room.compact();
       } catch (e) {
         // The log stays as it is and is replayed on the next load; nothing is lost.
