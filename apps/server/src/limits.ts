@@ -8,6 +8,12 @@ export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
  */
 export const WS_FRAME_HARD_LIMIT_BYTES = 4 * MAX_WS_MESSAGE_BYTES;
 /**
+ * After such a frame the socket stops being read (TCP holds the sender back instead of the
+ * server reading and discarding the rest, 50 MB of it in the benchmark) and is cut this long
+ * after its close frame was sent.
+ */
+export const OVERSIZED_FRAME_CUT_AFTER_MS = 1_000;
+/**
  * Bytes queued for one slow socket before it is closed: a client that stops reading must
  * not make the server hold an ever-growing copy of the room's traffic.
  */

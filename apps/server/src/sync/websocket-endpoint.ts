@@ -13,7 +13,7 @@ import { Heartbeat } from './heartbeat.ts';
 import { RoomLoadError } from './load-document.ts';
 import { MessageThrottle } from './rate-limit.ts';
 import { RoomLimitError } from './rooms.ts';
-import { UPGRADES_PER_TURN, WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
+import { OVERSIZED_FRAME_CUT_AFTER_MS, UPGRADES_PER_TURN, WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
 
 const PREFIX = '/ws/';
 
@@ -85,6 +85,9 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
         metrics.dropped.inc({ reason: 'too_big' });
         metrics.closes.inc({ code: String(CLOSE.MESSAGE_TOO_BIG.code) });
+        // ws has sent 1009 and resumes the socket on the next tick to drain the frame.
+        setImmediate(() => socket.pause());
+        setTimeout(() => ws.terminate(), OVERSIZED_FRAME_CUT_AFTER_MS).unref();
       }
       slog.warn({ err: err.message, code: err.code }, 'websocket error');
     });
