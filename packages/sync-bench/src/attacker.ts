@@ -46,7 +46,7 @@ export interface AttackResults {
 }
 
 /** The same bytes for every server: a seeded generator, not Math.random. */
-export function garbageFrames(count: number): Uint8Array[] {
+function garbageFrames(count: number): Uint8Array[] {
   let seed = 0x5eed;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -123,4 +123,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await main();

@@ -383,8 +383,10 @@ export class Room {
     const items = this.inbox;
     this.inbox = [];
     const applied: Applied[] = [];
+    let appliedBytes = 0;
     // What is applied but not yet stored goes to storage before a reload could drop it.
     const refuse = async (client: RoomClient, kind: CloseKind, reason: string, cause: unknown) => {
+      appliedBytes = 0;
       if (applied.length > 0) await this.commit(applied.splice(0));
       this.kick(client, kind, reason);
       await this.recover(cause);
@@ -411,13 +413,13 @@ export class Room {
       }
       const change = this.takePending();
       if (!change) continue;
-      const queued = applied.reduce((n, a) => n + a.update.byteLength, 0);
-      if (this.exceedsDocumentLimit(change, queued)) {
+      if (this.exceedsDocumentLimit(change, appliedBytes)) {
         await refuse(client, 'DOCUMENT_TOO_LARGE', CLOSE.DOCUMENT_TOO_LARGE.reason, 'document too large');
         continue;
       }
       // A corrected update goes back to its sender too, or their document would keep the forgery.
       applied.push({ update: change, except: corrected ? null : client, writer: client });
+      appliedBytes += change.byteLength;
     }
     if (applied.length > 0) await this.commit(applied);
   };

@@ -72,8 +72,14 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
   };
 
   const onSocket = async (ws: WebSocket, socket: Duplex, url: URL): Promise<void> => {
+    let name: string | null;
+    try {
+      name = decodeURIComponent(url.pathname.slice(PREFIX.length));
+    } catch {
+      name = null;
+    }
     const connId = `${processTag}-${(++sockets).toString(36)}`;
-    let slog = log.child({ conn: connId, path: url.pathname });
+    const slog = log.child({ conn: connId, room: name ?? url.pathname });
     socketLogs.set(ws, slog);
     // Authentication and the room's load take a database round trip; a client speaks at once
     // (sync step 1), so what it sends meanwhile is held and handed to the room in order.
@@ -91,16 +97,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       }
       slog.warn({ err: err.message, code: err.code }, 'websocket error');
     });
-    let name: string;
-    try {
-      name = decodeURIComponent(url.pathname.slice(PREFIX.length));
-    } catch {
-      return refuse(ws, 'BAD_ROOM');
-    }
-    slog = log.child({ conn: connId, room: name });
-    socketLogs.set(ws, slog);
-    const ref = parseRoomName(name);
-    if (!ref) return refuse(ws, 'BAD_ROOM');
+    const ref = name === null ? null : parseRoomName(name);
+    if (name === null || !ref) return refuse(ws, 'BAD_ROOM');
     const auth = await authenticate(storage, secret, url.searchParams.get('token'));
     if (!auth.ok) {
       slog.info({ problem: auth.problem }, 'websocket refused');
