@@ -182,10 +182,10 @@ for (const backend of backends) {
       await f.setBallot('w1', 'p2', 'n1', 1);
       await f.setBallot('w1', 'p2', 'n1', 0);
       await f.setBallot('w2', 'p9', 'n1', 3);
-      expect(await f.ballots('w1')).toEqual({ p1: { n1: 2, n2: 1 } });
+      expect(await f.ballots('w1')).toEqual(new Map([['p1', new Map([['n1', 2], ['n2', 1]])]]));
       await f.clearBallots('w1');
-      expect(await f.ballots('w1')).toEqual({});
-      expect(await f.ballots('w2')).toEqual({ p9: { n1: 3 } });
+      expect(await f.ballots('w1')).toEqual(new Map());
+      expect(await f.ballots('w2')).toEqual(new Map([['p9', new Map([['n1', 3]])]]));
 
       expect(await f.lastVersionAt('w1')).toBeNull();
       const data = updateOf((d) => d.getMap('notes').set('n1', 'x')).update;
@@ -261,7 +261,7 @@ describe('schema versions', () => {
       expect((await s.getWorkshop('w1'))?.title).toBe('Before v2');
       expect(replay(await s.loadDocument('w1/board')).getText('t').toString()).toBe('kept');
       await s.facilitation.setBallot('w1', 'f', 'n1', 1);
-      expect(await s.facilitation.ballots('w1')).toEqual({ f: { n1: 1 } });
+      expect(await s.facilitation.ballots('w1')).toEqual(new Map([['f', new Map([['n1', 1]])]]));
       await s.close();
     } finally {
       await dropSchema(schema);

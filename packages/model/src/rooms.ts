@@ -1,3 +1,5 @@
+import { isSafeId } from './ids.ts';
+
 /**
  * A workshop is several Yjs documents (rooms) so that the server can decide who reads
  * and writes each one. Room names are `WORKSHOP/board`, `WORKSHOP/control`,
@@ -10,8 +12,6 @@ export type RoomRef =
   | { workshopId: string; kind: 'drafts'; participantId: string };
 export type RoomKind = RoomRef['kind'];
 
-/** Ids are url-safe tokens; anything else in a room name is refused before a room exists. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function roomName(ref: RoomRef): string {
   return ref.kind === 'drafts'
@@ -22,11 +22,11 @@ export function roomName(ref: RoomRef): string {
 export function parseRoomName(name: string): RoomRef | null {
   const parts = name.split('/');
   const [workshopId, kind, participantId] = parts;
-  if (workshopId === undefined || !ID.test(workshopId)) return null;
+  if (workshopId === undefined || !isSafeId(workshopId)) return null;
   if (parts.length === 2 && (kind === 'board' || kind === 'control' || kind === 'report')) {
     return { workshopId, kind };
   }
-  if (parts.length === 3 && kind === 'drafts' && participantId !== undefined && ID.test(participantId)) {
+  if (parts.length === 3 && kind === 'drafts' && participantId !== undefined && isSafeId(participantId)) {
     return { workshopId, kind, participantId };
   }
   return null;

@@ -11,9 +11,21 @@ export interface VotingConfig {
   status: 'open' | 'closed';
 }
 
-/** Who put how many dots where: person → item → dots. Never mutated; each vote returns a new one. */
-export type Ballots = Readonly<Record<string, Readonly<Record<string, number>>>>;
+/**
+ * Who put how many dots where: person → item → dots. Never mutated; each vote returns a new one.
+ * Maps, not objects: person and item ids come from users, and an id such as `__proto__` used as
+ * an object key would change every object in the process.
+ */
+export type Ballots = ReadonlyMap<string, ReadonlyMap<string, number>>;
+/** Dots per item, as published in the control document (a plain object there, with no prototype). */
 export type Tallies = Readonly<Record<string, number>>;
+
+/** An object with no prototype, for keys that come from users. */
+export function dictionary<V>(entries: Iterable<readonly [string, V]> = []): Record<string, V> {
+  const out = Object.create(null) as Record<string, V>;
+  for (const [k, v] of entries) out[k] = v;
+  return out;
+}
 
 export const VOTE_ERROR_CODES = ['VOTING_CLOSED', 'NO_VOTES_LEFT', 'ITEM_LIMIT', 'UNKNOWN_ITEM', 'NO_VOTE_TO_WITHDRAW'] as const;
 export type VoteErrorCode = (typeof VOTE_ERROR_CODES)[number];
@@ -25,19 +37,23 @@ export type VoteResult = { ok: true; ballots: Ballots } | { ok: false; error: Vo
 
 const fail = (code: VoteErrorCode, message: string): VoteResult => ({ ok: false, error: { code, message } });
 
-function votesOf(ballots: Ballots, personId: string): Readonly<Record<string, number>> {
-  return Object.hasOwn(ballots, personId) ? ballots[personId]! : {};
+const NONE: ReadonlyMap<string, number> = new Map();
+
+export function votesOf(ballots: Ballots, personId: string): ReadonlyMap<string, number> {
+  return ballots.get(personId) ?? NONE;
 }
 
 function withCount(ballots: Ballots, personId: string, itemId: string, count: number): Ballots {
-  const mine = { ...votesOf(ballots, personId) };
-  if (count > 0) mine[itemId] = count;
-  else delete mine[itemId];
-  return { ...ballots, [personId]: mine };
+  const mine = new Map(votesOf(ballots, personId));
+  if (count > 0) mine.set(itemId, count);
+  else mine.delete(itemId);
+  return new Map(ballots).set(personId, mine);
 }
 
 export function votesUsed(ballots: Ballots, personId: string): number {
-  return Object.values(votesOf(ballots, personId)).reduce((a, b) => a + b, 0);
+  let used = 0;
+  for (const n of votesOf(ballots, personId).values()) used += n;
+  return used;
 }
 
 export function remainingVotes(ballots: Ballots, personId: string, config: VotingConfig): number {
@@ -55,7 +71,7 @@ export function castVote(ballots: Ballots, personId: string, itemId: string, con
   if (remainingVotes(ballots, personId, config) <= 0) {
     return fail('NO_VOTES_LEFT', `You have used all ${config.votesPerPerson} of your votes; withdraw one to vote elsewhere.`);
   }
-  const onItem = votesOf(ballots, personId)[itemId] ?? 0;
+  const onItem = votesOf(ballots, personId).get(itemId) ?? 0;
   if (config.maxPerItem !== undefined && onItem >= config.maxPerItem) {
     return fail('ITEM_LIMIT', `You can put at most ${config.maxPerItem} vote${config.maxPerItem === 1 ? '' : 's'} on one item.`);
   }
@@ -65,17 +81,17 @@ export function castVote(ballots: Ballots, personId: string, itemId: string, con
 /** Takes one of the person's dots back from an item. */
 export function withdrawVote(ballots: Ballots, personId: string, itemId: string, config: VotingConfig): VoteResult {
   if (config.status !== 'open') return fail('VOTING_CLOSED', 'Voting is closed.');
-  const onItem = votesOf(ballots, personId)[itemId] ?? 0;
+  const onItem = votesOf(ballots, personId).get(itemId) ?? 0;
   if (onItem <= 0) return fail('NO_VOTE_TO_WITHDRAW', 'You have no vote on this item to take back.');
   return { ok: true, ballots: withCount(ballots, personId, itemId, onItem - 1) };
 }
 
 export function tally(ballots: Ballots): Tallies {
-  const out: Record<string, number> = {};
-  for (const mine of Object.values(ballots)) {
-    for (const [item, n] of Object.entries(mine)) if (n > 0) out[item] = (out[item] ?? 0) + n;
+  const out = new Map<string, number>();
+  for (const mine of ballots.values()) {
+    for (const [item, n] of mine) if (n > 0) out.set(item, (out.get(item) ?? 0) + n);
   }
-  return out;
+  return dictionary(out);
 }
 
 export interface Ranked<T> {
@@ -108,4 +124,15 @@ export function parseVotingConfig(value: unknown): VotingConfig | null {
   const config: VotingConfig = { phase: v.phase, target: v.target, votesPerPerson: v.votesPerPerson, status: v.status };
   if (v.maxPerItem !== undefined) config.maxPerItem = v.maxPerItem;
   return config;
+}
+
+/** Ballots from stored rows (one per person and item), the same for every storage backend. */
+export function ballotsFromRows(rows: Iterable<{ person: string; item: string; count: number }>): Ballots {
+  const out = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    let mine = out.get(row.person);
+    if (!mine) out.set(row.person, (mine = new Map()));
+    mine.set(row.item, row.count);
+  }
+  return out;
 }

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  ballotsFromRows,
   castVote,
   parseVotingConfig,
   rankByVotes,
   remainingVotes,
   tally,
   withdrawVote,
+  votesOf,
   type Ballots,
   type VoteErrorCode,
   type VotingConfig,
 } from '../src/voting.ts';
 import { publishTallies, readTallies, readVoting, writeVoting } from '../src/schema/control-voting.ts';
 import { MAX_VOTES_PER_PERSON } from '../src/limits.ts';
+import { ID_PATTERN, isSafeId } from '../src/ids.ts';
 
 const open: VotingConfig = { phase: 'painPoints', target: 'notes', votesPerPerson: 3, status: 'open' };
 const items = ['a', 'b', 'c'];
@@ -22,7 +25,7 @@ const items = ['a', 'b', 'c'];
  * After each step: the error code expected (or `ok`).
  */
 function play(config: VotingConfig, script: string): { ballots: Ballots; outcomes: (VoteErrorCode | 'ok')[] } {
-  let ballots: Ballots = {};
+  let ballots: Ballots = new Map();
   const outcomes: (VoteErrorCode | 'ok')[] = [];
   for (const step of script.split(/\s+/).filter(Boolean)) {
     const [, person, op, item] = /^(\w+)([+-])(\w+)$/.exec(step)!;
@@ -60,14 +63,14 @@ describe('dot voting rules', () => {
   });
 
   it('does not change the ballots it was given', () => {
-    const before: Ballots = { ann: { a: 1 } };
+    const before: Ballots = ballotsFromRows([{ person: 'ann', item: 'a', count: 1 }]);
     const r = castVote(before, 'ann', 'a', open, items);
-    expect(r.ok && r.ballots).toEqual({ ann: { a: 2 } });
-    expect(before).toEqual({ ann: { a: 1 } });
+    expect(r.ok && r.ballots).toEqual(new Map([['ann', new Map([['a', 2]])]]));
+    expect(before).toEqual(new Map([['ann', new Map([['a', 1]])]]));
   });
 
   it('gives a message a participant can act on', () => {
-    const r = castVote({ ann: { a: 3 } }, 'ann', 'b', open, items);
+    const r = castVote(ballotsFromRows([{ person: 'ann', item: 'a', count: 3 }]), 'ann', 'b', open, items);
     expect(r).toEqual({ ok: false, error: { code: 'NO_VOTES_LEFT', message: expect.stringMatching(/all 3 of your votes/) } });
   });
 
@@ -75,6 +78,34 @@ describe('dot voting rules', () => {
     const { ballots, outcomes } = play(open, 'constructor+a toString+a');
     expect(outcomes).toEqual(['ok', 'ok']);
     expect(tally(ballots)).toEqual({ a: 2 });
+  });
+
+  it('ids named __proto__ stay data: no object in the process changes', () => {
+    const ballots = ballotsFromRows([
+      { person: '__proto__', item: 'pwned', count: 1 },
+      { person: 'ann', item: '__proto__', count: 2 },
+    ]);
+    const tallies = tally(ballots);
+    expect(({} as Record<string, unknown>).pwned).toBeUndefined();
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(votesOf(ballots, '__proto__').get('pwned')).toBe(1);
+    expect(Object.entries(tallies)).toEqual([['pwned', 1], ['__proto__', 2]]);
+    expect(remainingVotes(ballots, '__proto__', open)).toBe(2);
+  });
+});
+
+describe('ids from users', () => {
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'])('%s is refused', (id) => {
+    expect(isSafeId(id)).toBe(false);
+    expect(new RegExp(ID_PATTERN, 'u').test(id)).toBe(false);
+  });
+  it.each(['n1', 'c0ffee-12_ab', '550e8400-e29b-41d4-a716-446655440000', 'x'.repeat(64), 'proto', '__proto'])('%s is an id', (id) => {
+    expect(isSafeId(id)).toBe(true);
+    expect(new RegExp(ID_PATTERN, 'u').test(id)).toBe(true);
+  });
+  it.each(['', 'x'.repeat(65), 'a b', 'a/b', 'é', 'a.b', 42, null])('%j is not an id', (id) => {
+    expect(isSafeId(id)).toBe(false);
+    if (typeof id === 'string') expect(new RegExp(ID_PATTERN, 'u').test(id)).toBe(false);
   });
 });
 

@@ -14,9 +14,6 @@ import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import { joinUrl, randomId } from '../workshops/workshops.ts';
 import { writeCredit } from './credits.ts';
 
-/** Person ids become parts of room names (drafts) and tokens: the same rule as the rooms'. */
-const PERSON_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
  * Creates a new workshop from a JSON export: its people (same ids, so notes keep their
  * authors), their credit choices and its three rooms. The token returned is the first
@@ -27,12 +24,6 @@ export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: Works
   if (!isValidTimeZone(snapshot.workshop.homeTimeZone)) {
     throw new HttpError('INVALID_TIME_ZONE', `"${snapshot.workshop.homeTimeZone}" is not a known time zone, e.g. Europe/Paris.`);
   }
-  const seen = new Set<string>();
-  snapshot.people.forEach((p, i) => {
-    if (!PERSON_ID.test(p.id)) throw new HttpError('INVALID_BODY', `$.people[${i}].id: use letters, digits, - and _ only (1–64)`);
-    if (seen.has(p.id)) throw new HttpError('INVALID_BODY', `$.people[${i}].id: "${p.id}" appears twice`);
-    seen.add(p.id);
-  });
 
   const now = Date.now();
   const workshop: WorkshopRecord = {

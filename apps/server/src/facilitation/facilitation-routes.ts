@@ -7,12 +7,13 @@ import { requireWorkshop } from '../workshops/workshops.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
 import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';
 import { facilitationPolicies, sqlitePolicyReads } from './facilitation-policies.ts';
+import { idSchema } from '../http/id-schema.ts';
 import { FacilitationStore } from './facilitation-store.ts';
 import { cast, closeVoting, myVotes, openVoting, votingProgress, withdraw, type OpenVotingInput } from './voting-commands.ts';
 
 /** docs/API.md "Facilitation": the commands that need validation or touch several rooms. */
 
-const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+const id = idSchema;
 const params = (...names: string[]) =>
   ({ type: 'object', required: names, properties: Object.fromEntries(names.map((n) => [n, id])) }) as const;
 const count = { type: 'integer', minimum: 1, maximum: MAX_VOTES_PER_PERSON } as const;
@@ -112,7 +113,7 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
     {
       schema: {
         params: params('id'),
-        body: { type: 'object', required: ['itemId'], additionalProperties: false, properties: { itemId: { type: 'string', minLength: 1, maxLength: 100 } } },
+        body: { type: 'object', required: ['itemId'], additionalProperties: false, properties: { itemId: id } },
       },
     },
     async (request, reply) => {
@@ -123,7 +124,7 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
 
   app.delete<{ Params: W & { itemId: string } }>(
     '/api/workshops/:id/votes/:itemId',
-    { schema: { params: { type: 'object', required: ['id', 'itemId'], properties: { id, itemId: { type: 'string', minLength: 1, maxLength: 100 } } } } },
+    { schema: { params: { type: 'object', required: ['id', 'itemId'], properties: { id, itemId: id } } } },
     async (request) => {
       const { w, person } = await caller(request, request.params.id);
       return await withdraw(ctx, store, w.id, person.id, request.params.itemId);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Ballots } from '@crossboard/model';
+import { ballotsFromRows, type Ballots } from '@crossboard/model';
 import { MAX_ACTIVITY_VERSIONS } from '../limits.ts';
 
 export interface VersionInfo {
@@ -46,9 +46,7 @@ export class FacilitationStore {
   }
 
   ballots(workshopId: string): Ballots {
-    const out: Record<string, Record<string, number>> = {};
-    for (const row of this.stmt.ballots.all(workshopId)) (out[row.person] ??= {})[row.item] = row.count;
-    return out;
+    return ballotsFromRows(this.stmt.ballots.all(workshopId));
   }
 
   setBallot(workshopId: string, personId: string, itemId: string, count: number): void {

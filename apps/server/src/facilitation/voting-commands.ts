@@ -8,6 +8,7 @@ import {
   remainingVotes,
   roomName,
   tally,
+  votesOf,
   votesUsed,
   withdrawVote,
   writeVoting,
@@ -46,7 +47,8 @@ async function currentVoting(ctx: ServerContext, workshopId: string): Promise<Vo
 }
 
 function mine(ballots: Ballots, personId: string, config: VotingConfig | null): MyVotes {
-  const votes = Object.hasOwn(ballots, personId) ? { ...ballots[personId] } : {};
+  // fromEntries defines own properties: an item id is never a prototype, whatever it is.
+  const votes = Object.fromEntries(votesOf(ballots, personId));
   return { votes, remaining: config && config.status === 'open' ? remainingVotes(ballots, personId, config) : 0 };
 }
 
@@ -116,7 +118,7 @@ async function castNow(ctx: ServerContext, store: FacilitationStore, workshopId:
     (config.target === 'notes' ? listNotes(room.document, config.phase) : listClusters(room.document, config.phase)).map((i) => i.id),
   );
   const ballots = apply(castVote(await store.ballots(workshopId), personId, itemId, config, items));
-  await store.setBallot(workshopId, personId, itemId, ballots[personId]![itemId]!);
+  await store.setBallot(workshopId, personId, itemId, votesOf(ballots, personId).get(itemId)!);
   return mine(ballots, personId, config);
 }
 
@@ -124,13 +126,13 @@ async function withdrawNow(ctx: ServerContext, store: FacilitationStore, worksho
   const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
   const ballots = apply(withdrawVote(await store.ballots(workshopId), personId, itemId, config));
-  await store.setBallot(workshopId, personId, itemId, ballots[personId]![itemId] ?? 0);
+  await store.setBallot(workshopId, personId, itemId, votesOf(ballots, personId).get(itemId) ?? 0);
   return mine(ballots, personId, config);
 }
 
 /** How far the round has got, never who voted for what. */
 export async function votingProgress(store: FacilitationStore, workshopId: string): Promise<{ voters: number; votesCast: number }> {
   const ballots = await store.ballots(workshopId);
-  const used = Object.keys(ballots).map((p) => votesUsed(ballots, p));
+  const used = [...ballots.keys()].map((p) => votesUsed(ballots, p));
   return { voters: used.filter((n) => n > 0).length, votesCast: used.reduce((a, b) => a + b, 0) };
 }

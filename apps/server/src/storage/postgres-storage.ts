@@ -1,6 +1,6 @@
 import pg from 'pg';
 import * as Y from 'yjs';
-import type { Ballots } from '@crossboard/model';
+import { ballotsFromRows, type Ballots } from '@crossboard/model';
 import type { VersionInfo } from '../facilitation/facilitation-store.ts';
 import type { AsyncFacilitationRecords, AsyncStorage } from './async-storage.ts';
 import { decodes } from './decodes.ts';
@@ -256,9 +256,7 @@ class PostgresFacilitationRecords implements AsyncFacilitationRecords {
       'SELECT person, item, count FROM ballots WHERE workshop = $1 AND count > 0',
       [workshopId],
     );
-    const out: Record<string, Record<string, number>> = {};
-    for (const row of r.rows) (out[row.person] ??= {})[row.item] = row.count;
-    return out;
+    return ballotsFromRows(r.rows);
   }
 
   async setBallot(workshopId: string, personId: string, itemId: string, count: number): Promise<void> {

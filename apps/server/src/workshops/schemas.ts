@@ -13,10 +13,11 @@ import {
   MAX_WORKSHOP_TITLE_LENGTH,
 } from '../limits.ts';
 import { MAX_VOTES_PER_PERSON } from '@crossboard/model';
+import { idSchema } from '../http/id-schema.ts';
 
 /** JSON schemas for the workshop routes; Fastify answers 400 with the failing field. */
 
-const id = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } as const;
+const id = idSchema;
 const text = (max: number, min = 0) => ({ type: 'string', minLength: min, maxLength: max }) as const;
 const minutes = { type: 'integer', minimum: 1, maximum: MAX_PHASE_MINUTES } as const;
 const instantOrLocal = { type: 'string', minLength: 16, maxLength: 40 } as const;

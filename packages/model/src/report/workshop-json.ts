@@ -1,5 +1,6 @@
 import { isNoteColour } from '../colours.ts';
 import { MAX_NOTE_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../limits.ts';
+import { isSafeId } from '../ids.ts';
 import { isRole } from '../permissions.ts';
 import { isPhase } from '../phases.ts';
 import { HORIZONS, STEP_STATUSES } from '../schema/report.ts';
@@ -80,6 +81,23 @@ function text(v: unknown, path: string, max = MAX_NOTE_TEXT_LENGTH): string {
 function nullableText(v: unknown, path: string): string | null {
   return v === null ? null : text(v, path);
 }
+/** Ids become keys of documents and rooms: one shape everywhere (see ids.ts). */
+function id(v: unknown, path: string): string {
+  if (!isSafeId(v)) throw new WorkshopImportError(path, 'expected an id: letters, digits, - and _ only (1–64), not a name such as __proto__');
+  return v;
+}
+function nullableId(v: unknown, path: string): string | null {
+  return v === null ? null : id(v, path);
+}
+/** Two entries with one id would become one: refused, with the second's path. */
+function unique<T extends { id: string }>(list: T[], path: string): T[] {
+  const seen = new Set<string>();
+  list.forEach((x, i) => {
+    if (seen.has(x.id)) throw new WorkshopImportError(`${path}[${i}].id`, `"${x.id}" appears twice`);
+    seen.add(x.id);
+  });
+  return list;
+}
 function count(v: unknown, path: string): number {
   if (!Number.isSafeInteger(v) || (v as number) < 0) throw new WorkshopImportError(path, 'expected a whole number ≥ 0');
   return v as number;
@@ -127,54 +145,54 @@ export function importWorkshop(json: string | unknown): WorkshopSnapshot {
       }),
       anonymous: check((v): v is boolean => typeof v === 'boolean', w.anonymous, '$.workshop.anonymous', 'true or false'),
     },
-    people: arr(r.people, '$.people', MAX_IMPORT_NOTES).map((x, i) => {
+    people: unique(arr(r.people, '$.people', MAX_IMPORT_NOTES).map((x, i) => {
       const p = obj(x, `$.people[${i}]`);
       const at = `$.people[${i}]`;
       return {
-        id: text(p.id, `${at}.id`, 100),
+        id: id(p.id, `${at}.id`),
         name: text(p.name, `${at}.name`, MAX_TITLE_LENGTH),
         organisation: text(p.organisation, `${at}.organisation`, MAX_TITLE_LENGTH),
         country: text(p.country, `${at}.country`, 100),
         role: check(isRole, p.role, `${at}.role`, 'facilitator, organiser or participant'),
         credit: oneOf(CREDITS, p.credit, `${at}.credit`),
       };
-    }),
-    clusters: arr(r.clusters, '$.clusters', MAX_IMPORT_NOTES).map((x, i) => {
+    }), '$.people'),
+    clusters: unique(arr(r.clusters, '$.clusters', MAX_IMPORT_NOTES).map((x, i) => {
       const c = obj(x, `$.clusters[${i}]`);
       const at = `$.clusters[${i}]`;
-      return { id: text(c.id, `${at}.id`, 100), phase: check(isPhase, c.phase, `${at}.phase`, 'a phase'), title: text(c.title, `${at}.title`, MAX_TITLE_LENGTH), votes: count(c.votes, `${at}.votes`) };
-    }),
-    notes: arr(r.notes, '$.notes', MAX_IMPORT_NOTES).map((x, i) => {
+      return { id: id(c.id, `${at}.id`), phase: check(isPhase, c.phase, `${at}.phase`, 'a phase'), title: text(c.title, `${at}.title`, MAX_TITLE_LENGTH), votes: count(c.votes, `${at}.votes`) };
+    }), '$.clusters'),
+    notes: unique(arr(r.notes, '$.notes', MAX_IMPORT_NOTES).map((x, i) => {
       const n = obj(x, `$.notes[${i}]`);
       const at = `$.notes[${i}]`;
       return {
-        id: text(n.id, `${at}.id`, 100),
+        id: id(n.id, `${at}.id`),
         phase: check(isPhase, n.phase, `${at}.phase`, 'a phase'),
         text: text(n.text, `${at}.text`),
-        authorId: nullableText(n.authorId, `${at}.authorId`),
-        clusterId: nullableText(n.clusterId, `${at}.clusterId`),
+        authorId: nullableId(n.authorId, `${at}.authorId`),
+        clusterId: nullableId(n.clusterId, `${at}.clusterId`),
         colour: check(isNoteColour, n.colour, `${at}.colour`, 'a note colour'),
         createdAt: instant(n.createdAt, `${at}.createdAt`),
         votes: count(n.votes, `${at}.votes`),
       };
-    }),
-    recommendations: arr(r.recommendations, '$.recommendations', MAX_IMPORT_NOTES).map((x, i) => {
+    }), '$.notes'),
+    recommendations: unique(arr(r.recommendations, '$.recommendations', MAX_IMPORT_NOTES).map((x, i) => {
       const rec = obj(x, `$.recommendations[${i}]`);
       const at = `$.recommendations[${i}]`;
-      const ids = (v: unknown, p: string) => arr(v, p, MAX_IMPORT_NOTES).map((id, k) => text(id, `${p}[${k}]`, 100));
+      const ids = (v: unknown, p: string) => arr(v, p, MAX_IMPORT_NOTES).map((x, k) => id(x, `${p}[${k}]`));
       return {
-        id: text(rec.id, `${at}.id`, 100),
+        id: id(rec.id, `${at}.id`),
         title: text(rec.title, `${at}.title`, MAX_TITLE_LENGTH),
         description: text(rec.description, `${at}.description`, MAX_NOTE_TEXT_LENGTH * 10),
         order: check((v): v is number => typeof v === 'number' && Number.isFinite(v), rec.order, `${at}.order`, 'a number'),
-        sourceClusterId: nullableText(rec.sourceClusterId, `${at}.sourceClusterId`),
+        sourceClusterId: nullableId(rec.sourceClusterId, `${at}.sourceClusterId`),
         painPointLinks: ids(rec.painPointLinks, `${at}.painPointLinks`),
         visionLinks: ids(rec.visionLinks, `${at}.visionLinks`),
         actionSteps: arr(rec.actionSteps, `${at}.actionSteps`, 1000).map((y, k) => {
           const s = obj(y, `${at}.actionSteps[${k}]`);
           const sp = `${at}.actionSteps[${k}]`;
           return {
-            id: text(s.id, `${sp}.id`, 100),
+            id: id(s.id, `${sp}.id`),
             text: text(s.text, `${sp}.text`),
             owner: text(s.owner, `${sp}.owner`, MAX_TITLE_LENGTH),
             horizon: oneOf(HORIZONS, s.horizon, `${sp}.horizon`),
@@ -182,6 +200,6 @@ export function importWorkshop(json: string | unknown): WorkshopSnapshot {
           };
         }),
       };
-    }),
+    }), '$.recommendations'),
   };
 }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { controlState } from './control.ts';
-import { parseVotingConfig, type Tallies, type VotingConfig } from '../voting.ts';
+import { dictionary, parseVotingConfig, type Tallies, type VotingConfig } from '../voting.ts';
 
 /**
  * The control room holds the round's config at `state.voting` and, once the facilitator
@@ -18,7 +18,7 @@ export function writeVoting(doc: Y.Doc, config: VotingConfig | null, origin?: un
 export function readTallies(doc: Y.Doc): Tallies | null {
   const t = controlState(doc).get('tallies');
   if (typeof t !== 'object' || t === null) return null;
-  const out: Record<string, number> = {};
+  const out = dictionary<number>();
   for (const [k, v] of Object.entries(t)) if (Number.isInteger(v) && (v as number) > 0) out[k] = v as number;
   return out;
 }
