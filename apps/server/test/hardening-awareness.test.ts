@@ -45,7 +45,8 @@ describe('awareness', () => {
   });
 
   it('still removes a departed client at once, without waiting for a tick', async () => {
-    const TICK = 20_000;
+    // Longer than the test may run: no tick can fire, so a removal that arrives at all went out at once.
+    const TICK = 10 * 60_000;
     const s = await server(TICK);
     const w = await createWorkshop(s.app);
     const room = `${w.id}/board`;
@@ -57,10 +58,8 @@ describe('awareness', () => {
     const stayer = connectClient(s.ws, room, w.facilitatorToken);
     await waitFor(() => stayer.provider.awareness.getStates().has(id), 'stayer sees the leaver', 15_000);
 
-    const droppedAt = Date.now();
     leaver.provider.shouldConnect = false;
     (leaver.provider.ws as unknown as { terminate(): void }).terminate();
-    await waitFor(() => !stayer.provider.awareness.getStates().has(id), 'leaver removed', 15_000);
-    expect(Date.now() - droppedAt).toBeLessThan(TICK);
+    await waitFor(() => !stayer.provider.awareness.getStates().has(id), 'leaver removed before any tick', 15_000);
   });
 });
