@@ -33,9 +33,21 @@ describe('between live sessions', () => {
     const watcher = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
     const control = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
 
+    // Every note id the watcher ever holds, however briefly.
+    const watcherHeld = new Set<string>();
+    boardNotes(watcher.doc).observe((event) => {
+      for (const key of event.keysChanged) if (boardNotes(watcher.doc).has(key)) watcherHeld.add(key);
+    });
     const early = addNote(board, 'Written while the board is closed');
-    // The server takes the note back: the writer's board loses it, nobody else ever keeps it.
+    // The server takes the note back: the writer's board loses it, nobody else ever holds it.
     await waitFor(() => !boardNotes(board.doc).has(early), 'closed board refuses the note');
+    // A facilitator's note (facilitators may write a closed board) goes through the room's
+    // queue after the refused one, so once the watcher has it, anything the server sent the
+    // watcher about the refused note has arrived too.
+    const marker = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
+    const after = addNote(marker, 'Marker sent after the refusal');
+    await waitFor(() => boardNotes(watcher.doc).has(after), 'the watcher receives the later marker');
+    expect(watcherHeld.has(early)).toBe(false);
     expect(boardNotes(watcher.doc).has(early)).toBe(false);
 
     control.doc.transact(() => setAsyncWindow(control.doc, 'painPoints', { opensAt: Date.now() - HOUR, closesAt: Date.now() + 48 * HOUR }));
