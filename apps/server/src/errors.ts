@@ -31,6 +31,7 @@ export const HTTP_ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   ROOM_UNAVAILABLE: { status: 503, message: 'The workshop documents could not be loaded; try again shortly.' },
   STORAGE_UNAVAILABLE: { status: 503, message: 'Storage is not available.' },
+  ROOMS_SATURATED: { status: 503, message: 'Every room slot is held by a connected client; new rooms are refused.' },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 export type HttpErrorCode = keyof typeof HTTP_ERRORS;
@@ -68,6 +69,9 @@ export const CLOSE = {
   FLOODING: { code: 1008, reason: 'Too many messages or bytes per second; slow down and reconnect.' },
   TOO_MANY_CONNECTIONS: { code: 1013, reason: 'Too many open connections with this token; close other tabs and retry.' },
   TOO_MANY_ROOMS: { code: 1013, reason: 'Server busy: too many open rooms; try again later.' },
+  WORKSHOP_ROOMS_FULL: { code: 1013, reason: 'This workshop has as many rooms open as allowed; try again later.' },
+  PERSON_ROOMS_FULL: { code: 1013, reason: 'You have as many rooms open as allowed; close other tabs and retry.' },
+  AWARENESS_TOO_BIG: { code: 1009, reason: 'Presence state too big.' },
   // 1013 so the provider reconnects and resends: its document still holds the change.
   STORAGE_FAILED: { code: 1013, reason: 'Your last change could not be saved (storage unavailable); reconnecting resends it.' },
   // 44xx: resending would be refused again, so the stock provider must not retry.

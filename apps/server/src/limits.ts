@@ -42,6 +42,17 @@ export const MAX_CONNECTIONS_PER_IP = 1_024;
 export const MAX_CONNECTIONS_PER_TOKEN = 32;
 /** Rooms held in memory; past it, an idle room is unloaded or the new one refused with 1013. */
 export const MAX_ROOMS = 5_000;
+/**
+ * Rooms one workshop may hold loaded through its sockets: the board, control and report plus
+ * a drafts room for each of up to a few hundred people. One workshop, however many
+ * invitations it hands out, cannot take every room of the process.
+ */
+export const MAX_ROOMS_PER_WORKSHOP = 400;
+/**
+ * Distinct rooms one person's sockets may hold at once. A person reaches four today (board,
+ * control, report, own drafts); breakout boards and a console leave room above that.
+ */
+export const MAX_ROOMS_PER_PERSON = 8;
 /** Stored bytes (snapshot plus log) of one room; an update past it is refused, not stored. */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
@@ -49,6 +60,19 @@ export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 /** Awareness changes in a room are merged and broadcast once per tick. */
 export const AWARENESS_TICK_MS = 50;
+/**
+ * Largest presence state one connection may announce (its JSON). The web app's state (cursor,
+ * status, selection and the identity the server stamps) is a few hundred bytes; every
+ * state is sent to everyone in the room, so this bounds what one person makes others receive.
+ */
+export const MAX_AWARENESS_STATE_BYTES = 4 * 1024;
+/**
+ * Presence changes one connection may make per second, with a burst. Past it the latest
+ * state waits for the bucket and replaces any older one waiting: a cursor lags, nothing
+ * is lost, and one connection cannot make the room send more than this.
+ */
+export const AWARENESS_UPDATES_PER_SECOND = 30;
+export const AWARENESS_UPDATE_BURST = 30;
 
 /**
  * WebSocket handshakes completed per event-loop turn. A thousand sockets arriving together
@@ -68,6 +92,59 @@ export const MAX_ACTIVITY_VERSIONS = 48;
 
 /** Largest HTTP request body. */
 export const HTTP_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Time to receive a request's headers, then its whole body. A client trickling bytes holds
+ * its socket no longer than this (it is answered 408 and closed). The body bound lets the
+ * largest import (8 MiB) arrive over a ~1.2 Mbit/s uplink.
+ */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 60_000;
+/** A socket with no traffic either way this long is closed (a WebSocket is exempt: it has pings). */
+export const CONNECTION_IDLE_TIMEOUT_MS = 75_000;
+/** How often Node checks the two timeouts above; it enforces them this much late at most. */
+export const TIMEOUT_CHECK_INTERVAL_MS = 2_000;
+
+/**
+ * HTTP requests that need no token, counted per client address (behind a proxy, only with
+ * CROSSBOARD_TRUST_PROXY) in fixed windows of RATE_LIMIT_WINDOW_MS. Past a limit: 429
+ * RATE_LIMITED with Retry-After. Sized for a large office behind one NAT: a room of 300
+ * people joining in the same minute, each opening the board (5 clock samples) more than once.
+ */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+export const MAX_WORKSHOPS_CREATED_PER_ADDRESS = 30;
+export const MAX_IMPORTS_PER_ADDRESS = 10;
+export const MAX_JOINS_PER_ADDRESS = 300;
+/** Joins of one workshop from every address together: each join adds a person with fresh dots. */
+export const MAX_JOINS_PER_WORKSHOP = 600;
+/** GET /api/time and /api/workshops/:id/public. */
+export const MAX_TOKENLESS_READS_PER_ADDRESS = 3_000;
+
+export interface HttpLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  connectionIdleTimeoutMs: number;
+  timeoutCheckIntervalMs: number;
+  rateLimitWindowMs: number;
+  workshopsCreatedPerAddress: number;
+  importsPerAddress: number;
+  joinsPerAddress: number;
+  joinsPerWorkshop: number;
+  tokenlessReadsPerAddress: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: HEADERS_TIMEOUT_MS,
+  requestTimeoutMs: REQUEST_TIMEOUT_MS,
+  connectionIdleTimeoutMs: CONNECTION_IDLE_TIMEOUT_MS,
+  timeoutCheckIntervalMs: TIMEOUT_CHECK_INTERVAL_MS,
+  rateLimitWindowMs: RATE_LIMIT_WINDOW_MS,
+  workshopsCreatedPerAddress: MAX_WORKSHOPS_CREATED_PER_ADDRESS,
+  importsPerAddress: MAX_IMPORTS_PER_ADDRESS,
+  joinsPerAddress: MAX_JOINS_PER_ADDRESS,
+  joinsPerWorkshop: MAX_JOINS_PER_WORKSHOP,
+  tokenlessReadsPerAddress: MAX_TOKENLESS_READS_PER_ADDRESS,
+};
 
 /** Updates in a room's log before they are merged into its snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;
@@ -114,9 +191,14 @@ export interface Limits {
   maxConnectionsPerIp: number;
   maxConnectionsPerToken: number;
   maxRooms: number;
+  maxRoomsPerWorkshop: number;
+  maxRoomsPerPerson: number;
   maxDocumentBytes: number;
   heartbeatIntervalMs: number;
   awarenessTickMs: number;
+  maxAwarenessStateBytes: number;
+  awarenessUpdatesPerSecond: number;
+  awarenessUpdateBurst: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -135,7 +217,12 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerIp: MAX_CONNECTIONS_PER_IP,
   maxConnectionsPerToken: MAX_CONNECTIONS_PER_TOKEN,
   maxRooms: MAX_ROOMS,
+  maxRoomsPerWorkshop: MAX_ROOMS_PER_WORKSHOP,
+  maxRoomsPerPerson: MAX_ROOMS_PER_PERSON,
   maxDocumentBytes: MAX_DOCUMENT_BYTES,
   heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
   awarenessTickMs: AWARENESS_TICK_MS,
+  maxAwarenessStateBytes: MAX_AWARENESS_STATE_BYTES,
+  awarenessUpdatesPerSecond: AWARENESS_UPDATES_PER_SECOND,
+  awarenessUpdateBurst: AWARENESS_UPDATE_BURST,
 };

@@ -32,8 +32,9 @@ export function roomAccess(person: Person, room: RoomRef, options: AccessOptions
     case 'control':
       return person.role === 'facilitator' ? 'write' : 'read';
     case 'drafts':
-      if (room.participantId === person.personId) return 'write';
-      return person.role === 'facilitator' ? 'read' : 'none';
+      // Drafts reach nobody but their owner until reveal; facilitators get counts over HTTP
+      // and remove a draft through the API without reading it.
+      return room.participantId === person.personId ? 'write' : 'none';
     case 'report':
       if (staff) return 'write';
       return options.participantsMayEditReport ? 'write' : 'read';

@@ -13,7 +13,7 @@ const table: [Role, string, Access, boolean?][] = [
   ['facilitator', 'w/control', 'write'],
   ['participant', 'w/drafts/me', 'write'],
   ['participant', 'w/drafts/other', 'none'],
-  ['facilitator', 'w/drafts/other', 'read'],
+  ['facilitator', 'w/drafts/other', 'none'],
   ['facilitator', 'w/drafts/me', 'write'],
   ['organiser', 'w/drafts/other', 'none'],
   ['participant', 'w/report', 'read'],

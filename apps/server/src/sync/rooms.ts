@@ -17,6 +17,13 @@ export class RoomLimitError extends RoomLoadError {
   }
 }
 
+/** A workshop's sockets hold `maxRoomsPerWorkshop` rooms, none idle: another is refused. */
+export class WorkshopRoomLimitError extends RoomLoadError {
+  constructor(room: string, max: number) {
+    super(room, new Error(`its workshop has ${max} rooms open, the limit`));
+  }
+}
+
 /** Fan-out as the registry uses it: a room's channel is held exactly while the room is loaded. */
 export interface RoomsFanout extends RoomFanout {
   subscribe(room: string): Promise<void>;
@@ -36,6 +43,11 @@ export interface RoomHooks {
 
 export interface RoomsDeps extends RoomDeps {
   fanout?: RoomsFanout | null;
+}
+
+function workshopPrefix(name: string): string {
+  const slash = name.indexOf('/');
+  return slash < 0 ? name : name.slice(0, slash + 1);
 }
 
 type Early = { kind: 'update' | 'awareness' | 'resync'; data: Uint8Array; from: string };
@@ -116,6 +128,32 @@ export class Rooms {
     } finally {
       this.loading.delete(name);
     }
+  }
+
+  /**
+   * `open` for a socket: besides the process's cap, a workshop may hold `maxRoomsPerWorkshop`
+   * rooms (an idle one of the same workshop makes way), so one workshop cannot pin the
+   * rooms every other workshop needs. Server commands (`use`) are short and not capped here.
+   */
+  async openForClient(name: string): Promise<Room> {
+    if (!this.rooms.has(name) && !this.loading.has(name)) {
+      const prefix = workshopPrefix(name);
+      let held = 0;
+      for (const other of this.rooms.keys()) if (other.startsWith(prefix)) held++;
+      for (const other of this.loading.keys()) if (other.startsWith(prefix)) held++;
+      const max = this.deps.limits.maxRoomsPerWorkshop;
+      if (held >= max) {
+        const idle = [...this.unloadTimers.keys()].find((other) => other.startsWith(prefix) && other !== name);
+        if (idle === undefined) throw new WorkshopRoomLimitError(name, max);
+        void this.unload(idle);
+      }
+    }
+    return this.open(name);
+  }
+
+  /** Every room slot is taken by a room somebody holds: a new room would be refused. */
+  get saturated(): boolean {
+    return this.rooms.size + this.loading.size >= this.deps.limits.maxRooms && this.unloadTimers.size === 0;
   }
 
   /** For server commands: the room is loaded if needed and unloaded later if nobody joins. */

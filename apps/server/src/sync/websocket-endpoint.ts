@@ -12,7 +12,8 @@ import { ConnectionCounter } from './connection-limits.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { RoomLoadError } from './load-document.ts';
 import { MessageThrottle } from './rate-limit.ts';
-import { RoomLimitError } from './rooms.ts';
+import { PersonRooms } from './room-quotas.ts';
+import { RoomLimitError, WorkshopRoomLimitError } from './rooms.ts';
 import { OVERSIZED_FRAME_CUT_AFTER_MS, UPGRADES_PER_TURN, WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
 
 const PREFIX = '/ws/';
@@ -31,6 +32,7 @@ function refuseHttp(socket: Duplex, status: string, body = ''): void {
 export interface EndpointState {
   perIp: ConnectionCounter;
   perToken: ConnectionCounter;
+  personRooms: PersonRooms;
   heartbeat: Heartbeat;
 }
 
@@ -56,6 +58,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
   let closing = false;
   const perIp = new ConnectionCounter(limits.maxConnectionsPerIp);
   const perToken = new ConnectionCounter(limits.maxConnectionsPerToken);
+  const personRooms = new PersonRooms(limits.maxRoomsPerPerson);
   const heartbeat = new Heartbeat(limits.heartbeatIntervalMs, (ws) => {
     metrics.heartbeatTimeouts.inc();
     (socketLogs.get(ws) ?? log).info('websocket cut: no answer to ping');
@@ -132,7 +135,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         slog.info({ personId: person.id }, 'websocket refused: no access');
         return refuse(ws, 'FORBIDDEN');
       }
-      const room = await rooms.open(name);
+      if (!personRooms.tryAcquire(tokenKey, name)) {
+        metrics.refused.inc({ reason: 'person_rooms' });
+        slog.warn({ personId: person.id, rooms: personRooms.rooms(tokenKey) }, 'websocket refused: too many rooms for person');
+        return refuse(ws, 'PERSON_ROOMS_FULL');
+      }
+      ws.once('close', () => personRooms.release(tokenKey, name));
+      const room = await rooms.openForClient(name);
       const removed = rooms.removedPeople.has(tokenKey);
       if (removed || ws.readyState !== ws.OPEN) {
         // Not joining after all: an empty room still gets its unload scheduled.
@@ -196,6 +205,11 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
         room.leave(client);
       });
     } catch (e) {
+      if (e instanceof WorkshopRoomLimitError) {
+        metrics.refused.inc({ reason: 'workshop_rooms' });
+        slog.warn({ workshopId: person.workshopId }, 'websocket refused: too many rooms for workshop');
+        return refuse(ws, 'WORKSHOP_ROOMS_FULL');
+      }
       if (e instanceof RoomLimitError) {
         metrics.refused.inc({ reason: 'rooms' });
         slog.warn({ rooms: rooms.size }, 'websocket refused: too many rooms');
@@ -265,7 +279,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       for (const ws of wss.clients) ws.terminate();
     }, 2_000).unref();
   });
-  const state: EndpointState = { perIp, perToken, heartbeat };
+  const state: EndpointState = { perIp, perToken, personRooms, heartbeat };
   app.decorate('crossboardSockets', state);
   return state;
 }
