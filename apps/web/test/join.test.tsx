@@ -5,6 +5,8 @@ import { I18nextProvider } from 'react-i18next';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
 import { Join } from '../src/pages/Join.tsx';
 import { loadCredential } from '../src/api/credentials.ts';
+// The server's own refusal registry, so this stand-in cannot drift from what the server answers.
+import { HTTP_ERRORS, type HttpErrorCode } from '../../server/src/errors.ts';
 
 interface Call {
   url: string;
@@ -86,15 +88,16 @@ describe('the join form', () => {
 
   it('shows the server’s refusal in words', async () => {
     const user = userEvent.setup();
-    vi.stubGlobal('fetch', async () =>
-      new Response(JSON.stringify({ error: { code: 'JOIN_LINK_ROTATED', message: 'This link has been replaced. Ask the facilitator for the new one.' } }), { status: 403 }),
-    );
+    // What POST /join answers for a join code the facilitator has rotated away.
+    const code: HttpErrorCode = 'JOIN_CODE_INVALID';
+    const { status, message } = HTTP_ERRORS[code];
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: { code, message } }), { status }));
     renderJoin();
     await user.type(screen.getByRole('textbox', { name: 'Your name' }), 'Ana');
     await user.type(screen.getByRole('textbox', { name: 'Organisation' }), 'Galicia');
     await user.type(screen.getByRole('textbox', { name: 'Country' }), 'Spain');
     await user.click(screen.getByRole('button', { name: 'Join' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('This link has been replaced.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This join link is no longer valid; ask the facilitator for the new one.');
     expect(loadCredential('w1')).toBeNull();
   });
 });
