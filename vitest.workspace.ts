@@ -7,4 +7,5 @@ export const projects = [
   'apps/server',
   'apps/web',
   'apps/web/e2e',
+  'scripts',
 ];
