@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { NoteCaret } from './note-caret.ts';
+import { takeBufferedKeys } from './key-buffer.ts';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -28,6 +29,17 @@ export function NoteEditor({ fragment, awareness, label, readOnly = false, onDon
       ],
       editable: !readOnly,
       autofocus: 'end',
+      // Tiptap's autofocus waits a frame; focusing here instead means the editor takes keys
+      // from the same task that drains those typed while it mounted, so none falls between.
+      onCreate: ({ editor: created }) => {
+        if (readOnly) return;
+        created.view.focus();
+        if (created.view.hasFocus()) insertKept(created);
+      },
+      // Focus that came late (the view was not ready to take it above) drains the keys then.
+      onFocus: ({ editor: focused }) => {
+        if (!readOnly) insertKept(focused);
+      },
       editorProps: {
         attributes: {
           'aria-label': label,
@@ -51,4 +63,16 @@ export function NoteEditor({ fragment, awareness, label, readOnly = false, onDon
     editor?.setEditable(!readOnly);
   }, [editor, readOnly]);
   return <EditorContent editor={editor} className="note-editor" />;
+}
+
+/** Types the keys kept while the editor mounted at the caret, Enter as a new paragraph. */
+function insertKept(editor: Editor): void {
+  const keys = takeBufferedKeys();
+  if (!keys) return;
+  const chain = editor.chain();
+  keys.split('\n').forEach((line, i) => {
+    if (i > 0) chain.splitBlock();
+    if (line) chain.insertContent(line);
+  });
+  chain.run();
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { clampZoom, zoomAround, type Viewport } from './geometry.ts';
+import { bufferKeysUntilEditorReady } from './key-buffer.ts';
 
 /** Local, per-screen board state: where we look, what is being edited, the undo toast. */
 interface BoardUi {
@@ -33,7 +34,12 @@ export const useBoardUi = create<BoardUi>((set) => ({
       const { width, height } = s.viewport;
       return { viewport: zoomAround(s.viewport, clampZoom(1) / s.viewport.zoom, width / 2, height / 2) };
     }),
-  startEditing: (editingId) => set({ editingId }),
+  startEditing: (editingId) =>
+    set((s) => {
+      // A new editor is about to mount: keep what is typed until it can take it.
+      if (editingId !== null && editingId !== s.editingId) bufferKeysUntilEditorReady();
+      return { editingId };
+    }),
   requestFocus: (focusRequest) => set({ focusRequest }),
   showToast: (message, undo) => set({ toast: { id: ++toastSeq, message, undo } }),
   hideToast: () => set({ toast: null }),

@@ -1,0 +1,55 @@
+/**
+ * Keys typed between "write a note" (N, the New note button, Enter on a note) and its editor
+ * taking focus. The editor mounts a task or two later; at 60 ms a key people are already
+ * typing by then, and without this the first characters went to the page and were lost.
+ *
+ * While armed, a capture listener on window takes printable keys, Backspace and Enter before
+ * anything else sees them (so a typed "n" does not start yet another note); the editor drains
+ * the buffer in the same task in which it takes focus, so no key falls between the two.
+ */
+let pending: string[] | null = null;
+/** A buffer nobody drains (the editor never mounted) stops taking keys after this long. */
+const MAX_BUFFER_MS = 3_000;
+let expires = 0;
+
+function onKeyDown(e: KeyboardEvent): void {
+  if (!pending) return;
+  if (performance.now() > expires) {
+    disarm();
+    return;
+  }
+  const target = e.target as HTMLElement | null;
+  // Someone is already in a text field: that field gets the keys, not a note still opening.
+  if (target?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target?.tagName ?? '')) {
+    disarm();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+  if (e.key.length === 1) pending.push(e.key);
+  else if (e.key === 'Enter') pending.push('\n');
+  else if (e.key === 'Backspace') pending.pop();
+  else return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+}
+
+function disarm(): void {
+  pending = null;
+  window.removeEventListener('keydown', onKeyDown, true);
+}
+
+/** Starts keeping keys for the editor about to open. */
+export function bufferKeysUntilEditorReady(): void {
+  if (typeof window === 'undefined') return;
+  expires = performance.now() + MAX_BUFFER_MS;
+  if (pending) return;
+  pending = [];
+  window.addEventListener('keydown', onKeyDown, true);
+}
+
+/** The keys kept so far, in order; stops buffering. Empty when nothing was armed. */
+export function takeBufferedKeys(): string {
+  const keys = pending?.join('') ?? '';
+  disarm();
+  return keys;
+}
