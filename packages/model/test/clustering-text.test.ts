@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charNgrams, conceptOf, foldAccents, guessLanguage, segmentWords, stem, tokenize } from '../src/clustering/index.ts';
+import { charNgrams, foldAccents, foldSpelling, guessLanguage, noteLanguage, segmentWords, stem, tokenize } from '../src/clustering/index.ts';
 
 describe('tokenising notes', () => {
   it.each([
@@ -28,19 +28,36 @@ describe('tokenising notes', () => {
   });
 
   it.each([
-    ['en', 'policies', 'policy'],
-    ['en', 'funding', 'fund'],
-    ['en', 'shipped', 'ship'],
-    ['en', 'pilots', 'pilot'],
-    ['en', 'process', 'process'],
-    ['es', 'ciudades', 'ciudad'],
-    ['es', 'proyectos', 'proyect'],
-    ['es', 'datos', 'dato'],
-    ['es', 'rapidamente', 'rapid'],
-    ['fr', 'financements', 'financ'],
-    ['fr', 'donnees', 'donn'],
-  ] as const)('%s stem of %s is %s', (lang, word, expected) => {
-    expect(stem(word, lang)).toBe(expected);
+    ['Les données de santé restent bloquées', 'fr'],
+    ['Les niños de la escuela', 'es'],
+    ['¿Quién paga?', 'es'],
+  ] as const)('guesses %j as %s from its letters when its function words tie', (text, lang) => {
+    expect(noteLanguage(text)).toBe(lang);
+  });
+
+  // Snowball: inflections of one word meet, in each language's own rules.
+  it.each([
+    ['en', ['fund', 'funding', 'funds', 'funded'], 'fund'],
+    ['en', ['pilot', 'pilots', 'piloting'], 'pilot'],
+    ['es', ['proyecto', 'proyectos'], 'proyect'],
+    ['es', ['sistema', 'sistemas'], 'sistem'],
+    ['fr', ['systeme', 'systemes'], 'system'],
+    ['fr', ['hopital', 'hopitaux'], 'hopital'],
+  ] as const)('%s: %j all stem to %s', (lang, words, expected) => {
+    for (const w of words) expect(stem(w, lang)).toBe(expected);
+  });
+
+  it.each([
+    ['digitise', 'digitize'],
+    ['organisations', 'organizations'],
+    ['rise', 'rise'],
+  ])('folds the British spelling %s to %s', (word, folded) => {
+    expect(foldSpelling(word)).toBe(folded);
+  });
+
+  it('folds accents before stemming, so accented and unaccented spellings meet', () => {
+    expect(tokenize('Des systèmes').map((t) => t.stem)).toEqual(tokenize('des systemes').map((t) => t.stem));
+    expect(tokenize('Digitise the archive').map((t) => t.stem)).toEqual(tokenize('Digitize the archive').map((t) => t.stem));
   });
 
   it('drops function words of all three languages and keeps content words', () => {
@@ -52,20 +69,5 @@ describe('tokenising notes', () => {
   it('marks word boundaries in character n-grams', () => {
     expect(charNgrams('data')).toEqual(['_da', 'dat', 'ata', 'ta_', '_dat', 'data', 'ata_', '_data', 'data_']);
     expect(charNgrams('ab', 3, 3)).toEqual(['_ab', 'ab_']);
-  });
-});
-
-describe('concept lexicon', () => {
-  it.each([
-    [['data', 'datos', 'donnees'], 'data'],
-    [['financement', 'funding', 'presupuesto', 'budget', 'fonds'], 'money'],
-    [['collaboration', 'colaboracion', 'cooperation', 'partenariat'], 'collaboration'],
-    [['gouvernement', 'gobierno', 'government', 'administration'], 'government'],
-  ])('%j all mean %s', (words, concept) => {
-    for (const w of words) expect(conceptOf(w)).toBe(concept);
-  });
-
-  it.each([['pencil'], ['the'], ['fun'], ['']])('%j has no concept', (word) => {
-    expect(conceptOf(word)).toBeNull();
   });
 });

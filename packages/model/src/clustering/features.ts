@@ -1,6 +1,5 @@
 import { sparseFromMap, type SparseVector } from './sparse-vector.ts';
-import { charNgrams, tokenize, type Token } from './tokenize.ts';
-import { conceptOf } from './concept-lexicon.ts';
+import { charNgrams, DEFAULT_TEXT_OPTIONS, tokenize, type TextOptions, type Token } from './tokenize.ts';
 
 /** How much each kind of evidence counts in the similarity of two notes. */
 export interface FeatureWeights {
@@ -8,32 +7,30 @@ export interface FeatureWeights {
   words: number;
   /** Shared character 3–5-grams of words: cognates across languages, typos, compounds. */
   ngrams: number;
-  /** Shared concepts of the multilingual lexicon. */
-  concepts: number;
-  /** Cosine of the operator's embeddings, when an `embed` provider is given. */
-  embedding: number;
 }
 
-export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { words: 1, ngrams: 0.5, concepts: 2, embedding: 3.5 };
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { words: 1, ngrams: 0.5 };
 
-type Block = 'words' | 'ngrams' | 'concepts';
+type Block = keyof FeatureWeights;
 
 export interface NoteFeatures {
   tokens: Token[][];
-  /** One vector per note whose dot product with another's is the weighted similarity. */
+  /** One unit vector per note whose dot product with another's is the weighted similarity. */
   vectors: SparseVector[];
-  /** Feature ids of the `words` block → stem, to title clusters. */
-  stemOfFeature: Map<number, string>;
 }
 
 /**
  * TF-IDF per block, each block scaled to unit length and weighted, then laid side by side:
  * the dot product of two notes is Σ weight·cosine(block) / Σ weight, each term in [0, 1].
  */
-export function noteFeatures(texts: readonly string[], weights: FeatureWeights, embeddings?: readonly (readonly number[])[]): NoteFeatures {
+export function noteFeatures(
+  texts: readonly string[],
+  weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS,
+  textOptions: TextOptions = DEFAULT_TEXT_OPTIONS,
+): NoteFeatures {
   // One vocabulary per block (no key prefixes to build), and each distinct word's feature
   // ids worked out once: real boards repeat their words many times.
-  const vocabulary: Record<Block, Map<string, number>> = { words: new Map(), ngrams: new Map(), concepts: new Map() };
+  const vocabulary: Record<Block, Map<string, number>> = { words: new Map(), ngrams: new Map() };
   const blockOf: Block[] = [];
   const idOf = (block: Block, key: string): number => {
     const ids = vocabulary[block];
@@ -50,16 +47,14 @@ export function noteFeatures(texts: readonly string[], weights: FeatureWeights, 
     const cacheKey = `${t.word} ${t.stem}`;
     let ids = featuresOfWord.get(cacheKey);
     if (!ids) {
-      ids = [idOf('words', t.stem)];
-      for (const g of charNgrams(t.word)) ids.push(idOf('ngrams', g));
-      const concept = conceptOf(t.word) ?? conceptOf(t.stem);
-      if (concept) ids.push(idOf('concepts', concept));
+      ids = weights.words > 0 ? [idOf('words', t.stem)] : [];
+      if (weights.ngrams > 0) for (const g of charNgrams(t.word)) ids.push(idOf('ngrams', g));
       featuresOfWord.set(cacheKey, ids);
     }
     return ids;
   };
 
-  const tokensPerNote = texts.map(tokenize);
+  const tokensPerNote = texts.map((t) => tokenize(t, textOptions));
   const counts = tokensPerNote.map((tokens) => {
     const tf = new Map<number, number>();
     for (const t of tokens) for (const id of wordFeatures(t)) tf.set(id, (tf.get(id) ?? 0) + 1);
@@ -69,18 +64,15 @@ export function noteFeatures(texts: readonly string[], weights: FeatureWeights, 
   const df = new Float64Array(blockOf.length);
   for (const tf of counts) for (const id of tf.keys()) df[id]! += 1;
   const n = texts.length;
-  const embeddingOn = embeddings !== undefined && weights.embedding > 0;
-  const total = weights.words + weights.ngrams + weights.concepts + (embeddingOn ? weights.embedding : 0);
+  const total = weights.words + weights.ngrams;
   const scale: Record<Block, number> = {
     words: Math.sqrt(weights.words / total),
     ngrams: Math.sqrt(weights.ngrams / total),
-    concepts: Math.sqrt(weights.concepts / total),
   };
-  const embeddingBase = blockOf.length;
 
-  const vectors = counts.map((tf, doc) => {
+  const vectors = counts.map((tf) => {
     const weighted = new Map<number, number>();
-    const blockNorm: Record<Block, number> = { words: 0, ngrams: 0, concepts: 0 };
+    const blockNorm: Record<Block, number> = { words: 0, ngrams: 0 };
     for (const [id, count] of tf) {
       // Smoothed IDF keeps a feature shared by every note slightly above zero.
       const w = (1 + Math.log(count)) * Math.log(1 + n / df[id]!);
@@ -91,16 +83,7 @@ export function noteFeatures(texts: readonly string[], weights: FeatureWeights, 
       const b = blockOf[id]!;
       weighted.set(id, (w / Math.sqrt(blockNorm[b])) * scale[b]);
     }
-    if (embeddingOn) {
-      const e = embeddings[doc] ?? [];
-      const len = Math.sqrt(e.reduce((s, x) => s + x * x, 0));
-      const s = Math.sqrt(weights.embedding / total);
-      if (len > 0) e.forEach((x, i) => weighted.set(embeddingBase + i, (x / len) * s));
-    }
     return sparseFromMap(weighted);
   });
-
-  const stemOfFeature = new Map<number, string>();
-  for (const [stem, id] of vocabulary.words) stemOfFeature.set(id, stem);
-  return { tokens: tokensPerNote, vectors, stemOfFeature };
+  return { tokens: tokensPerNote, vectors };
 }

@@ -1,6 +1,5 @@
 export * from './adjusted-rand-index.ts';
 export * from './average-linkage.ts';
-export * from './concept-lexicon.ts';
 export * from './features.ts';
 export * from './leader-groups.ts';
 export * from './sparse-vector.ts';
@@ -8,3 +7,5 @@ export * from './stem.ts';
 export * from './stop-words.ts';
 export * from './suggest-clusters.ts';
 export * from './tokenize.ts';
+export * from './pair-precision.ts';
+export * from './cluster-title.ts';

@@ -1,8 +1,9 @@
-import { MAX_TITLE_LENGTH } from '../limits.ts';
 import { averageLinkage } from './average-linkage.ts';
-import { DEFAULT_FEATURE_WEIGHTS, noteFeatures, type FeatureWeights, type NoteFeatures } from './features.ts';
+import { DEFAULT_FEATURE_WEIGHTS, noteFeatures, type FeatureWeights } from './features.ts';
 import { leaderGroups } from './leader-groups.ts';
-import { pairwiseDots, sumVectors, type SparseVector } from './sparse-vector.ts';
+import { dot, pairwiseDots, sparseFromMap, sumVectors, type SparseVector } from './sparse-vector.ts';
+import { clusterTitle, mainLanguage } from './cluster-title.ts';
+import { DEFAULT_TEXT_OPTIONS, noteLanguage, type TextOptions } from './tokenize.ts';
 
 export interface ClusterSuggestion {
   title: string;
@@ -15,14 +16,16 @@ export interface SuggestClustersOptions {
   /** Smallest group worth suggesting; notes left alone are not returned. Default 2. */
   minSize?: number;
   weights?: Partial<FeatureWeights>;
-  /** An operator's embedding model, one vector per text; blended with the lexical features. */
-  embed?: (texts: string[]) => number[][];
-  /** Words in a suggested title. */
-  titleTerms?: number;
+  /** Which text normalisations run (all by default); for measuring what each brings. */
+  text?: Partial<TextOptions>;
 }
 
-/** Tuned on the pain-points phase of the cross-border workshop fixture (see packages/bench). */
-export const DEFAULT_CLUSTER_THRESHOLD = 0.13;
+/**
+ * Chosen with `pnpm bench:cluster` on the fixture and sets 1–2: the lowest cut at which no
+ * tuning set's suggestions fall under 0.7 pair precision. Lower cuts group notes around one
+ * incidental shared word ("end up", "digital"), which a facilitator then has to undo.
+ */
+export const DEFAULT_CLUSTER_THRESHOLD = 0.33;
 /** Up to this many notes the full similarity matrix is built; beyond, notes are pre-grouped. */
 export const EXACT_CLUSTERING_LIMIT = 1_200;
 /** How much more alike than the threshold a note must be to join a pre-group's leader. */
@@ -46,58 +49,96 @@ export function clusterLabels(vectors: readonly SparseVector[], threshold: numbe
   return Int32Array.from(groupOf, (g) => groupLabels[g]!);
 }
 
-function clusterTitle(features: NoteFeatures, notes: readonly number[], terms: number): string {
-  const weightOfStem = new Map<string, number>();
-  for (const i of notes) {
-    const v = features.vectors[i]!;
-    for (let k = 0; k < v.indices.length; k++) {
-      const stem = features.stemOfFeature.get(v.indices[k]!);
-      if (stem !== undefined) weightOfStem.set(stem, (weightOfStem.get(stem) ?? 0) + v.values[k]!);
-    }
-  }
-  const surfaces = new Map<string, Map<string, number>>();
-  for (const i of notes) {
-    for (const t of features.tokens[i]!) {
-      const m = surfaces.get(t.stem) ?? new Map<string, number>();
-      m.set(t.surface, (m.get(t.surface) ?? 0) + 1);
-      surfaces.set(t.stem, m);
-    }
-  }
-  const commonest = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
-  const top = [...weightOfStem]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, terms)
-    .map(([stem]) => commonest(surfaces.get(stem)!));
-  const title = top.join(', ');
-  return (title.charAt(0).toUpperCase() + title.slice(1)).slice(0, MAX_TITLE_LENGTH);
-}
-
-/**
- * Groups notes that say similar things, in English, Spanish and French, for the facilitator
- * to accept or adjust. Largest groups first.
- */
-export function suggestClusters(notes: readonly { id: string; text: string }[], options: SuggestClustersOptions = {}): ClusterSuggestion[] {
-  const threshold = options.threshold ?? DEFAULT_CLUSTER_THRESHOLD;
-  const minSize = options.minSize ?? 2;
-  const weights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.weights };
-  const texts = notes.map((n) => n.text);
-  const embeddings = options.embed?.(texts);
-  if (embeddings && embeddings.length !== texts.length) {
-    throw new RangeError(`embed returned ${embeddings.length} vectors for ${texts.length} notes`);
-  }
-  const features = noteFeatures(texts, weights, embeddings);
-  const labels = clusterLabels(features.vectors, threshold);
-
+/** Groups of at least `minSize` notes, largest first, ties by first note. */
+function groupsOf(labels: Int32Array, minSize: number): number[][] {
   const groups = new Map<number, number[]>();
   labels.forEach((label, i) => {
     const g = groups.get(label);
     if (g) g.push(i);
     else groups.set(label, [i]);
   });
-  return [...groups.values()]
-    .filter((g) => g.length >= minSize)
-    .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
-    .map((g) => ({ title: clusterTitle(features, g, options.titleTerms ?? 3), noteIds: g.map((i) => notes[i]!.id) }));
+  return [...groups.values()].filter((g) => g.length >= minSize).sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+}
+
+function suggestFromVectors(
+  notes: readonly { id: string; text: string }[],
+  vectors: readonly SparseVector[],
+  threshold: number,
+  minSize: number,
+): ClusterSuggestion[] {
+  const texts = notes.map((n) => n.text);
+  const groups = groupsOf(clusterLabels(vectors, threshold), minSize);
+  if (groups.length === 0) return [];
+  const languages = texts.map(noteLanguage);
+  const main = mainLanguage(languages);
+  return groups.map((g) => ({
+    title: clusterTitle(texts, vectors, g, languages, main),
+    noteIds: g.map((i) => notes[i]!.id),
+  }));
+}
+
+/**
+ * Groups notes that say the same thing in shared words (English, Spanish and French, stemmed),
+ * for the facilitator to accept or adjust. Precision first: notes without strong lexical
+ * evidence are left alone rather than put in a doubtful group. Largest groups first.
+ */
+export function suggestClusters(notes: readonly { id: string; text: string }[], options: SuggestClustersOptions = {}): ClusterSuggestion[] {
+  const weights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.weights };
+  const text = { ...DEFAULT_TEXT_OPTIONS, ...options.text };
+  const { vectors } = noteFeatures(notes.map((n) => n.text), weights, text);
+  return suggestFromVectors(notes, vectors, options.threshold ?? DEFAULT_CLUSTER_THRESHOLD, options.minSize ?? 2);
+}
+
+/** How many standard deviations above the board's mean similarity a group must stay. */
+export const EMBEDDING_SPREAD_CUT = 2;
+/** Never group below this cosine, whatever the board's spread. */
+export const MIN_EMBEDDING_THRESHOLD = 0.5;
+
+/**
+ * Unit vectors of an operator's embeddings, and the cut for this board. Models differ in how
+ * alike unrelated texts look (mean cosine 0.2 for some, 0.6 for others), so the cut is set
+ * from the board's own spread of pair similarities rather than one number for every model.
+ */
+export function embeddingVectors(embeddings: readonly (readonly number[])[]): { vectors: SparseVector[]; threshold: number } {
+  const vectors = embeddings.map((e) => {
+    const len = Math.sqrt(e.reduce((s, x) => s + x * x, 0));
+    const m = new Map<number, number>();
+    if (len > 0) e.forEach((x, i) => m.set(i, x / len));
+    return sparseFromMap(m);
+  });
+  const n = vectors.length;
+  // A sample of pairs is enough to know the spread; all of them for small boards.
+  const step = Math.max(1, Math.floor(n / 200));
+  let count = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let a = 0; a < n; a += step) {
+    for (let b = a + 1; b < n; b += step) {
+      const s = dot(vectors[a]!, vectors[b]!);
+      count++;
+      sum += s;
+      sumSq += s * s;
+    }
+  }
+  const mean = count ? sum / count : 0;
+  const sd = count ? Math.sqrt(Math.max(0, sumSq / count - mean * mean)) : 0;
+  return { vectors, threshold: Math.min(0.99, Math.max(MIN_EMBEDDING_THRESHOLD, mean + EMBEDDING_SPREAD_CUT * sd)) };
+}
+
+/**
+ * The same precision-first grouping on an operator's embeddings (one vector per note, in
+ * order): cosine similarity instead of shared words, titles from the most central note.
+ */
+export function suggestClustersFromEmbeddings(
+  notes: readonly { id: string; text: string }[],
+  embeddings: readonly (readonly number[])[],
+  options: { threshold?: number; minSize?: number } = {},
+): ClusterSuggestion[] {
+  if (embeddings.length !== notes.length) {
+    throw new RangeError(`${embeddings.length} embeddings for ${notes.length} notes`);
+  }
+  const { vectors, threshold } = embeddingVectors(embeddings);
+  return suggestFromVectors(notes, vectors, options.threshold ?? threshold, options.minSize ?? 2);
 }
 
 /** Labels every note (alone ones get their own label), to compare with a reference. */
@@ -105,4 +146,9 @@ export function suggestionLabels(noteIds: readonly string[], suggestions: readon
   const labelOf = new Map<string, string>();
   suggestions.forEach((s, i) => s.noteIds.forEach((id) => labelOf.set(id, `s${i}`)));
   return noteIds.map((id) => labelOf.get(id) ?? `alone:${id}`);
+}
+
+/** Notes no suggestion includes: what the facilitator is told was left alone. */
+export function notesLeftAlone(noteCount: number, suggestions: readonly ClusterSuggestion[]): number {
+  return noteCount - suggestions.reduce((sum, s) => sum + s.noteIds.length, 0);
 }

@@ -4,7 +4,7 @@ import { stem } from './stem.ts';
 export interface Token {
   /** Lowercase, accent-stripped word as written (for n-grams and titles). */
   word: string;
-  /** Its light stem in the note's language. */
+  /** Its Snowball stem in the note's language, accent-stripped (or the word, unstemmed). */
   stem: string;
   /** The word as the participant wrote it, lowercased, for cluster titles. */
   surface: string;
@@ -29,28 +29,72 @@ export function segmentWords(text: string): string[] {
   return out;
 }
 
-/** The language whose function words the text uses most; English when it cannot tell. */
-export function guessLanguage(folded: readonly string[]): ClusteringLanguage {
+const LANGUAGES = ['en', 'es', 'fr'] as const;
+/**
+ * Letters only one of the three languages writes (and "é", far commoner in French than in
+ * Spanish, at half weight): a short note often has no other clue.
+ */
+const LETTERS: Record<ClusteringLanguage, RegExp> = { en: /(?!)/, es: /[ñ¿¡áíóú]/, fr: /[èêàçœâîûëùô]/ };
+const FRENCH_E = /é/;
+
+/**
+ * The language whose function words (and letters, when the words are lowercase as written)
+ * the text uses most; English when it cannot tell. A word that two languages share ("de",
+ * "les") counts half for each.
+ */
+export function guessLanguage(folded: readonly string[], written: readonly string[] = []): ClusteringLanguage {
   let best: ClusteringLanguage = 'en';
-  let bestHits = 0;
-  for (const lang of ['en', 'es', 'fr'] as const) {
-    let hits = 0;
-    for (const w of folded) if (STOP_WORDS_BY_LANGUAGE[lang].has(w)) hits++;
-    if (hits > bestHits) [best, bestHits] = [lang, hits];
+  let bestScore = 0;
+  for (const lang of LANGUAGES) {
+    let score = 0;
+    for (const w of folded) {
+      if (!STOP_WORDS_BY_LANGUAGE[lang].has(w)) continue;
+      const shared = LANGUAGES.some((other) => other !== lang && STOP_WORDS_BY_LANGUAGE[other].has(w));
+      score += shared ? 0.5 : 1;
+    }
+    for (const w of written) {
+      if (LETTERS[lang].test(w)) score += 1;
+      else if (lang === 'fr' && FRENCH_E.test(w)) score += 0.5;
+    }
+    if (score > bestScore) [best, bestScore] = [lang, score];
   }
   return best;
 }
 
-export function tokenize(text: string): Token[] {
+/** Which text normalisations run; all on by default (off only to measure what each brings). */
+export interface TextOptions {
+  /** Snowball stemming in the note's guessed language. */
+  stemming: boolean;
+  /** Accents and British/American spellings folded to one form. */
+  folding: boolean;
+}
+
+export const DEFAULT_TEXT_OPTIONS: TextOptions = { stemming: true, folding: true };
+
+/** British -ise/-isation spellings as American, so "digitise" and "digitize" meet. */
+export function foldSpelling(word: string): string {
+  return word.replace(/(\w{3})is(e|es|ed|ing|ation|ations)$/, '$1iz$2');
+}
+
+export function tokenize(text: string, options: TextOptions = DEFAULT_TEXT_OPTIONS): Token[] {
   const surfaces = segmentWords(text);
   const folded = surfaces.map(foldAccents);
-  const language = guessLanguage(folded);
+  const language = guessLanguage(folded, surfaces);
   const out: Token[] = [];
   folded.forEach((word, i) => {
     if (word.length < 2 || STOP_WORDS.has(word)) return;
-    out.push({ word, stem: stem(word, language), surface: surfaces[i]! });
+    const surface = surfaces[i]!;
+    // Stemmed after folding: people type "donnees" as often as "données", and both must meet.
+    const written = options.folding ? (language === 'en' ? foldSpelling(word) : word) : surface;
+    out.push({ word: options.folding ? word : surface, stem: options.stemming ? stem(written, language) : written, surface });
   });
   return out;
+}
+
+/** The language of a note as the tokenizer sees it. */
+export function noteLanguage(text: string): ClusteringLanguage {
+  const surfaces = segmentWords(text);
+  return guessLanguage(surfaces.map(foldAccents), surfaces);
 }
 
 /** Character n-grams of one word with boundary marks, so prefixes and suffixes count. */
