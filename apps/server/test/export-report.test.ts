@@ -85,6 +85,20 @@ describe('JSON import and export', () => {
     expect(res.body).toBe(file);
   });
 
+  it('exports the committed example file byte for byte: the layout other tools read is pinned', async () => {
+    // test/fixtures/workshop-export.json is the reviewed example of the format (field names,
+    // order, nesting, ISO instants, two-space indent). A change to the layout must change
+    // that file too, where a reviewer sees it; a round trip alone would follow any change.
+    const example = readFileSync(new URL('./fixtures/workshop-export.json', import.meta.url), 'utf8');
+    const imported = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: example, headers: { 'content-type': 'application/json' } });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const { id, facilitatorToken } = imported.json() as { id: string; facilitatorToken: string };
+    const res = await exportAs(facilitatorToken, id, 'json');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(example);
+    expect(JSON.parse(example)).toMatchObject({ format: 'crossboard-workshop', version: 1 });
+  });
+
   it('restores rooms that participants then work in: a new participant sees the imported notes', async () => {
     const created = await importFixture();
     const ana = await joinAsParticipant(server.app, created.id, 'Ana');
