@@ -20,3 +20,5 @@ export * from './schema/report.ts';
 export * from './report/index.ts';
 export * from './async-windows.ts';
 export * from './templates/index.ts';
+export * from './schema/room-schema.ts';
+export * from './rules/index.ts';

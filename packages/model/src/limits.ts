@@ -12,3 +12,15 @@ export const BOARD_EXTENT = 100_000;
 export const MAX_TIMER_DURATION_MS = 12 * 60 * 60 * 1000;
 /** Dots one person may be given in one round of voting. */
 export const MAX_VOTES_PER_PERSON = 50;
+/** Characters in a note's theme (one of the workshop's themes, each at most this long). */
+export const MAX_NOTE_THEME_LENGTH = 100;
+/**
+ * Characters of a note's rich text as markup (tags, marks and attributes included): room for
+ * lists and emphasis on a full-length note, not for megabytes hidden in an attribute.
+ */
+export const MAX_NOTE_MARKUP_LENGTH = 4 * MAX_NOTE_TEXT_LENGTH;
+/**
+ * What one person's notes may hold in one room (board or drafts), by the estimate of
+ * `entitySize`: far above a busy participant's notes, and far below the document limit.
+ */
+export const MAX_NOTE_BYTES_PER_PERSON_PER_ROOM = 512 * 1024;

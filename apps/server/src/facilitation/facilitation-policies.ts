@@ -8,7 +8,7 @@ import {
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import type { UpdatePolicy } from '../sync/room.ts';
-import { boardPolicy } from './board-policy.ts';
+import { boardPolicy, draftsPolicy } from './board-policy.ts';
 import { VERSION_EVERY_MS, takeVersion, type VersionReason } from './board-versions.ts';
 import type { AsyncFacilitationRecords } from '../storage/async-storage.ts';
 import type { SqliteStorage } from '../storage/sqlite-storage.ts';
@@ -93,6 +93,20 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     });
   };
 
+  const authorOf = (workshopId: string, reads: PolicyReads, personId: string): Author | null => {
+    const p = reads.person(workshopId, personId);
+    return p ? { id: p.id, name: p.name, organisation: p.organisation } : null;
+  };
+
+  const drafts = (workshopId: string, ownerId: string, reads: PolicyReads): UpdatePolicy =>
+    draftsPolicy({
+      ownerId,
+      authorOf: (personId) => authorOf(workshopId, reads, personId),
+      onCorrection(rule, client, id) {
+        ctx.log.info({ workshopId, personId: client.personId, rule, id }, 'drafts update corrected');
+      },
+    });
+
   const control = (workshopId: string): UpdatePolicy => (tr) => {
     const state = controlState(tr.doc);
     if ((tr.changed as Map<unknown, Set<string | null>>).get(state)?.has('phase')) {
@@ -113,6 +127,10 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
         return null;
       }
       if (ref?.kind === 'control') return control(ref.workshopId);
+      if (ref?.kind === 'drafts') {
+        if (reads) return drafts(ref.workshopId, ref.participantId, reads);
+        return null;
+      }
       return null;
     },
     /** The board's rules read its control room inside a transaction: it is loaded first. */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { TransactionPast } from './transaction-past.ts';
+import { mapItems } from './yjs-internals.ts';
 
 /**
  * Putting a note or cluster back the way it was before a client's update, inside the same
@@ -34,27 +35,29 @@ export function restoreFragment(fragment: Y.XmlFragment, past: TransactionPast):
  * `contentEdited`, the rich text inside `content` is put back too.
  */
 export function restoreMap(map: Y.Map<unknown>, past: TransactionPast, contentEdited: boolean): void {
-  const keys = new Set([...map._map.keys()]);
-  for (const key of keys) {
-    const before = past.mapItemBefore(map, key);
-    const current = map._map.get(key);
-    const currentLive = current && !current.deleted ? current : null;
-    if (before === currentLive) {
-      const value = map.get(key);
-      if (contentEdited && value instanceof Y.XmlFragment) restoreFragment(value, past);
-      continue;
-    }
-    if (before === null) {
-      map.delete(key);
-      continue;
-    }
-    const value = before.content.getContent()[before.length - 1];
-    if (value instanceof Y.XmlFragment) {
-      const fragment = new Y.XmlFragment();
-      fragment.insert(0, past.childrenBefore(value));
-      map.set(key, fragment);
-    } else if (!(value instanceof Y.AbstractType)) {
-      map.set(key, value);
-    }
+  for (const key of [...mapItems(map).keys()]) restoreKey(map, key, past, contentEdited);
+}
+
+/** One field of a still-present map back to its value before the transaction. */
+export function restoreKey(map: Y.Map<unknown>, key: string, past: TransactionPast, contentEdited = true): void {
+  const before = past.mapItemBefore(map, key);
+  const current = mapItems(map).get(key);
+  const currentLive = current && !current.deleted ? current : null;
+  if (before === currentLive) {
+    const value = map.get(key);
+    if (contentEdited && value instanceof Y.XmlFragment) restoreFragment(value, past);
+    return;
+  }
+  if (before === null) {
+    map.delete(key);
+    return;
+  }
+  const value = before.content.getContent()[before.length - 1];
+  if (value instanceof Y.XmlFragment) {
+    const fragment = new Y.XmlFragment();
+    fragment.insert(0, past.childrenBefore(value));
+    map.set(key, fragment);
+  } else if (!(value instanceof Y.AbstractType)) {
+    map.set(key, value);
   }
 }

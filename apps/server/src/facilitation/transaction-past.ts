@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mapItems } from './yjs-internals.ts';
 
 /**
  * The document as it was before a transaction, read while the transaction is still open.
@@ -27,7 +28,7 @@ export class TransactionPast {
 
   /** The item that held `key` before the transaction, or null when the key was absent. */
   mapItemBefore(map: Y.AbstractType<any>, key: string): Y.Item | null {
-    let item: Y.Item | null = map._map.get(key) ?? null;
+    let item: Y.Item | null = mapItems(map).get(key) ?? null;
     while (item !== null && !this.existedBefore(item)) item = item.left;
     return item !== null && this.visibleBefore(item) ? item : null;
   }
@@ -39,7 +40,7 @@ export class TransactionPast {
 
   /** The keys a map held before the transaction (a deleted map still remembers them). */
   mapKeysBefore(map: Y.AbstractType<any>): string[] {
-    return [...map._map.keys()].filter((key) => this.mapItemBefore(map, key) !== null);
+    return [...mapItems(map).keys()].filter((key) => this.mapItemBefore(map, key) !== null);
   }
 
   /**
