@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:sync [--quick] [--only=s1,s1b,s2,s3,s4,s5,s6] [--servers=crossboard,y-websocket,hocuspocus] [--write]
+ * `pnpm bench:sync [--quick] [--only=s1,s1b,s2,s3,s4,s5,s6] [--servers=crossboard,y-websocket,hocuspocus,hocuspocus-4] [--write]
  *   [--cpu-prof-dir=DIR]` (our server runs under `node --cpu-prof`; read it with src/profile-summary.ts)
  *
  * Runs each server in turn in its own child process (core 0) against this load generator

@@ -104,7 +104,7 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
 /** Ours divided by the better of the peers: below 1 means we win where lower is better. */
 function ratio(row: Row): string {
   const ours = row.cells.crossboard;
-  const peers = [row.cells['y-websocket'], row.cells.hocuspocus].filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
+  const peers = [row.cells['y-websocket'], row.cells.hocuspocus, row.cells['hocuspocus-4']].filter((c): c is number => typeof c === 'number' && Number.isFinite(c));
   if (!row.better || typeof ours !== 'number' || !Number.isFinite(ours) || peers.length === 0) return '';
   const best = row.better === 'lower' ? Math.min(...peers) : Math.max(...peers);
   // A negative memory delta (the collector ran) or a zero has no meaningful ratio.

@@ -30,7 +30,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export const TARGET_NAMES = ['crossboard', 'y-websocket', 'hocuspocus'] as const;
+export const TARGET_NAMES = ['crossboard', 'y-websocket', 'hocuspocus', 'hocuspocus-4'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 const HOST = '127.0.0.1';
@@ -107,17 +107,18 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function startPeer(name: 'y-websocket' | 'hocuspocus'): Promise<Target> {
+async function startPeer(name: Exclude<TargetName, 'crossboard'>): Promise<Target> {
   const port = await freePort();
   const entry = join(packageDir, 'src/peers', `${name}-server.ts`);
   const proc: ServerProcess = await spawnServer(entry, { PORT: String(port), HOST }, /^LISTENING/, packageDir);
   let rooms = 0;
+  const dialect: Dialect = name === 'y-websocket' ? 'y-websocket' : 'hocuspocus';
   return {
     name,
-    dialect: name,
+    dialect,
     pid: proc.pid,
     async newRoom(label) {
-      const ep: Endpoint = { dialect: name, base: `ws://${HOST}:${port}`, room: `bench-${label}-${++rooms}`, token: '' };
+      const ep: Endpoint = { dialect, base: `ws://${HOST}:${port}`, room: `bench-${label}-${++rooms}`, token: '' };
       return { ep, person: () => ep };
     },
     async eventLoopDelay() {
