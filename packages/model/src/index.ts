@@ -22,3 +22,4 @@ export * from './async-windows.ts';
 export * from './templates/index.ts';
 export * from './schema/room-schema.ts';
 export * from './rules/index.ts';
+export * from './layout/index.ts';

@@ -1,0 +1,121 @@
+import { CELL_HEIGHT, CELL_WIDTH, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, type Point, type Rect } from './placement.ts';
+
+/** Notes per row inside one person's block or one cluster's frame. */
+export const BLOCK_COLUMNS = 3;
+/**
+ * Space between blocks. A cluster frame draws 24 px of padding and a 28 px title band around its
+ * notes (apps/web ClusterLayer), so blocks this far apart give frames that never touch.
+ */
+export const BLOCK_GAP = 2 * 24 + 28 + 2 * NOTE_GAP;
+/** Blocks per row before the arrangement wraps, so a board grows down as well as across. */
+export const BLOCKS_PER_ROW = 4;
+
+export interface Block<T> {
+  key: string;
+  items: T[];
+}
+
+export interface ArrangedBlock<T> {
+  key: string;
+  /** Where the block's first note goes; the block's notes fill rows of BLOCK_COLUMNS from here. */
+  origin: Point;
+  positions: Map<T, Point>;
+}
+
+function blockSize(count: number): { width: number; height: number } {
+  const columns = Math.max(1, Math.min(BLOCK_COLUMNS, count));
+  const rows = Math.max(1, Math.ceil(count / BLOCK_COLUMNS));
+  return { width: columns * CELL_WIDTH - NOTE_GAP, height: rows * CELL_HEIGHT - NOTE_GAP };
+}
+
+/** The spot of the `index`-th note in a block that starts at `origin`. */
+export function slotInBlock(origin: Point, index: number): Point {
+  return { x: origin.x + (index % BLOCK_COLUMNS) * CELL_WIDTH, y: origin.y + Math.floor(index / BLOCK_COLUMNS) * CELL_HEIGHT };
+}
+
+/**
+ * Lays blocks (one person's drafts, one cluster's notes) out in rows from `start`, each block a
+ * grid of notes, blocks BLOCK_GAP apart: nothing in the result overlaps anything else in it.
+ */
+export function arrangeBlocks<T>(blocks: Block<T>[], start: Point): ArrangedBlock<T>[] {
+  const out: ArrangedBlock<T>[] = [];
+  let x = start.x;
+  let y = start.y;
+  let rowHeight = 0;
+  blocks.forEach((block, i) => {
+    if (i > 0 && i % BLOCKS_PER_ROW === 0) {
+      x = start.x;
+      y += rowHeight + BLOCK_GAP;
+      rowHeight = 0;
+    }
+    const size = blockSize(block.items.length);
+    const origin = { x, y };
+    out.push({ key: block.key, origin, positions: new Map(block.items.map((item, k) => [item, slotInBlock(origin, k)] as const)) });
+    x += size.width + BLOCK_GAP;
+    rowHeight = Math.max(rowHeight, size.height);
+  });
+  return out;
+}
+
+/** Where new blocks start so they clear everything already on the board: below it, left-aligned. */
+export function belowEverything(occupied: Iterable<Rect>): Point {
+  let left = Infinity;
+  let bottom = -Infinity;
+  for (const r of occupied) {
+    left = Math.min(left, r.x);
+    bottom = Math.max(bottom, r.y + r.height);
+  }
+  if (left === Infinity) return { x: 0, y: 0 };
+  return { x: left, y: bottom + BLOCK_GAP };
+}
+
+/**
+ * Revealed drafts: each person's in one tidy block, the blocks below the notes already on the
+ * board. Returns a position per note id.
+ */
+export function layoutRevealedDrafts(occupied: Iterable<Rect>, byAuthor: Block<string>[]): Map<string, Point> {
+  const positions = new Map<string, Point>();
+  for (const block of arrangeBlocks(byAuthor.filter((b) => b.items.length > 0), belowEverything(occupied))) {
+    for (const [id, p] of block.positions) positions.set(id, p);
+  }
+  return positions;
+}
+
+export interface TidyInput {
+  clusters: { id: string; noteIds: string[] }[];
+  unclustered: string[];
+  /** Where the arrangement starts (the board's current top-left, so nobody loses their place). */
+  start: Point;
+}
+
+export interface TidyLayout {
+  notes: Map<string, Point>;
+  /** A cluster's anchor (its frame is drawn around its notes; an empty one sits here). */
+  clusters: Map<string, Point>;
+}
+
+/** "Tidy up": every cluster a block in its frame, unclustered notes in a block after them. */
+export function tidyPhase({ clusters, unclustered, start }: TidyInput): TidyLayout {
+  const blocks: Block<string>[] = clusters.map((c) => ({ key: c.id, items: c.noteIds }));
+  if (unclustered.length > 0) blocks.push({ key: '', items: unclustered });
+  const notes = new Map<string, Point>();
+  const anchors = new Map<string, Point>();
+  for (const block of arrangeBlocks(blocks, start)) {
+    for (const [id, p] of block.positions) notes.set(id, p);
+    if (block.key) anchors.set(block.key, block.origin);
+  }
+  return { notes, clusters: anchors };
+}
+
+/** A note joining a cluster goes to the first free slot of the cluster's block. */
+export function slotForClusterMember(members: Point[], clusterAnchor: Point): Point {
+  const origin = members.length
+    ? { x: Math.min(...members.map((m) => m.x)), y: Math.min(...members.map((m) => m.y)) }
+    : clusterAnchor;
+  const taken = new Set(members.map((m) => `${Math.round((m.x - origin.x) / CELL_WIDTH)},${Math.round((m.y - origin.y) / CELL_HEIGHT)}`));
+  for (let i = 0; ; i++) {
+    const p = slotInBlock(origin, i);
+    if (!taken.has(`${Math.round((p.x - origin.x) / CELL_WIDTH)},${Math.round((p.y - origin.y) / CELL_HEIGHT)}`)) return p;
+  }
+}
+

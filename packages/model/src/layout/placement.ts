@@ -1,0 +1,185 @@
+/**
+ * Where notes go on a board: free space near a point, found on a grid every client shares.
+ * Pure geometry: callers pass the notes they can see, in board coordinates.
+ */
+
+/** A note's footprint on the board. Long notes grow taller on screen; placement plans for this. */
+export const NOTE_WIDTH = 200;
+export const NOTE_HEIGHT = 150;
+/** Space kept between notes that are placed for someone. */
+export const NOTE_GAP = 24;
+/** Placement cells: one note and its gap. */
+export const CELL_WIDTH = NOTE_WIDTH + NOTE_GAP;
+export const CELL_HEIGHT = NOTE_HEIGHT + NOTE_GAP;
+/** The search gives up this many rings out (≈ 40,000 cells) and stacks beside the last ring. */
+const MAX_RINGS = 100;
+/** Two notes overlap "for real" past this share of a note's area (the board's acceptance rule). */
+export const OVERLAP_TOLERANCE = 0.05;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Rect extends Point {
+  width: number;
+  height: number;
+}
+
+export function noteRect(p: Point): Rect {
+  return { x: p.x, y: p.y, width: NOTE_WIDTH, height: NOTE_HEIGHT };
+}
+
+export function overlapArea(a: Rect, b: Rect): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** Pairs of notes that cover each other by more than the tolerance. */
+export function countOverlaps(notes: Point[], tolerance = OVERLAP_TOLERANCE): number {
+  const limit = tolerance * NOTE_WIDTH * NOTE_HEIGHT;
+  const index = new SpatialIndex();
+  let count = 0;
+  for (const p of notes) {
+    const r = noteRect(p);
+    for (const other of index.near(r)) if (overlapArea(r, other) > limit) count++;
+    index.add(r);
+  }
+  return count;
+}
+
+/** Rects bucketed by placement cell, so a search over 1,000 notes looks at a handful. */
+export class SpatialIndex {
+  private readonly buckets = new Map<string, Rect[]>();
+
+  constructor(rects: Iterable<Rect> = []) {
+    for (const r of rects) this.add(r);
+  }
+
+  add(r: Rect): void {
+    for (const key of cellKeys(r)) {
+      const list = this.buckets.get(key);
+      if (list) list.push(r);
+      else this.buckets.set(key, [r]);
+    }
+  }
+
+  remove(r: Rect): void {
+    for (const key of cellKeys(r)) {
+      const list = this.buckets.get(key);
+      const at = list?.indexOf(r) ?? -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
+  }
+
+  near(r: Rect): Set<Rect> {
+    const found = new Set<Rect>();
+    for (const key of cellKeys(r)) for (const other of this.buckets.get(key) ?? []) found.add(other);
+    return found;
+  }
+
+  /** Whether `r`, with the gap around it, touches anything indexed. */
+  isFree(r: Rect, gap = NOTE_GAP / 2): boolean {
+    const padded = { x: r.x - gap, y: r.y - gap, width: r.width + 2 * gap, height: r.height + 2 * gap };
+    for (const other of this.near(padded)) if (overlapArea(padded, other) > 0) return false;
+    return true;
+  }
+}
+
+function cellKeys(r: Rect): string[] {
+  const keys: string[] = [];
+  const x0 = Math.floor(r.x / CELL_WIDTH);
+  const x1 = Math.floor((r.x + r.width) / CELL_WIDTH);
+  const y0 = Math.floor(r.y / CELL_HEIGHT);
+  const y1 = Math.floor((r.y + r.height) / CELL_HEIGHT);
+  for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) keys.push(`${cx},${cy}`);
+  return keys;
+}
+
+/** A small stable number from an author's id (FNV-1a), for per-author choices. */
+export function authorHash(authorId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < authorId.length; i++) {
+    h ^= authorId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The cells of ring `r` around (0, 0), clockwise from the top-left corner. */
+function ring(r: number): [number, number][] {
+  if (r === 0) return [[0, 0]];
+  const cells: [number, number][] = [];
+  for (let i = -r; i < r; i++) cells.push([i, -r]);
+  for (let i = -r; i < r; i++) cells.push([r, i]);
+  for (let i = r; i > -r; i--) cells.push([i, r]);
+  for (let i = r; i > -r; i--) cells.push([-r, i]);
+  return cells;
+}
+
+export interface PlacementRequest {
+  /** Notes already on the board (as this client sees them). */
+  occupied: Iterable<Rect>;
+  /** The author's previous note, or the centre of what they are looking at. */
+  near: Point;
+  /**
+   * Who places. Two people who start from the same point walk the rings in different orders
+   * (their own starting cell each), so notes created in the same instant on two screens,
+   * before either sees the other's, rarely pick the same cell; the sync repair does the rest.
+   */
+  authorId?: string;
+}
+
+/** The free grid cell nearest to `near` (ring by ring), as the note's top-left corner. */
+export function findFreeSpot({ occupied, near, authorId }: PlacementRequest): Point {
+  const index = occupied instanceof SpatialIndex ? occupied : new SpatialIndex(occupied);
+  const cx = Math.round((near.x - NOTE_WIDTH / 2) / CELL_WIDTH);
+  const cy = Math.round((near.y - NOTE_HEIGHT / 2) / CELL_HEIGHT);
+  const turn = authorId === undefined ? 0 : authorHash(authorId);
+  for (let r = 0; r <= MAX_RINGS; r++) {
+    const cells = ring(r);
+    for (let k = 0; k < cells.length; k++) {
+      const [dx, dy] = cells[(k + turn) % cells.length]!;
+      const p = { x: (cx + dx) * CELL_WIDTH, y: (cy + dy) * CELL_HEIGHT };
+      if (index.isFree(noteRect(p))) return p;
+    }
+  }
+  return { x: (cx + MAX_RINGS + 1) * CELL_WIDTH, y: cy * CELL_HEIGHT };
+}
+
+export interface PlacedNote extends Point {
+  id: string;
+  authorId: string | null;
+  createdAt: number;
+}
+
+/**
+ * After sync, notes made at the same instant on two screens may cover each other. Every client
+ * sees the same notes and decides the same way: the later note (by creation time, then id)
+ * moves to free space near where it was. Returns the moves for `authorId`'s notes only, so each
+ * author's own client moves its notes and nobody fights over one. Only notes created since
+ * `since` are moved: a note someone dragged onto another on purpose stays.
+ */
+export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since: number): Map<string, Point> {
+  const moves = new Map<string, Point>();
+  const ordered = [...notes].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const limit = OVERLAP_TOLERANCE * NOTE_WIDTH * NOTE_HEIGHT;
+  const settled = new SpatialIndex();
+  // Free space is judged against every note, later ones too, so a moved note lands clear of all.
+  const rects = new Map(ordered.map((n) => [n.id, noteRect(n)] as const));
+  const everyone = new SpatialIndex(rects.values());
+  for (const note of ordered) {
+    let rect = rects.get(note.id)!;
+    const covered = [...settled.near(rect)].some((other) => overlapArea(rect, other) > limit);
+    if (covered && note.authorId === authorId && note.createdAt >= since) {
+      everyone.remove(rect);
+      const p = findFreeSpot({ occupied: everyone, near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 }, authorId });
+      moves.set(note.id, p);
+      rect = noteRect(p);
+      everyone.add(rect);
+    }
+    settled.add(rect);
+  }
+  return moves;
+}
