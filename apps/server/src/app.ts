@@ -110,6 +110,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   await app.register(workshopRoutes, { ctx });
   await app.register(exportRoutes, { ctx });
   await app.register(facilitationRoutes, { ctx });
+  await app.register((await import('./clustering/clustering-routes.ts')).clusteringRoutes, { ctx });
   await app.register(webAppRoutes, options.webDistDir ? { distDir: options.webDistDir } : {});
 
   // After the WebSocket endpoint's preClose has closed every room (compacting it).
