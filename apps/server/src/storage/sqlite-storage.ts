@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { decodes } from './decodes.ts';
 import { toPerson, type PersonRow } from './person-row.ts';
 import { SQL_MIGRATIONS, type SqlMigration } from './migrations.ts';
-import type { PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
+import type { ImportedWorkshop, PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
 
 export const DATABASE_FILE = 'crossboard.sqlite';
 
@@ -130,6 +130,15 @@ export class SqliteStorage implements Storage {
     this.db.transaction(() => {
       this.stmt.insertWorkshop.run(workshop.id, workshop.title, workshop.purpose, workshop.joinCode, workshop.createdAt);
       this.addPerson(facilitator);
+    })();
+  }
+
+  importWorkshop({ workshop, people, values, rooms }: ImportedWorkshop): void {
+    this.db.transaction(() => {
+      this.stmt.insertWorkshop.run(workshop.id, workshop.title, workshop.purpose, workshop.joinCode, workshop.createdAt);
+      for (const p of people) this.addPerson(p);
+      for (const [key, value] of values) this.setValue(key, value);
+      for (const { room, updates } of rooms) for (const u of updates) this.stmt.append.run(room, u);
     })();
   }
 

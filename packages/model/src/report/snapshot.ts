@@ -106,7 +106,7 @@ export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInpu
       listNotes(docs.board, phase).map((n) => ({
         id: n.id,
         phase: n.phase,
-        text: textOf(notes.get(n.id)!.get('content')),
+        text: textOf(notes.get(n.id)?.get('content')),
         authorId: anonymous ? null : (n.author?.id ?? null),
         clusterId: n.clusterId,
         colour: n.colour,

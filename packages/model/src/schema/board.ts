@@ -186,11 +186,15 @@ export function readNote(note: NoteMap): NoteView | null {
   };
 }
 
+/**
+ * A note is listed only under its own id: one stored under another key (which the server
+ * refuses today, but older documents may hold) would show twice or take another's votes.
+ */
 export function listNotes(doc: Y.Doc, phase?: Phase): NoteView[] {
   const out: NoteView[] = [];
-  for (const m of boardNotes(doc).values()) {
-    const n = readNote(m);
-    if (n && (!phase || n.phase === phase)) out.push(n);
+  for (const [key, m] of boardNotes(doc)) {
+    const n = m instanceof Y.Map ? readNote(m) : null;
+    if (n && n.id === key && (!phase || n.phase === phase)) out.push(n);
   }
   return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
@@ -259,9 +263,9 @@ export function readCluster(c: ClusterMap): ClusterView | null {
 
 export function listClusters(doc: Y.Doc, phase?: Phase): ClusterView[] {
   const out: ClusterView[] = [];
-  for (const m of boardClusters(doc).values()) {
-    const c = readCluster(m);
-    if (c && (!phase || c.phase === phase)) out.push(c);
+  for (const [key, m] of boardClusters(doc)) {
+    const c = m instanceof Y.Map ? readCluster(m) : null;
+    if (c && c.id === key && (!phase || c.phase === phase)) out.push(c);
   }
   return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }

@@ -51,18 +51,40 @@ export function writeSettings(doc: Y.Doc, settings: Partial<WorkshopSettings>): 
   });
 }
 
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function readSession(v: unknown): Session | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const s = v as Record<string, unknown>;
+  return typeof s.label === 'string' && finite(s.start) && finite(s.end) ? { label: s.label, start: s.start, end: s.end } : null;
+}
+
+/** The settings as typed values: a field of the wrong type reads as its default, never throws. */
 export function readSettings(doc: Y.Doc): WorkshopSettings {
   const m = controlSettings(doc);
-  const get = <K extends keyof WorkshopSettings>(k: K): WorkshopSettings[K] =>
-    (m.has(k) ? m.get(k) : DEFAULT_SETTINGS[k]) as WorkshopSettings[K];
+  const string = (k: 'title' | 'purpose' | 'homeTimeZone') => {
+    const v = m.get(k);
+    return typeof v === 'string' ? v : DEFAULT_SETTINGS[k];
+  };
+  const themes = m.get('themes');
+  const sessions = m.get('sessions');
+  const minutes = m.get('phaseMinutes');
+  const votes = m.get('votesPerParticipant');
+  const phaseMinutes = { ...DEFAULT_SETTINGS.phaseMinutes };
+  if (typeof minutes === 'object' && minutes !== null) {
+    for (const phase of PHASES) {
+      const v = (minutes as Record<string, unknown>)[phase];
+      if (finite(v)) phaseMinutes[phase] = v;
+    }
+  }
   return {
-    title: get('title'),
-    purpose: get('purpose'),
-    themes: get('themes'),
-    homeTimeZone: get('homeTimeZone'),
-    sessions: get('sessions'),
-    phaseMinutes: get('phaseMinutes'),
-    votesPerParticipant: get('votesPerParticipant'),
+    title: string('title'),
+    purpose: string('purpose'),
+    themes: Array.isArray(themes) ? themes.filter((t): t is string => typeof t === 'string') : [],
+    homeTimeZone: string('homeTimeZone'),
+    sessions: Array.isArray(sessions) ? sessions.map(readSession).filter((s) => s !== null) : [],
+    phaseMinutes,
+    votesPerParticipant: finite(votes) ? votes : DEFAULT_SETTINGS.votesPerParticipant,
   };
 }
 

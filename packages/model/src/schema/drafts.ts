@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
-import { boardNotes, readNote, type Author, type NoteMap } from './board.ts';
-import { MAX_NOTES_PER_PERSON_PER_PHASE } from '../limits.ts';
+import { boardNotes, clampToBoard, plainText, readNote, setPlainText, type Author, type NoteMap } from './board.ts';
+import { isSafeId } from '../ids.ts';
+import { MAX_NOTE_MARKUP_LENGTH, MAX_NOTE_TEXT_LENGTH, MAX_NOTE_THEME_LENGTH, MAX_NOTES_PER_PERSON_PER_PHASE } from '../limits.ts';
 import { ORIGIN } from '../origins.ts';
 import type { Phase } from '../phases.ts';
 
@@ -51,9 +52,11 @@ export function revealDrafts(
     for (const { participantId, doc } of drafts) {
       const author = authorsById.get(participantId);
       if (!author) continue;
-      const notes = [...draftNotes(doc).values()]
-        .map((m) => ({ m, view: readNote(m) }))
-        .filter((x) => x.view !== null)
+      // Only well-formed drafts under their own id: the room's rules hold them to that, and
+      // drafts stored before those rules are checked here.
+      const notes = [...draftNotes(doc)]
+        .map(([key, m]) => ({ m, view: m instanceof Y.Map ? readNote(m) : null, key }))
+        .filter((x) => x.view !== null && x.view.id === x.key && isSafeId(x.key))
         .sort((a, b) => a.view!.order - b.view!.order || a.view!.id.localeCompare(b.view!.id));
       for (const { m, view } of notes) {
         const n = view!;
@@ -62,11 +65,24 @@ export function revealDrafts(
         if ((counts.get(k) ?? 0) >= MAX_NOTES_PER_PERSON_PER_PHASE) continue;
         counts.set(k, (counts.get(k) ?? 0) + 1);
         const note = new Y.Map<unknown>();
-        for (const [field, value] of Object.entries({ ...n, author: { ...author }, updatedAt: now })) note.set(field, value);
+        const fields = {
+          ...n,
+          x: clampToBoard(n.x),
+          y: clampToBoard(n.y),
+          clusterId: null,
+          theme: n.theme === null ? null : n.theme.slice(0, MAX_NOTE_THEME_LENGTH),
+          author: { ...author },
+          updatedAt: now,
+        };
+        for (const [field, value] of Object.entries(fields)) note.set(field, value);
         // Read the body without noteContent(): that would write a blank one into the draft.
         const body = m.get('content');
-        note.set('content', body instanceof Y.XmlFragment ? body.clone() : new Y.XmlFragment());
+        const text = body instanceof Y.XmlFragment ? plainText(body) : '';
+        const fits = body instanceof Y.XmlFragment && text.length <= MAX_NOTE_TEXT_LENGTH && body.toString().length <= MAX_NOTE_MARKUP_LENGTH;
+        const copy = fits ? (body as Y.XmlFragment).clone() : new Y.XmlFragment();
+        note.set('content', copy);
         board.set(n.id, note);
+        if (!fits && text) setPlainText(copy, text.slice(0, MAX_NOTE_TEXT_LENGTH));
         moved.push({ doc, id: n.id });
       }
     }
