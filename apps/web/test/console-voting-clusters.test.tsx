@@ -111,7 +111,7 @@ describe('clustering in the console', () => {
     const texts = [
       'Procurement rules block cross-border procurement',
       'Public procurement rules differ on each side of the border',
-      'Procurement law makes joint purchasing impossible',
+      'Procurement rules make cross-border purchasing impossible',
       'Pilots are budgeted as if they will fail',
       'Budgets for pilots assume failure',
     ];
