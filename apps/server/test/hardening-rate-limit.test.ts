@@ -67,28 +67,23 @@ describe('messages per second per connection', () => {
     expect(sock.ws.readyState).toBe(sock.ws.OPEN);
   });
 
-  it('closes a flooder with 1008 within a second while another writer in the room is unaffected', async () => {
+  it('closes a flooder with 1008 before it gets more than its burst through, while another writer in the room is unaffected', async () => {
     const { w, room, reader, sock, notes } = await scene();
     const writer = await connectSynced(server.ws, room, w.facilitatorToken);
     const messages = noteMessages(2_000, 'f');
-    let closedAt = 0;
-    void sock.closed.then(() => (closedAt = Date.now()));
-    const start = Date.now();
-    // Ten times the allowed rate, until the server hangs up.
-    for (let i = 0; i < messages.length && closedAt === 0 && sock.ws.readyState === sock.ws.OPEN; i++) {
-      sock.ws.send(messages[i]!);
-      if (i % 2 === 1) await new Promise((r) => setTimeout(r, 10));
-      if (i % 20 === 0) writer.doc.getMap('items').set(`ok${i}`, 'fine');
-    }
+    for (let i = 0; i < 200; i += 20) writer.doc.getMap('items').set(`ok${i}`, 'fine');
+    // Sent in one go: the server meets them faster than any refill, however loaded the machine,
+    // so when it hangs up follows from the limits, not from how fast this process could pace them.
+    for (const m of messages) sock.ws.send(m);
     const closed = await sock.closed;
-    expect(closed).toEqual({ code: 1008, reason: expect.stringMatching(/Too many/) });
-    expect(closed.reason).toMatch(/Too many messages/);
-    // Burst (40 at 200/s ≈ 0.2 s) + 0.5 s held back; generous for a loaded machine.
-    expect(closedAt - start).toBeLessThan(2_000);
-    expect(notes('f')).toBeLessThan(messages.length);
-
+    expect(closed).toEqual({ code: 1008, reason: expect.stringMatching(/Too many messages/) });
     writer.doc.getMap('items').set('after', 'the flood');
     await waitFor(() => reader.doc.getMap('items').get('after') === 'the flood', 'the writer still reaches the reader');
+    // Sent after the close, so the reader holds every flood note the server passed on. The burst
+    // passes; past it at most maxDelayedMessages waited, and those were dropped at the close.
+    expect(notes('f')).toBeGreaterThanOrEqual(LIMITS.messageBurst);
+    expect(notes('f')).toBeLessThan(LIMITS.messageBurst + LIMITS.maxDelayedMessages);
+    // A paced flooder is closed by the 0.5 s rule instead: rate-limit-throttle.test.ts, on a fake clock.
     for (const [k, v] of writer.doc.getMap('items')) if (k.startsWith('ok')) expect(reader.doc.getMap('items').get(k)).toBe(v);
     expect(await metric(/crossboard_messages_dropped_total\{reason="rate_limited"\} (\d+)/)).toBeGreaterThan(0);
   });
