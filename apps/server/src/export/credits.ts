@@ -5,7 +5,7 @@ import type { AsyncStorage } from '../storage/async-storage.ts';
  * How each person asked to be credited in the report. Kept in the server's key-value store
  * rather than a room: it is a person's own setting, and the people table has no column for it.
  */
-const key = (workshopId: string, personId: string) => `credit:${workshopId}:${personId}`;
+export const creditKey = (workshopId: string, personId: string) => `credit:${workshopId}:${personId}`;
 
 export function isCredit(v: unknown): v is Credit {
   return typeof v === 'string' && (CREDITS as readonly string[]).includes(v);
@@ -13,10 +13,10 @@ export function isCredit(v: unknown): v is Credit {
 
 /** Named unless the person chose otherwise. */
 export async function readCredit(storage: AsyncStorage, workshopId: string, personId: string): Promise<Credit> {
-  const v = await storage.getValue(key(workshopId, personId));
+  const v = await storage.getValue(creditKey(workshopId, personId));
   return isCredit(v) ? v : 'named';
 }
 
 export async function writeCredit(storage: AsyncStorage, workshopId: string, personId: string, credit: Credit): Promise<void> {
-  await storage.setValue(key(workshopId, personId), credit);
+  await storage.setValue(creditKey(workshopId, personId), credit);
 }

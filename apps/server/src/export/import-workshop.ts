@@ -1,10 +1,12 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import {
   isValidTimeZone,
   migrate,
   ORIGIN,
   roomName,
-  snapshotToDocs,
+  writeSnapshotSteps,
+  type WorkshopDocs,
   type WorkshopSnapshot,
 } from '@crossboard/model';
 import { signToken } from '../auth/tokens.ts';
@@ -12,13 +14,20 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import { joinUrl, randomId } from '../workshops/workshops.ts';
-import { writeCredit } from './credits.ts';
+import { creditKey } from './credits.ts';
+
+const KINDS = ['control', 'board', 'report'] as const;
 
 /**
  * Creates a new workshop from a JSON export: its people (same ids, so notes keep their
  * authors), their credit choices and its three rooms. The token returned is the first
  * imported facilitator's, so exporting the new workshop gives back the same file; a file
  * with no facilitator gets a new one.
+ *
+ * All or nothing: the rooms are built in memory first, a step at a time with a turn of the
+ * event loop between steps (a large file must not hold up everyone else's requests), and
+ * then everything is stored in one transaction. Until it commits no room is loaded and no
+ * row exists, so a failure anywhere leaves no trace of the workshop.
  */
 export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: WorkshopSnapshot) {
   if (!isValidTimeZone(snapshot.workshop.homeTimeZone)) {
@@ -51,25 +60,40 @@ export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: Works
     facilitator = { id: randomId(), workshopId: workshop.id, role: 'facilitator', name: 'Facilitator', organisation: '', country: '', timeZone: snapshot.workshop.homeTimeZone, language: 'en', revoked: false, createdAt: now + people.length };
     people.push(facilitator);
   }
-  await ctx.storage.createWorkshop(workshop, facilitator);
-  for (const p of people) if (p !== facilitator) await ctx.storage.addPerson(p);
-  for (const p of snapshot.people) await writeCredit(ctx.storage, workshop.id, p.id, p.credit);
 
-  const docs = snapshotToDocs(snapshot);
-  for (const kind of ['control', 'board', 'report'] as const) {
-    const update = Y.encodeStateAsUpdate(docs[kind]);
-    await ctx.rooms.use(roomName({ workshopId: workshop.id, kind }), (room) =>
-      room.change((doc) => {
-        migrate(doc, undefined, ORIGIN.serverCommand);
-        Y.applyUpdate(doc, update, ORIGIN.serverCommand);
-      }, ORIGIN.serverCommand),
-    );
-    docs[kind].destroy();
-  }
+  const rooms = await buildRooms(ctx, workshop.id, snapshot);
+  await ctx.storage.importWorkshop({
+    workshop,
+    people: [facilitator, ...people.filter((p) => p !== facilitator)],
+    values: snapshot.people.map((p) => [creditKey(workshop.id, p.id), p.credit]),
+    rooms,
+  });
   return {
     id: workshop.id,
     facilitatorId: facilitator.id,
     facilitatorToken: signToken(ctx.secret, { w: workshop.id, p: facilitator.id, r: 'facilitator' }),
     joinUrl: joinUrl(workshop),
   };
+}
+
+/** Each room's updates, one per step, refused when a room would pass the document limit. */
+async function buildRooms(ctx: ServerContext, workshopId: string, snapshot: WorkshopSnapshot) {
+  const docs: WorkshopDocs = { control: new Y.Doc(), board: new Y.Doc(), report: new Y.Doc() };
+  const updates = { control: [] as Uint8Array[], board: [] as Uint8Array[], report: [] as Uint8Array[] };
+  try {
+    for (const kind of KINDS) {
+      docs[kind].on('update', (u: Uint8Array) => updates[kind].push(u));
+      migrate(docs[kind], undefined, ORIGIN.serverCommand);
+    }
+    for (const _ of writeSnapshotSteps(snapshot, docs)) await nextTurn();
+  } finally {
+    for (const kind of KINDS) docs[kind].destroy();
+  }
+  return KINDS.map((kind) => {
+    const bytes = updates[kind].reduce((n, u) => n + u.byteLength, 0);
+    if (bytes > ctx.limits.maxDocumentBytes) {
+      throw new HttpError('BODY_TOO_LARGE', `This workshop's ${kind} would take ${bytes} bytes, more than a room may hold (${ctx.limits.maxDocumentBytes}).`);
+    }
+    return { room: roomName({ workshopId, kind }), updates: updates[kind] };
+  });
 }

@@ -8,7 +8,7 @@ import { toPerson, type PersonRow } from './person-row.ts';
 import type { SqlMigration } from './migrations.ts';
 import { MAX_ACTIVITY_VERSIONS } from '../limits.ts';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres.ts';
-import type { PersonRecord, StoredDocument, WorkshopRecord } from './storage.ts';
+import type { ImportedWorkshop, PersonRecord, StoredDocument, WorkshopRecord } from './storage.ts';
 
 export interface PostgresOptions {
   /** postgres://user@host:port/database */
@@ -122,6 +122,23 @@ export class PostgresStorage implements AsyncStorage {
         workshop.createdAt,
       ]);
       await insertPerson(c, facilitator);
+    });
+  }
+
+  async importWorkshop({ workshop, people, values, rooms }: ImportedWorkshop): Promise<void> {
+    await this.transaction('BEGIN', async (c) => {
+      await c.query('INSERT INTO workshops (id, title, purpose, join_code, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        workshop.id,
+        workshop.title,
+        workshop.purpose,
+        workshop.joinCode,
+        workshop.createdAt,
+      ]);
+      for (const p of people) await insertPerson(c, p);
+      for (const [key, value] of values) {
+        await c.query('INSERT INTO kv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+      }
+      for (const { room, updates } of rooms) for (const u of updates) await c.query('INSERT INTO updates (room, data) VALUES ($1, $2)', [room, buffer(u)]);
     });
   }
 

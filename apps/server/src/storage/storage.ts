@@ -30,6 +30,17 @@ export interface PersonRecord {
   createdAt: number;
 }
 
+/** A whole workshop read from an export, stored at once (see Storage.importWorkshop). */
+export interface ImportedWorkshop {
+  workshop: WorkshopRecord;
+  /** The first is the facilitator the import answers with. */
+  people: PersonRecord[];
+  /** Key-value settings of the workshop's people (credit choices). */
+  values: [key: string, value: string][];
+  /** Each room's updates in order, stored as its log. */
+  rooms: { room: string; updates: Uint8Array[] }[];
+}
+
 /**
  * Everything the server persists. Synchronous on purpose: an update is written in the
  * write path, before it is broadcast, without a queue that could reorder it. A network
@@ -48,6 +59,8 @@ export interface Storage {
   compact(room: string, current?: Uint8Array): void;
 
   createWorkshop(workshop: WorkshopRecord, facilitator: PersonRecord): void;
+  /** One transaction: on any failure nothing of the workshop is stored. */
+  importWorkshop(imported: ImportedWorkshop): void;
   getWorkshop(id: string): WorkshopRecord | null;
   setJoinCode(workshopId: string, code: string): void;
 

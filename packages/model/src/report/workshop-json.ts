@@ -5,11 +5,18 @@ import { isRole } from '../permissions.ts';
 import { isPhase } from '../phases.ts';
 import { HORIZONS, STEP_STATUSES } from '../schema/report.ts';
 import { CREDITS, type WorkshopSnapshot } from './snapshot.ts';
+import { textBlocks } from './snapshot-to-docs.ts';
 
 export const WORKSHOP_JSON_FORMAT = 'crossboard-workshop';
 export const WORKSHOP_JSON_VERSION = 1;
 /** Notes an import may hold; a file past it is refused rather than half-loaded. */
 export const MAX_IMPORT_NOTES = 20_000;
+/**
+ * Blocks an import may create in all (see textBlocks: each cluster, note, recommendation and
+ * action step, plus each line past an entry's first). Each is several Yjs structures of a few
+ * KB while the rooms are built: 2,000 empty lines per note made a 1.2 MB file cost 1.7 GB.
+ */
+export const MAX_IMPORT_BLOCKS = 30_000;
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -116,8 +123,27 @@ function check<T>(ok: (v: unknown) => v is T, v: unknown, path: string, what: st
   return v;
 }
 
+/** Refuses a snapshot past MAX_IMPORT_BLOCKS, naming the entry that passes it. */
+function withinBlocks(s: WorkshopSnapshot): WorkshopSnapshot {
+  let blocks = 0;
+  const spend = (n: number, path: string) => {
+    blocks += n;
+    if (blocks > MAX_IMPORT_BLOCKS) {
+      throw new WorkshopImportError(path, `the file holds more than ${MAX_IMPORT_BLOCKS} clusters, notes, recommendations, action steps and lines of text in all`);
+    }
+  };
+  s.clusters.forEach((_, i) => spend(1, `$.clusters[${i}]`));
+  s.notes.forEach((n, i) => spend(textBlocks(n.text), `$.notes[${i}]`));
+  s.recommendations.forEach((r, i) => spend(textBlocks(r.description) + r.actionSteps.length, `$.recommendations[${i}]`));
+  return s;
+}
+
 /** Reads a workshop JSON export (string or parsed), checking every field; throws WorkshopImportError. */
 export function importWorkshop(json: string | unknown): WorkshopSnapshot {
+  return withinBlocks(readWorkshop(json));
+}
+
+function readWorkshop(json: string | unknown): WorkshopSnapshot {
   let root: unknown = json;
   if (typeof json === 'string') {
     try {
