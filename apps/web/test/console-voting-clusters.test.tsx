@@ -110,7 +110,7 @@ describe('clustering in the console', () => {
     const board = new Y.Doc();
     const texts = [
       'Procurement rules block cross-border procurement',
-      'Public procurement rules differ on each side of the border',
+      'Cross-border procurement rules differ on each side',
       'Procurement rules make cross-border purchasing impossible',
       'Pilots are budgeted as if they will fail',
       'Budgets for pilots assume failure',
