@@ -9,3 +9,4 @@ export * from './suggest-clusters.ts';
 export * from './tokenize.ts';
 export * from './pair-precision.ts';
 export * from './cluster-title.ts';
+export * from './suggest-themes.ts';
