@@ -21,7 +21,7 @@ export interface AccessOptions {
   participantsMayEditReport?: boolean;
 }
 
-/** DESIGN.md's table of rooms and who may read and write them, as one pure function. */
+/** docs/DESIGN.md's table of rooms and who may read and write them, as one pure function. */
 export function roomAccess(person: Person, room: RoomRef, options: AccessOptions = {}): Access {
   if (person.workshopId !== room.workshopId) return 'none';
   const staff = person.role === 'facilitator' || person.role === 'organiser';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isRole, roomAccess, type Access, type Role } from '../src/permissions.ts';
 import { parseRoomName } from '../src/rooms.ts';
 
-// DESIGN.md's table, one row per (role, room): `me` is the person asking.
+// docs/DESIGN.md's table, one row per (role, room): `me` is the person asking.
 //   role           room              access   (participantsMayEditReport)
 const table: [Role, string, Access, boolean?][] = [
   ['participant', 'w/board', 'write'],

@@ -42,10 +42,10 @@ export interface ImportedWorkshop {
 }
 
 /**
- * Everything the server persists. Synchronous on purpose: an update is written in the
- * write path, before it is broadcast, without a queue that could reorder it. A network
- * backend (PostgreSQL) would need this contract made async; the contract suite in
- * test/storage-contract.test.ts is written to run against any implementation.
+ * Everything the server persists, as SQLite answers it: synchronously, in the write path. The
+ * server itself uses the Promise form of this contract (`AsyncStorage` in async-storage.ts),
+ * which SQLite answers through a wrapper and PostgreSQL natively; the room queue keeps updates
+ * in order either way. test/storage-contract.test.ts runs one suite against both backends.
  */
 export interface Storage {
   loadDocument(room: string): StoredDocument;
