@@ -28,22 +28,20 @@ function socket(url: string, autoPong: boolean) {
 }
 
 describe('a socket that stops answering pings', () => {
-  it('is cut within about two intervals and leaves its room, while answering sockets stay', async () => {
+  it('is cut at the heartbeat after its first unanswered ping and leaves its room, while answering sockets stay', async () => {
     const w = await createWorkshop(server.app);
     const room = `${w.id}/board`;
     const healthy = await connectSynced(server.ws, room, w.facilitatorToken);
     const answering = socket(wsUrl(server.ws, room, w.facilitatorToken), true);
     const silent = socket(wsUrl(server.ws, room, w.facilitatorToken), false);
     await Promise.all([answering.opened, silent.opened]);
-    const openedAt = Date.now();
     const roomState = server.app.crossboard.rooms.loaded(room)!;
     await waitFor(() => roomState.clientCount === 3, 'three clients in the room');
 
     await silent.closed;
-    const elapsed = Date.now() - openedAt;
-    // First tick pings, the next finds no pong: ≤ 2 intervals, plus slack for a busy machine.
-    expect(elapsed).toBeLessThan(2 * INTERVAL + 1_000);
-    expect(silent.pings()).toBeGreaterThanOrEqual(1);
+    // Counted in heartbeats, not milliseconds (a loaded machine stretches both alike): the
+    // first tick pings, the next finds no pong and cuts, so exactly one ping went unanswered.
+    expect(silent.pings()).toBe(1);
     await waitFor(() => roomState.clientCount === 2, 'the silent socket left the room');
 
     // Several intervals later the answering ones are still here.
