@@ -53,8 +53,12 @@ export const MAX_ROOMS_PER_WORKSHOP = 400;
  * control, report, own drafts); breakout boards and a console leave room above that.
  */
 export const MAX_ROOMS_PER_PERSON = 8;
-/** Stored bytes (snapshot plus log) of one room; an update past it is refused, not stored. */
-export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+/**
+ * Stored bytes (snapshot plus log) of one room; an update past it is refused, not stored.
+ * Below the send buffer with room to spare: a joiner's first sync is the whole document in
+ * one message, and a document larger than the buffer would cut every joiner with 1013.
+ */
+export const MAX_DOCUMENT_BYTES = MAX_WS_BUFFERED_BYTES - 2 * 1024 * 1024;
 
 /** How often every socket is pinged; one that has not answered the previous ping is cut. */
 export const HEARTBEAT_INTERVAL_MS = 30_000;
