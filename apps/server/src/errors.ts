@@ -26,6 +26,8 @@ export const HTTP_ERRORS = {
   NO_VOTES_LEFT: { status: 409, message: 'You have used all your votes; withdraw one to vote elsewhere.' },
   ITEM_LIMIT: { status: 409, message: 'You have put as many votes on this item as allowed.' },
   NO_VOTE_TO_WITHDRAW: { status: 409, message: 'You have no vote on this item to take back.' },
+  CREATOR_NOT_REMOVABLE: { status: 409, message: "The workshop's creator cannot be removed by others; only they can leave it." },
+  LAST_FACILITATOR: { status: 409, message: 'The last facilitator cannot be removed: invite another facilitator first, or nobody could run the workshop.' },
   TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many open connections from this address; close some tabs and retry.' },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },

@@ -100,7 +100,7 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
 
   app.get<{ Params: W }>('/api/workshops/:id/voting/progress', { schema: { params: params('id') } }, async (request) => {
     const { w } = await caller(request, request.params.id, ['facilitator']);
-    return await votingProgress(store, w.id);
+    return await votingProgress(ctx, store, w.id);
   });
 
   app.get<{ Params: W }>('/api/workshops/:id/votes/mine', { schema: { params: params('id') } }, async (request) => {

@@ -4,6 +4,7 @@ import {
   listClusters,
   listNotes,
   publishTallies,
+  readTallies,
   readVoting,
   remainingVotes,
   roomName,
@@ -68,7 +69,7 @@ export async function openVoting(ctx: ServerContext, store: FacilitationStore, w
 export async function closeVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<Tallies> {
   const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote has been opened.');
-  const tallies = tally(await store.ballots(workshopId));
+  const tallies = tally(await countedBallots(ctx, store, workshopId));
   await ctx.rooms.use(controlOf(workshopId), (room) =>
     room.change((doc) => {
       writeVoting(doc, { ...config, status: 'closed' });
@@ -130,9 +131,32 @@ async function withdrawNow(ctx: ServerContext, store: FacilitationStore, worksho
   return mine(ballots, personId, config);
 }
 
+/**
+ * The ballots that count: those of people still in the workshop. A removed person's ballots
+ * are kept (their votes come back if a removal is ever undone) but filtered out here, which
+ * works the same on every storage backend.
+ */
+async function countedBallots(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<Ballots> {
+  const [ballots, people] = await Promise.all([store.ballots(workshopId), ctx.storage.listPeople(workshopId)]);
+  const removed = new Set(people.filter((p) => p.revoked).map((p) => p.id));
+  if (removed.size === 0) return ballots;
+  return new Map([...ballots].filter(([personId]) => !removed.has(personId)));
+}
+
+/** After someone is removed, published totals are counted again without their ballots. */
+export async function recountPublishedTallies(ctx: ServerContext, workshopId: string): Promise<void> {
+  const store = ctx.records;
+  await ctx.rooms.use(controlOf(workshopId), async (room) => {
+    const config = readVoting(room.document);
+    if (!config || config.status !== 'closed' || readTallies(room.document) === null) return;
+    const tallies = tally(await countedBallots(ctx, store, workshopId));
+    await room.change((doc) => publishTallies(doc, tallies), ORIGIN.serverCommand);
+  });
+}
+
 /** How far the round has got, never who voted for what. */
-export async function votingProgress(store: FacilitationStore, workshopId: string): Promise<{ voters: number; votesCast: number }> {
-  const ballots = await store.ballots(workshopId);
+export async function votingProgress(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<{ voters: number; votesCast: number }> {
+  const ballots = await countedBallots(ctx, store, workshopId);
   const used = [...ballots.keys()].map((p) => votesUsed(ballots, p));
   return { voters: used.filter((n) => n > 0).length, votesCast: used.reduce((a, b) => a + b, 0) };
 }

@@ -78,8 +78,8 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
     { schema: { params: personParams } },
     async (request) => {
       const w = await requireWorkshop(ctx, request.params.id);
-      await requirePerson(ctx, request, w.id, ['facilitator']);
-      await removePerson(ctx, w.id, request.params.personId);
+      const you = await requirePerson(ctx, request, w.id, ['facilitator']);
+      await removePerson(ctx, w.id, request.params.personId, you);
       return { ok: true };
     },
   );

@@ -17,6 +17,7 @@ import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import type { CreateWorkshopInput, InvitationInput, JoinInput } from './schemas.ts';
 import { toSessions } from './sessions.ts';
 import { withTemplate } from '../export/templated-create.ts';
+import { recountPublishedTallies } from '../facilitation/voting-commands.ts';
 import type { Rooms } from '../sync/rooms.ts';
 
 /** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
@@ -134,12 +135,39 @@ export async function rotateJoinLink(ctx: ServerContext, workshop: WorkshopRecor
   return { joinUrl: joinUrl({ ...workshop, joinCode: code }) };
 }
 
-/** Marks the person removed and closes every socket they hold in the workshop's rooms. */
-export async function removePerson(ctx: ServerContext, workshopId: string, personId: string): Promise<void> {
-  if (!(await ctx.storage.revokePerson(workshopId, personId))) throw new HttpError('PERSON_NOT_FOUND');
-  kickPerson(ctx.rooms, workshopId, personId);
-  // Their sockets on other processes are closed by those processes.
-  ctx.fanout?.publishControl({ type: 'person-removed', workshopId, personId });
+/**
+ * Marks the person removed and closes every socket they hold in the workshop's rooms. A
+ * workshop must stay runnable: its creator (the first facilitator) leaves only by their own
+ * hand, and the last facilitator cannot leave. Ballots already cast stop counting (see
+ * countedBallots); totals already published are counted again without them.
+ */
+export function removePerson(ctx: ServerContext, workshopId: string, personId: string, by: PersonRecord): Promise<void> {
+  // Two facilitators removing each other at once must not both pass the last-facilitator check.
+  return onePerWorkshop(workshopId, async () => {
+    const people = await ctx.storage.listPeople(workshopId);
+    const target = people.find((p) => p.id === personId);
+    if (!target) throw new HttpError('PERSON_NOT_FOUND');
+    if (target.role === 'facilitator') {
+      const creator = people.find((p) => p.role === 'facilitator');
+      if (target === creator && by.id !== target.id) throw new HttpError('CREATOR_NOT_REMOVABLE');
+      if (!people.some((p) => p.role === 'facilitator' && !p.revoked && p.id !== target.id)) throw new HttpError('LAST_FACILITATOR');
+    }
+    if (!(await ctx.storage.revokePerson(workshopId, personId))) throw new HttpError('PERSON_NOT_FOUND');
+    kickPerson(ctx.rooms, workshopId, personId);
+    // Their sockets on other processes are closed by those processes.
+    ctx.fanout?.publishControl({ type: 'person-removed', workshopId, personId });
+    await recountPublishedTallies(ctx, workshopId);
+  });
+}
+
+const removals = new Map<string, Promise<unknown>>();
+function onePerWorkshop<T>(workshopId: string, fn: () => Promise<T>): Promise<T> {
+  const run = (removals.get(workshopId) ?? Promise.resolve()).catch(() => {}).then(fn);
+  removals.set(workshopId, run);
+  void run.catch(() => {}).finally(() => {
+    if (removals.get(workshopId) === run) removals.delete(workshopId);
+  });
+  return run;
 }
 
 export function kickPerson(rooms: Rooms, workshopId: string, personId: string): void {
