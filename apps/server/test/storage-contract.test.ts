@@ -175,6 +175,34 @@ for (const backend of backends) {
       expect(await again.healthy()).toBe(true);
     });
 
+    it('stores an imported workshop whole, or nothing of it when one row fails', async () => {
+      const { s } = await open();
+      const update = (text: string) => {
+        const d = new Y.Doc();
+        d.getText('t').insert(0, text);
+        return Y.encodeStateAsUpdate(d);
+      };
+      const imported = (id: string, people: PersonRecord[]) => ({
+        workshop: { id, title: 'Imported', purpose: '', joinCode: null, createdAt: 5 },
+        people,
+        values: [[`credit:${id}:f`, 'none']] as [string, string][],
+        rooms: [{ room: `${id}/board`, updates: [update('a'), update('b')] }],
+      });
+      await s.importWorkshop(imported('w1', [person({ id: 'f', role: 'facilitator' }), person()]));
+      expect((await s.listPeople('w1')).map((p) => p.id)).toEqual(['f', 'p1']);
+      expect(await s.getValue('credit:w1:f')).toBe('none');
+      expect((await s.loadDocument('w1/board')).updates).toHaveLength(2);
+
+      // The same person twice: that row fails after the workshop and two people were written,
+      // and all of it is rolled back.
+      const twice = [person({ id: 'f', workshopId: 'w2', role: 'facilitator' }), person({ workshopId: 'w2' }), person({ workshopId: 'w2' })];
+      await expect(s.importWorkshop(imported('w2', twice))).rejects.toThrow();
+      expect(await s.getWorkshop('w2')).toBeNull();
+      expect(await s.listPeople('w2')).toEqual([]);
+      expect(await s.getValue('credit:w2:f')).toBeNull();
+      expect(await s.loadDocument('w2/board')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+    });
+
     it('keeps ballots, board versions and note authors per workshop', async () => {
       const { f } = await open();
       await f.setBallot('w1', 'p1', 'n1', 2);
