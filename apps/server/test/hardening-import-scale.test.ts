@@ -57,8 +57,12 @@ describe('importing a large workshop', () => {
     const small = JSON.stringify(file({ recommendations: recommendations(400) }));
     const large = JSON.stringify(file({ recommendations: recommendations(4_000) }));
     await timed(large); // warm-up: the first import compiles the code paths
-    // The fastest of three: a garbage collection landing in one run is not the code's doing.
-    const fastest = async (body: string) => Math.min(await timed(body), await timed(body), await timed(body));
+    // The fastest of five: a garbage collection landing in one run is not the code's doing.
+    const fastest = async (body: string) => {
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 5; i++) best = Math.min(best, await timed(body));
+      return best;
+    };
     const smallMs = await fastest(small);
     const largeMs = await fastest(large);
     console.log(`import of 400 recommendations: ${smallMs.toFixed(0)} ms, of 4,000: ${largeMs.toFixed(0)} ms (${(largeMs / smallMs).toFixed(1)}×)`);
@@ -106,7 +110,7 @@ describe('importing a large workshop', () => {
     const past = [...atLimit, ...notes(1, 1).map((n) => ({ ...n, id: 'one-more' }))];
     const refused = await importFile(JSON.stringify(file({ notes: past })));
     expect(refused.status).toBe(400);
-    expect(refused.body.error!.message).toMatch(new RegExp(`\\$\\.notes\\[${past.length - 1}\\].*more than ${MAX_IMPORT_BLOCKS}`));
+    expect(refused.body.error?.message).toMatch(new RegExp(`\\$\\.notes\\[${past.length - 1}\\].*more than ${MAX_IMPORT_BLOCKS}`));
   });
 
   it('refuses the 1.2 MB file of 600 notes × 2,000 empty lines quickly and without taking memory', async () => {

@@ -10,7 +10,7 @@ import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type Tes
  * votes still counted.
  */
 
-const backends = [
+const backends: { name: string; options: () => { databaseUrl?: string; databaseSchema?: string } }[] = [
   { name: 'SQLite', options: () => ({}) },
   { name: 'PostgreSQL', options: () => ({ databaseUrl: TEST_DATABASE_URL, databaseSchema: freshSchema() }) },
 ];
@@ -25,7 +25,7 @@ describe.each(backends)('removing people on $name', ({ options }) => {
   afterAll(async () => {
     await server.close();
     removeDataDir(server.dataDir);
-    if ('databaseSchema' in opts) await dropSchema(opts.databaseSchema);
+    if (opts.databaseSchema) await dropSchema(opts.databaseSchema);
   });
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) =>

@@ -148,7 +148,7 @@ export async function recountPublishedTallies(ctx: ServerContext, workshopId: st
   const store = ctx.records;
   await ctx.rooms.use(controlOf(workshopId), async (room) => {
     const config = readVoting(room.document);
-    if (!config || config.status !== 'closed' || readTallies(room.document) === null) return;
+    if (config?.status !== 'closed' || readTallies(room.document) === null) return;
     const tallies = tally(await countedBallots(ctx, store, workshopId));
     await room.change((doc) => publishTallies(doc, tallies), ORIGIN.serverCommand);
   });

@@ -132,9 +132,9 @@ function withinBlocks(s: WorkshopSnapshot): WorkshopSnapshot {
       throw new WorkshopImportError(path, `the file holds more than ${MAX_IMPORT_BLOCKS} clusters, notes, recommendations, action steps and lines of text in all`);
     }
   };
-  s.clusters.forEach((_, i) => spend(1, `$.clusters[${i}]`));
-  s.notes.forEach((n, i) => spend(textBlocks(n.text), `$.notes[${i}]`));
-  s.recommendations.forEach((r, i) => spend(textBlocks(r.description) + r.actionSteps.length, `$.recommendations[${i}]`));
+  for (let i = 0; i < s.clusters.length; i++) spend(1, `$.clusters[${i}]`);
+  for (const [i, n] of s.notes.entries()) spend(textBlocks(n.text), `$.notes[${i}]`);
+  for (const [i, r] of s.recommendations.entries()) spend(textBlocks(r.description) + r.actionSteps.length, `$.recommendations[${i}]`);
   return s;
 }
 
