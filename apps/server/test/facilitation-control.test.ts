@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boardNotes, controlState, createNote } from '@crossboard/model';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, presenceOf } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -36,7 +36,7 @@ describe('the control room is the facilitator’s', () => {
     });
     // Awareness travels after the writes on the same socket: once it arrives they were handled.
     anaControl.provider.awareness.setLocalStateField('user', { name: 'Ana' });
-    await waitFor(() => facilitator.provider.awareness.getStates().has(anaControl.doc.clientID), 'awareness relayed');
+    await waitFor(() => (presenceOf(facilitator, anaControl) !== undefined), 'awareness relayed');
     await waitFor(() => benReceived().includes('"Ana"'), "Ana's awareness reached Ben");
 
     const received = benReceived();

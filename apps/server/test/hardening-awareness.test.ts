@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MESSAGE_AWARENESS } from '../src/sync/protocol.ts';
-import { connectClient, connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { connectClient, connectSynced, destroyAllClients, presenceOf, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
 import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 const servers: TestServer[] = [];
@@ -34,8 +34,7 @@ describe('awareness', () => {
     const before = awarenessFrames();
 
     for (let x = 1; x <= 50; x++) mover.provider.awareness.setLocalStateField('cursor', { x });
-    const id = mover.doc.clientID;
-    await waitFor(() => (watcher.provider.awareness.getStates().get(id) as Cursor)?.cursor?.x === 50, 'the final cursor');
+    await waitFor(() => (presenceOf(watcher, mover) as Cursor)?.cursor?.x === 50, 'the final cursor');
     // Let any straggling tick arrive before counting.
     await waitFor(() => awarenessFrames() > before, 'the counter saw presence');
     await new Promise((r) => setTimeout(r, 200));
@@ -52,14 +51,13 @@ describe('awareness', () => {
     const room = `${w.id}/board`;
     const leaver = await connectSynced(s.ws, room, w.facilitatorToken);
     leaver.provider.awareness.setLocalStateField('user', { name: 'Leaver' });
-    const id = leaver.doc.clientID;
     await waitFor(() => s.app.crossboard.rooms.loaded(room) !== undefined, 'room open');
     // A joiner receives current presence on join, whatever the tick.
     const stayer = connectClient(s.ws, room, w.facilitatorToken);
-    await waitFor(() => stayer.provider.awareness.getStates().has(id), 'stayer sees the leaver', 15_000);
+    await waitFor(() => presenceOf(stayer, leaver), 'stayer sees the leaver', 15_000);
 
     leaver.provider.shouldConnect = false;
     (leaver.provider.ws as unknown as { terminate(): void }).terminate();
-    await waitFor(() => !stayer.provider.awareness.getStates().has(id), 'leaver removed before any tick', 15_000);
+    await waitFor(() => !presenceOf(stayer, leaver), 'leaver removed before any tick', 15_000);
   });
 });

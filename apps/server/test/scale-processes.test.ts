@@ -3,7 +3,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { boardNotes, createNote, noteContent, plainText } from '@crossboard/model';
 import { createWorkshopOn, killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
-import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
+import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { TEST_REDIS_URL, privateRedis, type PrivateRedis } from './helpers/redis.ts';
 import { HEARTBEAT_MS, PROCESS_GONE_AFTER_MS } from '../src/scale/redis-fanout.ts';
@@ -98,11 +98,11 @@ describe('several server processes sharing workshops', () => {
 
     fac.provider.awareness.setLocalStateField('user', { name: 'Facilitator' });
     ana.provider.awareness.setLocalStateField('user', { name: 'Ana' });
-    await waitFor(() => ana.provider.awareness.getStates().get(fac.doc.clientID)?.user?.name === 'Facilitator', 'Ana sees the facilitator');
-    await waitFor(() => fac.provider.awareness.getStates().get(ana.doc.clientID)?.user?.name === 'Ana', 'the facilitator sees Ana');
+    await waitFor(() => presenceOf(ana, fac)?.user?.name === 'Facilitator', 'Ana sees the facilitator');
+    await waitFor(() => presenceOf(fac, ana)?.user?.name === 'Ana', 'the facilitator sees Ana');
     // Leaving on one process removes the cursor on the other at once, not after a timeout.
     ana.provider.destroy();
-    await waitFor(() => !fac.provider.awareness.getStates().has(ana.doc.clientID), 'Ana’s presence removed', 5_000);
+    await waitFor(() => !(presenceOf(fac, ana) !== undefined), 'Ana’s presence removed', 5_000);
 
     // A late joiner on the other process gets the whole board from the shared database.
     const late = connectClient(b!.base.replace('http', 'ws') + '/ws', room, anaToken);
@@ -269,7 +269,7 @@ describe('several server processes sharing workshops', () => {
     const stays = connectClient(survivor!.ws, room, w.facilitatorToken);
     await waitFor(() => gone.provider.synced && stays.provider.synced, 'both synced');
     gone.provider.awareness.setLocalStateField('user', { name: 'On the doomed process' });
-    await waitFor(() => stays.provider.awareness.getStates().has(gone.doc.clientID), 'presence across processes');
+    await waitFor(() => (presenceOf(stays, gone) !== undefined), 'presence across processes');
     const killedAt = Date.now();
     doomed!.child.kill('SIGKILL');
     gone.provider.disconnect();
@@ -278,7 +278,7 @@ describe('several server processes sharing workshops', () => {
     // that bound so a slow removal is measured, not merely timed out.
     const bound = PROCESS_GONE_AFTER_MS + HEARTBEAT_MS;
     expect(bound).toBe(8_000);
-    await waitFor(() => !stays.provider.awareness.getStates().has(gone.doc.clientID), 'presence removed', 30_000);
+    await waitFor(() => !(presenceOf(stays, gone) !== undefined), 'presence removed', 30_000);
     // One second for a loaded machine's timers and the message to the client.
     expect(Date.now() - killedAt).toBeLessThan(bound + 1_000);
   });

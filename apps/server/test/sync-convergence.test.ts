@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
+import { connectClient, connectSynced, destroyAllClients, waitFor, presenceOf } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -50,14 +50,13 @@ describe('two people editing one board', () => {
     const room = `${w.id}/board`;
     const a = await connectSynced(server.ws, room, w.facilitatorToken);
     const b = await connectSynced(server.ws, room, w.facilitatorToken);
-    a.provider.awareness.setLocalStateField('user', { name: 'Facilitator A' });
-    const aId = a.doc.clientID;
-    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name: string } } | undefined)?.user?.name === 'Facilitator A', 'b sees a');
+    a.provider.awareness.setLocalStateField('cursor', { x: 1 });
+    await waitFor(() => presenceOf(b, a)?.cursor?.x === 1, 'b sees a');
 
     // A dropped connection (no goodbye message), not a polite disconnect.
     a.provider.shouldConnect = false;
     (a.provider.ws as unknown as { terminate(): void } | null)?.terminate();
-    await waitFor(() => !b.provider.awareness.getStates().has(aId), 'a removed from b', 15_000);
+    await waitFor(() => presenceOf(b, a) === undefined, 'a removed from b', 15_000);
   });
 
   it('serves a joiner the current state when many join at once', async () => {

@@ -11,19 +11,26 @@ export interface Connection {
   readonly bufferedAmount: number;
 }
 
+/** Who a connection is, as presence shows it: stamped by the server from the token. */
+export interface PresenceIdentity {
+  id: string;
+  name: string;
+  organisation: string;
+  timeZone: string;
+  role: Role;
+  colour: string;
+}
+
 export interface ClientInfo {
   /** Names this socket in log lines. */
   connId: string;
   personId: string;
   role: Role;
   access: 'read' | 'write';
+  identity: PresenceIdentity;
 }
 
 export interface RoomClient extends ClientInfo {
   readonly conn: Connection;
-  /** Awareness clientIDs this connection has announced; removed for others when it leaves. */
-  readonly awarenessIds: Set<number>;
-  /** Clock shifts for ids this client re-announced after a drop (see awareness-clock.ts). */
-  readonly awarenessClockShifts: Map<number, number>;
   closed: boolean;
 }

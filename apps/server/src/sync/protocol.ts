@@ -15,6 +15,8 @@ export interface AwarenessEntry {
   clock: number;
   /** null when the client left (y-protocols encodes that as the JSON text "null"). */
   state: unknown;
+  /** Bytes of the state's JSON text as sent. */
+  bytes: number;
 }
 
 export type ClientMessage =
@@ -94,13 +96,14 @@ function readAwareness(bytes: Uint8Array): AwarenessEntry[] {
     const clientID = r.varUint();
     const clock = r.varUint();
     const json = r.varString();
+    const bytes = Buffer.byteLength(json);
     let state: unknown;
     try {
       state = JSON.parse(json);
     } catch {
       throw new Malformed('awareness state is not JSON');
     }
-    entries.push({ clientID, clock, state });
+    entries.push({ clientID, clock, state, bytes });
   }
   r.end();
   return entries;

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { FastifyBaseLogger } from 'fastify';
 import { ORIGIN } from '@crossboard/model';
 import { CLOSE, type CloseKind } from '../errors.ts';
@@ -7,17 +6,14 @@ import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { AsyncStorage } from '../storage/async-storage.ts';
 import type { ClientInfo, Connection, RoomClient } from './connection.ts';
-import { AwarenessCoalescer } from './awareness-coalescer.ts';
-import { encodeAwarenessEntries, rebaseAwareness } from './awareness-clock.ts';
+import { RoomPresence } from './presence.ts';
 import { corruptRowReporter, loadDocument, type LoadedDocument } from './load-document.ts';
 import {
   decodeClientMessage,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   isEmptyStateVector,
-  type AwarenessEntry,
 } from './protocol.ts';
 
 /** Where a room's stored updates and awareness go to reach the same room in other processes. */
@@ -49,7 +45,6 @@ interface Applied {
   writer: RoomClient | null;
 }
 
-const AWARENESS_UPDATE = 'update';
 /** Close reasons are limited to 123 bytes by RFC 6455. */
 const MAX_REASON_BYTES = 123;
 
@@ -68,10 +63,8 @@ function clip(reason: string): string {
  */
 export class Room {
   private doc: Y.Doc;
-  /** Awareness lives on its own tiny doc so that reloading the room's doc keeps presence. */
-  private readonly awareness = new Awareness(new Y.Doc());
+  private readonly presence: RoomPresence;
   private readonly clients = new Set<RoomClient>();
-  private readonly awarenessOwners = new Map<number, RoomClient>();
   /** Updates the document emitted during the current apply, stored and sent after it succeeds. */
   private pending: Uint8Array[] = [];
   /** Sync step 2 with the whole document, encoded once per state and shared by every joiner. */
@@ -86,7 +79,6 @@ export class Room {
    * per client (the endpoint corks sockets per tick) instead of one per update.
    */
   private inbox: { client: RoomClient; update: Uint8Array }[] = [];
-  private readonly awarenessOut: AwarenessCoalescer<RoomClient>;
   private destroyed = false;
   /** Called when the last client leaves, so the registry can schedule an unload. */
   onEmpty: (() => void) | null = null;
@@ -101,9 +93,6 @@ export class Room {
   beforeStore: (() => Promise<void>) | null = null;
   /** Awaited before another process's update is applied (the rules' cached reads catch up). */
   beforeRemote: (() => Promise<void>) | null = null;
-  /** Which process each remote awareness id came from, so a dead process's cursors can go. */
-  private readonly remoteAwarenessOwners = new Map<number, string>();
-  private remoteSender: string | null = null;
   /** The room's queue: the last step scheduled; each step starts when it settles. */
   private tail: Promise<void> = Promise.resolve();
 
@@ -123,11 +112,20 @@ export class Room {
     this.logBytes = loaded.logBytes;
     this.snapshotBytes = loaded.snapshotBytes;
     this.doc.on('update', this.collect);
-    this.awarenessOut = new AwarenessCoalescer(this.awareness, deps.limits.awarenessTickMs, (message, except) =>
-      this.broadcast(message, except),
-    );
-    this.awareness.setLocalState(null);
-    this.awareness.on(AWARENESS_UPDATE, this.onAwarenessUpdate);
+    const room = this;
+    this.presence = new RoomPresence({
+      clients: this.clients,
+      limits: deps.limits,
+      metrics: deps.metrics,
+      deliver: (client, message) => this.deliver(client, message),
+      sent: (messages, bytes) => {
+        if (messages === 0) return;
+        deps.metrics.messagesOut.inc(messages);
+        deps.metrics.bytesOut.inc(bytes);
+      },
+      isDocumentClient: (id) => room.doc.store.clients.has(id),
+      publish: (update) => deps.fanout?.publish(name, 'awareness', update),
+    });
   }
 
   get clientCount(): number {
@@ -144,15 +142,12 @@ export class Room {
   };
 
   join(conn: Connection, info: ClientInfo): RoomClient {
-    const client: RoomClient = { ...info, conn, awarenessIds: new Set(), awarenessClockShifts: new Map(), closed: false };
+    const client: RoomClient = { ...info, conn, closed: false };
     this.clients.add(client);
     this.deps.metrics.connections.inc({ role: info.role, access: info.access });
     // Read-only clients are not asked for their state: whatever they sent back would be dropped.
     if (info.access === 'write') this.send(client, encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      this.send(client, encodeAwareness(encodeAwarenessUpdate(this.awareness, [...states.keys()])));
-    }
+    this.presence.join(client);
     return client;
   }
 
@@ -186,13 +181,14 @@ export class Room {
         return;
       }
       case 'awareness':
-        this.applyAwareness(client, message.update, message.entries);
+        if (this.presence.receive(client, message.entries) === 'too-big') {
+          this.deps.log.warn({ room: this.name, conn: client.connId, personId: client.personId }, 'presence state too big');
+          this.kick(client, 'AWARENESS_TOO_BIG', `${CLOSE.AWARENESS_TOO_BIG.reason} The limit is ${this.deps.limits.maxAwarenessStateBytes} bytes.`);
+        }
         return;
-      case 'query-awareness': {
-        const ids = [...this.awareness.getStates().keys()];
-        if (ids.length > 0) this.send(client, encodeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
+      case 'query-awareness':
+        this.presence.sendAll(client);
         return;
-      }
     }
   }
 
@@ -200,9 +196,7 @@ export class Room {
     if (!this.clients.delete(client)) return;
     client.closed = true;
     this.deps.metrics.connections.dec({ role: client.role, access: client.access });
-    const ids = [...client.awarenessIds].filter((id) => this.awarenessOwners.get(id) === client);
-    for (const id of ids) this.awarenessOwners.delete(id);
-    if (ids.length > 0 && !this.destroyed) removeAwarenessStates(this.awareness, ids, null);
+    this.presence.leave(client);
     if (this.clients.size === 0) this.onEmpty?.();
   }
 
@@ -271,21 +265,17 @@ export class Room {
   /** Awareness from clients of other processes, shown to this process's clients. */
   applyRemoteAwareness(update: Uint8Array, fromProcess: string): void {
     if (this.destroyed) return;
-    this.remoteSender = fromProcess;
     try {
-      applyAwarenessUpdate(this.awareness, update, ORIGIN.remote);
+      this.presence.applyRemote(update, fromProcess);
     } catch (e) {
       this.deps.log.warn({ room: this.name, err: e }, 'remote awareness could not be applied');
-    } finally {
-      this.remoteSender = null;
     }
   }
 
   /** A process went silent (crashed): the presence of its clients goes now, not in 30 s. */
   forgetProcess(processId: string): void {
     if (this.destroyed) return;
-    const ids = [...this.remoteAwarenessOwners].filter(([, p]) => p === processId).map(([id]) => id);
-    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, ORIGIN.remote);
+    this.presence.forgetProcess(processId);
   }
 
   /**
@@ -360,9 +350,8 @@ export class Room {
     if (this.destroyed) return;
     if (kind) for (const client of [...this.clients]) this.kick(client, kind);
     this.destroyed = true;
-    this.awarenessOut.stop();
+    this.presence.destroy();
     this.clients.clear();
-    this.awareness.destroy();
     this.doc.destroy();
   }
 
@@ -506,49 +495,6 @@ export class Room {
       this.onBroken?.();
     }
   }
-
-  private applyAwareness(client: RoomClient, update: Uint8Array, entries: AwarenessEntry[]): void {
-    // A client speaks only for its own awareness ids; it may not erase or impersonate others.
-    for (const { clientID } of entries) {
-      const owner = this.awarenessOwners.get(clientID);
-      if (owner !== undefined && owner !== client) {
-        this.deps.metrics.dropped.inc({ reason: 'awareness_not_owner' });
-        return;
-      }
-    }
-    for (const { clientID, state } of entries) {
-      if (state === null) {
-        this.awarenessOwners.delete(clientID);
-        client.awarenessIds.delete(clientID);
-      } else {
-        this.awarenessOwners.set(clientID, client);
-        client.awarenessIds.add(clientID);
-      }
-    }
-    const rebased = rebaseAwareness(
-      entries,
-      (id) => this.awareness.meta.get(id)?.clock,
-      (id) => this.awareness.states.has(id),
-      client.awarenessClockShifts,
-    );
-    applyAwarenessUpdate(this.awareness, rebased.rewritten ? encodeAwarenessEntries(rebased.entries) : update, client);
-  }
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    for (const id of change.removed) this.remoteAwarenessOwners.delete(id);
-    if (this.remoteSender) for (const id of [...change.added, ...change.updated]) this.remoteAwarenessOwners.set(id, this.remoteSender);
-    if (origin !== ORIGIN.remote) {
-      const changed = [...change.added, ...change.updated, ...change.removed];
-      if (changed.length > 0) this.deps.fanout?.publish(this.name, 'awareness', encodeAwarenessUpdate(this.awareness, changed));
-    }
-    if (this.clients.size === 0) return;
-    const from = origin === ORIGIN.remote ? null : (origin as RoomClient | null);
-    this.awarenessOut.update([...change.added, ...change.updated], from);
-    this.awarenessOut.remove(change.removed, from);
-  };
 
   /** One encoded message for every recipient. */
   private broadcast(message: Uint8Array, except: RoomClient | null): void {

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { controlState, parseRoomName, roomAccess, roomName } from '@crossboard/model';
+import { colourFor, controlState, parseRoomName, roomAccess, roomName } from '@crossboard/model';
 import { authenticate } from '../auth/authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { CLOSE, errorBody, type CloseKind } from '../errors.ts';
@@ -176,7 +176,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
           return ws.bufferedAmount;
         },
       };
-      const client = room.join(conn, { connId, personId: person.id, role: person.role, access });
+      const identity = { id: person.id, name: person.name, organisation: person.organisation, timeZone: person.timeZone, role: person.role, colour: colourFor(person.id) };
+      const client = room.join(conn, { connId, personId: person.id, role: person.role, access, identity });
       const throttle = new MessageThrottle(limits, limits.maxMessageBytes, {
         deliver: (bytes) => room.receive(client, bytes),
         delayed: () => metrics.delayed.inc(),

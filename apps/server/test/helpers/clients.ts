@@ -16,7 +16,17 @@ export async function waitFor<T>(check: () => T | undefined | false | null, what
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** Announced in the client's presence as `probe`, so tests can find it among server-assigned presence ids. */
+  presenceTag: string;
   destroy(): void;
+}
+
+let tags = 0;
+
+/** The presence `observer` sees for `client` (the server assigns presence ids, unrelated to `client.doc.clientID`). */
+export function presenceOf(observer: TestClient, client: TestClient): Record<string, any> | undefined {
+  for (const state of observer.provider.awareness.getStates().values()) if (state?.probe === client.presenceTag) return state;
+  return undefined;
 }
 
 const open: TestClient[] = [];
@@ -29,9 +39,12 @@ export function connectClient(wsBase: string, room: string, token: string, doc =
     // Providers in one process would otherwise sync through BroadcastChannel, not the server.
     disableBc: true,
   });
+  const presenceTag = `probe-${++tags}`;
+  provider.awareness.setLocalStateField('probe', presenceTag);
   const client: TestClient = {
     doc,
     provider,
+    presenceTag,
     destroy() {
       provider.destroy();
       doc.destroy();
