@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
+  arrangeRevealedNotes,
+  boardNotes,
   CELL_WIDTH,
+  createNote,
+  readNote,
   countOverlaps,
   findFreeSpot,
   layoutRevealedDrafts,
@@ -153,5 +158,23 @@ describe('tidy layouts', () => {
     const members = [{ x: 100, y: 100 }, { x: 324, y: 100 }];
     expect(slotForClusterMember(members, { x: 0, y: 0 })).toEqual({ x: 548, y: 100 });
     expect(slotForClusterMember([], { x: 40, y: 60 })).toEqual({ x: 40, y: 60 });
+  });
+});
+
+describe('revealed drafts on the board', () => {
+  it('arrive in one block per author, clear of the notes already there', () => {
+    const doc = new Y.Doc();
+    const notes = boardNotes(doc);
+    const author = (id: string) => ({ id, name: id, organisation: 'Org' });
+    const existing = [createNote(notes, { phase: 'painPoints', author: author('ana'), x: 400, y: 300 })];
+    // Everyone drafted at the centre of their screen: one pile.
+    const drafts = ['ana', 'tom', 'tom', 'li', 'li', 'li'].map((who) => createNote(notes, { phase: 'painPoints', author: author(who), x: 400, y: 300 }));
+    arrangeRevealedNotes(doc, drafts);
+    const all = [...existing, ...drafts].map((id) => readNote(notes.get(id)!)!);
+    expect(countOverlaps(all)).toBe(0);
+    const tom = drafts.slice(1, 3).map((id) => readNote(notes.get(id)!)!);
+    expect(tom[1]!.y).toBe(tom[0]!.y);
+    expect(tom[1]!.x - tom[0]!.x).toBe(CELL_WIDTH);
+    expect(readNote(notes.get(existing[0]!)!)).toMatchObject({ x: 400, y: 300 });
   });
 });

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import {
   ORIGIN,
+  arrangeRevealedNotes,
   boardNotes,
   controlState,
   draftNotes,
@@ -88,6 +89,7 @@ export async function reveal(ctx: ServerContext, store: FacilitationStore, works
         authors,
         { origin: ORIGIN.serverCommand, removeFromDrafts: false },
       );
+      arrangeRevealedNotes(doc, ids);
       const notes = boardNotes(doc);
       for (const id of ids) {
         const author = notes.get(id)?.get('author') as Author | null | undefined;

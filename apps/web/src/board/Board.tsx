@@ -6,7 +6,9 @@ import { CursorLayer } from '../presence/CursorLayer.tsx';
 import { SpotlightRing } from '../facilitation/Spotlight.tsx';
 import { useBoardUi } from './board-ui-store.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
-import { NOTE_HEIGHT, NOTE_WIDTH, ZOOM_STEP, screenToBoard } from './geometry.ts';
+import { isNoteVisible, NOTE_HEIGHT, NOTE_WIDTH, ZOOM_STEP, screenToBoard } from './geometry.ts';
+import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from './placement.ts';
+import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { addNote } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';
 import { usePhaseNoteIds } from './yjs-hooks.ts';
@@ -28,7 +30,7 @@ interface Props {
 /** One phase's board: pan/zoom surface, cluster frames, notes, other people's pointers. */
 export function Board({ phase, themes, readOnly }: Props) {
   const { t } = useTranslation();
-  const { board, me, undo, awareness } = useWorkshop();
+  const { board, me, undo, awareness, control } = useWorkshop();
   const notes = boardNotes(board);
   const ids = usePhaseNoteIds(notes, phase);
   const zoom = useBoardUi((s) => s.viewport.zoom);
@@ -38,25 +40,27 @@ export function Board({ phase, themes, readOnly }: Props) {
   const lastCursor = useRef(0);
   const ui = useBoardUi.getState;
 
-  /** Creates a note at a screen point of the surface (default: its centre) and opens it for writing. */
+  /**
+   * Creates a note and opens it for writing: at a screen point of the surface (double-click),
+   * else in free space beside this person's previous note or, for their first, the centre of view.
+   */
   const createAt = useCallback(
     (sx?: number, sy?: number) => {
       if (readOnly) return;
       const v = ui().viewport;
       const w = v.width || 800;
       const h = v.height || 600;
-      const p = screenToBoard(v, sx ?? w / 2, sy ?? h / 2);
-      // Centre the note on the point; nudge repeated creations so they do not stack exactly.
-      const nudge = sx === undefined ? (ids.length % 6) * 16 : 0;
-      const id = addNote(board, undo, me, {
-        phase,
-        x: Math.round(p.x - NOTE_WIDTH / 2 + nudge),
-        y: Math.round(p.y - NOTE_HEIGHT / 2 + nudge),
-      });
+      const spot =
+        sx === undefined || sy === undefined
+          ? nextNoteSpot(board, phase, me.id, screenToBoard(v, w / 2, h / 2))
+          : (({ x, y }) => ({ x: Math.round(x - NOTE_WIDTH / 2), y: Math.round(y - NOTE_HEIGHT / 2) }))(screenToBoard(v, sx, sy));
+      const id = addNote(board, undo, me, { phase, ...spot });
+      if (!isNoteVisible({ ...v, width: w, height: h }, spot.x, spot.y, 0)) ui().centreOn(spot.x + NOTE_WIDTH / 2, spot.y + NOTE_HEIGHT / 2);
       ui().startEditing(id);
     },
-    [board, undo, me, phase, readOnly, ids.length, ui],
+    [board, undo, me, phase, readOnly, ui],
   );
+  useOverlapRepair(board, phase, me.id, !readOnly);
 
   // Surface size for culling, measured before the first paint.
   useLayoutEffect(() => {
@@ -142,6 +146,12 @@ export function Board({ phase, themes, readOnly }: Props) {
         <button type="button" className="button button--primary" onClick={() => createAt()} disabled={readOnly} title={t('board.newNoteShortcut')} aria-keyshortcuts="N">
           <span aria-hidden="true">+ </span>
           {t('board.newNote')}
+        </button>
+        <button type="button" className="button" onClick={() => {
+            tidyUpPhase(board, undo, phase, mayCluster(me, control));
+            ui().showToast(t('board.tidied'), true);
+          }} disabled={readOnly || ids.length === 0}>
+          {t('board.tidyUp')}
         </button>
         <span className="toolbar__spacer" />
         <button type="button" className="icon-button" onClick={() => undo.undo()} aria-label={t('board.undo')} title={`${t('board.undo')} (Ctrl+Z)`} aria-keyshortcuts="Control+Z Meta+Z">

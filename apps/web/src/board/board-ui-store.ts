@@ -13,6 +13,8 @@ interface BoardUi {
   panBy(dx: number, dy: number): void;
   zoomAt(factor: number, sx: number, sy: number): void;
   resetZoom(): void;
+  /** Pans so the board point (x, y) is at the middle of the surface. */
+  centreOn(x: number, y: number): void;
   startEditing(id: string | null): void;
   requestFocus(id: string | null): void;
   showToast(message: string, undo: boolean): void;
@@ -33,6 +35,11 @@ export const useBoardUi = create<BoardUi>((set) => ({
     set((s) => {
       const { width, height } = s.viewport;
       return { viewport: zoomAround(s.viewport, clampZoom(1) / s.viewport.zoom, width / 2, height / 2) };
+    }),
+  centreOn: (x, y) =>
+    set((s) => {
+      const v = s.viewport;
+      return { viewport: { ...v, panX: (v.width || 800) / 2 - x * v.zoom, panY: (v.height || 600) / 2 - y * v.zoom } };
     }),
   startEditing: (editingId) =>
     set((s) => {

@@ -1,7 +1,7 @@
-/** Board geometry: note size, zoom limits, and the visible rectangle for culling. */
-export const NOTE_WIDTH = 200;
-/** Notes grow with their text; culling and cluster frames assume this height. */
-export const NOTE_HEIGHT = 150;
+/** Board geometry: note size (the model's, which placement plans with), zoom limits, culling. */
+import { NOTE_HEIGHT, NOTE_WIDTH } from '@crossboard/model';
+
+export { NOTE_HEIGHT, NOTE_WIDTH };
 export const MIN_ZOOM = 0.25;
 export const MAX_ZOOM = 2.5;
 export const ZOOM_STEP = 1.2;
@@ -28,15 +28,15 @@ export function screenToBoard(v: Viewport, sx: number, sy: number): { x: number;
   return { x: (sx - v.panX) / v.zoom, y: (sy - v.panY) / v.zoom };
 }
 
-/** Whether a note at (x, y) overlaps the viewport (plus a margin). */
-export function isNoteVisible(v: Viewport, x: number, y: number): boolean {
+/** Whether a note at (x, y) overlaps the viewport (plus a margin; 0 asks "is any of it on screen"). */
+export function isNoteVisible(v: Viewport, x: number, y: number, margin = CULL_MARGIN): boolean {
   // Before the surface is measured, assume a large screen rather than mounting every note once.
   const width = v.width || 1920;
   const height = v.height || 1200;
-  const left = -v.panX / v.zoom - CULL_MARGIN;
-  const top = -v.panY / v.zoom - CULL_MARGIN;
-  const right = (width - v.panX) / v.zoom + CULL_MARGIN;
-  const bottom = (height - v.panY) / v.zoom + CULL_MARGIN;
+  const left = -v.panX / v.zoom - margin;
+  const top = -v.panY / v.zoom - margin;
+  const right = (width - v.panX) / v.zoom + margin;
+  const bottom = (height - v.panY) / v.zoom + margin;
   return x + NOTE_WIDTH >= left && x <= right && y + NOTE_HEIGHT >= top && y <= bottom;
 }
 

@@ -92,6 +92,8 @@ export const en = {
     toolbar: 'Board tools',
     newNote: 'New note',
     newNoteShortcut: 'New note (N)',
+    tidyUp: 'Tidy up',
+    tidied: 'Notes arranged by cluster',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomReset: 'Reset zoom to 100%',

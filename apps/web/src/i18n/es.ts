@@ -93,6 +93,8 @@ export const es: Resources = {
     toolbar: 'Herramientas del tablero',
     newNote: 'Nueva nota',
     newNoteShortcut: 'Nueva nota (N)',
+    tidyUp: 'Ordenar',
+    tidied: 'Notas ordenadas por grupo',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
     zoomReset: 'Restablecer el zoom al 100 %',

@@ -93,6 +93,8 @@ export const fr: Resources = {
     toolbar: 'Outils du tableau',
     newNote: 'Nouvelle note',
     newNoteShortcut: 'Nouvelle note (N)',
+    tidyUp: 'Ranger',
+    tidied: 'Notes rangées par groupe',
     zoomIn: 'Zoom avant',
     zoomOut: 'Zoom arrière',
     zoomReset: 'Rétablir le zoom à 100 %',

@@ -15,7 +15,7 @@ import {
 import { useWorkshop } from '../app/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
 import { NoteEditor } from '../board/NoteEditor.tsx';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
+import { moveIntoCluster, nextNoteSpot } from '../board/placement.ts';
 import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
@@ -89,7 +89,7 @@ function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: b
             </section>
           );
         })}
-      {!readOnly && <AddNoteForm phase={phase} count={notes.length} />}
+      {!readOnly && <AddNoteForm phase={phase} />}
     </section>
   );
 }
@@ -161,7 +161,7 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
                 value={note.clusterId ?? ''}
                 onChange={(e) => {
                   const clusterId = e.target.value || null;
-                  patchNote(board, note.id, { clusterId });
+                  moveIntoCluster(board, note.id, clusterId);
                   const c = clusters.find((x) => x.id === clusterId);
                   announce(t('outline.assigned', { cluster: c ? c.title || t('board.untitledCluster') : t('outline.noCluster') }));
                 }}
@@ -187,7 +187,10 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
   );
 }
 
-function AddNoteForm({ phase, count }: { phase: Phase; count: number }) {
+/** A first note written in the outline goes where a board opened at its start shows it. */
+const OUTLINE_FIRST_NOTE_AT = { x: 400, y: 300 };
+
+function AddNoteForm({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const { board, undo, me } = useWorkshop();
   const [text, setText] = useState('');
@@ -195,10 +198,8 @@ function AddNoteForm({ phase, count }: { phase: Phase; count: number }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    // Lay outline-written notes out in a grid so they are tidy when someone opens the board.
-    const col = count % 5;
-    const row = Math.floor(count / 5);
-    addNote(board, undo, me, { phase, text: text.trim(), x: col * (NOTE_WIDTH + 24), y: row * (NOTE_HEIGHT + 24) });
+    // Free space beside this person's previous note, as on the board.
+    addNote(board, undo, me, { phase, text: text.trim(), ...nextNoteSpot(board, phase, me.id, OUTLINE_FIRST_NOTE_AT) });
     setText('');
   };
   return (
@@ -211,8 +212,8 @@ function AddNoteForm({ phase, count }: { phase: Phase; count: number }) {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            // Ctrl/Cmd+Enter adds; plain Enter makes a new line like any text box.
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit(e);
+            // Enter adds, as in a chat box; Shift+Enter makes a new line.
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) submit(e);
           }}
         />
         <button type="submit" className="button button--primary" disabled={!text.trim()}>

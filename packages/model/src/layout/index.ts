@@ -1,2 +1,3 @@
 export * from './placement.ts';
 export * from './arrange.ts';
+export * from './reveal-layout.ts';

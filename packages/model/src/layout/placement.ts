@@ -11,8 +11,6 @@ export const NOTE_GAP = 24;
 /** Placement cells: one note and its gap. */
 export const CELL_WIDTH = NOTE_WIDTH + NOTE_GAP;
 export const CELL_HEIGHT = NOTE_HEIGHT + NOTE_GAP;
-/** The search gives up this many rings out (≈ 40,000 cells) and stacks beside the last ring. */
-const MAX_RINGS = 100;
 /** Two notes overlap "for real" past this share of a note's area (the board's acceptance rule). */
 export const OVERLAP_TOLERANCE = 0.05;
 
@@ -107,45 +105,60 @@ export function authorHash(authorId: string): number {
   return h >>> 0;
 }
 
-/** The cells of ring `r` around (0, 0), clockwise from the top-left corner. */
-function ring(r: number): [number, number][] {
-  if (r === 0) return [[0, 0]];
-  const cells: [number, number][] = [];
-  for (let i = -r; i < r; i++) cells.push([i, -r]);
-  for (let i = -r; i < r; i++) cells.push([r, i]);
-  for (let i = r; i > -r; i--) cells.push([i, r]);
-  for (let i = r; i > -r; i--) cells.push([-r, i]);
-  return cells;
+/**
+ * Rows read better than columns or diagonals: a step down counts this much more than a step
+ * across, so a person's notes grow into a row beside their previous one.
+ */
+const ROW_PREFERENCE = 1.5;
+/** Cells within this many cells of the start are searched (≈ 20,000 cells). */
+const SEARCH_RADIUS = 80;
+
+let searchOrder: [number, number][][] | null = null;
+/** Cells around (0, 0) in groups of equal distance, nearest first; each group ordered by angle. */
+function candidateGroups(): [number, number][][] {
+  if (searchOrder) return searchOrder;
+  const byDistance = new Map<number, [number, number][]>();
+  for (let dx = -SEARCH_RADIUS; dx <= SEARCH_RADIUS; dx++) {
+    for (let dy = -SEARCH_RADIUS; dy <= SEARCH_RADIUS; dy++) {
+      const d = Math.round((dx * dx + (ROW_PREFERENCE * dy) ** 2) * 100);
+      const group = byDistance.get(d) ?? [];
+      group.push([dx, dy]);
+      byDistance.set(d, group);
+    }
+  }
+  searchOrder = [...byDistance.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, cells]) => cells.sort((a, b) => Math.atan2(a[1], a[0]) - Math.atan2(b[1], b[0])));
+  return searchOrder;
 }
 
 export interface PlacementRequest {
   /** Notes already on the board (as this client sees them). */
-  occupied: Iterable<Rect>;
+  occupied: Iterable<Rect> | SpatialIndex;
   /** The author's previous note, or the centre of what they are looking at. */
   near: Point;
   /**
-   * Who places. Two people who start from the same point walk the rings in different orders
-   * (their own starting cell each), so notes created in the same instant on two screens,
+   * Who places. Two people who start from the same point take equally near cells in different
+   * orders (one goes right, the other left), so notes created in the same instant on two screens,
    * before either sees the other's, rarely pick the same cell; the sync repair does the rest.
    */
   authorId?: string;
 }
 
-/** The free grid cell nearest to `near` (ring by ring), as the note's top-left corner. */
+/** The free grid cell nearest to `near` (rows preferred), as the note's top-left corner. */
 export function findFreeSpot({ occupied, near, authorId }: PlacementRequest): Point {
   const index = occupied instanceof SpatialIndex ? occupied : new SpatialIndex(occupied);
   const cx = Math.round((near.x - NOTE_WIDTH / 2) / CELL_WIDTH);
   const cy = Math.round((near.y - NOTE_HEIGHT / 2) / CELL_HEIGHT);
   const turn = authorId === undefined ? 0 : authorHash(authorId);
-  for (let r = 0; r <= MAX_RINGS; r++) {
-    const cells = ring(r);
+  for (const cells of candidateGroups()) {
     for (let k = 0; k < cells.length; k++) {
       const [dx, dy] = cells[(k + turn) % cells.length]!;
       const p = { x: (cx + dx) * CELL_WIDTH, y: (cy + dy) * CELL_HEIGHT };
       if (index.isFree(noteRect(p))) return p;
     }
   }
-  return { x: (cx + MAX_RINGS + 1) * CELL_WIDTH, y: cy * CELL_HEIGHT };
+  return { x: (cx + SEARCH_RADIUS + 1) * CELL_WIDTH, y: cy * CELL_HEIGHT };
 }
 
 export interface PlacedNote extends Point {
@@ -172,10 +185,12 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
   for (const note of ordered) {
     let rect = rects.get(note.id)!;
     const covered = [...settled.near(rect)].some((other) => overlapArea(rect, other) > limit);
-    if (covered && note.authorId === authorId && note.createdAt >= since) {
+    // Every client plans everyone's moves the same way, so two repairs never pick one cell;
+    // each then carries out its own author's share.
+    if (covered && note.createdAt >= since) {
       everyone.remove(rect);
-      const p = findFreeSpot({ occupied: everyone, near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 }, authorId });
-      moves.set(note.id, p);
+      const p = findFreeSpot({ occupied: everyone, near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 }, authorId: note.authorId ?? '' });
+      if (note.authorId === authorId) moves.set(note.id, p);
       rect = noteRect(p);
       everyone.add(rect);
     }
