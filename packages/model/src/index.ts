@@ -18,6 +18,8 @@ export * from './time/index.ts';
 export * from './schema/drafts.ts';
 export * from './schema/report.ts';
 export * from './report/index.ts';
+export * from './report/series.ts';
+export * from './report/series-writers.ts';
 export * from './async-windows.ts';
 export * from './templates/index.ts';
 export * from './schema/room-schema.ts';
