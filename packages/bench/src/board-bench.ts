@@ -13,6 +13,7 @@ import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
 import { frameStats, median, type FrameStats } from './board/frame-stats.ts';
 import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, START_FRAMES, STOP_FRAMES, type ViewportReport } from './board/page-probes.ts';
 import { loadFixture } from './fixture.ts';
+import { countOverlaps, findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, noteRect, resolveNewOverlaps, type PlacedNote, type Point } from '@crossboard/model';
 import { ensureWebBuild, startServer } from './server-process.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -142,6 +143,50 @@ async function benchBoard(browser: Browser, baseUrl: string, count: number, clus
   return { count, clusters: board.clusters, loads, drag: drag! };
 }
 
+const PLACEMENT_AUTHORS = 10;
+const PLACEMENT_NOTES = 1_000;
+
+interface PlacementResult {
+  notes: number;
+  authors: number;
+  blindOverlaps: number;
+  overlaps: number;
+  placeMs: number;
+}
+
+/**
+ * A 1,000-note board written by 10 people at once, through the client's placement: in each
+ * round every author places a note without seeing the others' notes of that round (they are
+ * still on the wire), then every client runs the sync repair once.
+ */
+function benchPlacement(): PlacementResult {
+  const authors = Array.from({ length: PLACEMENT_AUTHORS }, (_, i) => `participant-${i + 1}`);
+  const notes: PlacedNote[] = [];
+  const last = new Map<string, Point>();
+  let blindOverlaps = 0;
+  const started = performance.now();
+  for (let round = 0; notes.length < PLACEMENT_NOTES; round++) {
+    const seen = notes.map(noteRect);
+    for (const author of authors) {
+      const p = findFreeSpot({ occupied: seen, near: last.get(author) ?? { x: 720, y: 450 }, authorId: author });
+      notes.push({ id: `${author}-${round}`, authorId: author, createdAt: round, ...p });
+      last.set(author, { x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
+    }
+    blindOverlaps += countOverlaps(notes);
+    const moves = authors.map((a) => resolveNewOverlaps(notes, a, round));
+    for (const m of moves) for (const n of notes) if (m.has(n.id)) Object.assign(n, m.get(n.id));
+  }
+  return { notes: notes.length, authors: authors.length, blindOverlaps, overlaps: countOverlaps(notes), placeMs: (performance.now() - started) / notes.length };
+}
+
+function placementTable(r: PlacementResult): string {
+  return [
+    '| Notes | Authors (placing at once) | Covered before sync repair (sum over rounds) | Overlapping pairs once synced (> 5 % of a note) | Placement + repair per note (ms) |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    `| ${r.notes.toLocaleString('en')} | ${r.authors} | ${r.blindOverlaps} | ${r.overlaps} | ${r.placeMs.toFixed(2)} |`,
+  ].join('\n');
+}
+
 function table(results: BoardResult[]): string {
   const ms = (n: number) => `${Math.round(n).toLocaleString('en')}`;
   const rows = results.map((r) => {
@@ -157,6 +202,11 @@ function table(results: BoardResult[]): string {
 }
 
 async function main() {
+  const placement = benchPlacement();
+  console.log(`\nNote placement\n\n${placementTable(placement)}\n`);
+  if (placement.overlaps > 0) throw new Error(`${placement.overlaps} notes cover each other once synced`);
+  // `pnpm bench:board placement` stops here: no browser, no report.
+  if (process.argv.includes('placement')) return;
   await ensureWebBuild();
   // Others share this machine; the load before we start says how much to trust a row.
   const loadBefore = loadavg()[0]!.toFixed(2);
@@ -171,7 +221,7 @@ async function main() {
       results.push(await benchBoard(browser, server.url, b.count, b.clustered));
     }
     const header = `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}) · Chromium ${browser.version()} headless, software rendering · Node ${process.version} · viewport ${VIEWPORT.width}×${VIEWPORT.height} · load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`;
-    const body = `${header}\n\n${table(results)}\n\n${findings(results)}`;
+    const body = `${header}\n\n${table(results)}\n\n${findings(results)}\n\n### Note placement\n\n${placementTable(placement)}`;
     console.log(`\n${body}\n`);
     writeFileSync(REPORT_PATH, report(body));
     console.error(`written to docs/bench-board.md`);
