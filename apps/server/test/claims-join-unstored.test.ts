@@ -1,0 +1,91 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { readSyncMessage } from 'y-protocols/sync';
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1 } from '../src/sync/protocol.ts';
+import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+/** README: "a joiner's sync reply never contains an unstored update". */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+// A failed check must not leave the room's queue stuck behind a held write.
+let releaseStorage: (() => void) | null = null;
+afterEach(() => {
+  releaseStorage?.();
+  destroyAllClients();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+describe('a client that joins while an update is being stored', () => {
+  it('receives that update only once it is stored, though the server already applied it', async () => {
+    const w = await createWorkshop(server.app);
+    const name = `${w.id}/report`;
+    const writer = await connectSynced(server.ws, name, w.facilitatorToken);
+    writer.provider.awareness.setLocalStateField('user', { name: 'Writer' });
+    const room = server.app.crossboard.rooms.loaded(name)!;
+
+    // Storage held up: the update is applied in memory and waits to be written.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    releaseStorage = release;
+    let storing = false;
+    let stored = false;
+    const before = room.beforeStore;
+    room.beforeStore = async () => {
+      storing = true;
+      await gate;
+      await before?.();
+    };
+    writer.doc.getMap('notes').set('pending', 'applied, not yet stored');
+    await waitFor(() => storing && room.document.getMap('notes').has('pending'), 'the update applied and waiting for storage');
+
+    // The joiner asks for the document, then for presence. Presence is answered at once and
+    // in order on the same socket, so once it arrives, a sync reply sent at once would have too.
+    const joiner = rawSocket(wsUrl(server.ws, name, w.facilitatorToken));
+    // A returning client with an edit of its own, so its state vector is not empty and the
+    // reply is computed from the live document (an empty one is answered from a cache).
+    const doc = new Y.Doc();
+    doc.getMap('notes').set('offline', 'written while away');
+    let awarenessSeen = 0;
+    let heldWhileUnstored = false;
+    joiner.ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_AWARENESS) awarenessSeen++;
+      if (type !== MESSAGE_SYNC) return;
+      readSyncMessage(decoder, encoding.createEncoder(), doc, 'server');
+      if (doc.getMap('notes').has('pending') && !stored) heldWhileUnstored = true;
+    });
+    await joiner.opened;
+    // On joining, the server sends its own step 1 and who is here; only then ask.
+    await waitFor(() => awarenessSeen > 0, 'the presence sent on joining');
+    const seenBeforeQuery = awarenessSeen;
+    joiner.ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
+    const query = encoding.createEncoder();
+    encoding.writeVarUint(query, MESSAGE_QUERY_AWARENESS);
+    joiner.ws.send(encoding.toUint8Array(query));
+    await waitFor(() => awarenessSeen > seenBeforeQuery, 'the presence reply, sent after any immediate sync reply');
+    expect(doc.getMap('notes').has('pending')).toBe(false);
+
+    // Stored once the gate opens; `stored` is set before the write runs, so a reply in between
+    // could only make the check below lenient, never strict.
+    stored = true;
+    release();
+    await waitFor(() => doc.getMap('notes').get('pending') === 'applied, not yet stored', 'the joiner receives it after it is stored');
+    expect(heldWhileUnstored).toBe(false);
+    const persisted = await server.app.crossboard.storage.loadDocument(name);
+    const fromDisk = new Y.Doc();
+    if (persisted.snapshot) Y.applyUpdate(fromDisk, persisted.snapshot);
+    for (const u of persisted.updates) Y.applyUpdate(fromDisk, u);
+    expect(fromDisk.getMap('notes').get('pending')).toBe('applied, not yet stored');
+    joiner.ws.close();
+  });
+});
