@@ -79,4 +79,36 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    // A workshop is in at most one series: its id is the key of series_workshops.
+    name: 'series of workshops, merged recommendations, public pages',
+    sql: `
+      CREATE TABLE series (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE series_workshops (
+        workshop TEXT PRIMARY KEY REFERENCES workshops (id),
+        series TEXT NOT NULL REFERENCES series (id),
+        added_at INTEGER NOT NULL
+      );
+      CREATE INDEX series_workshops_series ON series_workshops (series, added_at);
+      CREATE TABLE series_merges (
+        series TEXT NOT NULL REFERENCES series (id),
+        merged TEXT NOT NULL,
+        kept TEXT NOT NULL,
+        PRIMARY KEY (series, merged)
+      );
+      CREATE TABLE publications (
+        code TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        UNIQUE (kind, target)
+      );
+    `,
+  },
 ];
