@@ -29,9 +29,14 @@ export async function freePort(): Promise<number> {
 
 const TSX_LOADER = import.meta.resolve('tsx/esm');
 
-/** `node --import tsx ENTRY` on one core (taskset execs, so the child's pid is node's own). */
+/**
+ * `node --import tsx ENTRY` on one core (taskset execs, so the child's pid is node's own). A
+ * built `.js` entry (our server's dist/) runs on plain node and imports the model's built
+ * JavaScript, as `pnpm start` does.
+ */
 export function pinnedNode(entry: string, core: string, nodeFlags: string[] = []): string[] {
-  const node = [process.execPath, ...nodeFlags, '--import', TSX_LOADER, entry];
+  const loader = entry.endsWith('.ts') ? ['--import', TSX_LOADER] : ['--conditions=crossboard-dist'];
+  const node = [process.execPath, ...nodeFlags, ...loader, entry];
   return hasTaskset ? ['taskset', '-c', core, ...node] : node;
 }
 
@@ -46,7 +51,7 @@ export interface ServerProcess {
 }
 
 /**
- * Runs a TypeScript entry in plain `node --import tsx` under `taskset`, which execs, so
+ * Runs an entry in plain `node` (`--import tsx` for TypeScript) under `taskset`, which execs, so
  * the child's pid is the server's own and /proc reports its CPU and memory, not a wrapper's.
  */
 export async function spawnServer(entry: string, env: Record<string, string>, ready: RegExp, cwd?: string, nodeFlags: string[] = []): Promise<ServerProcess> {

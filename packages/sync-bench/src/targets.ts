@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +35,22 @@ export const TARGET_NAMES = ['crossboard', 'y-websocket', 'hocuspocus', 'hocuspo
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 const HOST = '127.0.0.1';
-export const OUR_ENTRY = join(repoDir, 'apps/server/src/main.ts');
+/** The built server, what `pnpm start` runs: see buildOurServer. */
+export const OUR_ENTRY = join(repoDir, 'apps/server/dist/main.js');
+
+let built: boolean | undefined;
+/** Builds the model and the server to JavaScript (`pnpm build`'s server half) once per run. */
+export function buildOurServer(): boolean {
+  built ??=
+    spawnSync('pnpm', ['--filter', '@crossboard/model', '--filter', '@crossboard/server', 'build'], {
+      cwd: repoDir,
+      stdio: ['ignore', 2, 2],
+    }).status === 0;
+  return built;
+}
 
 export function ourServerExists(): boolean {
-  return existsSync(OUR_ENTRY);
+  return existsSync(join(repoDir, 'apps/server/src/main.ts')) && buildOurServer();
 }
 
 /** `profileDir`: our server runs under `--cpu-prof` and writes its profile there on exit. */

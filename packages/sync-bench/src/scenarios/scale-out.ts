@@ -21,7 +21,7 @@ import type { Endpoint } from '../load-client.ts';
 import { ProcSampler } from '../proc-stats.ts';
 import { freePort, pinSelfToLoadCore, repoDir, spawnServer, type ServerProcess } from '../spawn.ts';
 import type { Target } from '../targets.ts';
-import { OUR_ENTRY } from '../targets.ts';
+import { buildOurServer, OUR_ENTRY } from '../targets.ts';
 import { runFanOut, type FanOutResult } from './fan-out.ts';
 
 const HOST = '127.0.0.1';
@@ -61,6 +61,7 @@ interface Cluster {
 
 /** The layout's processes, as one target: participant i connects to process i mod n. */
 async function startCluster(layout: Layout): Promise<Cluster> {
+  if (!buildOurServer()) throw new Error('the server build (pnpm --filter @crossboard/server build) failed');
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const dirs: string[] = [];
   const procs: ServerProcess[] = [];
