@@ -36,16 +36,18 @@ describe('a note on the board', () => {
     expect(screen.getByRole('button', { name: 'Colour: Blue' })).toHaveAttribute('aria-pressed', 'true');
   });
 
-  it('moves with the arrow keys, further with Shift', async () => {
+  it('moves with Alt+arrow keys, further with Shift (plain arrows go to the next note)', async () => {
     const user = userEvent.setup();
     const { board, id, note } = boardWithNote();
     renderWorkshop(<NoteCard id={id} themes={[]} readOnly={false} />, { board });
     screen.getByRole('article').focus();
     await user.keyboard('{ArrowRight}');
+    expect([note.get('x'), note.get('y')]).toEqual([100, 200]);
+    await user.keyboard('{Alt>}{ArrowRight}{/Alt}');
     expect([note.get('x'), note.get('y')]).toEqual([110, 200]);
-    await user.keyboard('{Shift>}{ArrowDown}{/Shift}');
+    await user.keyboard('{Alt>}{Shift>}{ArrowDown}{/Shift}{/Alt}');
     expect([note.get('x'), note.get('y')]).toEqual([110, 250]);
-    await user.keyboard('{ArrowLeft}{ArrowUp}');
+    await user.keyboard('{Alt>}{ArrowLeft}{ArrowUp}{/Alt}');
     expect([note.get('x'), note.get('y')]).toEqual([100, 240]);
   });
 

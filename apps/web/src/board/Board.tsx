@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boardNotes, type Phase } from '@crossboard/model';
+import type * as Y from 'yjs';
+import { boardNotes, CELL_HEIGHT, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { CursorLayer } from '../presence/CursorLayer.tsx';
 import { SpotlightRing } from '../facilitation/Spotlight.tsx';
@@ -15,6 +16,13 @@ import { usePhaseNoteIds } from './yjs-hooks.ts';
 
 /** Pointer positions are shared at most this often, to keep awareness traffic small. */
 const CURSOR_INTERVAL_MS = 50;
+
+/** Notes top to bottom in rows of one grid cell's height, left to right within a row. */
+function readingOrder(board: Y.Doc, ids: string[]): string[] {
+  const notes = boardNotes(board);
+  const at = (id: string) => ({ id, row: Math.round((Number(notes.get(id)?.get('y')) || 0) / CELL_HEIGHT), x: Number(notes.get(id)?.get('x')) || 0 });
+  return ids.map(at).sort((a, b) => a.row - b.row || a.x - b.x).map((n) => n.id);
+}
 
 export function isTypingTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -61,6 +69,26 @@ export function Board({ phase, themes, readOnly }: Props) {
     [board, undo, me, phase, readOnly, ui],
   );
   useOverlapRepair(board, phase, me.id, !readOnly);
+
+  // Roving focus: one tab stop for the whole board, the last note focused or the first in reading order.
+  const activeNoteId = useBoardUi((s) => s.activeNoteId);
+  const tabStop = activeNoteId && ids.includes(activeNoteId) ? activeNoteId : (readingOrder(board, ids)[0] ?? null);
+  const focusSibling = useCallback(
+    (from: string, step: 1 | -1 | 'first' | 'last') => {
+      const order = readingOrder(board, ids);
+      const at = order.indexOf(from);
+      const next = step === 'first' ? order[0] : step === 'last' ? order[order.length - 1] : order[Math.min(order.length - 1, Math.max(0, at + step))];
+      if (!next || next === from) return;
+      const n = boardNotes(board).get(next);
+      const x = Number(n?.get('x')) || 0;
+      const y = Number(n?.get('y')) || 0;
+      const v = ui().viewport;
+      if (!isNoteVisible(v, x, y, 0)) ui().centreOn(x + NOTE_WIDTH / 2, y + NOTE_HEIGHT / 2);
+      ui().setActiveNote(next);
+      ui().requestFocus(next);
+    },
+    [board, ids, ui],
+  );
 
   // Surface size for culling, measured before the first paint.
   useLayoutEffect(() => {
@@ -190,7 +218,7 @@ export function Board({ phase, themes, readOnly }: Props) {
           <ClusterLayer phase={phase} />
           <SpotlightRing phase={phase} />
           {ids.map((id) => (
-            <NoteCard key={id} id={id} themes={themes} readOnly={readOnly} />
+            <NoteCard key={id} id={id} themes={themes} readOnly={readOnly} tabbable={id === tabStop} focusSibling={focusSibling} />
           ))}
         </div>
         <CursorLayer awareness={awareness} phase={phase} />

@@ -16,7 +16,14 @@ interface Props {
   id: string;
   themes: string[];
   readOnly: boolean;
+  /** Whether Tab lands on this note: the board is one tab stop, arrows go between notes. */
+  tabbable?: boolean;
+  /** Moves focus to the next (+1) or previous (-1) note in reading order, or the first/last. */
+  focusSibling?(from: string, step: 1 | -1 | 'first' | 'last'): void;
 }
+
+/** Alt+arrows move the note; plain arrows go to the next note in reading order. */
+const STEPS: Record<string, 1 | -1 | 'first' | 'last'> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: 'first', End: 'last' };
 
 const ARROWS: Record<string, [number, number]> = {
   ArrowLeft: [-1, 0],
@@ -26,13 +33,13 @@ const ARROWS: Record<string, [number, number]> = {
 };
 
 /** A sticky note on the board. It observes only its own Y.Map, so others' typing elsewhere costs it nothing. */
-export const NoteCard = memo(function NoteCard({ id, themes, readOnly }: Props) {
+export const NoteCard = memo(function NoteCard({ id, themes, readOnly, tabbable = true, focusSibling }: Props) {
   const { board } = useWorkshop();
   const notes = boardNotes(board);
   // Undoing a delete brings the note back as a new Y.Map under the same id.
   const map = useMapEntry(notes, id);
   if (!map) return null;
-  return <NoteCardBody key={mapKey(map)} id={id} map={map} themes={themes} readOnly={readOnly} />;
+  return <NoteCardBody key={mapKey(map)} id={id} map={map} themes={themes} readOnly={readOnly} tabbable={tabbable} focusSibling={focusSibling} />;
 });
 
 const mapIds = new WeakMap<object, number>();
@@ -43,7 +50,7 @@ function mapKey(map: object): number {
   return k;
 }
 
-function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
+function NoteCardBody({ id, map, themes, readOnly, tabbable, focusSibling }: Props & { map: NoteMap }) {
   const { t } = useTranslation();
   const { board, undo, awareness, control, me } = useWorkshop();
   const view = useNoteView(map);
@@ -54,6 +61,12 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   const ref = useRef<HTMLElement>(null);
   const drag = useRef<{ pointerId: number; sx: number; sy: number; x: number; y: number; moved: boolean } | null>(null);
   const [focused, setFocused] = useState(false);
+  // Tools are tab stops only in the focused note; elsewhere Tab would walk every note's nine buttons.
+  const toolsTabbable = focused || editing;
+  useEffect(() => {
+    const tools = ref.current?.querySelectorAll<HTMLElement>('button, select, input, a[href]');
+    tools?.forEach((el) => (el.tabIndex = toolsTabbable ? 0 : -1));
+  });
   // Focus inside the note covers editing too: the editor lives in it.
   usePublishSelection(awareness, id, focused);
   const selectors = useNoteSelectors(awareness, id);
@@ -76,7 +89,10 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   const hereId = `note-here-${id}`;
   // Outlined in the first person's colour; everyone on it is named.
   const outline: CSSProperties | undefined = selectors.length > 0 ? ({ '--selector-colour': selectors[0]!.colour } as CSSProperties) : undefined;
-  const onFocus = () => setFocused(true);
+  const onFocus = () => {
+    setFocused(true);
+    if (useBoardUi.getState().activeNoteId !== id) useBoardUi.getState().setActiveNote(id);
+  };
   const onBlur = (e: FocusEvent<HTMLElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
   };
@@ -87,8 +103,15 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.target !== e.currentTarget || readOnly) return;
-    const dir = ARROWS[e.key];
+    if (e.target !== e.currentTarget) return;
+    const step = !e.altKey ? STEPS[e.key] : undefined;
+    if (step !== undefined) {
+      e.preventDefault();
+      focusSibling?.(id, step);
+      return;
+    }
+    if (readOnly) return;
+    const dir = e.altKey ? ARROWS[e.key] : undefined;
     if (dir) {
       e.preventDefault();
       const step = e.shiftKey ? KEY_STEP_LARGE : KEY_STEP;
@@ -139,7 +162,7 @@ function NoteCardBody({ id, map, themes, readOnly }: Props & { map: NoteMap }) {
       ref={ref}
       className={`note note--${view.colour}${editing ? ' note--editing' : ''}${selectors.length > 0 ? ' note--others-here' : ''}`}
       style={{ transform: `translate(${view.x}px, ${view.y}px)`, ...outline }}
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       aria-label={label}
       aria-describedby={selectors.length > 0 ? hereId : undefined}
       aria-roledescription={t('note.roleDescription')}

@@ -9,6 +9,9 @@ interface BoardUi {
   /** A note to focus once it renders (after create, undo, or closing its editor). */
   focusRequest: string | null;
   toast: { id: number; message: string; undo: boolean } | null;
+  /** The board's one tab stop (roving focus): the note last focused here. */
+  activeNoteId: string | null;
+  setActiveNote(id: string | null): void;
   setViewport(patch: Partial<Viewport>): void;
   panBy(dx: number, dy: number): void;
   zoomAt(factor: number, sx: number, sy: number): void;
@@ -28,6 +31,8 @@ export const useBoardUi = create<BoardUi>((set) => ({
   editingId: null,
   focusRequest: null,
   toast: null,
+  activeNoteId: null,
+  setActiveNote: (activeNoteId) => set({ activeNoteId }),
   setViewport: (patch) => set((s) => ({ viewport: { ...s.viewport, ...patch } })),
   panBy: (dx, dy) => set((s) => ({ viewport: { ...s.viewport, panX: s.viewport.panX + dx, panY: s.viewport.panY + dy } })),
   zoomAt: (factor, sx, sy) => set((s) => ({ viewport: zoomAround(s.viewport, factor, sx, sy) })),

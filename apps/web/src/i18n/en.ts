@@ -101,7 +101,7 @@ export const en = {
     undo: 'Undo',
     redo: 'Redo',
     empty: 'No notes yet. Press N, double-click the board or use “New note” to write the first one.',
-    help: 'Arrow keys move a focused note (Shift for bigger steps). Enter edits it, Delete removes it.',
+    help: 'Arrow keys go from note to note; Alt+arrows move the note (with Shift, bigger steps). Enter edits it, Escape stops editing, Delete removes it. Tab reaches the note’s tools.',
     noteDeleted: 'Note deleted',
     cluster: 'Cluster: {{title}}',
     untitledCluster: 'Untitled cluster',

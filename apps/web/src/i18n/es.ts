@@ -102,7 +102,7 @@ export const es: Resources = {
     undo: 'Deshacer',
     redo: 'Rehacer',
     empty: 'Aún no hay notas. Pulsa N, haz doble clic en el tablero o usa «Nueva nota» para escribir la primera.',
-    help: 'Las flechas mueven la nota seleccionada (con Mayús, pasos más grandes). Intro la edita y Supr la elimina.',
+    help: 'Las flechas pasan de una nota a otra; Alt+flechas mueven la nota (con Mayús, pasos más grandes). Intro la edita, Esc termina la edición y Supr la elimina. Tab llega a las herramientas de la nota.',
     noteDeleted: 'Nota eliminada',
     cluster: 'Grupo: {{title}}',
     untitledCluster: 'Grupo sin título',

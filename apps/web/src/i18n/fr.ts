@@ -102,7 +102,7 @@ export const fr: Resources = {
     undo: 'Annuler',
     redo: 'Rétablir',
     empty: 'Aucune note pour l’instant. Appuyez sur N, double-cliquez sur le tableau ou utilisez « Nouvelle note » pour écrire la première.',
-    help: 'Les flèches déplacent la note sélectionnée (Maj pour de plus grands pas). Entrée la modifie, Suppr la supprime.',
+    help: 'Les flèches passent d’une note à l’autre ; Alt+flèches déplacent la note (Maj pour de plus grands pas). Entrée la modifie, Échap termine la modification, Suppr la supprime. Tab atteint les outils de la note.',
     noteDeleted: 'Note supprimée',
     cluster: 'Groupe : {{title}}',
     untitledCluster: 'Groupe sans titre',
