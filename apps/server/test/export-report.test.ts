@@ -5,6 +5,7 @@ import {
   boardNotes,
   createNote,
   exportWorkshopJson,
+  roundsFromItemVotes,
   sessionsFromLocal,
   type Phase,
   type Role,
@@ -37,8 +38,9 @@ function fixtureExport(): string {
       return { id: `c-${name}`, phase, title: name, votes: votes[`c-${name}`] ?? 0 };
     }),
     notes: fixture.notes.map((n, i) => ({
-      id: `n${i}`, phase: n.phase as Phase, text: n.text, authorId: n.author, clusterId: `c-${n.cluster}`, colour: 'yellow', createdAt: sessions[0]!.start + i * 60_000, votes: votes[`n${i}`] ?? 0,
+      id: `n${i}`, phase: n.phase as Phase, text: n.text, authorId: n.author, clusterId: `c-${n.cluster}`, theme: null, colour: 'yellow', createdAt: sessions[0]!.start + i * 60_000, votes: votes[`n${i}`] ?? 0,
     })),
+    votingRounds: [],
     recommendations: recClusters.map((cluster, order) => {
       const notes = fixture.notes.filter((n) => n.phase === 'recommendations' && n.cluster === cluster);
       return {
@@ -48,6 +50,10 @@ function fixtureExport(): string {
       };
     }),
   };
+  snapshot.votingRounds = roundsFromItemVotes([
+    ...snapshot.clusters.map((c) => ({ ...c, target: 'clusters' as const })),
+    ...snapshot.notes.map((n) => ({ ...n, target: 'notes' as const })),
+  ]);
   return exportWorkshopJson(snapshot);
 }
 
@@ -96,7 +102,18 @@ describe('JSON import and export', () => {
     const res = await exportAs(facilitatorToken, id, 'json');
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe(example);
-    expect(JSON.parse(example)).toMatchObject({ format: 'crossboard-workshop', version: 1 });
+    expect(JSON.parse(example)).toMatchObject({ format: 'crossboard-workshop', version: 2 });
+  });
+
+  it('still imports a version-1 export (frozen in test/fixtures): its votes come back as rounds', async () => {
+    const v1 = readFileSync(new URL('./fixtures/workshop-export-v1.json', import.meta.url), 'utf8');
+    expect(JSON.parse(v1).version).toBe(1);
+    const imported = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: v1, headers: { 'content-type': 'application/json' } });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const { id, facilitatorToken } = imported.json() as { id: string; facilitatorToken: string };
+    const res = await exportAs(facilitatorToken, id, 'json');
+    expect(res.body).toBe(readFileSync(new URL('./fixtures/workshop-export.json', import.meta.url), 'utf8'));
+    expect((await exportAs(facilitatorToken, id, 'md')).body).toContain('### Round 1: Pain points, clusters\n\n- **7** · money');
   });
 
   it('restores rooms that participants then work in: a new participant sees the imported notes', async () => {
@@ -179,8 +196,8 @@ describe('report export', () => {
     }
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
     const lines = res.body.replace(/^\ufeff/, '').split('\r\n');
-    expect(lines[0]).toBe('phase,cluster,text,author,organisation,votes,created_at_utc,created_at (Europe/Paris)');
-    expect(lines[1]).toContain(`painPoints,,"'=HYPERLINK(""http://evil.example"",""click"")",'=cmd|/C calc!A0,City of Porto,0,`);
+    expect(lines[0]).toBe('phase,cluster,text,author,organisation,votes,created_at_utc,created_at (Europe/Paris),theme');
+    expect(lines[1]).toContain(`Pain points,,"'=HYPERLINK(""http://evil.example"",""click"")",'=cmd|/C calc!A0,City of Porto,0,`);
     expect(lines.some((l) => /(^|,)=/.test(l))).toBe(false);
   });
 

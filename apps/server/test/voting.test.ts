@@ -40,7 +40,7 @@ describe('dot voting', () => {
 
     const opened = await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3, maxPerItem: 2 });
     expect(opened.statusCode).toBe(200);
-    expect(opened.json().voting).toEqual({ phase: 'painPoints', target: 'notes', votesPerPerson: 3, maxPerItem: 2, status: 'open' });
+    expect(opened.json().voting).toEqual({ phase: 'painPoints', target: 'notes', votesPerPerson: 3, maxPerItem: 2, status: 'open', roundId: expect.stringMatching(/^round-/) });
     await waitFor(() => (controlState(watcher.doc).get('voting') as { status?: string } | undefined)?.status === 'open', 'round reaches participants');
 
     const vote = (token: string, itemId: string) => call('POST', `${base}/votes`, token, { itemId });

@@ -1,5 +1,6 @@
 import { isPhase, type Phase } from './phases.ts';
 import { MAX_VOTES_PER_PERSON } from './limits.ts';
+import { isSafeId } from './ids.ts';
 
 /** One round of dot voting, as the facilitator opened it. */
 export interface VotingConfig {
@@ -9,6 +10,8 @@ export interface VotingConfig {
   /** Dots one person may put on one item; no limit when absent. */
   maxPerItem?: number;
   status: 'open' | 'closed';
+  /** The round in `votingRounds` this config belongs to (absent in documents from before rounds were kept). */
+  roundId?: string;
 }
 
 /**
@@ -123,6 +126,7 @@ export function parseVotingConfig(value: unknown): VotingConfig | null {
   if (v.maxPerItem !== undefined && !count(v.maxPerItem, MAX_VOTES_PER_PERSON)) return null;
   const config: VotingConfig = { phase: v.phase, target: v.target, votesPerPerson: v.votesPerPerson, status: v.status };
   if (v.maxPerItem !== undefined) config.maxPerItem = v.maxPerItem;
+  if (isSafeId(v.roundId)) config.roundId = v.roundId;
   return config;
 }
 

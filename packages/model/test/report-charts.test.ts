@@ -90,6 +90,6 @@ describe('recommendations ranked by votes', () => {
     expect(rankedRecommendations(fixtureSnapshot())[0]).toMatchObject({ votes: 4, recommendation: { id: 'r-budget' } });
     const md = renderMarkdown(fixtureSnapshot());
     expect(md).toMatch(/### 1\\\. .+ · 4 votes\n/);
-    expect(md).toContain('## Vote results\n\n- **7** · money (Pain points)\n- **5** · Pilots are budgeted');
+    expect(md).toContain('## Vote results\n\n### Round 1: Pain points, clusters\n\n- **7** · money\n\n### Round 2: Pain points, notes\n\n- **5** · Pilots are budgeted');
   });
 });

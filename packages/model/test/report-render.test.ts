@@ -131,11 +131,11 @@ describe('CSV export', () => {
   it('has one row per note with UTC and home-zone times', () => {
     const csv = renderCsv(fixtureSnapshot());
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('phase,cluster,text,author,organisation,votes,created_at_utc,created_at (Europe/Paris)');
+    expect(lines[0]).toBe('phase,cluster,text,author,organisation,votes,created_at_utc,created_at (Europe/Paris),theme,"Round 1: Pain points, clusters (votes)","Round 2: Pain points, notes (votes)","Round 3: Recommendations, clusters (votes)"');
     expect(lines).toHaveLength(fixture.notes.length + 2);
     expect(lines.at(-1)).toBe('');
-    expect(lines[1]).toBe('painPoints,culture,Different administrative cultures clash and quietly block new projects,Participant Manchester,Greater Manchester Combined Authority,3,2021-06-03T13:30:00.000Z,2021-06-03 15:30');
-    expect(lines[12]).toBe('painPoints,money,"Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle",Participant Manchester,Greater Manchester Combined Authority,5,2021-06-03T13:41:00.000Z,2021-06-03 15:41');
+    expect(lines[1]).toBe('Pain points,culture,Different administrative cultures clash and quietly block new projects,Participant Manchester,Greater Manchester Combined Authority,3,2021-06-03T13:30:00.000Z,2021-06-03 15:30,,0,3,');
+    expect(lines[12]).toBe('Pain points,money,"Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle",Participant Manchester,Greater Manchester Combined Authority,5,2021-06-03T13:41:00.000Z,2021-06-03 15:41,,7,5,');
   });
 
   it.each([
@@ -164,7 +164,7 @@ describe('CSV export', () => {
 describe('JSON export and import', () => {
   it('is versioned and survives import → export byte for byte', () => {
     const exported = exportWorkshopJson(fixtureSnapshot());
-    expect(JSON.parse(exported)).toMatchObject({ format: 'crossboard-workshop', version: 1 });
+    expect(JSON.parse(exported)).toMatchObject({ format: 'crossboard-workshop', version: 2 });
     const imported = importWorkshop(exported);
     expect(exportWorkshopJson(imported)).toBe(exported);
     expect(imported).toEqual(fixtureSnapshot());
@@ -193,7 +193,9 @@ describe('JSON export and import', () => {
   it.each([
     ['not json', () => '{', '$: not valid JSON'],
     ['another format', () => ({ ...valid(), format: 'miro' }), '$.format'],
-    ['a newer version', () => ({ ...valid(), version: 2 }), '$.version: version 2 is not supported'],
+    ['a newer version', () => ({ ...valid(), version: 3 }), '$.version: version 3 is not supported'],
+    ['a round with a bad target', () => { const v = valid(); v.votingRounds[0].target = 'people'; return v; }, '$.votingRounds[0].target'],
+    ['a result on an id that is no id', () => { const v = valid(); v.votingRounds[1].results[0].itemId = '__proto__'; return v; }, '$.votingRounds[1].results[0].itemId'],
     ['a bad phase', () => { const v = valid(); v.notes[3].phase = 'lunch'; return v; }, '$.notes[3].phase'],
     ['a bad instant', () => { const v = valid(); v.notes[0].createdAt = 'yesterday'; return v; }, '$.notes[0].createdAt'],
     ['negative votes', () => { const v = valid(); v.clusters[1].votes = -1; return v; }, '$.clusters[1].votes'],

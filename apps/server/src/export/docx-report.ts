@@ -19,7 +19,7 @@ import {
   PHASES,
   rankedRecommendations,
   STEP_STATUS_TITLES,
-  voteResults,
+  votingRoundResults,
   type SnapshotNote,
   type WorkshopSnapshot,
 } from '@crossboard/model';
@@ -65,6 +65,7 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
     const by = [a.name, a.organisation].filter(Boolean).join(', ');
     const runs = [new TextRun(clean(n.text) || '(empty note)')];
     if (by) runs.push(new TextRun({ text: ` — ${clean(by)}`, italics: true }));
+    if (n.theme) runs.push(new TextRun(` · theme: ${clean(n.theme)}`));
     if (n.votes) runs.push(new TextRun({ text: votes(n.votes), bold: true }));
     return bullet(runs);
   };
@@ -85,21 +86,37 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
     }
   }
 
-  const results = voteResults(snapshot);
-  if (results.length) {
+  // Every round with its own table: the visions' vote does not replace the pain points'.
+  const rounds = votingRoundResults(snapshot);
+  if (rounds.length) {
     body.push(heading('Vote results', HeadingLevel.HEADING_1));
-    const max = Math.max(...results.map((r) => r.votes));
-    body.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({ tableHeader: true, children: [cell('Item', true), cell('Phase', true), cell('Votes', true), cell('', true)] }),
-          ...results.map((r) => new TableRow({
-            children: [cell(r.label), cell(PHASE_TITLES[r.phase]), cell(String(r.votes)), cell('█'.repeat(Math.max(1, Math.round((MAX_BAR_BLOCKS * r.votes) / max))))],
-          })),
-        ],
-      }),
-    );
+    const at = (t: number | null, o: Intl.DateTimeFormatOptions) => (t === null ? null : formatInZone(t, workshop.homeTimeZone, locale, o));
+    for (const r of rounds) {
+      body.push(heading(`${r.title}${r.rules ? ` · ${r.rules}` : ''}`, HeadingLevel.HEADING_2));
+      const opened = at(r.round.openedAt, { dateStyle: 'medium', timeStyle: 'short' });
+      const closed = at(r.round.closedAt, { timeStyle: 'short' });
+      if (opened) body.push(para(`Opened ${opened}${closed ? `, closed ${closed}` : ''} (${workshop.homeTimeZone})`));
+      if (r.round.status === 'open') {
+        body.push(para('Voting is still open: results are published when it closes.'));
+        continue;
+      }
+      if (!r.items.length) {
+        body.push(para('No votes were cast.'));
+        continue;
+      }
+      const max = Math.max(...r.items.map((x) => x.votes));
+      body.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({ tableHeader: true, children: [cell('Item', true), cell('Votes', true), cell('', true)] }),
+            ...r.items.map((x) => new TableRow({
+              children: [cell(x.label), cell(String(x.votes)), cell('█'.repeat(Math.max(1, Math.round((MAX_BAR_BLOCKS * x.votes) / max))))],
+            })),
+          ],
+        }),
+      );
+    }
   }
 
   const ranked = rankedRecommendations(snapshot);

@@ -4,6 +4,7 @@ import {
   parseRoomName,
   writingContextOf,
   roomName,
+  votingRoundsMap,
   type Author,
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
@@ -107,13 +108,25 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
       },
     });
 
-  const control = (workshopId: string): UpdatePolicy => (tr) => {
+  const control = (workshopId: string): UpdatePolicy => (tr, client) => {
     const state = controlState(tr.doc);
-    if ((tr.changed as Map<unknown, Set<string | null>>).get(state)?.has('phase')) {
+    const changed = tr.changed as Map<unknown, Set<string | null>>;
+    if (changed.get(state)?.has('phase')) {
       const before = new TransactionPast(tr).mapValueBefore(state, 'phase');
       if (before !== state.get('phase')) versionSoon(workshopId, 'phase-change');
     }
-    return false;
+    // Rounds and their results are the server's record of the votes: no client writes them.
+    const rounds = votingRoundsMap(tr.doc);
+    const forged = [...(changed.get(rounds) ?? [])].filter((key) => key !== null);
+    if (forged.length === 0) return false;
+    const past = new TransactionPast(tr);
+    for (const key of forged) {
+      const before = past.mapValueBefore(rounds, key);
+      if (before === undefined) rounds.delete(key);
+      else rounds.set(key, before);
+    }
+    ctx.log.info({ workshopId, personId: client.personId, rule: 'voting-rounds' }, 'control update corrected');
+    return true;
   };
 
   let warned = false;

@@ -3,9 +3,11 @@ import {
   castVote,
   listClusters,
   listNotes,
+  newId,
   publishTallies,
   readTallies,
   readVoting,
+  readVotingRounds,
   remainingVotes,
   roomName,
   tally,
@@ -13,19 +15,23 @@ import {
   votesUsed,
   withdrawVote,
   writeVoting,
+  writeVotingRound,
   type Ballots,
   type Phase,
   type Tallies,
   type VoteResult,
   type VotingConfig,
+  type VotingRound,
 } from '@crossboard/model';
+import type * as Y from 'yjs';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
 
 /**
  * Dot voting. Ballots live only in SQLite: the control room gets the round's config when it
- * opens and the totals when it closes, so no socket ever carries who voted for what.
+ * opens and the totals when it closes, so no socket ever carries who voted for what. Ballots
+ * are the open round's only; each closed round's totals stay in the control room's rounds.
  */
 
 export interface OpenVotingInput {
@@ -54,16 +60,44 @@ function mine(ballots: Ballots, personId: string, config: VotingConfig | null): 
 }
 
 export async function openVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string, input: OpenVotingInput): Promise<VotingConfig> {
-  const voting: VotingConfig = { phase: input.phase, target: input.target, votesPerPerson: input.votesPerPerson, status: 'open' };
+  const roundId = `round-${newId()}`;
+  const voting: VotingConfig = { phase: input.phase, target: input.target, votesPerPerson: input.votesPerPerson, status: 'open', roundId };
   if (input.maxPerItem !== undefined) voting.maxPerItem = input.maxPerItem;
+  const round: VotingRound = {
+    id: roundId,
+    phase: input.phase,
+    target: input.target,
+    votesPerPerson: input.votesPerPerson,
+    maxPerItem: input.maxPerItem ?? null,
+    status: 'open',
+    openedAt: Date.now(),
+    closedAt: null,
+    tallies: {},
+  };
   await store.clearBallots(workshopId);
   await ctx.rooms.use(controlOf(workshopId), (room) =>
     room.change((doc) => {
+      closeRoundLeftOpen(doc);
+      writeVotingRound(doc, round);
       writeVoting(doc, voting);
       publishTallies(doc, null);
     }, ORIGIN.serverCommand),
   );
   return voting;
+}
+
+/**
+ * A round still open when the next one opens ends there, with no results: its ballots are
+ * about to be cleared, and totals never published would be a guess.
+ */
+function closeRoundLeftOpen(doc: Y.Doc): void {
+  for (const r of readVotingRounds(doc)) if (r.status === 'open') writeVotingRound(doc, { ...r, status: 'closed', closedAt: Date.now() });
+}
+
+/** The round the current config belongs to, migrated from a document without rounds if need be. */
+function currentRound(doc: Y.Doc, config: VotingConfig): VotingRound | null {
+  const rounds = readVotingRounds(doc);
+  return (config.roundId ? rounds.find((r) => r.id === config.roundId) : rounds.at(-1)) ?? null;
 }
 
 export async function closeVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<Tallies> {
@@ -72,6 +106,8 @@ export async function closeVoting(ctx: ServerContext, store: FacilitationStore, 
   const tallies = tally(await countedBallots(ctx, store, workshopId));
   await ctx.rooms.use(controlOf(workshopId), (room) =>
     room.change((doc) => {
+      const round = currentRound(doc, config);
+      if (round) writeVotingRound(doc, { ...round, status: 'closed', closedAt: round.closedAt ?? Date.now(), tallies });
       writeVoting(doc, { ...config, status: 'closed' });
       publishTallies(doc, tallies);
     }, ORIGIN.serverCommand),
@@ -143,14 +179,22 @@ async function countedBallots(ctx: ServerContext, store: FacilitationStore, work
   return new Map([...ballots].filter(([personId]) => !removed.has(personId)));
 }
 
-/** After someone is removed, published totals are counted again without their ballots. */
+/**
+ * After someone is removed, the latest round's published totals are counted again without
+ * their ballots. Earlier rounds' ballots were cleared when the next round opened: their
+ * totals stay as published.
+ */
 export async function recountPublishedTallies(ctx: ServerContext, workshopId: string): Promise<void> {
   const store = ctx.records;
   await ctx.rooms.use(controlOf(workshopId), async (room) => {
     const config = readVoting(room.document);
     if (config?.status !== 'closed' || readTallies(room.document) === null) return;
     const tallies = tally(await countedBallots(ctx, store, workshopId));
-    await room.change((doc) => publishTallies(doc, tallies), ORIGIN.serverCommand);
+    await room.change((doc) => {
+      const round = currentRound(doc, config);
+      if (round) writeVotingRound(doc, { ...round, tallies });
+      publishTallies(doc, tallies);
+    }, ORIGIN.serverCommand);
   });
 }
 

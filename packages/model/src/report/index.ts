@@ -8,3 +8,4 @@ export * from './snapshot-to-docs.ts';
 export * from './ics.ts';
 export * from './ranking.ts';
 export * from './charts.ts';
+export * from './rounds.ts';

@@ -1,7 +1,7 @@
 import { PHASES, type Phase } from '../phases.ts';
 import { HORIZON_TITLES, STEP_STATUS_TITLES } from '../schema/report.ts';
 import { formatInZone } from '../time/zoned-time.ts';
-import { voteResults } from './charts.ts';
+import { votingRoundResults } from './rounds.ts';
 import { contributors, noteAttribution } from './contributors.ts';
 import { escapeMarkdownInline as inline, escapeMarkdownParagraphs } from './escape.ts';
 import { rankedRecommendations } from './ranking.ts';
@@ -39,7 +39,8 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
   const noteLine = (n: SnapshotNote) => {
     const a = noteAttribution(snapshot, n.authorId);
     const by = [a.name, a.organisation].filter(Boolean).map(inline).join(', ');
-    return `- ${inline(n.text) || '*(empty note)*'}${by ? ` — *${by}*` : ''}${votes(n.votes)}`;
+    const theme = n.theme ? ` · theme: ${inline(n.theme)}` : '';
+    return `- ${inline(n.text) || '*(empty note)*'}${by ? ` — *${by}*` : ''}${theme}${votes(n.votes)}`;
   };
   for (const phase of PHASES) {
     const notes = snapshot.notes.filter((n) => n.phase === phase);
@@ -87,12 +88,23 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
     });
   }
 
-  // The printable page and the Word file draw these as a bar chart; Markdown has no pictures
-  // of its own that every reader shows, so the same numbers go in as a ranked list.
-  const results = voteResults(snapshot);
-  if (results.length) {
+  // Every round keeps its results: the pain points' vote is still here after the visions'.
+  // The printable page and the Word file also draw a chart; Markdown has no pictures of its
+  // own that every reader shows, so the numbers go in as ranked lists.
+  const rounds = votingRoundResults(snapshot);
+  if (rounds.length) {
     out.push('## Vote results');
-    out.push(results.map((r) => `- **${r.votes}** · ${inline(r.label)} (${PHASE_TITLES[r.phase]})`).join('\n'));
+    const zone = workshop.homeTimeZone;
+    const at = (t: number | null, o: Intl.DateTimeFormatOptions) => (t === null ? null : formatInZone(t, zone, locale, o));
+    for (const r of rounds) {
+      out.push(`### ${r.title}${r.rules ? ` · ${r.rules}` : ''}`);
+      const opened = at(r.round.openedAt, { dateStyle: 'medium', timeStyle: 'short' });
+      const closed = at(r.round.closedAt, { timeStyle: 'short' });
+      if (opened) out.push(`Opened ${opened}${closed ? `, closed ${closed}` : ''} (${inline(zone)})`);
+      if (r.round.status === 'open') out.push('*Voting is still open: results are published when it closes.*');
+      else if (r.items.length === 0) out.push('*No votes were cast.*');
+      else out.push(r.items.map((x) => `- **${x.votes}** · ${inline(x.label)}`).join('\n'));
+    }
   }
 
   const credits = contributors(snapshot);

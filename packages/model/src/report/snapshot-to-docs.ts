@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { boardClusters, boardNotes, createCluster, createNote } from '../schema/board.ts';
 import { controlState, writeSettings } from '../schema/control.ts';
-import { publishTallies } from '../schema/control-voting.ts';
+import { publishTallies, writeVotingRound } from '../schema/control-voting.ts';
 import { addActionStep, createRecommendation } from '../schema/report.ts';
 import { ORIGIN } from '../origins.ts';
 import { dictionary } from '../voting.ts';
@@ -41,6 +41,9 @@ export function* writeSnapshotSteps(
     for (const item of snapshot.notes) if (item.votes > 0) tallies[item.id] = item.votes;
     for (const item of snapshot.clusters) if (item.votes > 0) tallies[item.id] = item.votes;
     publishTallies(docs.control, tallies);
+    for (const r of snapshot.votingRounds) {
+      writeVotingRound(docs.control, { ...r, tallies: dictionary(r.results.map((x) => [x.itemId, x.votes] as const)) });
+    }
   }, origin);
   yield;
 
@@ -76,6 +79,7 @@ export function* writeSnapshotSteps(
       text: n.text,
       colour: n.colour,
       clusterId: n.clusterId,
+      theme: n.theme,
       author: p ? { id: p.id, name: p.name, organisation: p.organisation } : null,
       now: n.createdAt,
     });

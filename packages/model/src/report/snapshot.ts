@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { boardNotes, listClusters, listNotes, plainText } from '../schema/board.ts';
 import { controlState, readSettings, type Session } from '../schema/control.ts';
-import { readTallies } from '../schema/control-voting.ts';
+import { readTallies, readVotingRounds, type VotingRound } from '../schema/control-voting.ts';
 import { listRecommendations, type RecommendationView } from '../schema/report.ts';
 import { PHASES, type Phase } from '../phases.ts';
 import type { Role } from '../permissions.ts';
@@ -27,8 +27,11 @@ export interface SnapshotNote {
   /** Null when unknown, or when the workshop ran anonymously and the export hides it. */
   authorId: string | null;
   clusterId: string | null;
+  /** One of the workshop's themes (or any label the note was given), null when none. */
+  theme: string | null;
   colour: NoteColour;
   createdAt: number;
+  /** Dots in the latest closed round that counted this note (see roundVotes). */
   votes: number;
 }
 
@@ -37,6 +40,20 @@ export interface SnapshotCluster {
   phase: Phase;
   title: string;
   votes: number;
+}
+
+/** One voting round and its results, item by item (most votes first). */
+export interface SnapshotVotingRound {
+  id: string;
+  phase: Phase;
+  target: 'notes' | 'clusters';
+  /** Null for rounds from files or documents made before rounds were kept. */
+  votesPerPerson: number | null;
+  maxPerItem: number | null;
+  status: 'open' | 'closed';
+  openedAt: number | null;
+  closedAt: number | null;
+  results: { itemId: string; votes: number }[];
 }
 
 /**
@@ -57,6 +74,8 @@ export interface WorkshopSnapshot {
   /** In phase order, then board order. */
   notes: SnapshotNote[];
   clusters: SnapshotCluster[];
+  /** Every voting round, oldest first. */
+  votingRounds: SnapshotVotingRound[];
   recommendations: RecommendationView[];
 }
 
@@ -82,9 +101,19 @@ const textOf = (content: unknown) => (content instanceof Y.XmlFragment ? plainTe
 export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInput[]): WorkshopSnapshot {
   const settings = readSettings(docs.control);
   const anonymous = controlState(docs.control).get('anonymous') === true;
-  const tallies = readTallies(docs.control) ?? {};
-  const votesOf = (id: string) => (Object.hasOwn(tallies, id) ? tallies[id]! : 0);
   const notes = boardNotes(docs.board);
+  const votingRounds = readVotingRounds(docs.control).map(snapshotRound);
+  // Workshops imported before rounds were kept hold totals only: one round per phase and kind.
+  const legacy = votingRounds.length === 0 ? readTallies(docs.control) : null;
+  if (legacy) {
+    const items = PHASES.flatMap((phase) => [
+      ...listClusters(docs.board, phase).map((c) => ({ id: c.id, phase, target: 'clusters' as const, votes: Object.hasOwn(legacy, c.id) ? legacy[c.id]! : 0 })),
+      ...listNotes(docs.board, phase).map((n) => ({ id: n.id, phase, target: 'notes' as const, votes: Object.hasOwn(legacy, n.id) ? legacy[n.id]! : 0 })),
+    ]);
+    votingRounds.push(...roundsFromItemVotes(items));
+  }
+  const votes = roundVotes(votingRounds);
+  const votesOf = (id: string) => votes.get(id) ?? 0;
   return {
     workshop: {
       title: settings.title,
@@ -109,6 +138,7 @@ export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInpu
         text: textOf(notes.get(n.id)?.get('content')),
         authorId: anonymous ? null : (n.author?.id ?? null),
         clusterId: n.clusterId,
+        theme: n.theme,
         colour: n.colour,
         createdAt: n.createdAt,
         votes: votesOf(n.id),
@@ -117,6 +147,64 @@ export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInpu
     clusters: PHASES.flatMap((phase) =>
       listClusters(docs.board, phase).map((c) => ({ id: c.id, phase: c.phase, title: c.title, votes: votesOf(c.id) })),
     ),
+    votingRounds,
     recommendations: listRecommendations(docs.report),
   };
+}
+
+function snapshotRound(r: VotingRound): SnapshotVotingRound {
+  const results = Object.entries(r.tallies)
+    .filter(([, n]) => n > 0)
+    .map(([itemId, votes]) => ({ itemId, votes }))
+    .sort((a, b) => b.votes - a.votes || a.itemId.localeCompare(b.itemId));
+  return {
+    id: r.id,
+    phase: r.phase,
+    target: r.target,
+    votesPerPerson: r.votesPerPerson,
+    maxPerItem: r.maxPerItem,
+    status: r.status,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    results,
+  };
+}
+
+/**
+ * An item's votes: those of the latest closed round that counted it. Rounds of different
+ * phases count different items; a phase voted twice shows its latest result (the earlier one
+ * is still in its round).
+ */
+export function roundVotes(rounds: readonly SnapshotVotingRound[]): Map<string, number> {
+  const latest = new Map<string, SnapshotVotingRound>();
+  for (const r of rounds) if (r.status === 'closed') latest.set(`${r.phase}/${r.target}`, r);
+  const out = new Map<string, number>();
+  for (const r of latest.values()) for (const x of r.results) out.set(x.itemId, x.votes);
+  return out;
+}
+
+export interface VotedItem {
+  id: string;
+  phase: Phase;
+  target: 'notes' | 'clusters';
+  votes: number;
+}
+
+/**
+ * Rounds for totals kept without them (files of version 1, workshops imported from those):
+ * one closed round per phase and kind of item that got votes, dots and times unknown.
+ */
+export function roundsFromItemVotes(items: readonly VotedItem[]): SnapshotVotingRound[] {
+  const rounds: SnapshotVotingRound[] = [];
+  for (const phase of PHASES) {
+    for (const target of ['clusters', 'notes'] as const) {
+      const results = items
+        .filter((x) => x.phase === phase && x.target === target && x.votes > 0)
+        .map((x) => ({ itemId: x.id, votes: x.votes }))
+        .sort((a, b) => b.votes - a.votes || a.itemId.localeCompare(b.itemId));
+      if (results.length === 0) continue;
+      rounds.push({ id: `round-${rounds.length + 1}`, phase, target, votesPerPerson: null, maxPerItem: null, status: 'closed', openedAt: null, closedAt: null, results });
+    }
+  }
+  return rounds;
 }

@@ -1,14 +1,19 @@
 import { isNoteColour } from '../colours.ts';
-import { MAX_NOTE_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../limits.ts';
+import { MAX_NOTE_TEXT_LENGTH, MAX_NOTE_THEME_LENGTH, MAX_TITLE_LENGTH, MAX_VOTES_PER_PERSON } from '../limits.ts';
 import { isSafeId } from '../ids.ts';
 import { isRole } from '../permissions.ts';
 import { isPhase } from '../phases.ts';
 import { HORIZONS, STEP_STATUSES } from '../schema/report.ts';
-import { CREDITS, type WorkshopSnapshot } from './snapshot.ts';
+import { CREDITS, roundsFromItemVotes, roundVotes, type SnapshotVotingRound, type WorkshopSnapshot } from './snapshot.ts';
+import { migrateWorkshopJson } from './workshop-json-migrations.ts';
 import { textBlocks } from './snapshot-to-docs.ts';
 
 export const WORKSHOP_JSON_FORMAT = 'crossboard-workshop';
-export const WORKSHOP_JSON_VERSION = 1;
+/** 2: voting rounds kept with their results; notes carry their theme (see workshop-json-migrations.ts). */
+export const WORKSHOP_JSON_VERSION = 2;
+/** Voting rounds an import may hold, and their results in all. */
+export const MAX_IMPORT_ROUNDS = 500;
+export const MAX_IMPORT_ROUND_RESULTS = 40_000;
 /** Notes an import may hold; a file past it is refused rather than half-loaded. */
 export const MAX_IMPORT_NOTES = 20_000;
 /**
@@ -19,6 +24,7 @@ export const MAX_IMPORT_NOTES = 20_000;
 export const MAX_IMPORT_BLOCKS = 30_000;
 
 const iso = (t: number) => new Date(t).toISOString();
+const isoOrNull = (t: number | null) => (t === null ? null : iso(t));
 
 /**
  * The workshop as versioned JSON. Keys are written in a fixed order and instants as ISO
@@ -45,9 +51,21 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
       // Anonymous means anonymous in every export, including this one.
       authorId: s.workshop.anonymous ? null : n.authorId,
       clusterId: n.clusterId,
+      theme: n.theme,
       colour: n.colour,
       createdAt: iso(n.createdAt),
       votes: n.votes,
+    })),
+    votingRounds: s.votingRounds.map((r) => ({
+      id: r.id,
+      phase: r.phase,
+      target: r.target,
+      votesPerPerson: r.votesPerPerson,
+      maxPerItem: r.maxPerItem,
+      status: r.status,
+      openedAt: isoOrNull(r.openedAt),
+      closedAt: isoOrNull(r.closedAt),
+      results: r.results.map((x) => ({ itemId: x.itemId, votes: x.votes })),
     })),
     recommendations: s.recommendations.map((r) => ({
       id: r.id,
@@ -109,6 +127,14 @@ function count(v: unknown, path: string): number {
   if (!Number.isSafeInteger(v) || (v as number) < 0) throw new WorkshopImportError(path, 'expected a whole number ≥ 0');
   return v as number;
 }
+function nullableInstant(v: unknown, path: string): number | null {
+  return v === null ? null : instant(v, path);
+}
+function nullableDots(v: unknown, path: string): number | null {
+  if (v === null) return null;
+  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VOTES_PER_PERSON) throw new WorkshopImportError(path, `expected null or a whole number from 1 to ${MAX_VOTES_PER_PERSON}`);
+  return v as number;
+}
 function instant(v: unknown, path: string): number {
   const t = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) ? Date.parse(v) : Number.NaN;
   if (!Number.isFinite(t)) throw new WorkshopImportError(path, 'expected an ISO instant like 2021-06-03T13:30:00.000Z');
@@ -152,13 +178,14 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
       throw new WorkshopImportError('$', 'not valid JSON');
     }
   }
-  const r = obj(root, '$');
-  if (r.format !== WORKSHOP_JSON_FORMAT) throw new WorkshopImportError('$.format', `expected "${WORKSHOP_JSON_FORMAT}"`);
-  if (r.version !== WORKSHOP_JSON_VERSION) {
-    throw new WorkshopImportError('$.version', `version ${String(r.version)} is not supported (this app reads ${WORKSHOP_JSON_VERSION})`);
+  const given = obj(root, '$');
+  if (given.format !== WORKSHOP_JSON_FORMAT) throw new WorkshopImportError('$.format', `expected "${WORKSHOP_JSON_FORMAT}"`);
+  if (!Number.isInteger(given.version) || (given.version as number) < 1 || (given.version as number) > WORKSHOP_JSON_VERSION) {
+    throw new WorkshopImportError('$.version', `version ${String(given.version)} is not supported (this app reads 1 to ${WORKSHOP_JSON_VERSION})`);
   }
+  const r = migrateWorkshopJson(given, WORKSHOP_JSON_VERSION);
   const w = obj(r.workshop, '$.workshop');
-  return {
+  const snapshot: WorkshopSnapshot = {
     workshop: {
       title: text(w.title, '$.workshop.title', MAX_TITLE_LENGTH),
       purpose: text(w.purpose, '$.workshop.purpose'),
@@ -197,11 +224,14 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
         text: text(n.text, `${at}.text`),
         authorId: nullableId(n.authorId, `${at}.authorId`),
         clusterId: nullableId(n.clusterId, `${at}.clusterId`),
+        // Optional: a file written by another tool may leave it out.
+        theme: n.theme === null || n.theme === undefined ? null : text(n.theme, `${at}.theme`, MAX_NOTE_THEME_LENGTH),
         colour: check(isNoteColour, n.colour, `${at}.colour`, 'a note colour'),
         createdAt: instant(n.createdAt, `${at}.createdAt`),
         votes: count(n.votes, `${at}.votes`),
       };
     }), '$.notes'),
+    votingRounds: [],
     recommendations: unique(arr(r.recommendations, '$.recommendations', MAX_IMPORT_NOTES).map((x, i) => {
       const rec = obj(x, `$.recommendations[${i}]`);
       const at = `$.recommendations[${i}]`;
@@ -228,4 +258,36 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
       };
     }), '$.recommendations'),
   };
+  // The rounds are the record; an item's votes in the file are derived from them. A file
+  // without rounds (written by another tool) is read as version 1 was: votes on the items.
+  snapshot.votingRounds = r.votingRounds === undefined
+    ? roundsFromItemVotes([...snapshot.clusters.map((c) => ({ ...c, target: 'clusters' as const })), ...snapshot.notes.map((n) => ({ ...n, target: 'notes' as const }))])
+    : readRounds(r.votingRounds);
+  const votes = roundVotes(snapshot.votingRounds);
+  for (const item of [...snapshot.notes, ...snapshot.clusters]) item.votes = votes.get(item.id) ?? 0;
+  return snapshot;
+}
+
+function readRounds(v: unknown): SnapshotVotingRound[] {
+  let results = 0;
+  return unique(arr(v, '$.votingRounds', MAX_IMPORT_ROUNDS).map((x, i) => {
+    const at = `$.votingRounds[${i}]`;
+    const r = obj(x, at);
+    return {
+      id: id(r.id, `${at}.id`),
+      phase: check(isPhase, r.phase, `${at}.phase`, 'a phase'),
+      target: oneOf(['notes', 'clusters'] as const, r.target, `${at}.target`),
+      votesPerPerson: nullableDots(r.votesPerPerson, `${at}.votesPerPerson`),
+      maxPerItem: nullableDots(r.maxPerItem, `${at}.maxPerItem`),
+      status: oneOf(['open', 'closed'] as const, r.status, `${at}.status`),
+      openedAt: nullableInstant(r.openedAt, `${at}.openedAt`),
+      closedAt: nullableInstant(r.closedAt, `${at}.closedAt`),
+      results: arr(r.results, `${at}.results`, MAX_IMPORT_NOTES).map((y, k) => {
+        const p = `${at}.results[${k}]`;
+        if (++results > MAX_IMPORT_ROUND_RESULTS) throw new WorkshopImportError(p, `more than ${MAX_IMPORT_ROUND_RESULTS} results in all rounds`);
+        const res = obj(y, p);
+        return { itemId: id(res.itemId, `${p}.itemId`), votes: count(res.votes, `${p}.votes`) };
+      }),
+    };
+  }), '$.votingRounds');
 }
