@@ -25,3 +25,4 @@ export * from './templates/index.ts';
 export * from './schema/room-schema.ts';
 export * from './rules/index.ts';
 export * from './layout/index.ts';
+export * from './people/directory.ts';

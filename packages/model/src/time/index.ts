@@ -1,2 +1,3 @@
 export * from './zoned-time.ts';
 export * from './schedule.ts';
+export * from './fair-times.ts';
