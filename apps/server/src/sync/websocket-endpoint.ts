@@ -2,26 +2,22 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { colourFor, controlState, parseRoomName, roomAccess, roomName } from '@crossboard/model';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { colourFor, parseRoomName } from '@crossboard/model';
 import { authenticate } from '../auth/authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { CLOSE, errorBody, type CloseKind } from '../errors.ts';
-import type { Connection } from './connection.ts';
+import type { PersonRecord } from '../storage/storage.ts';
+import { admit } from './admit.ts';
+import { SocketConnection } from './socket-connection.ts';
 import { ConnectionCounter } from './connection-limits.ts';
 import { Heartbeat } from './heartbeat.ts';
 import { RoomLoadError } from './load-document.ts';
-import { MessageThrottle } from './rate-limit.ts';
 import { PersonRooms } from './room-quotas.ts';
 import { RoomLimitError, WorkshopRoomLimitError } from './rooms.ts';
-import { OVERSIZED_FRAME_CUT_AFTER_MS, UPGRADES_PER_TURN, WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
+import { UPGRADES_PER_TURN, WS_FRAME_HARD_LIMIT_BYTES } from '../limits.ts';
 
 const PREFIX = '/ws/';
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-}
 
 function refuseHttp(socket: Duplex, status: string, body = ''): void {
   const type = body ? 'Content-Type: application/json\r\n' : '';
@@ -84,22 +80,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     const connId = `${processTag}-${(++sockets).toString(36)}`;
     const slog = log.child({ conn: connId, room: name ?? url.pathname });
     socketLogs.set(ws, slog);
-    // Authentication and the room's load take a database round trip; a client speaks at once
-    // (sync step 1), so what it sends meanwhile is held and handed to the room in order.
-    const early: RawData[] = [];
-    const hold = (data: RawData) => early.push(data);
-    ws.on('message', hold);
+    const conn = new SocketConnection(ws, socket, limits, metrics, slog);
     heartbeat.track(ws);
-    ws.on('error', (err: Error & { code?: string }) => {
-      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-        metrics.dropped.inc({ reason: 'too_big' });
-        metrics.closes.inc({ code: String(CLOSE.MESSAGE_TOO_BIG.code) });
-        // ws has sent 1009 and resumes the socket on the next tick to drain the frame.
-        setImmediate(() => socket.pause());
-        setTimeout(() => ws.terminate(), OVERSIZED_FRAME_CUT_AFTER_MS).unref();
-      }
-      slog.warn({ err: err.message, code: err.code }, 'websocket error');
-    });
     const ref = name === null ? null : parseRoomName(name);
     if (name === null || !ref) return refuse(ws, 'BAD_ROOM');
     const auth = await authenticate(storage, secret, url.searchParams.get('token'));
@@ -108,7 +90,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       return refuse(ws, auth.problem);
     }
     // Gone while we checked: nothing may be acquired for a socket whose close already fired.
-    if (ws.readyState !== ws.OPEN) return;
+    if (!conn.open) return;
     const { person } = auth;
     ctx.personSeen?.(person);
     const tokenKey = `${person.workshopId}/${person.id}`;
@@ -117,94 +99,14 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       slog.warn({ personId: person.id, open: perToken.count(tokenKey) }, 'websocket refused: too many connections for token');
       return refuse(ws, 'TOO_MANY_CONNECTIONS');
     }
-    ws.once('close', () => perToken.release(tokenKey));
-    let access;
+    conn.onClose(() => perToken.release(tokenKey));
     try {
-      const participantsMayEditReport =
-        ref.kind === 'report' && person.role === 'participant'
-          ? await rooms.use(roomName({ workshopId: ref.workshopId, kind: 'control' }), (control) =>
-              controlState(control.document).get('participantsMayEditReport') === true,
-            )
-          : false;
-      access = roomAccess(
-        { workshopId: person.workshopId, personId: person.id, role: person.role },
-        ref,
-        { participantsMayEditReport },
-      );
-      if (access === 'none') {
+      const admission = await admit(rooms, person, ref);
+      if (!admission.ok) {
         slog.info({ personId: person.id }, 'websocket refused: no access');
-        return refuse(ws, 'FORBIDDEN');
+        return refuse(ws, admission.refuse);
       }
-      if (!personRooms.tryAcquire(tokenKey, name)) {
-        metrics.refused.inc({ reason: 'person_rooms' });
-        slog.warn({ personId: person.id, rooms: personRooms.rooms(tokenKey) }, 'websocket refused: too many rooms for person');
-        return refuse(ws, 'PERSON_ROOMS_FULL');
-      }
-      ws.once('close', () => personRooms.release(tokenKey, name));
-      const room = await rooms.openForClient(name);
-      const removed = rooms.removedPeople.has(tokenKey);
-      if (removed || ws.readyState !== ws.OPEN) {
-        // Not joining after all: an empty room still gets its unload scheduled.
-        if (room.clientCount === 0) void rooms.use(name, () => {});
-        if (removed) refuse(ws, 'PERSON_REMOVED');
-        return;
-      }
-      // The first message of a tick leaves at once; any more in the same tick are corked and
-      // leave together in one write (one syscall, not one per message), so a client that fell
-      // behind a busy room catches up in one packet without delaying a lone update.
-      let sentThisTick = false;
-      let corked = false;
-      const endTick = () => {
-        sentThisTick = false;
-        if (!corked) return;
-        corked = false;
-        socket.uncork();
-      };
-      const conn: Connection = {
-        send: (data) => {
-          if (!sentThisTick) {
-            sentThisTick = true;
-            process.nextTick(endTick);
-          } else if (!corked) {
-            corked = true;
-            socket.cork();
-          }
-          ws.send(data);
-        },
-        close: (code, reason) => ws.close(code, reason),
-        get bufferedAmount() {
-          return ws.bufferedAmount;
-        },
-      };
-      const identity = { id: person.id, name: person.name, organisation: person.organisation, timeZone: person.timeZone, role: person.role, colour: colourFor(person.id) };
-      const client = room.join(conn, { connId, personId: person.id, role: person.role, access, identity });
-      const throttle = new MessageThrottle(limits, limits.maxMessageBytes, {
-        deliver: (bytes) => room.receive(client, bytes),
-        delayed: () => metrics.delayed.inc(),
-        flood: (dropped) => {
-          metrics.dropped.inc({ reason: 'rate_limited' }, dropped);
-          slog.warn({ personId: person.id, dropped }, 'websocket closed: flooding');
-          room.kick(client, 'FLOODING');
-        },
-      });
-      const onMessage = (data: RawData) => {
-        const bytes = toBytes(data);
-        if (bytes.byteLength > limits.maxMessageBytes) {
-          slog.warn({ personId: person.id, bytes: bytes.byteLength }, 'message too big');
-          metrics.dropped.inc({ reason: 'too_big' });
-          throttle.stop();
-          room.kick(client, 'MESSAGE_TOO_BIG');
-          return;
-        }
-        throttle.push(bytes);
-      };
-      ws.off('message', hold);
-      for (const data of early.splice(0)) onMessage(data);
-      ws.on('message', onMessage);
-      ws.on('close', () => {
-        throttle.stop();
-        room.leave(client);
-      });
+      await join(conn, name, person, admission.access, connId);
     } catch (e) {
       if (e instanceof WorkshopRoomLimitError) {
         metrics.refused.inc({ reason: 'workshop_rooms' });
@@ -223,6 +125,42 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       slog.error({ err: e }, 'websocket setup failed');
       return refuse(ws, 'INTERNAL');
     }
+  };
+
+  /** An admitted socket joins its room (loaded if needed), within the person's room cap. */
+  const join = async (conn: SocketConnection, name: string, person: PersonRecord, access: 'read' | 'write', connId: string): Promise<void> => {
+    const slog = conn.log;
+    const tokenKey = `${person.workshopId}/${person.id}`;
+    if (!personRooms.tryAcquire(tokenKey, name)) {
+      metrics.refused.inc({ reason: 'person_rooms' });
+      slog.warn({ personId: person.id, rooms: personRooms.rooms(tokenKey) }, 'websocket refused: too many rooms for person');
+      return refuse(conn.ws, 'PERSON_ROOMS_FULL');
+    }
+    conn.onClose(() => personRooms.release(tokenKey, name));
+    const room = await rooms.openForClient(name);
+    const removed = rooms.removedPeople.has(tokenKey);
+    if (removed || !conn.open) {
+      // Not joining after all: an empty room still gets its unload scheduled.
+      if (room.clientCount === 0) void rooms.use(name, () => {});
+      if (removed) refuse(conn.ws, 'PERSON_REMOVED');
+      return;
+    }
+    const identity = { id: person.id, name: person.name, organisation: person.organisation, timeZone: person.timeZone, role: person.role, colour: colourFor(person.id) };
+    const client = room.join(conn, { connId, personId: person.id, role: person.role, access, identity });
+    conn.attach({
+      deliver: (bytes) => room.receive(client, bytes),
+      tooBig: (bytes) => {
+        slog.warn({ personId: person.id, bytes }, 'message too big');
+        metrics.dropped.inc({ reason: 'too_big' });
+        room.kick(client, 'MESSAGE_TOO_BIG');
+      },
+      flood: (dropped) => {
+        metrics.dropped.inc({ reason: 'rate_limited' }, dropped);
+        slog.warn({ personId: person.id, dropped }, 'websocket closed: flooding');
+        room.kick(client, 'FLOODING');
+      },
+      closed: () => room.leave(client),
+    });
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {

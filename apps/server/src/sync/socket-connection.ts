@@ -1,0 +1,129 @@
+import type { Duplex } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE } from '../errors.ts';
+import type { Limits } from '../limits.ts';
+import type { Metrics } from '../metrics.ts';
+import { OVERSIZED_FRAME_CUT_AFTER_MS } from '../limits.ts';
+import type { Connection } from './connection.ts';
+import { MessageThrottle } from './rate-limit.ts';
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+/** What an attached socket's messages go to, and what to do when it misbehaves. */
+export interface SocketSink {
+  deliver(bytes: Uint8Array): void;
+  /** Over `maxMessageBytes`. */
+  tooBig(bytes: number): void;
+  /** Still sending while held back too long; `dropped` messages were discarded. */
+  flood(dropped: number): void;
+  closed(): void;
+}
+
+/**
+ * One `ws` socket adapted to a room's `{ send, close }` connection. From the upgrade on, what
+ * the client sends is held (authentication and the room's load take a database round trip,
+ * and a client speaks at once) and handed over in order on `attach`; after that messages go
+ * through the connection's throttle. Sends are corked per tick: the first message of a tick
+ * leaves at once, any more in the same tick leave together in one write.
+ */
+export class SocketConnection implements Connection {
+  private readonly early: RawData[] = [];
+  private sentThisTick = false;
+  private corked = false;
+  private throttle: MessageThrottle | null = null;
+
+  constructor(
+    readonly ws: WebSocket,
+    private readonly socket: Duplex,
+    private readonly limits: Limits,
+    private readonly metrics: Metrics,
+    readonly log: FastifyBaseLogger,
+  ) {
+    ws.on('message', this.hold);
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        metrics.dropped.inc({ reason: 'too_big' });
+        metrics.closes.inc({ code: String(CLOSE.MESSAGE_TOO_BIG.code) });
+        // ws has sent 1009 and resumes the socket on the next tick to drain the frame.
+        setImmediate(() => socket.pause());
+        setTimeout(() => ws.terminate(), OVERSIZED_FRAME_CUT_AFTER_MS).unref();
+      }
+      log.warn({ err: err.message, code: err.code }, 'websocket error');
+    });
+  }
+
+  get open(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  send(data: Uint8Array): void {
+    if (!this.sentThisTick) {
+      this.sentThisTick = true;
+      process.nextTick(this.endTick);
+    } else if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+    }
+    this.ws.send(data);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  /** Runs `fn` once when the socket closes (at once if it already has). */
+  onClose(fn: () => void): void {
+    this.ws.once('close', fn);
+  }
+
+  /** From now on messages (the held ones first) go to `sink`, through the throttle. */
+  attach(sink: SocketSink): void {
+    const { limits, metrics } = this;
+    const throttle = new MessageThrottle(limits, limits.maxMessageBytes, {
+      deliver: (bytes) => sink.deliver(bytes),
+      delayed: () => metrics.delayed.inc(),
+      flood: (dropped) => sink.flood(dropped),
+    });
+    this.throttle = throttle;
+    const onMessage = (data: RawData) => {
+      const bytes = toBytes(data);
+      if (bytes.byteLength > limits.maxMessageBytes) {
+        throttle.stop();
+        sink.tooBig(bytes.byteLength);
+        return;
+      }
+      throttle.push(bytes);
+    };
+    this.ws.off('message', this.hold);
+    for (const data of this.early.splice(0)) onMessage(data);
+    this.ws.on('message', onMessage);
+    this.ws.on('close', () => {
+      throttle.stop();
+      sink.closed();
+    });
+  }
+
+  /** Stops delivering what waits in the throttle (the room is done with this socket). */
+  stop(): void {
+    this.throttle?.stop();
+  }
+
+  private readonly hold = (data: RawData): void => {
+    this.early.push(data);
+  };
+
+  private readonly endTick = (): void => {
+    this.sentThisTick = false;
+    if (!this.corked) return;
+    this.corked = false;
+    this.socket.uncork();
+  };
+}
