@@ -45,6 +45,15 @@ export interface SeriesRecords {
   unpublish(kind: PublicationKind, target: string): boolean;
 }
 
+/** A stored merge as the model's pair of references. */
+export function mergeFromStored(m: StoredMerge) {
+  const split = (s: string) => {
+    const [workshopId = '', recommendationId = ''] = s.split('/');
+    return { workshopId, recommendationId };
+  };
+  return { kept: split(m.kept), merged: split(m.merged) };
+}
+
 type Promised<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never };
 export type AsyncSeriesRecords = Promised<SeriesRecords>;
 

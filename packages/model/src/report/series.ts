@@ -76,7 +76,7 @@ export interface SeriesCluster {
 }
 
 export interface Participation {
-  /** Distinct people across the series (the same name and organisation counts once). */
+  /** Distinct participants across the series (the same name and organisation counts once). */
   people: number;
   /** Every person, credited or not: a count names nobody. */
   countries: { country: string; people: number }[];
@@ -105,6 +105,8 @@ interface SeriesPerson {
   organisation: string;
   country: string;
   credit: Credit;
+  /** Took part as a participant in some workshop (staff are credited, not counted as taking part). */
+  participant: boolean;
 }
 
 /** One entry per person: the same name and organisation in two workshops is one contributor. */
@@ -115,8 +117,9 @@ function seriesPeople(workshops: SeriesInput['workshops']) {
     for (const p of snapshot.people) {
       const key = keyOf(p);
       const known = people.get(key);
-      if (!known) people.set(key, { name: p.name.trim(), organisation: p.organisation.trim(), country: p.country.trim(), credit: p.credit });
+      if (!known) people.set(key, { name: p.name.trim(), organisation: p.organisation.trim(), country: p.country.trim(), credit: p.credit, participant: p.role === 'participant' });
       else {
+        known.participant ||= p.role === 'participant';
         if (CREDIT_ORDER.indexOf(p.credit) > CREDIT_ORDER.indexOf(known.credit)) known.credit = p.credit;
         if (!known.country) known.country = p.country.trim();
       }
@@ -222,6 +225,7 @@ export function seriesReport(input: SeriesInput): SeriesReport {
   );
 
   const everyone = [...people.values()];
+  const participants = everyone.filter((p) => p.participant);
   const credited = everyone.filter((p) => p.credit !== 'none');
   const named = everyone
     .filter((p) => p.credit === 'named')
@@ -248,8 +252,8 @@ export function seriesReport(input: SeriesInput): SeriesReport {
       organisations: [...organisations].sort((a, b) => collator.compare(a.organisation, b.organisation)),
     },
     participation: {
-      people: everyone.length,
-      countries: countBy(everyone, (p) => p.country || NO_COUNTRY).map(({ key, n }) => ({ country: key, people: n })),
+      people: participants.length,
+      countries: countBy(participants, (p) => p.country || NO_COUNTRY).map(({ key, n }) => ({ country: key, people: n })),
       organisations,
     },
   };

@@ -1,0 +1,20 @@
+import { seriesReport, type SeriesReport, type WorkshopSnapshot } from '@crossboard/model';
+import type { ServerContext } from '../context.ts';
+import { workshopSnapshot } from '../export/workshop-snapshot.ts';
+import { mergeFromStored, type AsyncSeriesRecords, type SeriesRecord } from './series-store.ts';
+
+/** The series report over its workshops as they are now, with the organisers' merges. */
+export async function buildSeriesReport(ctx: ServerContext, records: AsyncSeriesRecords, series: SeriesRecord): Promise<SeriesReport> {
+  const ids = await records.seriesWorkshops(series.id);
+  // One at a time: each loads three rooms, and a series may hold twenty workshops.
+  const workshops: { id: string; snapshot: WorkshopSnapshot }[] = [];
+  for (const id of ids) workshops.push({ id, snapshot: await workshopSnapshot(ctx, id) });
+  const merges = (await records.merges(series.id)).map(mergeFromStored);
+  return seriesReport({ title: series.title, purpose: series.purpose, workshops, merges });
+}
+
+/** A single workshop as a series of one: its public page is drawn by the same renderer. */
+export async function workshopAsSeries(ctx: ServerContext, workshopId: string): Promise<SeriesReport> {
+  const snapshot = await workshopSnapshot(ctx, workshopId);
+  return seriesReport({ title: snapshot.workshop.title, purpose: snapshot.workshop.purpose, workshops: [{ id: workshopId, snapshot }], merges: [] });
+}
