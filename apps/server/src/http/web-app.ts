@@ -18,7 +18,14 @@ const NOT_BUILT = `<!doctype html>
 export async function webAppRoutes(app: FastifyInstance, opts: { distDir?: string }) {
   const root = opts.distDir ?? WEB_DIST;
   const built = existsSync(`${root}/index.html`);
-  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  if (built)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: ['index.html'],
+      // The web build writes .br and .gz beside each file (apps/web/vite.config.ts).
+      preCompressed: true,
+    });
   else app.get('/', async (_request, reply) => reply.type('text/html').send(NOT_BUILT));
 
   app.setNotFoundHandler(async (request, reply) => {

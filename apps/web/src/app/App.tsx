@@ -1,24 +1,77 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, matchRoute } from './router.ts';
 import { Landing } from '../pages/Landing.tsx';
 import { Join } from '../pages/Join.tsx';
 import { AcceptInvitation } from '../pages/AcceptInvitation.tsx';
-import { WorkshopPage } from '../pages/WorkshopPage.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
-import { ConsolePage } from '../console/ConsolePage.tsx';
-import { reportRoute } from '../report/routes.tsx';
+
+// Code split by route: the entry holds the join page (what a participant on a slow line sees
+// first) and the small pages; the board, the facilitator's console and the report pages each
+// load when their route is first shown. Tiptap loads with the first note editor
+// (board/LazyNoteEditor.tsx). Measured by `pnpm bench:load` (docs/bench-load.md).
+const loadWorkshopPage = () => import('../pages/WorkshopPage.tsx');
+const WorkshopPage = lazy(() => loadWorkshopPage().then((m) => ({ default: m.WorkshopPage })));
+const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
+const ReportRoutes = lazy(() =>
+  import('../report/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.reportRoute(pathname) })),
+);
+
+const REPORT_ROUTES = ['/w/:id/report/print', '/w/:id/report', '/w/:id/export'];
+
+/** What a route shows while its code downloads: announced, and kept on screen until it is ready. */
+function RouteLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="page centered" role="status" aria-live="polite" aria-busy="true">
+      {t('workshop.loading')}
+    </div>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<RouteLoading />}>{children}</Suspense>;
+}
+
+/** The board is where the join page leads: fetch its code while the person fills in the form. */
+function JoinRoute({ workshopId, code }: { workshopId: string; code: string | null }) {
+  useEffect(() => {
+    const id = setTimeout(() => void loadWorkshopPage(), 0);
+    return () => clearTimeout(id);
+  }, []);
+  return <Join workshopId={workshopId} code={code} />;
+}
 
 export function App() {
   const { pathname, search } = useLocation();
   if (pathname === '/') return <Landing />;
   let m = matchRoute('/w/:id/join', pathname);
-  if (m) return <Join key={m.id} workshopId={m.id!} code={search.get('code')} />;
+  if (m) return <JoinRoute key={m.id} workshopId={m.id!} code={search.get('code')} />;
   m = matchRoute('/w/:id/accept', pathname);
   if (m) return <AcceptInvitation key={m.id} workshopId={m.id!} />;
   m = matchRoute('/w/:id/console', pathname);
-  if (m) return <ConsolePage key={m.id} workshopId={m.id!} />;
-  const report = reportRoute(pathname);
-  if (report) return report;
+  if (m) {
+    return (
+      <Lazy>
+        <ConsolePage key={m.id} workshopId={m.id!} />
+      </Lazy>
+    );
+  }
+  // The report's pages, matched before `/w/:id` takes the rest.
+  if (REPORT_ROUTES.some((pattern) => matchRoute(pattern, pathname))) {
+    return (
+      <Lazy>
+        <ReportRoutes pathname={pathname} />
+      </Lazy>
+    );
+  }
   m = matchRoute('/w/:id', pathname);
-  if (m) return <WorkshopPage key={m.id} workshopId={m.id!} />;
+  if (m) {
+    return (
+      <Lazy>
+        <WorkshopPage key={m.id} workshopId={m.id!} />
+      </Lazy>
+    );
+  }
   return <NotFound />;
 }

@@ -6,7 +6,7 @@ import { useWorkshop } from '../app/workshop-context.ts';
 import { useBoardUi } from './board-ui-store.ts';
 import { isNoteVisible, KEY_STEP, KEY_STEP_LARGE } from './geometry.ts';
 import { deleteNote, moveNoteBy, patchNote } from './note-actions.ts';
-import { NoteEditor } from './NoteEditor.tsx';
+import { NoteEditor } from '../app/LazyNoteEditor.tsx';
 import { assignOnDrop, mayCluster } from '../facilitation/cluster-actions.ts';
 import { NoteVote } from '../facilitation/VotingPanel.tsx';
 import { useMapEntry, useNoteText, useNoteView } from './yjs-hooks.ts';

@@ -14,7 +14,7 @@ import {
 } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
-import { NoteEditor } from '../board/NoteEditor.tsx';
+import { NoteEditor } from '../app/LazyNoteEditor.tsx';
 import { moveIntoCluster, nextNoteSpot } from '../board/placement.ts';
 import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
