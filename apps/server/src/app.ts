@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { tokenSecret } from './auth/secret.ts';
 import type { ServerContext } from './context.ts';
 import { facilitationRoutes } from './facilitation/facilitation-routes.ts';
+import { publishRoutes } from './publish/publish-routes.ts';
 import { seriesRoutes } from './series/series-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -112,6 +113,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   await app.register(exportRoutes, { ctx });
   await app.register(facilitationRoutes, { ctx });
   await app.register(seriesRoutes, { ctx });
+  await app.register(publishRoutes, { ctx });
   await app.register((await import('./clustering/clustering-routes.ts')).clusteringRoutes, { ctx });
   await app.register(webAppRoutes, options.webDistDir ? { distDir: options.webDistDir } : {});
 
