@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import * as Y from 'yjs';
-import { boardNotes, createCluster, boardClusters, createNote, listClusters, listNotes, writeVoting } from '@crossboard/model';
+import { boardNotes, createCluster, boardClusters, createNote, listClusters, listNotes, writeVoting, writeVotingRound } from '@crossboard/model';
 import { saveCredential } from '../src/api/credentials.ts';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
 import { ClusterSuggestions } from '../src/console/ClusterSuggestions.tsx';
@@ -99,8 +99,22 @@ describe('dot voting for a participant', () => {
         control.getMap('state').set('tallies', { [a]: 2, [b]: 5 });
       });
     });
-    const results = within(await screen.findByRole('region', { name: 'Voting results' })).getAllByRole('listitem');
+    const results = within(await screen.findByRole('region', { name: 'Round 1: Pain points · Notes' })).getAllByRole('listitem');
     expect(results.map((r) => r.textContent)).toEqual(['1. Pilots budgeted to fail 5 votes', '2. No learning loops 2 votes']);
+  });
+
+  it('keeps the pain points’ results on their board after the visions vote opens and closes', () => {
+    const board = new Y.Doc();
+    const a = createNote(boardNotes(board), { phase: 'painPoints', text: 'No learning loops', author });
+    const v = createNote(boardNotes(board), { phase: 'visions', text: 'Shared data spaces', author });
+    const control = new Y.Doc();
+    const round = { target: 'notes' as const, votesPerPerson: 3, maxPerItem: null, status: 'closed' as const, closedAt: Date.UTC(2021, 5, 3, 14, 10) };
+    writeVotingRound(control, { ...round, id: 'round-a', phase: 'painPoints', openedAt: 1, tallies: { [a]: 4 } });
+    writeVotingRound(control, { ...round, id: 'round-b', phase: 'visions', openedAt: 2, tallies: { [v]: 1 } });
+    writeVoting(control, { phase: 'visions', target: 'notes', votesPerPerson: 3, status: 'closed', roundId: 'round-b' });
+    renderWorkshop(<VotingPanel phase="painPoints" />, { board, control });
+    const results = within(screen.getByRole('region', { name: 'Round 1: Pain points · Notes' })).getAllByRole('listitem');
+    expect(results.map((r) => r.textContent)).toEqual(['1. No learning loops 4 votes']);
   });
 });
 

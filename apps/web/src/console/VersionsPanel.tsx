@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FacilitationApi, Version } from '../facilitation/facilitation-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { errorMessage, useRequest } from './use-request.ts';
+import { dateLocale } from '../i18n/format.ts';
 
 /** Saved versions of the board: take one now, or restore one (which saves the present first). */
 export function VersionsPanel({ api }: { api: FacilitationApi }) {
@@ -11,7 +12,7 @@ export function VersionsPanel({ api }: { api: FacilitationApi }) {
   const [confirming, setConfirming] = useState<Version | null>(null);
   const [message, setMessage] = useState('');
   const list = [...(versions.data?.versions ?? [])].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
-  const when = (v: Version) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v.createdAt));
+  const when = (v: Version) => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v.createdAt));
 
   const take = async () => {
     try {

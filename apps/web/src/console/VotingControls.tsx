@@ -2,21 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   currentPhase,
-  listClusters,
-  listNotes,
   MAX_VOTES_PER_PERSON,
-  noteContent,
-  boardNotes,
-  plainText,
   PHASES,
-  rankByVotes,
   readSettings,
-  readTallies,
   readVoting,
   type Phase,
 } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
+import { RoundResults } from '../facilitation/RoundResults.tsx';
 import type { FacilitationApi } from '../facilitation/facilitation-api.ts';
 import { errorMessage, useRequest } from './use-request.ts';
 
@@ -27,9 +21,8 @@ const TOP_RESULTS = 5;
 /** Open a round of dot voting, follow its progress, close it and see the top items. */
 export function VotingControls({ api }: { api: FacilitationApi }) {
   const { t } = useTranslation();
-  const { control, board } = useWorkshop();
+  const { control } = useWorkshop();
   const voting = useControl(control, readVoting);
-  const tallies = useControl(control, readTallies);
   const phaseNow = useControl(control, currentPhase);
   const perPerson = useControl(control, (d) => readSettings(d).votesPerParticipant);
   const [phase, setPhase] = useState<Phase>(phaseNow);
@@ -58,18 +51,6 @@ export function VotingControls({ api }: { api: FacilitationApi }) {
     } catch (err) {
       setMessage(errorMessage(err));
     }
-  };
-
-  const results = () => {
-    if (!voting || !tallies) return [];
-    const items =
-      voting.target === 'clusters'
-        ? listClusters(board, voting.phase).map((c) => ({ id: c.id, label: c.title || t('board.untitledCluster') }))
-        : listNotes(board, voting.phase).map((n) => {
-            const m = boardNotes(board).get(n.id);
-            return { id: n.id, label: (m ? plainText(noteContent(m)) : '') || t('note.emptyText') };
-          });
-    return rankByVotes(items, tallies).filter((r) => r.votes > 0).slice(0, TOP_RESULTS);
   };
 
   return (
@@ -125,18 +106,7 @@ export function VotingControls({ api }: { api: FacilitationApi }) {
           </button>
         </form>
       )}
-      {!isOpen && tallies && voting && (
-        <>
-          <h3>{t('console.voting.results')}</h3>
-          <ol className="console-results">
-            {results().map((r) => (
-              <li key={r.item.id}>
-                {r.item.label} — {t('voting.votes', { count: r.votes })}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
+      <RoundResults limit={TOP_RESULTS} heading={t('console.voting.results')} />
       <p role="status" className="console-message">
         {message}
       </p>

@@ -6,15 +6,15 @@ import {
   listNotes,
   noteContent,
   plainText,
-  rankByVotes,
-  readTallies,
   readVoting,
+  readVotingRounds,
   type Phase,
 } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from './control-hooks.ts';
 import { apiFor } from './facilitation-api.ts';
+import { RoundResults } from './RoundResults.tsx';
 import { VoteButtons } from './VoteButtons.tsx';
 import { useVotes } from './votes-store.ts';
 
@@ -24,7 +24,6 @@ export function VotingPanel({ phase }: { phase: Phase }) {
   const { workshopId, board, control, me } = useWorkshop();
   const api = useMemo(() => apiFor(workshopId), [workshopId]);
   const voting = useControl(control, readVoting);
-  const tallies = useControl(control, readTallies);
   const remaining = useVotes((s) => s.remaining);
   const error = useVotes((s) => s.error);
   useBoardVersion(board);
@@ -37,7 +36,8 @@ export function VotingPanel({ phase }: { phase: Phase }) {
     if (canVote) void useVotes.getState().load(api);
   }, [api, canVote, roundKey]);
 
-  if (!voting || voting.phase !== phase || (!open && !tallies)) return null;
+  // Between rounds the board shows every closed round of this phase, not only the last one.
+  if (!voting || !open) return <RoundResults phase={phase} />;
 
   const items =
     voting.target === 'clusters'
@@ -46,21 +46,6 @@ export function VotingPanel({ phase }: { phase: Phase }) {
           const m = boardNotes(board).get(n.id);
           return { id: n.id, label: (m ? plainText(noteContent(m)) : '') || t('note.emptyText') };
         });
-
-  if (!open && tallies) {
-    return (
-      <section className="voting" aria-labelledby="voting-heading">
-        <h2 id="voting-heading">{t('voting.results')}</h2>
-        <ol className="voting__results">
-          {rankByVotes(items, tallies).map((r) => (
-            <li key={r.item.id}>
-              <span className="voting__rank">{r.rank}.</span> {r.item.label} <strong>{t('voting.votes', { count: r.votes })}</strong>
-            </li>
-          ))}
-        </ol>
-      </section>
-    );
-  }
 
   return (
     <section className="voting" aria-labelledby="voting-heading">
@@ -91,10 +76,12 @@ export function VotingPanel({ phase }: { phase: Phase }) {
 export function NoteVote({ noteId, phase, label }: { noteId: string; phase: Phase; label: string }) {
   const { control, me } = useWorkshop();
   const voting = useControl(control, readVoting);
-  const tallies = useControl(control, readTallies);
+  // The latest closed round on this phase's notes, whichever round is current.
+  const lastRound = useControl(control, (d) => readVotingRounds(d).filter((r) => r.phase === phase && r.target === 'notes' && r.status === 'closed').at(-1) ?? null);
   const { t } = useTranslation();
-  if (!voting || voting.phase !== phase || voting.target !== 'notes') return null;
-  if (voting.status === 'open' && me.role === 'participant') return <VoteButtons itemId={noteId} label={label} config={voting} />;
-  if (voting.status === 'closed' && tallies) return <span className="note__votes">{t('voting.votes', { count: tallies[noteId] ?? 0 })}</span>;
+  if (voting?.status === 'open' && voting.phase === phase && voting.target === 'notes') {
+    return me.role === 'participant' ? <VoteButtons itemId={noteId} label={label} config={voting} /> : null;
+  }
+  if (lastRound) return <span className="note__votes">{t('voting.votes', { count: Object.hasOwn(lastRound.tallies, noteId) ? lastRound.tallies[noteId]! : 0 })}</span>;
   return null;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { controlSettings, controlState } from '@crossboard/model';
+import { controlSettings, controlState, votingRoundsMap } from '@crossboard/model';
 
 /**
  * A value read from the control room, re-read only when its state or settings change. The
@@ -16,15 +16,18 @@ export function useControl<T>(control: Y.Doc, read: (doc: Y.Doc) => T, equal: (a
     (onChange: () => void) => {
       const state = controlState(control);
       const settings = controlSettings(control);
+      const rounds = votingRoundsMap(control);
       const h = () => {
         version.current++;
         onChange();
       };
       state.observe(h);
       settings.observe(h);
+      rounds.observe(h);
       return () => {
         state.unobserve(h);
         settings.unobserve(h);
+        rounds.unobserve(h);
       };
     },
     [control],

@@ -17,9 +17,26 @@ export function browserLanguage(): Language {
   return isLanguage(tag) ? tag : 'en';
 }
 
+/**
+ * Spanish and French have a "many" plural form (un millón de votos, un million de voix) that
+ * reads like "other"; without a `_many` key i18next falls back to the singular, so every
+ * `_other` key stands in for it.
+ */
+export function withManyForms<T extends object>(messages: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(messages)) {
+    out[key] = typeof value === 'object' && value !== null ? withManyForms(value) : value;
+  }
+  for (const [key, value] of Object.entries(messages)) {
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+    if (base !== null && !Object.hasOwn(messages, `${base}_many`)) out[`${base}_many`] = value;
+  }
+  return out as T;
+}
+
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es }, fr: { translation: fr } },
+  resources: { en: { translation: en }, es: { translation: withManyForms(es) }, fr: { translation: withManyForms(fr) } },
   lng: browserLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatInZone, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { useWritingStatus } from '../facilitation/use-writing-status.ts';
+import { dateLocale } from '../i18n/format.ts';
 
 const WHEN: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
 
@@ -10,7 +11,7 @@ export function AsyncWindowNotice({ phase }: { phase: Phase }) {
   const { t, i18n } = useTranslation();
   const { control, me } = useWorkshop();
   const status = useWritingStatus(control, phase);
-  const when = (at: number) => formatInZone(at, me.timeZone, i18n.language, WHEN);
+  const when = (at: number) => formatInZone(at, me.timeZone, dateLocale(i18n.language), WHEN);
   if (status.open && status.why === 'asyncWindow') {
     return <p className="notice notice--async" role="status">{t('report.windowOpenUntil', { time: when(status.closesAt) })}</p>;
   }

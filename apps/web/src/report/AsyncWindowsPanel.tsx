@@ -14,6 +14,7 @@ import {
   type Phase,
 } from '@crossboard/model';
 import { useYValue } from './use-y.ts';
+import { dateLocale } from '../i18n/format.ts';
 
 const WHEN: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
 
@@ -31,7 +32,7 @@ export function AsyncWindowsPanel({ control, viewerZone, canEdit }: { control: Y
           return (
             <li key={phase}>
               <strong>{t(`phases.${phase}`)}</strong>{' '}
-              {w ? t('report.windowFrom', { from: formatInZone(w.opensAt, viewerZone, i18n.language, WHEN), to: formatInZone(w.closesAt, viewerZone, i18n.language, WHEN) }) : t('report.noWindow')}
+              {w ? t('report.windowFrom', { from: formatInZone(w.opensAt, viewerZone, dateLocale(i18n.language), WHEN), to: formatInZone(w.closesAt, viewerZone, dateLocale(i18n.language), WHEN) }) : t('report.noWindow')}
               {canEdit && <WindowEditor control={control} phase={phase} viewerZone={viewerZone} opensAt={w?.opensAt} closesAt={w?.closesAt} />}
             </li>
           );

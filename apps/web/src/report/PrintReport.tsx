@@ -10,6 +10,7 @@ import {
   rankedRecommendations,
   voteChartSvg,
   voteResults,
+  votingRoundResults,
   type SnapshotNote,
   type WorkshopSnapshot,
 } from '@crossboard/model';
@@ -17,6 +18,7 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { fetchFile } from './download.ts';
 import { HORIZON_KEYS, STATUS_KEYS } from './RecommendationCard.tsx';
+import { dateLocale } from '../i18n/format.ts';
 
 /** An SVG we generated (text escaped) shown as an image: nothing in it can run in the page. */
 function SvgPicture({ svg, alt }: { svg: string; alt: string }) {
@@ -52,7 +54,7 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
   if (!snapshot) return <div className="page centered" role="status">{t('report.loading')}</div>;
 
   const w = snapshot.workshop;
-  const lang = i18n.language;
+  const lang = dateLocale(i18n.language);
   const noteItem = (n: SnapshotNote) => {
     const a = noteAttribution(snapshot, n.authorId);
     const by = [a.name, a.organisation].filter(Boolean).join(', ');
@@ -60,6 +62,7 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
       <li key={n.id}>
         {n.text}
         {by && <em> — {by}</em>}
+        {n.theme && <span> · {t('print.theme', { theme: n.theme })}</span>}
         {n.votes > 0 && <strong> · {t('report.votes', { count: n.votes })}</strong>}
       </li>
     );
@@ -150,6 +153,30 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
         <section className="print-section">
           <h2>{t('print.voteResults')}</h2>
           <SvgPicture svg={voteChartSvg(snapshot)} alt={voteResults(snapshot).map((r) => `${r.label}: ${r.votes}`).join('; ')} />
+        </section>
+      )}
+      {snapshot.votingRounds.length > 0 && (
+        <section className="print-section" aria-labelledby="print-rounds">
+          <h2 id="print-rounds">{t('voting.results')}</h2>
+          {votingRoundResults(snapshot).map((r) => (
+            <div key={r.round.id}>
+              <h3>{t('voting.round', { n: r.number, phase: t(`phases.${r.round.phase}`), target: t(`console.voting.targets.${r.round.target}`) })}</h3>
+              {r.round.closedAt !== null && (
+                <p className="report-muted">{t('voting.closedAt', { when: formatInZone(r.round.closedAt, w.homeTimeZone, lang, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+              )}
+              {r.items.length === 0 ? (
+                <p>{t('voting.noVotes')}</p>
+              ) : (
+                <ol>
+                  {r.items.map((x) => (
+                    <li key={x.id}>
+                      {x.label} · <strong>{t('report.votes', { count: x.votes })}</strong>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          ))}
         </section>
       )}
 

@@ -12,8 +12,11 @@ import {
   readRecommendation,
   readSettings,
   readTallies,
+  readVotingRounds,
   reportRecommendations,
 } from '@crossboard/model';
+import { useControl } from '../facilitation/control-hooks.ts';
+import { RoundResults } from '../facilitation/RoundResults.tsx';
 import { Link } from '../app/Link.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
@@ -50,12 +53,24 @@ export function ReportView({ report, token, title, roomNames }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [board, boardVersion, clusterVersion],
   );
-  const tallies = (state.tallies ? readTallies(control) : null) ?? {};
+  const rounds = useControl(control, readVotingRounds);
+  const legacyTallies = useControl(control, readTallies);
+  // The recommendations phase's latest result for each kind of item; other rounds rank nothing
+  // here. A workshop imported before rounds were kept has totals only.
+  const tallies = useMemo(() => {
+    const votes = new Map<string, number>();
+    if (rounds.length === 0) return new Map(Object.entries(legacyTallies ?? {}));
+    for (const target of ['notes', 'clusters'] as const) {
+      const last = rounds.filter((r) => r.phase === 'recommendations' && r.target === target && r.status === 'closed').at(-1);
+      for (const [id, n] of Object.entries(last?.tallies ?? {})) votes.set(id, n);
+    }
+    return votes;
+  }, [rounds, legacyTallies]);
   const ranked = useMemo(() => {
     const views = [...recMaps.values()].map(readRecommendation).filter((r) => r !== null);
-    return rankRecommendations(views, (id) => tallies[id] ?? 0);
+    return rankRecommendations(views, (id) => tallies.get(id) ?? 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [recMaps, recVersion, state.tallies]);
+  }, [recMaps, recVersion, tallies]);
   const [source, setSource] = useState('');
   const base = `/w/${encodeURIComponent(workshopId)}`;
 
@@ -94,7 +109,7 @@ export function ReportView({ report, token, title, roomNames }: Props) {
           <section aria-labelledby="recommendations-heading">
             <h2 id="recommendations-heading">{t('report.recommendations')}</h2>
             {!canEdit && <p className="notice">{t('report.readOnly')}</p>}
-            {Object.keys(tallies).length > 0 && <p className="report-muted">{t('report.rankedByVotes')}</p>}
+            {tallies.size > 0 && <p className="report-muted">{t('report.rankedByVotes')}</p>}
             {canEdit && (
               <div className="report-create">
                 <label className="field">
@@ -134,6 +149,12 @@ export function ReportView({ report, token, title, roomNames }: Props) {
               ) : null;
             })}
           </section>
+          {rounds.some((r) => r.status === 'closed') && (
+            <section aria-labelledby="report-votes-heading">
+              <h2 id="report-votes-heading">{t('voting.results')}</h2>
+              <RoundResults />
+            </section>
+          )}
         </div>
         <aside className="report__side">
           <CreditChoice workshopId={workshopId} token={token} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatInZone, icsFileName, sessionsToIcs, type Session } from '@crossboard/model';
 import { saveBlob } from './download.ts';
+import { dateLocale } from '../i18n/format.ts';
 
 interface Props {
   workshopId: string;
@@ -14,7 +15,7 @@ interface Props {
 /** The live sessions in the reader's zone, the organiser's time beside them, and calendar files. */
 export function SchedulePanel({ workshopId, title, purpose, sessions, homeTimeZone, viewerZone }: Props) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const lang = dateLocale(i18n.language);
   const fmt = (at: number, zone: string, o: Intl.DateTimeFormatOptions) => formatInZone(at, zone, lang, o);
   const download = (list: readonly Session[], label?: string) => {
     const ics = sessionsToIcs(list, {
