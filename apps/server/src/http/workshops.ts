@@ -19,9 +19,25 @@ import {
   requireWorkshop,
   rotateJoinLink,
 } from '../workshops/workshops.ts';
+import { directoryRoutes } from '../people/directory-routes.ts';
+import { registrationRoutes } from '../people/registration-routes.ts';
 import { requirePerson } from './auth.ts';
+import { joiningOpen, setJoiningOpen } from '../workshops/joining.ts';
+import { removeNotesOf } from '../facilitation/remove-notes.ts';
 
 type IdParams = { id: string };
+
+const removalQuery = {
+  type: 'object',
+  properties: { notes: { type: 'string', enum: ['keep', 'remove'] } },
+  additionalProperties: false,
+} as const;
+const joiningBody = {
+  type: 'object',
+  required: ['open'],
+  properties: { open: { type: 'boolean' } },
+  additionalProperties: false,
+} as const;
 
 export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
   app.post<{ Body: CreateWorkshopInput }>('/api/workshops', { schema: { body: createWorkshopBody } }, async (request, reply) => {
@@ -32,7 +48,7 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/public', { schema: { params: workshopParams } }, async (request) => {
     const w = await requireWorkshop(ctx, request.params.id);
-    return { id: w.id, title: w.title, purpose: w.purpose, codeRequired: w.joinCode !== null };
+    return { id: w.id, title: w.title, purpose: w.purpose, codeRequired: w.joinCode !== null, joiningOpen: await joiningOpen(ctx, w.id) };
   });
 
   app.post<{ Params: IdParams; Body: JoinInput }>(
@@ -73,14 +89,30 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
     return { people: (await ctx.storage.listPeople(w.id)).map(publicPerson) };
   });
 
-  app.delete<{ Params: IdParams & { personId: string } }>(
+  // `?notes=remove` also deletes everything they wrote on the board, after saving a version.
+  app.delete<{ Params: IdParams & { personId: string }; Querystring: { notes?: 'keep' | 'remove' } }>(
     '/api/workshops/:id/people/:personId',
-    { schema: { params: personParams } },
+    { schema: { params: personParams, querystring: removalQuery } },
     async (request) => {
       const w = await requireWorkshop(ctx, request.params.id);
       const you = await requirePerson(ctx, request, w.id, ['facilitator']);
       await removePerson(ctx, w.id, request.params.personId, you);
-      return { ok: true };
+      if (request.query.notes !== 'remove') return { ok: true };
+      return { ok: true, ...(await removeNotesOf(ctx, ctx.records, w.id, request.params.personId)) };
     },
   );
+
+  app.put<{ Params: IdParams; Body: { open: boolean } }>(
+    '/api/workshops/:id/joining',
+    { schema: { params: workshopParams, body: joiningBody } },
+    async (request) => {
+      const w = await requireWorkshop(ctx, request.params.id);
+      await requirePerson(ctx, request, w.id, ['facilitator']);
+      return await setJoiningOpen(ctx, w.id, request.body.open);
+    },
+  );
+
+  // The workshop's people as each chose to be seen, and the registrations of those coming.
+  await app.register(directoryRoutes, { ctx });
+  await app.register(registrationRoutes, { ctx });
 }

@@ -111,4 +111,34 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    // Profiles and registrations are records served with consent applied, never room content.
+    name: 'directory profiles, registration forms, registrations',
+    sql: `
+      CREATE TABLE directory_profiles (
+        workshop TEXT NOT NULL REFERENCES workshops (id),
+        person TEXT NOT NULL,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (workshop, person)
+      );
+      CREATE TABLE registration_forms (
+        workshop TEXT PRIMARY KEY REFERENCES workshops (id),
+        code TEXT NOT NULL UNIQUE,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE TABLE registrations (
+        id TEXT PRIMARY KEY,
+        workshop TEXT NOT NULL REFERENCES workshops (id),
+        secret TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        person TEXT,
+        data TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX registrations_workshop ON registrations (workshop, created_at);
+    `,
+  },
 ];

@@ -1,0 +1,45 @@
+import { directoryEntry, isDirectoryContact, isDirectoryField, readSettings, roomName, type DirectoryEntry, type DirectoryProfile } from '@crossboard/model';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
+import { peopleRecords } from './people-records.ts';
+import type { DirectoryProfileInput } from './people-schemas.ts';
+
+export async function workshopThemes(ctx: ServerContext, workshopId: string): Promise<string[]> {
+  return ctx.rooms.use(roomName({ workshopId, kind: 'control' }), (room) => readSettings(room.document).themes);
+}
+
+/** A profile from a request body, checked against the workshop's themes; 400 otherwise. */
+export function toProfile(input: DirectoryProfileInput, themes: readonly string[]): DirectoryProfile {
+  const contact = input.contact?.trim() ?? '';
+  if (!isDirectoryContact(contact)) throw new HttpError('INVALID_BODY', 'body/contact must be an email address or an http(s) link');
+  const known = new Set(themes);
+  const unknown = (input.themes ?? []).find((t) => !known.has(t));
+  if (unknown !== undefined) throw new HttpError('INVALID_BODY', `"${unknown}" is not one of this workshop's themes`);
+  return {
+    listed: input.listed,
+    show: input.show.filter(isDirectoryField),
+    role: input.role?.trim() ?? '',
+    themes: [...(input.themes ?? [])],
+    canHelp: input.canHelp?.trim() ?? '',
+    lookingFor: input.lookingFor?.trim() ?? '',
+    contact,
+  };
+}
+
+/**
+ * The directory as anyone in the workshop sees it: people still in it who chose to be listed,
+ * each with only what they chose. Read fresh on every call, so a withdrawal shows at once.
+ */
+export async function listDirectory(ctx: ServerContext, workshopId: string): Promise<DirectoryEntry[]> {
+  const [people, profiles] = await Promise.all([ctx.storage.listPeople(workshopId), peopleRecords(ctx).profiles(workshopId)]);
+  const byPerson = new Map(profiles.map((p) => [p.personId, p.profile]));
+  const entries: DirectoryEntry[] = [];
+  for (const person of people) {
+    const profile = byPerson.get(person.id);
+    if (person.revoked || !profile) continue;
+    const entry = directoryEntry(person, profile);
+    if (entry) entries.push(entry);
+  }
+  return entries;
+}
+

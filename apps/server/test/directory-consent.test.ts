@@ -1,0 +1,148 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DIRECTORY_TEXT_LENGTH } from '@crossboard/model';
+import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+const THEMES = ['mobility', 'sustainability', 'data sharing and interoperable systems'];
+let server: TestServer;
+const sockets: RawSocket[] = [];
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(() => {
+  destroyAllClients();
+  for (const s of sockets.splice(0)) s.ws.terminate();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+/** Real HTTP: the status and the body exactly as the bytes arrived. */
+async function call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; raw: string }> {
+  const res = await fetch(`${server.http}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, raw: Buffer.from(await res.arrayBuffer()).toString('utf8') };
+}
+
+const profile = (over: Record<string, unknown>) => ({ listed: true, show: [], role: '', themes: [], canHelp: '', lookingFor: '', contact: '', ...over });
+
+async function workshopWithPeople() {
+  const w = await createWorkshop(server.app, { themes: THEMES });
+  const ana = await joinAsParticipant(server.app, w.id, 'Ana Lima', { organisation: 'City of Porto', country: 'Portugal' });
+  const bob = await joinAsParticipant(server.app, w.id, 'Bob Tane', { organisation: 'Pacific Islands Innovation Lab', country: 'Fiji', timeZone: 'Pacific/Fiji' });
+  const carol = await joinAsParticipant(server.app, w.id, 'Carol Diaz', { country: 'Colombia', timeZone: 'America/Bogota' });
+  // Ana lists herself with her organisation and what she can help with, not her contact or what she seeks.
+  expect(
+    (await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({
+      show: ['organisation', 'canHelp', 'themes'],
+      canHelp: 'Data sharing agreements between cities',
+      lookingFor: 'ANA-LOOKING-PRIVATE',
+      contact: 'ana.private@example.org',
+      themes: ['mobility'],
+      role: 'ANA-ROLE-PRIVATE',
+    }))).status,
+  ).toBe(200);
+  // Bob fills everything in but does not want to be listed.
+  expect(
+    (await call('PUT', `/api/workshops/${w.id}/directory/me`, bob.token, profile({
+      listed: false,
+      show: ['organisation', 'country', 'role', 'canHelp', 'lookingFor', 'contact'],
+      role: 'BOB-ROLE-PRIVATE',
+      canHelp: 'BOB-HELP-PRIVATE',
+      lookingFor: 'BOB-LOOKING-PRIVATE',
+      contact: 'https://example.org/bob-private',
+    }))).status,
+  ).toBe(200);
+  return { w, ana, bob, carol };
+}
+
+const PRIVATE = ['ANA-LOOKING-PRIVATE', 'ana.private@example.org', 'ANA-ROLE-PRIVATE', 'BOB-ROLE-PRIVATE', 'BOB-HELP-PRIVATE', 'BOB-LOOKING-PRIVATE', 'bob-private'];
+
+describe('the people directory, with consent', () => {
+  it('lists only who opted in, with only the fields they chose, to people of the workshop', async () => {
+    const { w, ana, bob, carol } = await workshopWithPeople();
+    const { status, raw } = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
+    expect(status).toBe(200);
+    expect(JSON.parse(raw)).toEqual({
+      people: [{ personId: ana.participantId, name: 'Ana Lima', organisation: 'City of Porto', canHelp: 'Data sharing agreements between cities', themes: ['mobility'] }],
+    });
+    for (const secret of PRIVATE) expect(raw).not.toContain(secret);
+    expect(raw).not.toContain('Bob Tane');
+    expect(raw).not.toContain(bob.participantId);
+    expect(raw).not.toContain('Portugal');
+
+    // Nobody outside the workshop, and nobody without a token.
+    const other = await createWorkshop(server.app);
+    expect((await call('GET', `/api/workshops/${w.id}/directory`, other.facilitatorToken)).status).toBe(403);
+    expect((await call('GET', `/api/workshops/${w.id}/directory`)).status).toBe(401);
+  });
+
+  it('shows each person their own full profile and nobody else’s', async () => {
+    const { w, bob, carol } = await workshopWithPeople();
+    const own = JSON.parse((await call('GET', `/api/workshops/${w.id}/directory/me`, bob.token)).raw);
+    expect(own.profile.canHelp).toBe('BOB-HELP-PRIVATE');
+    const carols = await call('GET', `/api/workshops/${w.id}/directory/me`, carol.token);
+    for (const secret of PRIVATE) expect(carols.raw).not.toContain(secret);
+  });
+
+  it('removes a person from the directory in the very next response when they withdraw', async () => {
+    const { w, ana, carol } = await workshopWithPeople();
+    expect((await call('GET', `/api/workshops/${w.id}/directory`, carol.token)).raw).toContain('Ana Lima');
+    await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({ listed: false, show: ['organisation', 'canHelp'], canHelp: 'Data sharing agreements between cities' }));
+    const after = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
+    expect(JSON.parse(after.raw)).toEqual({ people: [] });
+    expect(after.raw).not.toContain('Data sharing agreements');
+    // Un-ticking one field hides that field only.
+    await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({ show: ['canHelp'], canHelp: 'Data sharing agreements between cities' }));
+    const partial = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
+    expect(partial.raw).toContain('Data sharing agreements');
+    expect(partial.raw).not.toContain('City of Porto');
+  });
+
+  it('drops a removed person from the directory', async () => {
+    const { w, ana, carol } = await workshopWithPeople();
+    const res = await call('DELETE', `/api/workshops/${w.id}/people/${ana.participantId}`, w.facilitatorToken);
+    expect(res.status).toBe(200);
+    expect(JSON.parse((await call('GET', `/api/workshops/${w.id}/directory`, carol.token)).raw)).toEqual({ people: [] });
+  });
+
+  it('sends none of a person’s private directory fields in any socket frame to another participant', async () => {
+    const { w, ana, bob, carol } = await workshopWithPeople();
+    const watch = ['board', 'control'].map((room) => {
+      const s = rawSocket(wsUrl(server.ws, `${w.id}/${room}`, carol.token));
+      sockets.push(s);
+      return s;
+    });
+    await Promise.all(watch.map((s) => s.opened));
+    // Ana and Bob are present on both rooms (presence frames reach Carol) and Bob writes a note.
+    const clients = [];
+    for (const t of [ana.token, bob.token]) for (const room of ['board', 'control']) clients.push(await connectSynced(server.ws, `${w.id}/${room}`, t));
+    for (const c of clients) c.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+    await waitFor(() => watch.every((s) => s.messages.some((m) => Buffer.from(m).includes('Bob Tane'))), 'presence of Bob reaches Carol');
+    // Bob withdraws and re-lists while Carol watches: nothing of his profile travels to her.
+    await call('PUT', `/api/workshops/${w.id}/directory/me`, bob.token, profile({ listed: true, show: ['country'], canHelp: 'BOB-HELP-PRIVATE', role: 'BOB-ROLE-PRIVATE' }));
+    await new Promise((r) => setTimeout(r, 300));
+    const bytes = Buffer.concat(watch.flatMap((s) => s.messages.map((m) => Buffer.from(m)))).toString('latin1');
+    for (const secret of PRIVATE) expect(bytes).not.toContain(secret);
+    const dir = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
+    expect(dir.raw).toContain('Fiji');
+    for (const secret of PRIVATE) expect(dir.raw).not.toContain(secret);
+  });
+
+  it('refuses a profile past its limits, a contact that is not an address or a link, and a theme the workshop lacks', async () => {
+    const { w, carol } = await workshopWithPeople();
+    const put = (over: Record<string, unknown>) => call('PUT', `/api/workshops/${w.id}/directory/me`, carol.token, profile(over));
+    expect((await put({ canHelp: 'x'.repeat(MAX_DIRECTORY_TEXT_LENGTH) })).status).toBe(200);
+    const past = await put({ canHelp: 'x'.repeat(MAX_DIRECTORY_TEXT_LENGTH + 1) });
+    expect(past.status).toBe(400);
+    expect(JSON.parse(past.raw).error.code).toBe('INVALID_BODY');
+    expect((await put({ contact: 'javascript:alert(1)' })).status).toBe(400);
+    expect((await put({ themes: ['not a theme'] })).status).toBe(400);
+    expect((await put({ show: ['email'] })).status).toBe(400);
+  });
+});
+
