@@ -145,7 +145,7 @@ describe('joining', () => {
   it('after rotation the old link fails and the new one works', async () => {
     const w = await createWorkshop(server.app);
     const before = await inject({ method: 'GET', url: `/api/workshops/${w.id}/public` });
-    expect(before.json()).toEqual({ id: w.id, title: 'Cross-border mobility', purpose: '', codeRequired: false });
+    expect(before.json()).toEqual({ id: w.id, title: 'Cross-border mobility', purpose: '', codeRequired: false, joiningOpen: true });
 
     const rotated = await inject({ method: 'POST', url: `/api/workshops/${w.id}/join-link/rotate`, headers: bearer(w.facilitatorToken) });
     expect(rotated.statusCode).toBe(200);

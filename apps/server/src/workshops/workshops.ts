@@ -19,6 +19,7 @@ import { toSessions } from './sessions.ts';
 import { withTemplate } from '../export/templated-create.ts';
 import { recountPublishedTallies } from '../facilitation/voting-commands.ts';
 import type { Rooms } from '../sync/rooms.ts';
+import { requireJoiningOpen } from './joining.ts';
 
 /** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
 export function randomId(): string {
@@ -106,6 +107,7 @@ export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInp
 export async function joinWorkshop(ctx: ServerContext, workshopId: string, input: JoinInput) {
   const workshop = await requireWorkshop(ctx, workshopId);
   if (workshop.joinCode !== null && input.code !== workshop.joinCode) throw new HttpError('JOIN_CODE_INVALID');
+  await requireJoiningOpen(ctx, workshop.id);
   checkTimeZone(input.timeZone);
   const person = newPerson(workshop.id, 'participant', {
     name: input.name.trim(),

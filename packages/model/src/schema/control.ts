@@ -107,3 +107,12 @@ export function setPhaseLocked(doc: Y.Doc, phase: Phase, locked: boolean): void 
   const prev = (state.get('locks') as Record<string, boolean> | undefined) ?? {};
   state.set('locks', { ...prev, [phase]: locked });
 }
+
+/** "No new participants": the server refuses POST /join while this is set. */
+export function isJoiningClosed(doc: Y.Doc): boolean {
+  return controlState(doc).get('joiningClosed') === true;
+}
+
+export function setJoiningClosed(doc: Y.Doc, closed: boolean): void {
+  controlState(doc).set('joiningClosed', closed);
+}
