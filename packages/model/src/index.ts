@@ -22,6 +22,8 @@ export * from './report/series.ts';
 export * from './report/series-writers.ts';
 export * from './async-windows.ts';
 export * from './templates/index.ts';
+export * from './agenda/index.ts';
+export * from './schema/control-setup.ts';
 export * from './schema/room-schema.ts';
 export * from './rules/index.ts';
 export * from './layout/index.ts';

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../schema/control.ts';
 import type { WorkshopTemplate } from './template.ts';
+import { CROSS_BORDER_AGENDA, RETROSPECTIVE_AGENDA } from '../agenda/built-in-agenda.ts';
 
 /** The templates every server offers; `POST /api/workshops { template: "<id>" }` picks one. */
 export const BUILT_IN_TEMPLATES = {
@@ -23,6 +24,12 @@ export const BUILT_IN_TEMPLATES = {
     votesPerParticipant: 5,
     anonymous: false,
     participantsMayEditReport: false,
+    phaseQuestions: {
+      painPoints: 'What makes collaborating across borders and jurisdictions hard?',
+      visions: 'What would an optimal future enabled by cross-border collaboration look like?',
+      recommendations: 'What should we do to get there, and with which action steps?',
+    },
+    agenda: CROSS_BORDER_AGENDA,
   },
   retrospective: {
     format: 'crossboard-template',
@@ -36,6 +43,12 @@ export const BUILT_IN_TEMPLATES = {
     // People say more about what went wrong when their name is not on it.
     anonymous: true,
     participantsMayEditReport: true,
+    phaseQuestions: {
+      painPoints: 'What held us back?',
+      visions: 'What would good look like next time?',
+      recommendations: 'What will we change, and who will do it?',
+    },
+    agenda: RETROSPECTIVE_AGENDA,
   },
   blank: {
     format: 'crossboard-template',

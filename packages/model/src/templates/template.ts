@@ -2,6 +2,8 @@ import type * as Y from 'yjs';
 import { MAX_TITLE_LENGTH, MAX_VOTES_PER_PERSON } from '../limits.ts';
 import { PHASES, type Phase } from '../phases.ts';
 import { controlState, readSettings } from '../schema/control.ts';
+import { readPhaseQuestions, readPhaseQuestionsValue, readSessionAgenda, type PhaseQuestions } from '../schema/control-setup.ts';
+import { readAgenda, type AgendaItem } from '../agenda/agenda.ts';
 
 export const TEMPLATE_FORMAT = 'crossboard-template';
 export const TEMPLATE_VERSION = 1;
@@ -25,6 +27,9 @@ export interface WorkshopTemplate {
   homeTimeZone?: string;
   anonymous: boolean;
   participantsMayEditReport: boolean;
+  /** Optional since templates saved before the set-up wizard have neither. */
+  phaseQuestions?: Readonly<PhaseQuestions>;
+  agenda?: readonly AgendaItem[];
 }
 
 export class TemplateError extends Error {
@@ -67,6 +72,8 @@ export function parseTemplate(value: unknown): WorkshopTemplate {
     ...(v.homeTimeZone !== undefined ? { homeTimeZone: v.homeTimeZone as string } : {}),
     anonymous: v.anonymous,
     participantsMayEditReport: v.participantsMayEditReport,
+    ...(v.phaseQuestions !== undefined ? { phaseQuestions: readPhaseQuestionsValue(v.phaseQuestions) } : {}),
+    ...(v.agenda !== undefined ? { agenda: readAgenda(v.agenda) } : {}),
   };
 }
 
@@ -85,6 +92,15 @@ export function templateFromControl(doc: Y.Doc, name?: string): WorkshopTemplate
     homeTimeZone: s.homeTimeZone,
     anonymous: state.get('anonymous') === true,
     participantsMayEditReport: state.get('participantsMayEditReport') === true,
+    ...withSetup(readPhaseQuestions(doc), readSessionAgenda(doc)),
+  };
+}
+
+/** Only what was set, so a workshop without questions saves the same template as before. */
+function withSetup(questions: PhaseQuestions, agenda: AgendaItem[]): Pick<WorkshopTemplate, 'phaseQuestions' | 'agenda'> {
+  return {
+    ...(Object.values(questions).some(Boolean) ? { phaseQuestions: questions } : {}),
+    ...(agenda.length ? { agenda } : {}),
   };
 }
 
@@ -94,6 +110,8 @@ export interface TemplatedWorkshopInput {
   homeTimeZone?: string;
   phaseMinutes?: Partial<Record<Phase, number>>;
   votesPerParticipant?: number;
+  phaseQuestions?: Partial<PhaseQuestions>;
+  agenda?: AgendaItem[];
 }
 
 /**
@@ -112,6 +130,8 @@ export function applyTemplate<T extends TemplatedWorkshopInput>(
       homeTimeZone: input.homeTimeZone ?? template.homeTimeZone,
       phaseMinutes: { ...template.phaseMinutes, ...input.phaseMinutes },
       votesPerParticipant: input.votesPerParticipant ?? template.votesPerParticipant,
+      ...(input.phaseQuestions ?? template.phaseQuestions ? { phaseQuestions: { ...template.phaseQuestions, ...input.phaseQuestions } } : {}),
+      ...(input.agenda ?? template.agenda ? { agenda: [...(input.agenda ?? template.agenda ?? [])] } : {}),
     },
     state: { anonymous: template.anonymous, participantsMayEditReport: template.participantsMayEditReport },
   };
