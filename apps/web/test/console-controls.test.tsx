@@ -129,11 +129,12 @@ function peopleServer(): Call[] {
   return interceptFetch((c) => {
     if (c.url === '/api/time') return { body: { now: Date.now() } };
     if (c.method === 'GET' && c.url === '/api/workshops/w1/people') return { body: { people: PEOPLE.map((p) => ({ ...p, removed: removed.has(p.personId) })) } };
-    const m = c.method === 'DELETE' && c.url.match(/^\/api\/workshops\/w1\/people\/(.+)$/);
+    const m = c.method === 'DELETE' && c.url.match(/^\/api\/workshops\/w1\/people\/([^?]+)(\?notes=remove)?$/);
     if (m) {
       removed.add(m[1]!);
-      return { body: {} };
+      return { body: m[2] ? { ok: true, notesRemoved: 3, versionId: 'v1' } : { ok: true } };
     }
+    if (c.method === 'PUT' && c.url === '/api/workshops/w1/joining') return { body: { joiningOpen: (c.body as { open: boolean }).open } };
     return undefined;
   });
 }
@@ -170,5 +171,22 @@ describe('the participants panel', () => {
     expect(screen.getByText('Ana Souza was removed.')).toBeInTheDocument();
     // No one removes themselves from the console.
     expect(screen.queryByRole('button', { name: 'Remove Fatima Idrissi' })).not.toBeInTheDocument();
+  });
+
+  it('can remove someone with all their notes and close joining in the same step', async () => {
+    const calls = peopleServer();
+    const user = userEvent.setup();
+    renderWorkshop(<People />, { me: FACILITATOR });
+    expect(await screen.findByText('Joining is open: the participant link lets new people in.')).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Remove Kenji Sato' }));
+    const dialog = screen.getByRole('alertdialog');
+    await user.click(within(dialog).getByRole('checkbox', { name: /Also remove all their notes/ }));
+    await user.click(within(dialog).getByRole('checkbox', { name: /Also close joining/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.getByText(/Kenji Sato was removed, with 3 notes\./)).toBeInTheDocument());
+    expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.url, c.body])).toEqual([
+      ['PUT', '/api/workshops/w1/joining', { open: false }],
+      ['DELETE', '/api/workshops/w1/people/p-kenji?notes=remove', undefined],
+    ]);
   });
 });

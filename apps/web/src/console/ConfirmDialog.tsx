@@ -33,7 +33,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
       e.preventDefault();
       onCancel();
     } else if (e.key === 'Tab' && box.current) {
-      const buttons = Array.from(box.current.querySelectorAll<HTMLElement>('button'));
+      const buttons = Array.from(box.current.querySelectorAll<HTMLElement>('button, input'));
       const first = buttons[0];
       const last = buttons[buttons.length - 1];
       if (e.shiftKey && document.activeElement === first) {

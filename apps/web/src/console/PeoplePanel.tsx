@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPhase } from '@crossboard/model';
+import { currentPhase, isJoiningClosed } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { formatLocalTime } from '../app/time-zones.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
@@ -44,15 +44,36 @@ export function PeoplePanel({ people, api }: Props) {
   const ready = useControl(control, readReady);
   const now = useMinuteClock();
   const [confirming, setConfirming] = useState<Person | null>(null);
+  const [withNotes, setWithNotes] = useState(false);
+  const [closeJoining, setCloseJoining] = useState(false);
   const [message, setMessage] = useState('');
+  const joiningClosed = useControl(control, isJoiningClosed);
   const list = (people.data?.people ?? []).filter((p) => !p.removed);
 
+  const ask = (p: Person) => {
+    setWithNotes(false);
+    setCloseJoining(false);
+    setConfirming(p);
+  };
   const remove = async (p: Person) => {
     setConfirming(null);
     try {
-      await api.removePerson(p.personId);
-      setMessage(t('console.people.removed', { name: p.name }));
+      // Joining closes first, so the removed person cannot slip back in between the two calls.
+      if (closeJoining && !joiningClosed) await api.setJoiningOpen(false);
+      const res = await api.removePerson(p.personId, { withNotes });
+      setMessage(
+        withNotes
+          ? t('console.people.removedWithNotes', { name: p.name, count: res.notesRemoved ?? 0 })
+          : t('console.people.removed', { name: p.name }),
+      );
       await people.reload();
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  };
+  const toggleJoining = async () => {
+    try {
+      await api.setJoiningOpen(joiningClosed);
     } catch (err) {
       setMessage(errorMessage(err));
     }
@@ -64,6 +85,12 @@ export function PeoplePanel({ people, api }: Props) {
         {t('console.people.heading')} <span className="console-count">{list.length}</span>
       </h2>
       <ReadinessCount people={people.data?.people} />
+      <p className="console-joining">
+        <span role="status">{joiningClosed ? t('console.people.joiningClosed') : t('console.people.joiningOpen')}</span>{' '}
+        <button type="button" className="button button--small" onClick={() => void toggleJoining()}>
+          {joiningClosed ? t('console.people.reopenJoining') : t('console.people.closeJoining')}
+        </button>
+      </p>
       {people.error && <p role="alert">{people.error}</p>}
       <ul className="console-list">
         {list.map((p) => (
@@ -77,7 +104,7 @@ export function PeoplePanel({ people, api }: Props) {
               </span>
             </span>
             {p.personId !== me.id && (
-              <button type="button" className="button button--small button--danger" onClick={() => setConfirming(p)}>
+              <button type="button" className="button button--small button--danger" onClick={() => ask(p)}>
                 {t('console.people.remove', { name: p.name })}
               </button>
             )}
@@ -96,6 +123,16 @@ export function PeoplePanel({ people, api }: Props) {
           onConfirm={() => void remove(confirming)}
         >
           <p>{t('console.people.confirmBody')}</p>
+          <label className="switch">
+            <input type="checkbox" checked={withNotes} onChange={(e) => setWithNotes(e.target.checked)} />
+            {t('console.people.alsoNotes')}
+          </label>
+          {!joiningClosed && (
+            <label className="switch">
+              <input type="checkbox" checked={closeJoining} onChange={(e) => setCloseJoining(e.target.checked)} />
+              {t('console.people.alsoCloseJoining')}
+            </label>
+          )}
         </ConfirmDialog>
       )}
     </section>

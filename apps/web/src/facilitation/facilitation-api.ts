@@ -49,7 +49,9 @@ export function facilitationApi(workshopId: string, token: string) {
   return {
     people: () => request<{ people: Person[] }>('GET', `${w}/people`, undefined, token),
     invite: (body: InvitationBody) => request<{ token: string; personId: string }>('POST', `${w}/invitations`, body, token),
-    removePerson: (personId: string) => request<unknown>('DELETE', `${w}/people/${enc(personId)}`, undefined, token),
+    removePerson: (personId: string, options: { withNotes?: boolean } = {}) =>
+      request<{ ok: true; notesRemoved?: number }>('DELETE', `${w}/people/${enc(personId)}${options.withNotes ? '?notes=remove' : ''}`, undefined, token),
+    setJoiningOpen: (open: boolean) => request<{ joiningOpen: boolean }>('PUT', `${w}/joining`, { open }, token),
     setReady: (ready: boolean) => request<unknown>('POST', `${w}/ready`, { ready }, token),
     openVoting: (body: OpenVotingBody) => request<{ voting: VotingConfig }>('POST', `${w}/voting/open`, body, token),
     closeVoting: () => request<{ tallies: Tallies }>('POST', `${w}/voting/close`, {}, token),

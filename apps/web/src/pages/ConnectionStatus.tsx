@@ -15,7 +15,8 @@ export function ConnectionStatus({ roomNames, rejoinHref }: { roomNames: string[
           <span className="connection__pending"> · {t('connection.pending', { count: pendingChanges })}</span>
         )}
       </span>
-      {state === 'refused' && (refused?.code === 4401 || refused?.code === 4410) && (
+      {/* A removed person is told so, and not offered a way back in. */}
+      {state === 'refused' && refused?.code === 4401 && (
         <Link className="button button--small" href={rejoinHref}>
           {t('connection.rejoin')}
         </Link>

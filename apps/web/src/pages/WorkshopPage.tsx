@@ -18,7 +18,7 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
   const [credential] = useState<Credential | null>(() => loadCredential(workshopId));
   const [info, setInfo] = useState<WorkshopInfo | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<{ message: string; removed: boolean } | null>(null);
   const [sync, setSync] = useState<WorkshopSync | null>(null);
 
   useEffect(() => {
@@ -38,7 +38,10 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
       },
       (err) => {
         // Offline: carry on with what this device remembers; the sockets retry on their own.
-        if (live && err instanceof ApiError && err.status >= 400 && err.status < 500) setFatal(err.message);
+        if (live && err instanceof ApiError && err.status >= 400 && err.status < 500) {
+          const removed = err.code === 'PERSON_REMOVED';
+          setFatal({ message: err.message, removed });
+        }
       },
     );
     return () => {
@@ -75,10 +78,13 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         <SiteHeader />
         <main id="main" className="centered">
           <div className="card">
-            <p role="alert">{fatal}</p>
-            <Link className="button button--primary" href={`/w/${encodeURIComponent(workshopId)}/join`}>
-              {t('connection.rejoin')}
-            </Link>
+            <p role="alert">{fatal.removed ? t('connection.refused.removed') : fatal.message}</p>
+            {/* A removed person is told so, and not offered a way back in. */}
+            {!fatal.removed && (
+              <Link className="button button--primary" href={`/w/${encodeURIComponent(workshopId)}/join`}>
+                {t('connection.rejoin')}
+              </Link>
+            )}
           </div>
         </main>
       </div>
