@@ -13,6 +13,7 @@ import {
 import {
   createWorkshop,
   invite,
+  joinUrl,
   joinWorkshop,
   publicPerson,
   removePerson,
@@ -60,7 +61,9 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
   app.get<{ Params: IdParams }>('/api/workshops/:id', { schema: { params: workshopParams } }, async (request) => {
     const w = await requireWorkshop(ctx, request.params.id);
     const you = await requirePerson(ctx, request, w.id);
-    return { id: w.id, title: w.title, you: publicPerson(you) };
+    // Every facilitator, not only the creator, can hand out (and rotate) the participant link.
+    const link = you.role === 'facilitator' ? { joinUrl: joinUrl(w) } : {};
+    return { id: w.id, title: w.title, you: publicPerson(you), ...link };
   });
 
   app.post<{ Params: IdParams; Body: InvitationInput }>(

@@ -12,7 +12,17 @@ import {
   MAX_TIME_ZONE_LENGTH,
   MAX_WORKSHOP_TITLE_LENGTH,
 } from '../limits.ts';
-import { MAX_VOTES_PER_PERSON } from '@crossboard/model';
+import {
+  AGENDA_KINDS,
+  MAX_AGENDA_ITEM_MINUTES,
+  MAX_AGENDA_ITEMS,
+  MAX_AGENDA_LABEL_LENGTH,
+  MAX_PHASE_QUESTION_LENGTH,
+  MAX_VOTES_PER_PERSON,
+  PHASES,
+  type AgendaItem,
+  type PhaseQuestions,
+} from '@crossboard/model';
 import { idSchema } from '../http/id-schema.ts';
 
 /** JSON schemas for the workshop routes; Fastify answers 400 with the failing field. */
@@ -60,6 +70,30 @@ export const createWorkshopBody = {
     },
     votesPerParticipant: { type: 'integer', minimum: 1, maximum: MAX_VOTES_PER_PERSON },
     facilitatorName: text(MAX_NAME_LENGTH, 1),
+    facilitatorOrganisation: text(MAX_ORGANISATION_LENGTH),
+    phaseQuestions: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(PHASES.map((p) => [p, text(MAX_PHASE_QUESTION_LENGTH)])),
+    },
+    agenda: {
+      type: 'array',
+      maxItems: MAX_AGENDA_ITEMS,
+      items: {
+        type: 'object',
+        required: ['kind', 'minutes'],
+        additionalProperties: false,
+        properties: {
+          kind: { type: 'string', enum: [...AGENDA_KINDS] },
+          minutes: { type: 'integer', minimum: 1, maximum: MAX_AGENDA_ITEM_MINUTES },
+          phase: { type: 'string', enum: [...PHASES] },
+          label: text(MAX_AGENDA_LABEL_LENGTH),
+        },
+      },
+    },
+    // The board's behaviour from the first minute: private drafts first, names hidden.
+    drafting: { type: 'boolean' },
+    anonymous: { type: 'boolean' },
     // A built-in template's id or a saved template; checked by packages/model's resolveTemplate.
     template: { anyOf: [{ type: 'string' }, { type: 'object' }] },
   },
@@ -99,6 +133,11 @@ export interface CreateWorkshopInput {
   phaseMinutes?: Partial<Record<'painPoints' | 'visions' | 'recommendations', number>>;
   votesPerParticipant?: number;
   facilitatorName?: string;
+  facilitatorOrganisation?: string;
+  phaseQuestions?: Partial<PhaseQuestions>;
+  agenda?: AgendaItem[];
+  drafting?: boolean;
+  anonymous?: boolean;
   template?: unknown;
 }
 

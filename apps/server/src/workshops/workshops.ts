@@ -5,8 +5,11 @@ import {
   controlState,
   isValidTimeZone,
   migrate,
+  readAgenda,
+  readPhaseQuestionsValue,
   roomName,
   writeSettings,
+  writeSetup,
   type Role,
   type WorkshopSettings,
 } from '@crossboard/model';
@@ -84,16 +87,26 @@ export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInp
     createdAt: Date.now(),
   };
   const facilitator = newPerson(workshop.id, 'facilitator', {
-    name: input.facilitatorName ?? 'Facilitator',
+    name: input.facilitatorName?.trim() || 'Facilitator',
+    organisation: input.facilitatorOrganisation?.trim() ?? '',
     timeZone: homeTimeZone,
   });
+  // The request's own switches win over the template's.
+  const flags = {
+    ...(input.anonymous !== undefined ? { anonymous: input.anonymous } : {}),
+    ...(input.drafting !== undefined ? { drafting: input.drafting } : {}),
+  };
   await ctx.storage.createWorkshop(workshop, facilitator);
   // Through the room, not around it: stored like any update and broadcast if anyone is there.
   await ctx.rooms.use(roomName({ workshopId: workshop.id, kind: 'control' }), (room) =>
     room.change((doc) => {
       migrate(doc, undefined, ORIGIN.serverCommand);
       writeSettings(doc, settings);
-      for (const [key, value] of Object.entries(state)) controlState(doc).set(key, value);
+      writeSetup(doc, {
+        ...(input.phaseQuestions ? { phaseQuestions: readPhaseQuestionsValue(input.phaseQuestions) } : {}),
+        ...(input.agenda ? { agenda: readAgenda(input.agenda) } : {}),
+      });
+      for (const [key, value] of Object.entries({ ...state, ...flags })) controlState(doc).set(key, value);
     }, ORIGIN.serverCommand),
   );
   return {

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlState, readPhaseQuestions, readSessionAgenda, roomName } from '@crossboard/model';
+import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+const control = (id: string) =>
+  server.app.crossboard.rooms.use(roomName({ workshopId: id, kind: 'control' }), (room) => ({
+    questions: readPhaseQuestions(room.document),
+    agenda: readSessionAgenda(room.document),
+    state: controlState(room.document).toJSON(),
+  }));
+
+const me = (id: string, token: string) =>
+  server.app.inject({ method: 'GET', url: `/api/workshops/${id}`, headers: { authorization: `Bearer ${token}` } });
+
+describe('setting a workshop up from the wizard', () => {
+  it('brings the cross-border questions and its 150-minute agenda', async () => {
+    const w = await createWorkshop(server.app, { title: 'Borders', template: 'cross-border' });
+    const { questions, agenda } = await control(w.id);
+    expect(questions.painPoints).toMatch(/hard/);
+    expect(questions.recommendations).toMatch(/action steps/);
+    expect(agenda.reduce((n, i) => n + i.minutes, 0)).toBe(150);
+  });
+
+  it('names the facilitator and their organisation instead of "Facilitator"', async () => {
+    const w = await createWorkshop(server.app, { title: 'Borders', facilitatorName: 'Ana Ruiz', facilitatorOrganisation: 'OPSI' });
+    expect((await me(w.id, w.facilitatorToken)).json().you).toMatchObject({ name: 'Ana Ruiz', organisation: 'OPSI' });
+  });
+
+  it('keeps the request’s own questions, agenda and switches over the template’s', async () => {
+    const w = await createWorkshop(server.app, {
+      title: 'Borders',
+      template: 'cross-border',
+      phaseQuestions: { visions: 'What would ten years of it look like?' },
+      agenda: [{ kind: 'phase', phase: 'visions', minutes: 40 }],
+      drafting: true,
+      anonymous: true,
+    });
+    const { questions, agenda, state } = await control(w.id);
+    expect(questions.visions).toBe('What would ten years of it look like?');
+    expect(questions.painPoints).toMatch(/hard/);
+    expect(agenda).toEqual([{ kind: 'phase', phase: 'visions', minutes: 40 }]);
+    expect(state).toMatchObject({ drafting: true, anonymous: true });
+  });
+
+  it('refuses an oversized organisation or a malformed agenda item', async () => {
+    const long = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', facilitatorOrganisation: 'o'.repeat(151) } });
+    expect(long.statusCode).toBe(400);
+    const bad = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', agenda: [{ kind: 'nap', minutes: 5 }] } });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('shows the participant link to facilitators only', async () => {
+    const w = await createWorkshop(server.app, { title: 'Borders' });
+    expect((await me(w.id, w.facilitatorToken)).json().joinUrl).toBe(w.joinUrl);
+    const join = await server.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/join`,
+      payload: { name: 'Sam', organisation: 'City', country: 'UAE', timeZone: 'Asia/Dubai', language: 'en' },
+    });
+    expect((await me(w.id, join.json().token)).json().joinUrl).toBeUndefined();
+  });
+});
