@@ -1,17 +1,23 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { tokenSecret } from './auth/secret.ts';
+import { HttpError } from './errors.ts';
 import type { ServerContext } from './context.ts';
 import { facilitationRoutes } from './facilitation/facilitation-routes.ts';
 import { publishRoutes } from './publish/publish-routes.ts';
 import { seriesRoutes } from './series/series-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
-import { registerErrorHandler } from './http/error-handler.ts';
+import { clientAddress, parseTrustProxy, TRUST_NOBODY } from './http/client-address.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
-import { metricsRoutes } from './http/metrics-route.ts';
+import { metricsRoutes, type MetricsAccess } from './http/metrics-route.ts';
+import { buildMetricsServer } from './http/metrics-server.ts';
+import { registerRateLimits } from './http/rate-limits.ts';
+import { withRedactedRequests } from './http/request-log.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { timeRoutes } from './http/time.ts';
 import { webAppRoutes } from './http/web-app.ts';
 import { workshopRoutes } from './http/workshops.ts';
-import { DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type Limits } from './limits.ts';
+import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type HttpLimits, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import type { RedisFanout } from './scale/redis-fanout.ts';
 import { FacilitationStore } from './facilitation/facilitation-store.ts';
@@ -40,15 +46,44 @@ export interface BuildOptions {
   redisUrl?: string;
   /** The built web app; apps/web/dist by default. */
   webDistDir?: string;
+  /**
+   * CROSSBOARD_TRUST_PROXY: which peers' X-Forwarded-For names the client (a hop count, or
+   * addresses, CIDR ranges and `loopback`); nobody's when absent. See http/client-address.ts.
+   */
+  trustProxy?: string;
+  /** Overrides of the HTTP timeouts and rate limits (Infinity turns a rate limit off). */
+  httpLimits?: Partial<HttpLimits>;
+  /** CROSSBOARD_METRICS_TOKEN / _HOST / _PORT: who may read /metrics, and where. */
+  metrics?: MetricsAccess;
 }
 
 export type CrossboardServer = FastifyInstance;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** /metrics on its own listener (BuildOptions.metrics.port), or null; main.ts listens on it. */
+    crossboardMetrics: FastifyInstance | null;
+  }
+}
+
 /** The whole server, registered and ready to listen (or to `inject()` in tests). */
 export async function build(options: BuildOptions): Promise<CrossboardServer> {
+  const httpLimits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
+  const trust = parseTrustProxy(options.trustProxy);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: withRedactedRequests(options.logger ?? false),
+    trustProxy: trust === TRUST_NOBODY ? false : trust,
     bodyLimit: HTTP_BODY_LIMIT_BYTES,
+    // A client trickling its headers or body is answered 408 and closed (limits.ts).
+    requestTimeout: httpLimits.requestTimeoutMs,
+    connectionTimeout: httpLimits.connectionIdleTimeoutMs,
+    http: {
+      headersTimeout: httpLimits.headersTimeoutMs,
+      requestTimeout: httpLimits.requestTimeoutMs,
+      connectionsCheckingInterval: httpLimits.timeoutCheckIntervalMs,
+    },
+    frameworkErrors,
+    clientErrorHandler,
     // Wrong types are refused, not coerced: "5" is not a number of minutes.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
@@ -98,6 +133,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
     fanout,
     rooms,
     secret: await tokenSecret(backend instanceof PostgresStorage ? backend : storage, options.secret),
+    clientAddress: (req) => clientAddress(req, trust),
     metrics,
     limits,
     log,
@@ -105,9 +141,22 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   app.decorate('crossboard', ctx);
 
   registerErrorHandler(app);
+  await registerSecurityHeaders(app);
+  // Before the routes: it attaches to each rate-limited route as the route is added.
+  await registerRateLimits(app, httpLimits);
   registerWebSocketEndpoint(app, ctx);
   await app.register(healthRoutes, { ctx });
-  await app.register(metricsRoutes, { ctx });
+  const metricsAccess = options.metrics ?? {};
+  const metricsServer = metricsAccess.port === undefined ? null : await buildMetricsServer(ctx, metricsAccess);
+  if (metricsServer) {
+    // Not the web app's fallback page either: a scraper pointed at the old place learns it is gone.
+    app.get('/metrics', async () => {
+      throw new HttpError('NOT_FOUND');
+    });
+  } else {
+    await app.register(metricsRoutes, { ctx, access: metricsAccess });
+  }
+  app.decorate('crossboardMetrics', metricsServer);
   await app.register(timeRoutes);
   await app.register(workshopRoutes, { ctx });
   await app.register(exportRoutes, { ctx });
@@ -119,6 +168,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
 
   // After the WebSocket endpoint's preClose has closed every room (compacting it).
   app.addHook('onClose', async () => {
+    await metricsServer?.close();
     await ctx.rooms.closeAll('GOING_AWAY');
     await fanout?.close();
     await storage.close();

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Limits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
@@ -20,6 +21,8 @@ export interface ServerContext {
   personSeen?: (person: PersonRecord) => void;
   rooms: Rooms;
   secret: Buffer;
+  /** The client's address: the TCP peer, or X-Forwarded-For's through trusted proxies (CROSSBOARD_TRUST_PROXY). */
+  clientAddress: (req: IncomingMessage) => string;
   metrics: Metrics;
   limits: Limits;
   log: FastifyBaseLogger;

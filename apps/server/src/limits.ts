@@ -150,6 +150,15 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   tokenlessReadsPerAddress: MAX_TOKENLESS_READS_PER_ADDRESS,
 };
 
+/** CROSSBOARD_RATE_LIMITS=off: a load test driving many people from one address. */
+export const RATE_LIMITS_OFF: Partial<HttpLimits> = {
+  workshopsCreatedPerAddress: Number.POSITIVE_INFINITY,
+  importsPerAddress: Number.POSITIVE_INFINITY,
+  joinsPerAddress: Number.POSITIVE_INFINITY,
+  joinsPerWorkshop: Number.POSITIVE_INFINITY,
+  tokenlessReadsPerAddress: Number.POSITIVE_INFINITY,
+};
+
 /** Updates in a room's log before they are merged into its snapshot. */
 export const COMPACT_AFTER_UPDATES = 500;
 /** Bytes in a room's log before they are merged into its snapshot. */

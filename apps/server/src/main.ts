@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { build } from './app.ts';
-import { LISTEN_BACKLOG } from './limits.ts';
+import { parseTrustProxy } from './http/client-address.ts';
+import { LISTEN_BACKLOG, RATE_LIMITS_OFF } from './limits.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -12,6 +13,32 @@ const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.env.CROSS
 const EXIT_DATA_DIR_UNUSABLE = 73;
 /** EX_UNAVAILABLE (sysexits.h): PostgreSQL cannot be reached or the settings contradict each other. */
 const EXIT_SERVICE_UNAVAILABLE = 69;
+/** EX_CONFIG (sysexits.h): a setting cannot be read. */
+const EXIT_CONFIG = 78;
+
+function refuseSetting(message: string): never {
+  console.error(`Crossboard cannot start: ${message}`);
+  process.exit(EXIT_CONFIG);
+}
+
+const trustProxy = process.env.CROSSBOARD_TRUST_PROXY;
+try {
+  parseTrustProxy(trustProxy);
+} catch (e) {
+  refuseSetting(e instanceof Error ? e.message : String(e));
+}
+// /metrics: a token, and/or a listener of its own; see http/metrics-route.ts.
+const metricsToken = process.env.CROSSBOARD_METRICS_TOKEN || undefined;
+const metricsHost = process.env.CROSSBOARD_METRICS_HOST || '127.0.0.1';
+const metricsPort = process.env.CROSSBOARD_METRICS_PORT ? Number(process.env.CROSSBOARD_METRICS_PORT) : undefined;
+if (metricsPort !== undefined && !(Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65_536)) {
+  refuseSetting(`CROSSBOARD_METRICS_PORT must be a port number, not "${process.env.CROSSBOARD_METRICS_PORT}"`);
+}
+if (process.env.CROSSBOARD_METRICS_HOST && metricsPort === undefined) {
+  refuseSetting('CROSSBOARD_METRICS_HOST needs CROSSBOARD_METRICS_PORT: metrics get a listener of their own');
+}
+// Load tests from one address only: every per-address and per-workshop HTTP rate limit off.
+const rateLimitsOff = process.env.CROSSBOARD_RATE_LIMITS === 'off';
 
 let app: Awaited<ReturnType<typeof build>>;
 try {
@@ -23,6 +50,12 @@ try {
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     ...(process.env.CROSSBOARD_DB_SCHEMA ? { databaseSchema: process.env.CROSSBOARD_DB_SCHEMA } : {}),
     ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
+    ...(trustProxy ? { trustProxy } : {}),
+    metrics: {
+      ...(metricsToken ? { token: metricsToken } : {}),
+      ...(metricsPort !== undefined ? { port: metricsPort, host: metricsHost } : {}),
+    },
+    ...(rateLimitsOff ? { httpLimits: RATE_LIMITS_OFF } : {}),
   });
 } catch (e) {
   if (process.env.DATABASE_URL || process.env.REDIS_URL) {
@@ -43,6 +76,11 @@ try {
 await app.listen({ port, host, backlog: LISTEN_BACKLOG });
 const address = app.server.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
+if (app.crossboardMetrics && metricsPort !== undefined) {
+  await app.crossboardMetrics.listen({ port: metricsPort, host: metricsHost });
+  const m = app.crossboardMetrics.server.address();
+  console.log(`Metrics at http://${metricsHost}:${typeof m === 'object' && m ? m.port : metricsPort}/metrics`);
+}
 console.log(`Crossboard is running at http://${host}:${actualPort}/`);
 
 let stopping = false;

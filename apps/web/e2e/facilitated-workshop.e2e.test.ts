@@ -15,6 +15,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * What Chromium reports against the server's Content-Security-Policy (issue 11, finding 13):
+ * the whole run, from the landing form through Tiptap notes, voting and the console, must
+ * work under it.
+ */
+const cspViolations: string[] = [];
+function watchCsp(page: Page): Page {
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return page;
+}
+
 async function writeNote(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'New note' }).first().click();
   const editor = page.getByRole('textbox', { name: 'Note text' });
@@ -36,7 +49,7 @@ describe('a facilitator runs a phase with two participants', () => {
   it('drafting, reveal, suggested cluster, voting, timer in sync, next phase', async () => {
     // The facilitator creates the workshop from the landing page.
     const facContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
-    const fac = await facContext.newPage();
+    const fac = watchCsp(await facContext.newPage());
     await fac.goto(server.url + '/');
     await fac.getByLabel('Title').fill('Cross-border pilots');
     await fac.getByRole('button', { name: 'Create workshop' }).click();
@@ -51,6 +64,8 @@ describe('a facilitator runs a phase with two participants', () => {
     const tom = await joinAs(browser, server.url, joinUrl, {
       name: 'Tom Reid', organisation: 'Greater Manchester Combined Authority', country: 'GB', timeZone: 'Europe/London',
     });
+
+    for (const p of [ana.page, tom.page]) watchCsp(p);
 
     await fac.goto(server.url + workshopPath + '/console');
     await fac.getByRole('heading', { name: 'Facilitator console' }).waitFor({ timeout: 30_000 });
@@ -137,6 +152,7 @@ describe('a facilitator runs a phase with two participants', () => {
       await p.getByText('The facilitator moved everyone to Future visions.').waitFor();
     }
 
+    expect(cspViolations).toEqual([]);
     await Promise.all([facContext.close(), ana.context.close(), tom.context.close()]);
   });
 });

@@ -25,13 +25,25 @@ export function signToken(secret: Buffer, claims: Omit<TokenClaims, 'iat' | 'jti
   return `${payloadPart}.${mac(secret, payloadPart).toString('base64url')}`;
 }
 
+/**
+ * Bytes of canonical, unpadded base64url, or null. Node's decoder skips characters outside
+ * the alphabet, `=` padding and unused trailing bits, so `sig!!`, `sig=` and a changed last
+ * character would all decode to the signature: only the one spelling we produce is accepted.
+ */
+function strictBase64url(text: string): Buffer | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : null;
+}
+
 /** The claims of a token this server signed, or null for anything else. */
 export function verifyToken(secret: Buffer, token: string): TokenClaims | null {
   if (token.length > MAX_TOKEN_LENGTH) return null;
   const dot = token.indexOf('.');
   if (dot <= 0 || dot !== token.lastIndexOf('.')) return null;
   const payloadPart = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  const given = strictBase64url(token.slice(dot + 1));
+  if (!given || !strictBase64url(payloadPart)) return null;
   const expected = mac(secret, payloadPart);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let claims: unknown;

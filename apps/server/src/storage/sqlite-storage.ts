@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { decodes } from './decodes.ts';
@@ -8,6 +8,9 @@ import { SQL_MIGRATIONS, type SqlMigration } from './migrations.ts';
 import type { ImportedWorkshop, PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
 
 export const DATABASE_FILE = 'crossboard.sqlite';
+/** Owner only: the data directory, and the database with its -wal and -shm files. */
+export const DATA_DIR_MODE = 0o700;
+export const DATA_FILE_MODE = 0o600;
 
 export type CompactionStep = 'read' | 'merged' | 'snapshot-written' | 'log-deleted';
 
@@ -24,14 +27,33 @@ export function migrate(db: Database.Database, migrations: readonly SqlMigration
   }
 }
 
+/**
+ * The database holds the token-signing secret (unless CROSSBOARD_SECRET is set) and every
+ * note: the directory is made 0700 and the file 0600 before SQLite opens it. SQLite gives
+ * the -wal and -shm files the database file's mode. Files of an older install are narrowed
+ * too; a directory that already exists keeps its mode (it may be the operator's).
+ */
+function createPrivately(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: DATA_DIR_MODE });
+  closeSync(openSync(file, 'a', DATA_FILE_MODE));
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      if (existsSync(file + suffix)) chmodSync(file + suffix, DATA_FILE_MODE);
+    } catch {
+      // A mount without Unix modes (CIFS, some volumes): nothing to narrow, nothing to stop for.
+    }
+  }
+}
+
 /** SQLite in WAL mode: one file in the data directory, nothing to install. */
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
   private readonly stmt;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, DATABASE_FILE));
+    const file = join(dataDir, DATABASE_FILE);
+    createPrivately(dataDir, file);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode survives a process crash (the case that matters for "seen means
     // stored"); only a power cut can lose the last commits, and FULL would fsync per keystroke.

@@ -167,7 +167,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(PREFIX)) return refuseHttp(socket, '404 Not Found');
     if (closing) return refuseHttp(socket, '503 Service Unavailable');
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = ctx.clientAddress(req);
     if (perIp.full(ip)) {
       metrics.refused.inc({ reason: 'per_ip' });
       log.warn({ ip, open: perIp.count(ip) }, 'websocket refused: too many connections from address');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, type BuildOptions, type CrossboardServer } from '../../src/app.ts';
+import type { HttpLimits } from '../../src/limits.ts';
 
 export interface TestServer {
   app: CrossboardServer;
@@ -20,8 +21,21 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'crossboard-server-test-'));
 }
 
+/**
+ * Tests create workshops and join people from one address far faster than anyone would:
+ * rate limits this high are never reached, yet still run on every request. A test of a
+ * limit passes its own `httpLimits`.
+ */
+export const TEST_RATE_LIMITS = {
+  workshopsCreatedPerAddress: 1_000_000,
+  importsPerAddress: 1_000_000,
+  joinsPerAddress: 1_000_000,
+  joinsPerWorkshop: 1_000_000,
+  tokenlessReadsPerAddress: 1_000_000,
+} as const satisfies Partial<HttpLimits>;
+
 export async function startServer(options: Partial<BuildOptions> = {}, dataDir = tempDataDir()): Promise<TestServer> {
-  const app = await build({ logger: false, ...options, dataDir });
+  const app = await build({ logger: false, ...options, httpLimits: { ...TEST_RATE_LIMITS, ...options.httpLimits }, dataDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   let closed = false;
