@@ -7,8 +7,11 @@ import { isKnownTimeZone, localTimeZone, timeZoneList } from '../app/time-zones.
 import { LANGUAGES, browserLanguage, isLanguage, setLanguage, type Language } from '../i18n/index.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { EMPTY_PROFILE, isDirectoryContact } from '@crossboard/model';
+import { ConsentFields, trimmedProfile } from '../directory/ConsentFields.tsx';
+import { directoryApi } from '../directory/directory-api.ts';
 
-type Field = 'name' | 'organisation' | 'country' | 'timeZone';
+type Field = 'name' | 'organisation' | 'country' | 'timeZone' | 'contact';
 type Errors = Partial<Record<Field, string>>;
 
 export function Join({ workshopId, code }: { workshopId: string; code: string | null }) {
@@ -22,6 +25,7 @@ export function Join({ workshopId, code }: { workshopId: string; code: string | 
   const [errors, setErrors] = useState<Errors>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [profile, setProfile] = useState(EMPTY_PROFILE);
   const summaryRef = useRef<HTMLDivElement>(null);
   const existing = loadCredential(workshopId);
 
@@ -44,6 +48,7 @@ export function Join({ workshopId, code }: { workshopId: string; code: string | 
     if (!organisation.trim()) e.organisation = t('join.organisationRequired');
     if (!country.trim()) e.country = t('join.countryRequired');
     if (!isKnownTimeZone(timeZone)) e.timeZone = t('join.timeZoneInvalid');
+    if (!isDirectoryContact(profile.contact.trim())) e.contact = t('people.consent.contactInvalid');
     return e;
   };
 
@@ -77,6 +82,8 @@ export function Join({ workshopId, code }: { workshopId: string; code: string | 
         timeZone,
         language,
       });
+      // Not listed is the default: only a choice the person made is sent.
+      if (profile.listed) await directoryApi.save(workshopId, joined.token, trimmedProfile(profile)).catch(() => {});
       navigate(`/w/${encodeURIComponent(workshopId)}`);
     } catch (err) {
       setSubmitError(err instanceof ApiError ? err.message : t('errors.generic'));
@@ -162,6 +169,7 @@ export function Join({ workshopId, code }: { workshopId: string; code: string | 
                 </select>
               </div>
             </div>
+            <ConsentFields value={profile} onChange={setProfile} themes={[]} showPresenceNote idPrefix="join" />
             {submitError && (
               <p className="form__error" role="alert">
                 {submitError}

@@ -1,0 +1,143 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EMPTY_PROFILE, isDirectoryContact, type DirectoryEntry, type DirectoryProfile } from '@crossboard/model';
+import { ApiError } from '../api/client.ts';
+import { loadCredential } from '../api/credentials.ts';
+import { Link } from '../app/Link.tsx';
+import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { ConsentFields, trimmedProfile } from './ConsentFields.tsx';
+import { directoryApi } from './directory-api.ts';
+import './messages.ts';
+import './people.css';
+
+function PersonCard({ person }: { person: DirectoryEntry }) {
+  const { t } = useTranslation();
+  const headingId = `person-${person.personId}`;
+  const link = person.contact && !person.contact.includes('@') ? person.contact : person.contact ? `mailto:${person.contact}` : null;
+  return (
+    <li className="person-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{person.name}</h3>
+      {(person.role || person.organisation) && <p className="person-card__org">{[person.role, person.organisation].filter(Boolean).join(' · ')}</p>}
+      {person.country && <p className="person-card__country">{person.country}</p>}
+      {person.themes && (
+        <ul className="person-card__themes" aria-label={t('people.consent.themes')}>
+          {person.themes.map((th) => (
+            <li key={th}>{th}</li>
+          ))}
+        </ul>
+      )}
+      <dl>
+        {person.canHelp && (
+          <>
+            <dt>{t('people.directory.canHelp')}</dt>
+            <dd>{person.canHelp}</dd>
+          </>
+        )}
+        {person.lookingFor && (
+          <>
+            <dt>{t('people.directory.lookingFor')}</dt>
+            <dd>{person.lookingFor}</dd>
+          </>
+        )}
+        {link && (
+          <>
+            <dt>{t('people.directory.contact')}</dt>
+            <dd>
+              <a href={link} rel="noopener noreferrer nofollow" target={link.startsWith('mailto:') ? undefined : '_blank'}>
+                {person.contact}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+    </li>
+  );
+}
+
+export function DirectoryPage({ workshopId }: { workshopId: string }) {
+  const { t } = useTranslation();
+  const credential = loadCredential(workshopId);
+  const [people, setPeople] = useState<DirectoryEntry[] | null>(null);
+  const [profile, setProfile] = useState<DirectoryProfile>(EMPTY_PROFILE);
+  const [themes, setThemes] = useState<string[]>([]);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = () => {
+    if (!credential) return;
+    directoryApi.list(workshopId, credential.token).then((r) => setPeople(r.people), (e) => setError(e instanceof ApiError ? e.message : t('errors.generic')));
+  };
+  useEffect(() => {
+    if (!credential) return;
+    reload();
+    directoryApi.mine(workshopId, credential.token).then((r) => {
+      setProfile(r.profile);
+      setThemes(r.themes);
+    }, () => {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workshopId, credential?.token]);
+
+  const save = async (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!credential || !isDirectoryContact(profile.contact.trim())) return;
+    setStatus('saving');
+    setError(null);
+    try {
+      const saved = await directoryApi.save(workshopId, credential.token, trimmedProfile(profile));
+      setProfile(saved.profile);
+      setStatus('saved');
+      reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.generic'));
+      setStatus('idle');
+    }
+  };
+
+  return (
+    <div className="page page--people">
+      <SiteHeader />
+      <main id="main" className="people">
+        <p>
+          <Link href={`/w/${encodeURIComponent(workshopId)}`}>{t('people.directory.back')}</Link>
+        </p>
+        {!credential ? (
+          <p className="notice">{t('people.directory.signIn')}</p>
+        ) : (
+          <div className="people__layout">
+            <section aria-labelledby="people-heading" className="people__list">
+              <h1 id="people-heading">{t('people.directory.heading')}</h1>
+              <p className="field__hint">{t('people.directory.intro')}</p>
+              {people === null ? (
+                <p role="status">{t('people.directory.loading')}</p>
+              ) : (
+                <>
+                  <p role="status">{t('people.directory.count', { count: people.length })}</p>
+                  {people.length === 0 ? <p>{t('people.directory.empty')}</p> : (
+                    <ul className="people__cards">
+                      {people.map((p) => (
+                        <PersonCard key={p.personId} person={p} />
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+            </section>
+            <section aria-labelledby="mine-heading" className="card people__mine">
+              <h2 id="mine-heading">{t('people.directory.mine')}</h2>
+              <form onSubmit={save}>
+                <ConsentFields value={profile} onChange={(p) => (setProfile(p), setStatus('idle'))} themes={themes} />
+                {error && <p className="form__error" role="alert">{error}</p>}
+                <p role="status" className="field__hint">
+                  {status === 'saved' ? (profile.listed ? t('people.directory.saved') : t('people.directory.withdrawn')) : ''}
+                </p>
+                <button type="submit" className="button button--primary" disabled={status === 'saving'}>
+                  {status === 'saving' ? t('people.directory.saving') : t('people.directory.save')}
+                </button>
+              </form>
+            </section>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
