@@ -13,6 +13,7 @@ import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { addNote } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';
 import { usePhaseNoteIds } from './yjs-hooks.ts';
+import { ThemeFilter, useThemeFiltered } from './theme-filter.tsx';
 
 /** Pointer positions are shared at most this often, to keep awareness traffic small. */
 const CURSOR_INTERVAL_MS = 50;
@@ -40,7 +41,7 @@ export function Board({ phase, themes, readOnly }: Props) {
   const { t } = useTranslation();
   const { board, me, undo, awareness, control } = useWorkshop();
   const notes = boardNotes(board);
-  const ids = usePhaseNoteIds(notes, phase);
+  const ids = useThemeFiltered(board, usePhaseNoteIds(notes, phase));
   const zoom = useBoardUi((s) => s.viewport.zoom);
   const pan = useBoardUi((s) => `translate(${s.viewport.panX}px, ${s.viewport.panY}px) scale(${s.viewport.zoom})`);
   const surface = useRef<HTMLDivElement>(null);
@@ -181,6 +182,7 @@ export function Board({ phase, themes, readOnly }: Props) {
           }} disabled={readOnly || ids.length === 0}>
           {t('board.tidyUp')}
         </button>
+        <ThemeFilter />
         <span className="toolbar__spacer" />
         <button type="button" className="icon-button" onClick={() => undo.undo()} aria-label={t('board.undo')} title={`${t('board.undo')} (Ctrl+Z)`} aria-keyshortcuts="Control+Z Meta+Z">
           ↶

@@ -1,15 +1,14 @@
-import { rankByVotes, readTallies, readVoting, type Phase } from '@crossboard/model';
+import { rankByVotes, readVotingRounds, type Phase } from '@crossboard/model';
 import type * as Y from 'yjs';
 
 /**
- * The published tallies for a phase, if its round is closed: the outline's "rank by votes"
- * order uses them (notes or clusters, whichever the round voted on).
+ * The latest closed round's tallies for a phase: the outline's "rank by votes" order uses
+ * them (notes or clusters, whichever the round voted on), even after a later round on
+ * another phase.
  */
 export function phaseTallies(control: Y.Doc, phase: Phase): { target: 'notes' | 'clusters'; tallies: Readonly<Record<string, number>> } | null {
-  const voting = readVoting(control);
-  const tallies = readTallies(control);
-  if (!voting || voting.phase !== phase || voting.status !== 'closed' || !tallies) return null;
-  return { target: voting.target, tallies };
+  const round = readVotingRounds(control).filter((r) => r.phase === phase && r.status === 'closed').at(-1);
+  return round ? { target: round.target, tallies: round.tallies } : null;
 }
 
 /** Most votes first; ties keep their outline order. */

@@ -107,6 +107,9 @@ export const en = {
     untitledCluster: 'Untitled cluster',
     notesCount: '{{count}} note',
     notesCount_other: '{{count}} notes',
+    themeFilter: 'Show theme',
+    themeFilterAll: 'All themes',
+    themeFilterNone: 'Notes without a theme',
     cursorOf: '{{name}}’s pointer',
   },
   note: {

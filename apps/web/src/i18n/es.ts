@@ -108,6 +108,9 @@ export const es: Resources = {
     untitledCluster: 'Grupo sin título',
     notesCount: '{{count}} nota',
     notesCount_other: '{{count}} notas',
+    themeFilter: 'Mostrar tema',
+    themeFilterAll: 'Todos los temas',
+    themeFilterNone: 'Notas sin tema',
     cursorOf: 'Puntero de {{name}}',
   },
   note: {

@@ -108,6 +108,9 @@ export const fr: Resources = {
     untitledCluster: 'Groupe sans titre',
     notesCount: '{{count}} note',
     notesCount_other: '{{count}} notes',
+    themeFilter: 'Afficher le thème',
+    themeFilterAll: 'Tous les thèmes',
+    themeFilterNone: 'Notes sans thème',
     cursorOf: 'Pointeur de {{name}}',
   },
   note: {
