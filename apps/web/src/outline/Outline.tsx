@@ -20,6 +20,7 @@ import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';
+import { matchesTheme, ThemeFilter, useThemeFilter } from '../board/theme-filter.tsx';
 
 
 interface Props {
@@ -40,6 +41,7 @@ export function Outline({ selected, lockedPhases }: Props) {
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
+      <ThemeFilter />
       {ordered.map((phase) => (
         <PhaseOutline key={phase} phase={phase} readOnly={lockedPhases[phase]} announce={setAnnouncement} />
       ))}
@@ -54,7 +56,8 @@ function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: b
   const [ranked, setRanked] = useState(false);
   // After a vote the outline can list the most-voted first (notes, or clusters, as voted on).
   const rank = ranked && voted;
-  const notes = rank && voted.target === 'notes' ? byVotes(listNotes(board, phase), voted.tallies) : listNotes(board, phase);
+  const theme = useThemeFilter((s) => s.theme);
+  const notes = (rank && voted.target === 'notes' ? byVotes(listNotes(board, phase), voted.tallies) : listNotes(board, phase)).filter((n) => matchesTheme(theme, n.theme));
   const clusters = rank && voted.target === 'clusters' ? byVotes(listClusters(board, phase), voted.tallies) : listClusters(board, phase);
   const groups: { cluster: ClusterView | null; notes: NoteView[] }[] = [
     ...clusters.map((c) => ({ cluster: c, notes: notes.filter((n) => n.clusterId === c.id) })),
