@@ -18,6 +18,10 @@ const ReportRoutes = lazy(() =>
 );
 
 const REPORT_ROUTES = ['/w/:id/report/print', '/w/:id/report', '/w/:id/export'];
+const SeriesRoutes = lazy(() =>
+  import('../series/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.seriesRoute(pathname, search) })),
+);
+const SERIES_ROUTES = ['/w/:id/series', '/w/:id/publish', '/s/:id'];
 
 /** What a route shows while its code downloads: announced, and kept on screen until it is ready. */
 function RouteLoading() {
@@ -62,6 +66,13 @@ export function App() {
     return (
       <Lazy>
         <ReportRoutes pathname={pathname} />
+      </Lazy>
+    );
+  }
+  if (SERIES_ROUTES.some((pattern) => matchRoute(pattern, pathname))) {
+    return (
+      <Lazy>
+        <SeriesRoutes pathname={pathname} search={search} />
       </Lazy>
     );
   }

@@ -68,6 +68,9 @@ export function ExportPage({ workshopId }: { workshopId: string }) {
             <p>
               <Link href={`${base}/report/print`}>{t('exportPage.print')}</Link> — {t('exportPage.printHint')}
             </p>
+            <p>
+              <Link href={`${base}/series`}>{t('series.startTitle')}</Link> · <Link href={`${base}/publish`}>{t('publish.workshopTitle')}</Link>
+            </p>
             <p role="status" aria-live="polite">{status}</p>
             {error && <p role="alert" className="report-error">{error}</p>}
           </>
