@@ -11,13 +11,29 @@ let seriesId: string;
 
 beforeAll(async () => {
   server = await startServer();
-  porto = await buildWorkshop(server, 'Porto session', [
-    { name: 'Ana Lima', organisation: 'City of Porto', country: 'Portugal', credit: 'named', note: 'Funding ends with the pilot' },
-    { name: 'Bo Hidden', organisation: 'Quiet Transit Lab', country: 'Spain', credit: 'none', note: 'Nobody owns the result' },
-  ], { title: 'Budget pilots for success', step: 'Add a scale-up line' });
-  lyon = await buildWorkshop(server, 'Lyon session', [
-    { name: 'Chloé Orgonly', organisation: 'Métropole de Lyon', country: 'France', credit: 'organisation', note: 'Procurement takes a year' },
-  ], { title: 'Fund pilots assuming they work', step: 'Ring-fence funds' });
+  porto = await buildWorkshop(
+    server,
+    'Porto session',
+    [
+      { name: 'Ana Lima', organisation: 'City of Porto', country: 'Portugal', credit: 'named', note: 'Funding ends with the pilot' },
+      { name: 'Bo Hidden', organisation: 'Quiet Transit Lab', country: 'Spain', credit: 'none', note: 'Nobody owns the result' },
+    ],
+    { title: 'Budget pilots for success', step: 'Add a scale-up line' },
+  );
+  lyon = await buildWorkshop(
+    server,
+    'Lyon session',
+    [
+      {
+        name: 'Chloé Orgonly',
+        organisation: 'Métropole de Lyon',
+        country: 'France',
+        credit: 'organisation',
+        note: 'Procurement takes a year',
+      },
+    ],
+    { title: 'Fund pilots assuming they work', step: 'Ring-fence funds' },
+  );
   seriesId = ((await (await call(server, 'POST', '/api/series', porto.token, { title: 'Cities that move' })).json()) as { id: string }).id;
   await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token: lyon.token });
 
@@ -44,7 +60,9 @@ describe.each([
     const published = (await (await call(server, 'PUT', path(), porto.token)).json()) as { publication: { url: string } };
     expect(published.publication.url).toMatch(/^\/p\/[A-Za-z0-9_-]{22}$/);
     // Publishing again keeps the link people already have.
-    expect(((await (await call(server, 'PUT', path(), porto.token)).json()) as typeof published).publication.url).toBe(published.publication.url);
+    expect(((await (await call(server, 'PUT', path(), porto.token)).json()) as typeof published).publication.url).toBe(
+      published.publication.url,
+    );
 
     const res = await visit(published.publication.url);
     expect(res.status).toBe(200);
@@ -60,7 +78,8 @@ describe.each([
     expect(html).toContain('Portugal: 1');
     expect(html).not.toContain('<script');
 
-    for (const secret of ['Bo Hidden', 'Quiet Transit Lab', 'SECRET DRAFT', porto.token, lyon.token, porto.people[0]!.token, 'Bearer']) expect(html).not.toContain(secret);
+    for (const secret of ['Bo Hidden', 'Quiet Transit Lab', 'SECRET DRAFT', porto.token, lyon.token, porto.people[0]!.token, 'Bearer'])
+      expect(html).not.toContain(secret);
     if (_kind === 'series') {
       expect(html).toContain('Fund pilots assuming they work');
       expect(html).toContain('Métropole de Lyon');

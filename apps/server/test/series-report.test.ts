@@ -14,23 +14,46 @@ const ana = { name: 'Ana Lima', organisation: 'City of Porto', country: 'Portuga
 
 beforeAll(async () => {
   server = await startServer();
-  porto = await buildWorkshop(server, 'Porto session', [
-    { ...ana, note: 'Funding ends with the pilot' },
-    { name: 'Bo Hidden', organisation: 'Quiet Transit Lab', country: 'Spain', credit: 'none', note: 'Nobody owns the result' },
-  ], { title: 'Budget pilots for success', step: 'Add a scale-up line' });
-  lyon = await buildWorkshop(server, 'Lyon session', [
-    // Ana took part twice: she is one contributor, counted once in Portugal.
-    { ...ana, note: 'Budgets stop at the pilot' },
-    { name: 'Chloé Orgonly', organisation: 'Métropole de Lyon', country: 'France', credit: 'organisation', note: 'Procurement takes a year' },
-  ], { title: 'Fund pilots assuming they work', step: 'Ring-fence funds' });
-  gdansk = await buildWorkshop(server, 'Gdańsk session', [
-    { name: 'Dawid Nowak', organisation: 'Gdańsk Council', country: 'Poland', credit: 'named', note: 'Data sits in silos' },
-  ], { title: 'Share the data', step: 'Publish an open API' });
+  porto = await buildWorkshop(
+    server,
+    'Porto session',
+    [
+      { ...ana, note: 'Funding ends with the pilot' },
+      { name: 'Bo Hidden', organisation: 'Quiet Transit Lab', country: 'Spain', credit: 'none', note: 'Nobody owns the result' },
+    ],
+    { title: 'Budget pilots for success', step: 'Add a scale-up line' },
+  );
+  lyon = await buildWorkshop(
+    server,
+    'Lyon session',
+    [
+      // Ana took part twice: she is one contributor, counted once in Portugal.
+      { ...ana, note: 'Budgets stop at the pilot' },
+      {
+        name: 'Chloé Orgonly',
+        organisation: 'Métropole de Lyon',
+        country: 'France',
+        credit: 'organisation',
+        note: 'Procurement takes a year',
+      },
+    ],
+    { title: 'Fund pilots assuming they work', step: 'Ring-fence funds' },
+  );
+  gdansk = await buildWorkshop(
+    server,
+    'Gdańsk session',
+    [{ name: 'Dawid Nowak', organisation: 'Gdańsk Council', country: 'Poland', credit: 'named', note: 'Data sits in silos' }],
+    { title: 'Share the data', step: 'Publish an open API' },
+  );
 
-  const created = await call(server, 'POST', '/api/series', porto.token, { title: 'Cities that move', purpose: 'Three sessions, one set of advice' });
+  const created = await call(server, 'POST', '/api/series', porto.token, {
+    title: 'Cities that move',
+    purpose: 'Three sessions, one set of advice',
+  });
   expect(created.status).toBe(201);
   seriesId = ((await created.json()) as { id: string }).id;
-  for (const w of [lyon, gdansk]) expect((await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token: w.token })).status).toBe(201);
+  for (const w of [lyon, gdansk])
+    expect((await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token: w.token })).status).toBe(201);
 }, 60_000);
 afterEach(() => destroyAllClients());
 afterAll(async () => {
@@ -54,7 +77,11 @@ describe('a series of three workshops', () => {
     const csv = await (await exported('csv')).text();
     const docx = await docxText(await exported('docx'));
     expect(json.workshops.map((w: { title: string }) => w.title)).toEqual(['Porto session', 'Lyon session', 'Gdańsk session']);
-    for (const [title, step] of [['Budget pilots for success', 'Add a scale-up line'], ['Fund pilots assuming they work', 'Ring-fence funds'], ['Share the data', 'Publish an open API']]) {
+    for (const [title, step] of [
+      ['Budget pilots for success', 'Add a scale-up line'],
+      ['Fund pilots assuming they work', 'Ring-fence funds'],
+      ['Share the data', 'Publish an open API'],
+    ]) {
       expect(json.recommendations.map((r: { title: string }) => r.title)).toContain(title);
       for (const text of [md.replace(/\\/g, ''), csv, docx]) {
         expect(text).toContain(title);
@@ -71,7 +98,11 @@ describe('a series of three workshops', () => {
       { name: 'Dawid Nowak', organisation: 'Gdańsk Council' },
       { name: 'Fran Facilitator', organisation: '' },
     ]);
-    expect(json.contributors.organisations.map((o: { organisation: string }) => o.organisation)).toEqual(['City of Porto', 'Gdańsk Council', 'Métropole de Lyon']);
+    expect(json.contributors.organisations.map((o: { organisation: string }) => o.organisation)).toEqual([
+      'City of Porto',
+      'Gdańsk Council',
+      'Métropole de Lyon',
+    ]);
     const md = await (await exported('md')).text();
     const credits = md.slice(md.indexOf('## Contributors'));
     expect(count(credits, 'Ana Lima')).toBe(1);
@@ -88,7 +119,9 @@ describe('a series of three workshops', () => {
   it('counts participation by country over distinct people', async () => {
     const json = JSON.parse(await (await exported('json')).text());
     expect(json.participation.people).toBe(4);
-    expect(Object.fromEntries(json.participation.countries.map((c: { country: string; people: number }) => [c.country, c.people]))).toEqual({ Portugal: 1, Spain: 1, France: 1, Poland: 1 });
+    expect(Object.fromEntries(json.participation.countries.map((c: { country: string; people: number }) => [c.country, c.people]))).toEqual(
+      { Portugal: 1, Spain: 1, France: 1, Poland: 1 },
+    );
     expect(json.workshops.map((w: { participants: number }) => w.participants)).toEqual([2, 2, 1]);
   });
 
@@ -97,13 +130,17 @@ describe('a series of three workshops', () => {
     const merged = { workshopId: lyon.id, recommendationId: lyon.recommendationId };
     const res = await call(server, 'POST', `/api/series/${seriesId}/merges`, lyon.token, { kept, merged });
     expect(res.status, await res.clone().text()).toBe(201);
-    const page = (await (await call(server, 'GET', `/api/series/${seriesId}`, gdansk.token)).json()) as { report: { recommendations: { title: string; sources: { workshopTitle: string }[] }[] } };
+    const page = (await (await call(server, 'GET', `/api/series/${seriesId}`, gdansk.token)).json()) as {
+      report: { recommendations: { title: string; sources: { workshopTitle: string }[] }[] };
+    };
     expect(page.report.recommendations).toHaveLength(2);
     const budget = page.report.recommendations.find((r) => r.title === 'Budget pilots for success')!;
     expect(budget.sources.map((s) => s.workshopTitle)).toEqual(['Porto session', 'Lyon session']);
     const md = (await (await exported('md')).text()).replace(/\\/g, '');
     expect(md).toContain('From:* Porto session (Budget pilots for success); Lyon session (Fund pilots assuming they work)');
-    expect((await call(server, 'DELETE', `/api/series/${seriesId}/merges/${lyon.id}/${lyon.recommendationId}`, porto.token)).status).toBe(200);
+    expect((await call(server, 'DELETE', `/api/series/${seriesId}/merges/${lyon.id}/${lyon.recommendationId}`, porto.token)).status).toBe(
+      200,
+    );
     const after = JSON.parse(await (await exported('json')).text());
     expect(after.recommendations).toHaveLength(3);
   });
@@ -136,11 +173,19 @@ describe('who may manage a series', () => {
 
   it('adds a workshop only with a staff token of that workshop', async () => {
     const extra = await createWorkshop(server.app, { title: 'Extra' });
-    const participant = await call(server, 'POST', `/api/workshops/${extra.id}/join`, undefined, { name: 'P', organisation: 'O', country: 'C', timeZone: 'UTC', language: 'en' });
+    const participant = await call(server, 'POST', `/api/workshops/${extra.id}/join`, undefined, {
+      name: 'P',
+      organisation: 'O',
+      country: 'C',
+      timeZone: 'UTC',
+      language: 'en',
+    });
     const { token } = (await participant.json()) as { token: string };
     expect((await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token })).status).toBe(403);
     expect((await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token: 'forged.token' })).status).toBe(401);
-    expect((await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token: extra.facilitatorToken })).status).toBe(201);
+    expect((await call(server, 'POST', `/api/series/${seriesId}/workshops`, porto.token, { token: extra.facilitatorToken })).status).toBe(
+      201,
+    );
     expect((await call(server, 'DELETE', `/api/series/${seriesId}/workshops/${extra.id}`, porto.token)).status).toBe(200);
   });
 });

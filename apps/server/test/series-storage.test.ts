@@ -41,11 +41,25 @@ describe.each(backends)('series storage on $name', (backend) => {
   async function open() {
     const place = backend.newPlace();
     const opened = await backend.open(place);
-    cleanups.push(() => backend.dispose(place), () => opened.close());
+    cleanups.push(
+      () => backend.dispose(place),
+      () => opened.close(),
+    );
     for (const id of ['w1', 'w2', 'w3']) {
       await opened.storage.createWorkshop(
         { id, title: id, purpose: '', joinCode: null, createdAt: 1 },
-        { id: `f-${id}`, workshopId: id, role: 'facilitator', name: 'F', organisation: '', country: '', timeZone: 'UTC', language: 'en', revoked: false, createdAt: 1 },
+        {
+          id: `f-${id}`,
+          workshopId: id,
+          role: 'facilitator',
+          name: 'F',
+          organisation: '',
+          country: '',
+          timeZone: 'UTC',
+          language: 'en',
+          revoked: false,
+          createdAt: 1,
+        },
       );
     }
     return opened;

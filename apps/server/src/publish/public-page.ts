@@ -1,4 +1,11 @@
-import { HORIZON_TITLES, participationChartSvg, SERIES_PHASE_TITLES, STEP_STATUS_TITLES, workshopDates, type SeriesReport } from '@crossboard/model';
+import {
+  HORIZON_TITLES,
+  participationChartSvg,
+  SERIES_PHASE_TITLES,
+  STEP_STATUS_TITLES,
+  workshopDates,
+  type SeriesReport,
+} from '@crossboard/model';
 
 /** Text for HTML content and attribute values: nothing a participant wrote becomes markup. */
 export function escapeHtml(s: string): string {
@@ -26,6 +33,7 @@ section{background:#fff;border:1px solid #e5e7eb;border-radius:.5rem;padding:.25
 table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
 ul{padding-left:1.25rem}li{margin:.2rem 0;overflow-wrap:anywhere}.by{color:#4b5563;font-style:italic}
 .table-wrap{overflow-x:auto}svg{height:auto;max-width:100%}
+@media (max-width:40rem){table.stack thead{position:absolute;left:-9999px}table.stack tr{display:block;border-bottom:1px solid #e5e7eb;padding:.4rem 0}table.stack td{display:block;border:0;padding:.1rem 0}table.stack td::before{content:attr(data-label) ": ";font-weight:600}}
 @media print{body{background:#fff}header{border:0}section{border:0;padding:0;break-inside:avoid-page}a{color:inherit}}
 `;
 
@@ -36,15 +44,29 @@ ul{padding-left:1.25rem}li{margin:.2rem 0;overflow-wrap:anywhere}.by{color:#4b55
  */
 export function renderPublicPage(report: SeriesReport, kind: 'workshop' | 'series', lang = 'en'): string {
   const out: string[] = [];
-  out.push(`<!doctype html><html lang="${h(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
+  out.push(
+    `<!doctype html><html lang="${h(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+  );
   out.push(`<meta name="robots" content="noindex"><title>${h(report.title)} · Crossboard</title><style>${STYLE}</style></head><body>`);
-  out.push(`<header><div><p class="meta">${kind === 'series' ? 'Workshop series report' : 'Workshop report'}</p><h1>${h(report.title)}</h1>`);
-  if (report.purpose.trim()) out.push(...report.purpose.split('\n').filter((l) => l.trim()).map((l) => `<p>${h(l)}</p>`));
+  out.push(
+    `<header><div><p class="meta">${kind === 'series' ? 'Workshop series report' : 'Workshop report'}</p><h1>${h(report.title)}</h1>`,
+  );
+  if (report.purpose.trim())
+    out.push(
+      ...report.purpose
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => `<p>${h(l)}</p>`),
+    );
   out.push('</div></header><main>');
 
-  out.push('<section aria-labelledby="workshops"><h2 id="workshops">Workshops</h2><div class="table-wrap"><table><thead><tr><th scope="col">Workshop</th><th scope="col">When</th><th scope="col">Participants</th><th scope="col">Countries</th></tr></thead><tbody>');
+  out.push(
+    '<section aria-labelledby="workshops"><h2 id="workshops">Workshops</h2><div class="table-wrap"><table class="stack"><thead><tr><th scope="col">Workshop</th><th scope="col">When</th><th scope="col">Participants</th><th scope="col">Countries</th></tr></thead><tbody>',
+  );
   for (const w of report.workshops) {
-    out.push(`<tr><td>${h(w.title)}</td><td>${workshopDates(w).map(h).join('<br>') || '—'}</td><td>${w.participants}</td><td>${h(w.countries.join(', ')) || '—'}</td></tr>`);
+    out.push(
+      `<tr><td data-label="Workshop">${h(w.title)}</td><td data-label="When">${workshopDates(w).map(h).join('<br>') || '—'}</td><td data-label="Participants">${w.participants}</td><td data-label="Countries">${h(w.countries.join(', ')) || '—'}</td></tr>`,
+    );
   }
   out.push('</tbody></table></div></section>');
 
@@ -53,10 +75,20 @@ export function renderPublicPage(report: SeriesReport, kind: 'workshop' | 'serie
     report.recommendations.forEach((r, i) => {
       out.push(`<article><h3>${i + 1}. ${h(r.title || 'Untitled recommendation')}</h3>`);
       if (kind === 'series') out.push(`<p class="meta">From ${r.sources.map((s) => h(s.workshopTitle)).join(', ')}</p>`);
-      out.push(...r.description.split('\n').filter((l) => l.trim()).map((l) => `<p>${h(l)}</p>`));
+      out.push(
+        ...r.description
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => `<p>${h(l)}</p>`),
+      );
       if (r.actionSteps.length) {
-        out.push(`<div class="table-wrap"><table><caption class="meta" style="text-align:left">Action steps</caption><thead><tr><th scope="col">Step</th><th scope="col">Owner</th><th scope="col">Horizon</th><th scope="col">Status</th></tr></thead><tbody>`);
-        for (const s of r.actionSteps) out.push(`<tr><td>${h(s.text)}</td><td>${h(s.owner) || '—'}</td><td>${HORIZON_TITLES[s.horizon]}</td><td>${STEP_STATUS_TITLES[s.status]}</td></tr>`);
+        out.push(
+          `<div class="table-wrap"><table class="stack"><caption class="meta" style="text-align:left">Action steps</caption><thead><tr><th scope="col">Step</th><th scope="col">Owner</th><th scope="col">Horizon</th><th scope="col">Status</th></tr></thead><tbody>`,
+        );
+        for (const s of r.actionSteps)
+          out.push(
+            `<tr><td data-label="Step">${h(s.text)}</td><td data-label="Owner">${h(s.owner) || '—'}</td><td data-label="Horizon">${HORIZON_TITLES[s.horizon]}</td><td data-label="Status">${STEP_STATUS_TITLES[s.status]}</td></tr>`,
+          );
         out.push('</tbody></table></div>');
       }
       out.push('</article>');
@@ -82,15 +114,28 @@ export function renderPublicPage(report: SeriesReport, kind: 'workshop' | 'serie
   }
 
   const p = report.participation;
-  out.push(`<section aria-labelledby="participation"><h2 id="participation">Participation</h2><p>${plural(p.people, 'person', 'people')} from ${plural(p.countries.length, 'country', 'countries')} took part.</p>`);
-  out.push(participationChartSvg('People by country', p.countries.map((c) => ({ label: c.country, value: c.people }))));
+  out.push(
+    `<section aria-labelledby="participation"><h2 id="participation">Participation</h2><p>${plural(p.people, 'person', 'people')} from ${plural(p.countries.length, 'country', 'countries')} took part.</p>`,
+  );
+  out.push(
+    participationChartSvg(
+      'People by country',
+      p.countries.map((c) => ({ label: c.country, value: c.people })),
+    ),
+  );
   out.push('</section>');
 
   const credits = report.contributors;
   out.push('<section aria-labelledby="contributors"><h2 id="contributors">Contributors</h2>');
-  if (credits.named.length) out.push(`<ul>${credits.named.map((c) => `<li>${h(c.name)}${c.organisation ? ` <span class="by">(${h(c.organisation)})</span>` : ''}</li>`).join('')}</ul>`);
-  if (credits.organisations.length) out.push(`<h3>Organisations</h3><ul>${credits.organisations.map((o) => `<li>${h(o.organisation)}</li>`).join('')}</ul>`);
+  if (credits.named.length)
+    out.push(
+      `<ul>${credits.named.map((c) => `<li>${h(c.name)}${c.organisation ? ` <span class="by">(${h(c.organisation)})</span>` : ''}</li>`).join('')}</ul>`,
+    );
+  if (credits.organisations.length)
+    out.push(`<h3>Organisations</h3><ul>${credits.organisations.map((o) => `<li>${h(o.organisation)}</li>`).join('')}</ul>`);
   if (!credits.named.length && !credits.organisations.length) out.push('<p>Everyone who took part chose not to be credited.</p>');
-  out.push('</section></main><footer><p class="meta">Each contributor is credited as they chose. Made with Crossboard.</p></footer></body></html>');
+  out.push(
+    '</section></main><footer><p class="meta">Each contributor is credited as they chose. Made with Crossboard.</p></footer></body></html>',
+  );
   return out.join('\n');
 }

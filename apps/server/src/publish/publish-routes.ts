@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { SeriesReport } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
 import { idSchema } from '../http/id-schema.ts';
@@ -33,7 +34,9 @@ function notFoundPage(reply: FastifyReply) {
 export async function publishRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
   const records = seriesRecords(ctx);
 
-  const publish = async (kind: PublicationKind, target: string) => ({ publication: urlOf(await records.publish(kind, target, randomId(), Date.now())) });
+  const publish = async (kind: PublicationKind, target: string) => ({
+    publication: urlOf(await records.publish(kind, target, randomId(), Date.now())),
+  });
   const unpublish = async (kind: PublicationKind, target: string) => {
     await records.unpublish(kind, target);
     return { publication: null };
@@ -87,7 +90,7 @@ export async function publishRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       if (request.validationError) return notFoundPage(reply);
       const target = await records.published(request.params.code);
       if (!target) return notFoundPage(reply);
-      let report;
+      let report: SeriesReport;
       if (target.kind === 'series') {
         const series = await records.getSeries(target.target);
         if (!series) return notFoundPage(reply);
@@ -96,12 +99,13 @@ export async function publishRoutes(app: FastifyInstance, { ctx }: { ctx: Server
         if (!(await ctx.storage.getWorkshop(target.target))) return notFoundPage(reply);
         report = await workshopAsSeries(ctx, target.target);
       }
-      return reply
-        .header('content-type', 'text/html; charset=utf-8')
-        // Unpublishing must take effect at once: no copy kept by the browser or a proxy.
-        .header('cache-control', 'no-store')
-        .send(renderPublicPage(report, target.kind));
+      return (
+        reply
+          .header('content-type', 'text/html; charset=utf-8')
+          // Unpublishing must take effect at once: no copy kept by the browser or a proxy.
+          .header('cache-control', 'no-store')
+          .send(renderPublicPage(report, target.kind))
+      );
     },
   );
-
 }

@@ -16,5 +16,10 @@ export async function buildSeriesReport(ctx: ServerContext, records: AsyncSeries
 /** A single workshop as a series of one: its public page is drawn by the same renderer. */
 export async function workshopAsSeries(ctx: ServerContext, workshopId: string): Promise<SeriesReport> {
   const snapshot = await workshopSnapshot(ctx, workshopId);
-  return seriesReport({ title: snapshot.workshop.title, purpose: snapshot.workshop.purpose, workshops: [{ id: workshopId, snapshot }], merges: [] });
+  return seriesReport({
+    title: snapshot.workshop.title,
+    purpose: snapshot.workshop.purpose,
+    workshops: [{ id: workshopId, snapshot }],
+    merges: [],
+  });
 }

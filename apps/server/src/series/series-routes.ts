@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { exportSeriesJson, renderSeriesCsv, renderSeriesMarkdown, roomName, listRecommendations, type SeriesReport } from '@crossboard/model';
+import {
+  exportSeriesJson,
+  renderSeriesCsv,
+  renderSeriesMarkdown,
+  roomName,
+  listRecommendations,
+  type SeriesReport,
+} from '@crossboard/model';
 import { authenticate } from '../auth/authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
@@ -67,7 +74,12 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     '/api/series',
     {
       schema: {
-        body: { type: 'object', required: ['title'], additionalProperties: false, properties: { title: text(MAX_WORKSHOP_TITLE_LENGTH, 1), purpose: text(MAX_PURPOSE_LENGTH) } },
+        body: {
+          type: 'object',
+          required: ['title'],
+          additionalProperties: false,
+          properties: { title: text(MAX_WORKSHOP_TITLE_LENGTH, 1), purpose: text(MAX_PURPOSE_LENGTH) },
+        },
       },
     },
     async (request, reply) => {
@@ -107,7 +119,11 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     {
       schema: {
         params: seriesParams,
-        body: { type: 'object', additionalProperties: false, properties: { title: text(MAX_WORKSHOP_TITLE_LENGTH, 1), purpose: text(MAX_PURPOSE_LENGTH) } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { title: text(MAX_WORKSHOP_TITLE_LENGTH, 1), purpose: text(MAX_PURPOSE_LENGTH) },
+        },
       },
     },
     async (request) => {
@@ -156,7 +172,12 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
 
   app.post<{ Params: { id: string }; Body: { kept: Ref; merged: Ref } }>(
     '/api/series/:id/merges',
-    { schema: { params: seriesParams, body: { type: 'object', required: ['kept', 'merged'], additionalProperties: false, properties: { kept: ref, merged: ref } } } },
+    {
+      schema: {
+        params: seriesParams,
+        body: { type: 'object', required: ['kept', 'merged'], additionalProperties: false, properties: { kept: ref, merged: ref } },
+      },
+    },
     async (request, reply) => {
       const { series } = await requireSeriesStaff(ctx, records, request, request.params.id);
       const { kept, merged } = request.body;
@@ -174,10 +195,19 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
 
   app.delete<{ Params: { id: string; workshopId: string; recommendationId: string } }>(
     '/api/series/:id/merges/:workshopId/:recommendationId',
-    { schema: { params: { type: 'object', required: ['id', 'workshopId', 'recommendationId'], properties: { id: idSchema, workshopId: idSchema, recommendationId: idSchema } } } },
+    {
+      schema: {
+        params: {
+          type: 'object',
+          required: ['id', 'workshopId', 'recommendationId'],
+          properties: { id: idSchema, workshopId: idSchema, recommendationId: idSchema },
+        },
+      },
+    },
     async (request) => {
       const { series } = await requireSeriesStaff(ctx, records, request, request.params.id);
-      if (!(await records.deleteMerge(series.id, toStored(request.params)))) throw new HttpError('RECOMMENDATION_NOT_FOUND', 'This recommendation is not merged.');
+      if (!(await records.deleteMerge(series.id, toStored(request.params))))
+        throw new HttpError('RECOMMENDATION_NOT_FOUND', 'This recommendation is not merged.');
       return { ok: true };
     },
   );
@@ -189,7 +219,10 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
       const { series } = await requireSeriesStaff(ctx, records, request, request.params.id);
       const format = request.query.format ?? 'md';
       if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-        throw new HttpError('INVALID_BODY', `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`);
+        throw new HttpError(
+          'INVALID_BODY',
+          `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`,
+        );
       }
       const report = await buildSeriesReport(ctx, records, series);
       reply.header('content-type', CONTENT_TYPES[format as ExportFormat]);
@@ -217,7 +250,9 @@ export async function renderSeries(report: SeriesReport, format: ExportFormat): 
 const toStored = (r: Ref) => `${r.workshopId}/${r.recommendationId}`;
 
 async function recommendationExists(ctx: ServerContext, r: Ref): Promise<boolean> {
-  return ctx.rooms.use(roomName({ workshopId: r.workshopId, kind: 'report' }), (room) => listRecommendations(room.document).some((x) => x.id === r.recommendationId));
+  return ctx.rooms.use(roomName({ workshopId: r.workshopId, kind: 'report' }), (room) =>
+    listRecommendations(room.document).some((x) => x.id === r.recommendationId),
+  );
 }
 
 async function publicationOf(records: AsyncSeriesRecords, seriesId: string) {

@@ -82,7 +82,10 @@ export class SqliteSeriesRecords implements SeriesRecords {
   }
 
   seriesOf(workshopId: string): string | null {
-    return this.db.prepare<[string], { series: string }>('SELECT series FROM series_workshops WHERE workshop = ?').get(workshopId)?.series ?? null;
+    return (
+      this.db.prepare<[string], { series: string }>('SELECT series FROM series_workshops WHERE workshop = ?').get(workshopId)?.series ??
+      null
+    );
   }
 
   seriesWorkshops(seriesId: string): string[] {
@@ -94,8 +97,9 @@ export class SqliteSeriesRecords implements SeriesRecords {
 
   addWorkshop(seriesId: string, workshopId: string, at: number): boolean {
     return (
-      this.db.prepare('INSERT INTO series_workshops (workshop, series, added_at) VALUES (?, ?, ?) ON CONFLICT (workshop) DO NOTHING').run(workshopId, seriesId, at)
-        .changes > 0
+      this.db
+        .prepare('INSERT INTO series_workshops (workshop, series, added_at) VALUES (?, ?, ?) ON CONFLICT (workshop) DO NOTHING')
+        .run(workshopId, seriesId, at).changes > 0
     );
   }
 
@@ -105,7 +109,9 @@ export class SqliteSeriesRecords implements SeriesRecords {
 
   setMerge(seriesId: string, m: StoredMerge): void {
     this.db
-      .prepare('INSERT INTO series_merges (series, merged, kept) VALUES (?, ?, ?) ON CONFLICT (series, merged) DO UPDATE SET kept = excluded.kept')
+      .prepare(
+        'INSERT INTO series_merges (series, merged, kept) VALUES (?, ?, ?) ON CONFLICT (series, merged) DO UPDATE SET kept = excluded.kept',
+      )
       .run(seriesId, m.merged, m.kept);
   }
 
@@ -118,12 +124,17 @@ export class SqliteSeriesRecords implements SeriesRecords {
   }
 
   publish(kind: PublicationKind, target: string, code: string, at: number): string {
-    this.db.prepare('INSERT INTO publications (code, kind, target, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, target) DO NOTHING').run(code, kind, target, at);
+    this.db
+      .prepare('INSERT INTO publications (code, kind, target, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, target) DO NOTHING')
+      .run(code, kind, target, at);
     return this.publication(kind, target)!;
   }
 
   publication(kind: PublicationKind, target: string): string | null {
-    return this.db.prepare<[string, string], { code: string }>('SELECT code FROM publications WHERE kind = ? AND target = ?').get(kind, target)?.code ?? null;
+    return (
+      this.db.prepare<[string, string], { code: string }>('SELECT code FROM publications WHERE kind = ? AND target = ?').get(kind, target)
+        ?.code ?? null
+    );
   }
 
   published(code: string): { kind: PublicationKind; target: string } | null {
@@ -144,11 +155,10 @@ export class PostgresSeriesRecords implements AsyncSeriesRecords {
     try {
       await c.query('BEGIN');
       await c.query('INSERT INTO series (id, title, purpose, created_at) VALUES ($1, $2, $3, $4)', [s.id, s.title, s.purpose, s.createdAt]);
-      const r = await c.query('INSERT INTO series_workshops (workshop, series, added_at) VALUES ($1, $2, $3) ON CONFLICT (workshop) DO NOTHING', [
-        firstWorkshopId,
-        s.id,
-        s.createdAt,
-      ]);
+      const r = await c.query(
+        'INSERT INTO series_workshops (workshop, series, added_at) VALUES ($1, $2, $3) ON CONFLICT (workshop) DO NOTHING',
+        [firstWorkshopId, s.id, s.createdAt],
+      );
       await c.query((r.rowCount ?? 0) > 0 ? 'COMMIT' : 'ROLLBACK');
       return (r.rowCount ?? 0) > 0;
     } catch (e) {
@@ -176,16 +186,18 @@ export class PostgresSeriesRecords implements AsyncSeriesRecords {
 
   async seriesWorkshops(seriesId: string): Promise<string[]> {
     // ctid is no order; two added in one millisecond fall back to their ids, stable at least.
-    const r = await this.pool.query<{ workshop: string }>('SELECT workshop FROM series_workshops WHERE series = $1 ORDER BY added_at, workshop', [seriesId]);
+    const r = await this.pool.query<{ workshop: string }>(
+      'SELECT workshop FROM series_workshops WHERE series = $1 ORDER BY added_at, workshop',
+      [seriesId],
+    );
     return r.rows.map((x) => x.workshop);
   }
 
   async addWorkshop(seriesId: string, workshopId: string, at: number): Promise<boolean> {
-    const r = await this.pool.query('INSERT INTO series_workshops (workshop, series, added_at) VALUES ($1, $2, $3) ON CONFLICT (workshop) DO NOTHING', [
-      workshopId,
-      seriesId,
-      at,
-    ]);
+    const r = await this.pool.query(
+      'INSERT INTO series_workshops (workshop, series, added_at) VALUES ($1, $2, $3) ON CONFLICT (workshop) DO NOTHING',
+      [workshopId, seriesId, at],
+    );
     return (r.rowCount ?? 0) > 0;
   }
 
@@ -212,12 +224,10 @@ export class PostgresSeriesRecords implements AsyncSeriesRecords {
   }
 
   async publish(kind: PublicationKind, target: string, code: string, at: number): Promise<string> {
-    await this.pool.query('INSERT INTO publications (code, kind, target, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, target) DO NOTHING', [
-      code,
-      kind,
-      target,
-      at,
-    ]);
+    await this.pool.query(
+      'INSERT INTO publications (code, kind, target, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (kind, target) DO NOTHING',
+      [code, kind, target, at],
+    );
     return (await this.publication(kind, target))!;
   }
 

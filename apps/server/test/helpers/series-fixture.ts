@@ -36,16 +36,31 @@ async function until(check: () => boolean, what: string, timeoutMs = 10_000): Pr
  * A workshop built as people would: participants join over HTTP, choose their credit and
  * write a note over a WebSocket; the facilitator writes a recommendation in the report room.
  */
-export async function buildWorkshop(server: TestServer, title: string, people: Person[], recommendation: { title: string; step: string }): Promise<BuiltWorkshop> {
+export async function buildWorkshop(
+  server: TestServer,
+  title: string,
+  people: Person[],
+  recommendation: { title: string; step: string },
+): Promise<BuiltWorkshop> {
   const w = await createWorkshop(server.app, { title, homeTimeZone: 'Europe/Paris', facilitatorName: 'Fran Facilitator' });
   const joined = [];
   for (const p of people) {
-    const res = await call(server, 'POST', `/api/workshops/${w.id}/join`, undefined, { name: p.name, organisation: p.organisation, country: p.country, timeZone: 'Europe/Paris', language: 'en' });
+    const res = await call(server, 'POST', `/api/workshops/${w.id}/join`, undefined, {
+      name: p.name,
+      organisation: p.organisation,
+      country: p.country,
+      timeZone: 'Europe/Paris',
+      language: 'en',
+    });
     if (res.status !== 201) throw new Error(`join ${res.status} ${await res.text()}`);
     const j = (await res.json()) as { token: string; participantId: string };
     if (p.credit !== 'named') await call(server, 'PUT', `/api/workshops/${w.id}/credit`, j.token, { credit: p.credit });
     const board = await connectSynced(server.ws, `${w.id}/board`, j.token);
-    createNote(boardNotes(board.doc), { phase: 'painPoints', text: p.note, author: { id: j.participantId, name: p.name, organisation: p.organisation } });
+    createNote(boardNotes(board.doc), {
+      phase: 'painPoints',
+      text: p.note,
+      author: { id: j.participantId, name: p.name, organisation: p.organisation },
+    });
     joined.push(j);
   }
   const report = await connectSynced(server.ws, `${w.id}/report`, w.facilitatorToken);

@@ -8,11 +8,18 @@ export const SERIES_JSON_FORMAT = 'crossboard-series';
 export const SERIES_JSON_VERSION = 1;
 
 const votes = (n: number) => (n > 0 ? ` · ${n} vote${n === 1 ? '' : 's'}` : '');
-export const SERIES_PHASE_TITLES = { painPoints: 'Pain points', visions: 'Future visions', recommendations: 'Recommendations from the board' } as const;
+export const SERIES_PHASE_TITLES = {
+  painPoints: 'Pain points',
+  visions: 'Future visions',
+  recommendations: 'Recommendations from the board',
+} as const;
 
 /** When a workshop met, in its home zone: "12 Jun 2025, 15:30 (Europe/Paris)". */
 export function workshopDates(w: SeriesReport['workshops'][number], locale = 'en-GB', zone = w.homeTimeZone): string[] {
-  return w.sessions.map((s) => `${formatInZone(s.start, zone, locale, { dateStyle: 'medium', timeStyle: 'short' })}–${formatInZone(s.end, zone, locale, { timeStyle: 'short' })} (${zone})`);
+  return w.sessions.map(
+    (s) =>
+      `${formatInZone(s.start, zone, locale, { dateStyle: 'medium', timeStyle: 'short' })}–${formatInZone(s.end, zone, locale, { timeStyle: 'short' })} (${zone})`,
+  );
 }
 
 const by = (n: Pick<SeriesNote, 'name' | 'organisation'>) => [n.name, n.organisation].filter(Boolean).join(', ');
@@ -24,15 +31,19 @@ export function renderSeriesMarkdown(report: SeriesReport, options: { locale?: s
   if (report.purpose.trim()) out.push(escapeMarkdownParagraphs(report.purpose));
 
   out.push('## Workshops');
-  out.push(report.workshops.map((w) => {
-    const dates = workshopDates(w, locale);
-    return [
-      `- **${inline(w.title)}** — ${w.participants} participant${w.participants === 1 ? '' : 's'}`,
-      ...dates.map((d) => `  - ${inline(d)}`),
-      ...(w.countries.length ? [`  - Countries: ${w.countries.map(inline).join(', ')}`] : []),
-      ...(w.organisations.length ? [`  - Organisations: ${w.organisations.map(inline).join(', ')}`] : []),
-    ].join('\n');
-  }).join('\n'));
+  out.push(
+    report.workshops
+      .map((w) => {
+        const dates = workshopDates(w, locale);
+        return [
+          `- **${inline(w.title)}** — ${w.participants} participant${w.participants === 1 ? '' : 's'}`,
+          ...dates.map((d) => `  - ${inline(d)}`),
+          ...(w.countries.length ? [`  - Countries: ${w.countries.map(inline).join(', ')}`] : []),
+          ...(w.organisations.length ? [`  - Organisations: ${w.organisations.map(inline).join(', ')}`] : []),
+        ].join('\n');
+      })
+      .join('\n'),
+  );
 
   if (report.recommendations.length) {
     out.push('## Recommendations and action steps');
@@ -42,10 +53,14 @@ export function renderSeriesMarkdown(report: SeriesReport, options: { locale?: s
       if (r.description.trim()) out.push(escapeMarkdownParagraphs(r.description));
       if (r.actionSteps.length) {
         out.push('**Action steps**');
-        out.push(r.actionSteps.map((s) => {
-          const owner = s.owner.trim() ? `owner: ${inline(s.owner)}; ` : '';
-          return `- ${inline(s.text)} — ${owner}${HORIZON_TITLES[s.horizon]}; ${STEP_STATUS_TITLES[s.status]}`;
-        }).join('\n'));
+        out.push(
+          r.actionSteps
+            .map((s) => {
+              const owner = s.owner.trim() ? `owner: ${inline(s.owner)}; ` : '';
+              return `- ${inline(s.text)} — ${owner}${HORIZON_TITLES[s.horizon]}; ${STEP_STATUS_TITLES[s.status]}`;
+            })
+            .join('\n'),
+        );
       }
     });
   }
@@ -65,13 +80,16 @@ export function renderSeriesMarkdown(report: SeriesReport, options: { locale?: s
   out.push('## Participation');
   out.push(`${p.people} ${p.people === 1 ? 'person' : 'people'} took part.`);
   if (p.countries.length) out.push(`### By country\n\n${p.countries.map((c) => `- ${inline(c.country)}: ${c.people}`).join('\n')}`);
-  if (p.organisations.length) out.push(`### By organisation\n\n${p.organisations.map((o) => `- ${inline(o.organisation)}: ${o.people}`).join('\n')}`);
+  if (p.organisations.length)
+    out.push(`### By organisation\n\n${p.organisations.map((o) => `- ${inline(o.organisation)}: ${o.people}`).join('\n')}`);
 
   const credits = report.contributors;
   if (credits.named.length || credits.organisations.length) {
     out.push('## Contributors');
-    if (credits.named.length) out.push(credits.named.map((x) => `- ${inline(x.name)}${x.organisation ? ` (${inline(x.organisation)})` : ''}`).join('\n'));
-    if (credits.organisations.length) out.push(`### Organisations\n\n${credits.organisations.map((o) => `- ${inline(o.organisation)}`).join('\n')}`);
+    if (credits.named.length)
+      out.push(credits.named.map((x) => `- ${inline(x.name)}${x.organisation ? ` (${inline(x.organisation)})` : ''}`).join('\n'));
+    if (credits.organisations.length)
+      out.push(`### Organisations\n\n${credits.organisations.map((o) => `- ${inline(o.organisation)}`).join('\n')}`);
   }
   return `${out.join('\n\n')}\n`;
 }
@@ -85,7 +103,21 @@ export function renderSeriesCsv(report: SeriesReport): string {
   report.recommendations.forEach((r) => {
     const from = r.sources.map((s) => s.workshopTitle).join('; ');
     rows.push(csvRow(['recommendation', from, '', r.title, '', '', r.votes, '', '', '']));
-    for (const s of r.actionSteps) rows.push(csvRow(['action step', s.workshopTitle, r.title, s.text, '', '', '', s.owner, HORIZON_TITLES[s.horizon], STEP_STATUS_TITLES[s.status]]));
+    for (const s of r.actionSteps)
+      rows.push(
+        csvRow([
+          'action step',
+          s.workshopTitle,
+          r.title,
+          s.text,
+          '',
+          '',
+          '',
+          s.owner,
+          HORIZON_TITLES[s.horizon],
+          STEP_STATUS_TITLES[s.status],
+        ]),
+      );
   });
   for (const c of report.clusters) {
     for (const n of c.notes) rows.push(csvRow([c.phase, n.workshopTitle, c.title, n.text, n.name, n.organisation, n.votes, '', '', '']));
@@ -100,7 +132,10 @@ export function exportSeriesJson(report: SeriesReport): string {
     format: SERIES_JSON_FORMAT,
     version: SERIES_JSON_VERSION,
     ...report,
-    workshops: report.workshops.map((w) => ({ ...w, sessions: w.sessions.map((s) => ({ label: s.label, start: iso(s.start), end: iso(s.end) })) })),
+    workshops: report.workshops.map((w) => ({
+      ...w,
+      sessions: w.sessions.map((s) => ({ label: s.label, start: iso(s.start), end: iso(s.end) })),
+    })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -117,7 +117,14 @@ function seriesPeople(workshops: SeriesInput['workshops']) {
     for (const p of snapshot.people) {
       const key = keyOf(p);
       const known = people.get(key);
-      if (!known) people.set(key, { name: p.name.trim(), organisation: p.organisation.trim(), country: p.country.trim(), credit: p.credit, participant: p.role === 'participant' });
+      if (!known)
+        people.set(key, {
+          name: p.name.trim(),
+          organisation: p.organisation.trim(),
+          country: p.country.trim(),
+          credit: p.credit,
+          participant: p.role === 'participant',
+        });
       else {
         known.participant ||= p.role === 'participant';
         if (CREDIT_ORDER.indexOf(p.credit) > CREDIT_ORDER.indexOf(known.credit)) known.credit = p.credit;
@@ -163,7 +170,12 @@ export function seriesReport(input: SeriesInput): SeriesReport {
   const { people, keyOf } = seriesPeople(input.workshops);
 
   const ranked = input.workshops.flatMap(({ id, snapshot }) =>
-    rankedRecommendations(snapshot).map(({ recommendation, votes }) => ({ workshopId: id, workshopTitle: snapshot.workshop.title, recommendation, votes })),
+    rankedRecommendations(snapshot).map(({ recommendation, votes }) => ({
+      workshopId: id,
+      workshopTitle: snapshot.workshop.title,
+      recommendation,
+      votes,
+    })),
   );
   const byKey = new Map(ranked.map((r) => [refKey({ workshopId: r.workshopId, recommendationId: r.recommendation.id }), r]));
   const root = mergeRoots(input.merges, new Set(byKey.keys()));
@@ -181,8 +193,15 @@ export function seriesReport(input: SeriesInput): SeriesReport {
       title: kept.recommendation.title,
       description: kept.recommendation.description,
       votes: members.reduce((n, m) => n + m.votes, 0),
-      sources: ordered.map((m) => ({ workshopId: m.workshopId, recommendationId: m.recommendation.id, workshopTitle: m.workshopTitle, title: m.recommendation.title })),
-      actionSteps: ordered.flatMap((m) => m.recommendation.actionSteps.map((s) => ({ ...s, workshopId: m.workshopId, workshopTitle: m.workshopTitle }))),
+      sources: ordered.map((m) => ({
+        workshopId: m.workshopId,
+        recommendationId: m.recommendation.id,
+        workshopTitle: m.workshopTitle,
+        title: m.recommendation.title,
+      })),
+      actionSteps: ordered.flatMap((m) =>
+        m.recommendation.actionSteps.map((s) => ({ ...s, workshopId: m.workshopId, workshopTitle: m.workshopTitle })),
+      ),
     };
   });
   // Stable: ties keep workshop order, then each workshop's own ranking.
@@ -221,7 +240,8 @@ export function seriesReport(input: SeriesInput): SeriesReport {
     }
   }
   const clusterList = [...clusters.values()].sort(
-    (a, b) => (a.phase === b.phase ? 0 : a.phase === 'painPoints' ? -1 : 1) || Number(a.title === '') - Number(b.title === '') || b.votes - a.votes,
+    (a, b) =>
+      (a.phase === b.phase ? 0 : a.phase === 'painPoints' ? -1 : 1) || Number(a.title === '') - Number(b.title === '') || b.votes - a.votes,
   );
 
   const everyone = [...people.values()];
@@ -243,7 +263,14 @@ export function seriesReport(input: SeriesInput): SeriesReport {
       sessions: snapshot.workshop.sessions.map((s) => ({ ...s })),
       participants: snapshot.people.filter((p) => p.role === 'participant').length,
       countries: [...new Set(snapshot.people.map((p) => p.country.trim()).filter(Boolean))].sort(collator.compare),
-      organisations: [...new Set(snapshot.people.filter((p) => people.get(keyOf(p))!.credit !== 'none').map((p) => p.organisation.trim()).filter(Boolean))].sort(collator.compare),
+      organisations: [
+        ...new Set(
+          snapshot.people
+            .filter((p) => people.get(keyOf(p))!.credit !== 'none')
+            .map((p) => p.organisation.trim())
+            .filter(Boolean),
+        ),
+      ].sort(collator.compare),
     })),
     recommendations,
     clusters: clusterList,
