@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_WS_MESSAGE_BYTES, WS_FRAME_HARD_LIMIT_BYTES } from '../src/limits.ts';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
-import { randomBytes, seededRandom, smallUpdateMessage, updateMessageOfSize } from './helpers/messages.ts';
+import { boardNotes, type Author } from '@crossboard/model';
+import { noteUpdateMessageOfSize, randomBytes, seededRandom, smallNoteMessage } from './helpers/messages.ts';
+import { facilitatorAuthor, noteText, writeNote } from './helpers/notes.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -17,10 +19,15 @@ afterAll(async () => {
 
 interface Scene {
   room: string;
+  /** A participant's token, for the sockets that send bad frames. */
   token: string;
+  /** The facilitator's token: the 1 MiB update is more than one participant may hold on a board. */
+  facilitatorToken: string;
+  /** The writer's own person (the facilitator), as the server stamps it. */
+  author: Author;
   writer: TestClient;
   reader: TestClient;
-  /** Writes entry i on the writer's side (outside the board schema, so only the protocol is under test). */
+  /** Writes note i on the writer's side, as the board's schema accepts it, so only the protocol is under test. */
   write(i: number): void;
   /** Every note written so far reached the reader. */
   allArrived(): Promise<void>;
@@ -31,19 +38,22 @@ async function scene(): Promise<Scene> {
   const room = `${w.id}/board`;
   const writer = await connectSynced(server.ws, room, w.facilitatorToken);
   const reader = await connectSynced(server.ws, room, w.facilitatorToken);
+  const author = facilitatorAuthor(w);
   let written = 0;
   return {
     room,
     token: (await joinAsParticipant(server.app, w.id)).token,
+    facilitatorToken: w.facilitatorToken,
+    author,
     writer,
     reader,
     write(i) {
-      writer.doc.getMap('protocolProbe').set(`n${i}`, `note ${i}`);
+      writeNote(writer.doc, author, `n${i}`, `note ${i}`);
       written = Math.max(written, i + 1);
     },
     async allArrived() {
-      await waitFor(() => reader.doc.getMap('protocolProbe').size === written, `${written} notes at the reader`);
-      expect(reader.doc.getMap('protocolProbe').toJSON()).toEqual(writer.doc.getMap('protocolProbe').toJSON());
+      await waitFor(() => boardNotes(reader.doc).size === written, `${written} notes at the reader`);
+      expect(reader.doc.getMap('notes').toJSON()).toEqual(writer.doc.getMap('notes').toJSON());
     },
   };
 }
@@ -71,12 +81,18 @@ describe('bad input costs no one else data or service', () => {
     expect(huge.code).toBe(1009);
     await s.allArrived();
 
-    const { message, value } = updateMessageOfSize(MAX_WS_MESSAGE_BYTES);
+    // Exactly 1 MiB of schema-valid notes (full-length texts), from the facilitator: no quota
+    // applies, so the server relays the update as it is.
+    const { message, texts } = noteUpdateMessageOfSize(MAX_WS_MESSAGE_BYTES, s.author);
     expect(message.byteLength).toBe(MAX_WS_MESSAGE_BYTES);
-    const sock = rawSocket(wsUrl(server.ws, s.room, s.token));
+    const sock = rawSocket(wsUrl(server.ws, s.room, s.facilitatorToken));
     await sock.opened;
     sock.ws.send(message);
-    await waitFor(() => s.reader.doc.getMap('blobs').get('big') === value, 'the 1 MiB update reached the reader', 15_000);
+    await waitFor(
+      () => [...texts].every(([id, text]) => noteText(s.reader.doc, id) === text),
+      'the 1 MiB update reached the reader',
+      15_000,
+    );
     expect(sock.ws.readyState).toBe(sock.ws.OPEN);
     sock.ws.close();
   });
@@ -94,12 +110,12 @@ describe('bad input costs no one else data or service', () => {
 
   it('closes a truncated sync message with 1007', async () => {
     const s = await scene();
-    const full = smallUpdateMessage('this update is cut short');
+    const full = smallNoteMessage('cut', 'this update is cut short');
     const closed = await sendBad(s, full.subarray(0, full.length - 6), (i) => s.write(i));
     expect(closed.code).toBe(1007);
     expect(closed.reason).toMatch(/truncated/);
     await s.allArrived();
-    expect(s.reader.doc.getText('text').toString()).toBe('');
+    expect(boardNotes(s.reader.doc).has('cut')).toBe(false);
   });
 
   it('closes an unknown message type with 1003', async () => {
@@ -134,7 +150,7 @@ describe('bad input costs no one else data or service', () => {
       expect([1003, 1007], `frame ${n}: ${Buffer.from(frame).toString('hex')}`).toContain(closed.code);
     }
     await s.allArrived();
-    expect(s.reader.doc.getMap('protocolProbe').size).toBe(200);
+    expect(boardNotes(s.reader.doc).size).toBe(200);
     const metrics = await server.app.inject('/metrics');
     expect(metrics.body).toMatch(/crossboard_messages_dropped_total\{reason="malformed"\} \d+/);
   });

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 import { encodeUpdate } from '../src/sync/protocol.ts';
 import { rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { facilitatorAuthor, writeNote } from './helpers/notes.ts';
 import { createWorkshop, removeDataDir, startServer, tempDataDir, type CreatedWorkshop, type TestServer } from './helpers/server.ts';
 
 /** 2,000 by default to stay quick; CROSSBOARD_MEMORY_CYCLES=10000 for the long run. */
@@ -71,7 +72,10 @@ describe(`${CYCLES} connect/disconnect cycles, rejected and failed ones included
       const sock = rawSocket(wsUrl(server.ws, room, w.facilitatorToken));
       await sock.opened;
       const doc = new Y.Doc();
-      doc.getMap('items').set(`n${n}`, 'x'.repeat(200));
+      // On a board, a note as its schema takes it (the facilitator's own, 200 characters).
+      const onBoard = room.endsWith('/board');
+      if (onBoard) writeNote(doc, facilitatorAuthor(w), `n${n}`, 'x'.repeat(200));
+      else doc.getMap('items').set(`n${n}`, 'x'.repeat(200));
       sock.ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)));
       if (kind === 1) {
         expect((await sock.closed).code).toBe(1013);
@@ -79,7 +83,7 @@ describe(`${CYCLES} connect/disconnect cycles, rejected and failed ones included
         return;
       }
       // Wait for the room to have it, then leave.
-      await waitFor(() => server.app.crossboard.rooms.loaded(room)?.document.getMap('items').has(`n${n}`), `cycle ${n} stored`);
+      await waitFor(() => server.app.crossboard.rooms.loaded(room)?.document.getMap(onBoard ? 'notes' : 'items').has(`n${n}`), `cycle ${n} stored`);
       sock.ws.close();
       await sock.closed;
       outcomes.stored++;

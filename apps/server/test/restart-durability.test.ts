@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, connectSynced, destroyAllClients, text, waitFor } from './helpers/clients.ts';
+import { boardNotes } from '@crossboard/model';
+import { connectClient, connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
+import { facilitatorAuthor, firstLine, noteText, writeNote } from './helpers/notes.ts';
 import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 const servers: TestServer[] = [];
@@ -24,17 +26,20 @@ describe('what was written survives', () => {
     const w = await createWorkshop(first.app);
     const room = `${w.id}/board`;
     const writer = await connectSynced(first.ws, room, w.facilitatorToken);
-    for (let i = 0; i < 30; i++) writer.doc.getText('text').insert(i, String(i % 10));
+    // A note, then 30 edits of its text, each its own update.
+    writeNote(writer.doc, facilitatorAuthor(w), 'edited', '>');
+    for (let i = 0; i < 30; i++) firstLine(writer.doc, 'edited').insert(1 + i, String(i % 10));
     const watcher = await connectSynced(first.ws, room, w.facilitatorToken);
-    await waitFor(() => text(watcher.doc).length === 30, 'watcher has all 30 edits');
-    const expected = text(writer.doc);
+    await waitFor(() => noteText(watcher.doc, 'edited')?.length === 31, 'watcher has all 30 edits');
+    const expected = noteText(writer.doc, 'edited');
+    expect(expected).toBe('>012345678901234567890123456789');
     destroyAllClients();
 
     const second = await first.restart();
     servers.push(second);
     const reader = connectClient(second.ws, room, w.facilitatorToken);
     await waitFor(() => reader.provider.synced, 'reader synced');
-    expect(text(reader.doc)).toBe(expected);
+    expect(noteText(reader.doc, 'edited')).toBe(expected);
   });
 
   it('compaction past the threshold keeps the state identical, before and after a restart', async () => {
@@ -43,9 +48,10 @@ describe('what was written survives', () => {
     const room = `${w.id}/board`;
     const writer = await connectSynced(first.ws, room, w.facilitatorToken);
     const watcher = await connectSynced(first.ws, room, w.facilitatorToken);
+    const author = facilitatorAuthor(w);
     for (let i = 0; i < 23; i++) {
-      writer.doc.getMap('notes').set(`n${i}`, { text: `note ${i}` });
-      if (i % 3 === 0) writer.doc.getMap('notes').delete(`n${i}`);
+      writeNote(writer.doc, author, `n${i}`, `note ${i}`);
+      if (i % 3 === 0) boardNotes(writer.doc).delete(`n${i}`);
       // One update per message, so the server's log really grows past the threshold.
       await waitFor(() => watcher.doc.getMap('notes').get(`n${i}`) !== undefined || i % 3 === 0, `note ${i} relayed`);
     }
@@ -71,9 +77,9 @@ describe('what was written survives', () => {
     const w = await createWorkshop(server.app);
     const room = `${w.id}/board`;
     const writer = await connectSynced(server.ws, room, w.facilitatorToken);
-    writer.doc.getText('text').insert(0, 'kept across unload');
+    writeNote(writer.doc, facilitatorAuthor(w), 'kept', 'kept across unload');
     const watcher = await connectSynced(server.ws, room, w.facilitatorToken);
-    await waitFor(() => text(watcher.doc) === 'kept across unload', 'relayed');
+    await waitFor(() => noteText(watcher.doc, 'kept') === 'kept across unload', 'relayed');
     destroyAllClients();
 
     const { rooms, sqlite } = server.app.crossboard;
@@ -82,10 +88,10 @@ describe('what was written survives', () => {
     expect(stored.updates).toHaveLength(0);
     const fromSnapshot = new Y.Doc();
     Y.applyUpdate(fromSnapshot, stored.snapshot!);
-    expect(text(fromSnapshot)).toBe('kept across unload');
+    expect(noteText(fromSnapshot, 'kept')).toBe('kept across unload');
 
     const reader = connectClient(server.ws, room, w.facilitatorToken);
     await waitFor(() => reader.provider.synced, 'reader synced');
-    expect(text(reader.doc)).toBe('kept across unload');
+    expect(noteText(reader.doc, 'kept')).toBe('kept across unload');
   });
 });

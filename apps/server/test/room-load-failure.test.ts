@@ -1,6 +1,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectSynced, destroyAllClients, rawSocket, text, waitFor, wsUrl } from './helpers/clients.ts';
+import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { facilitatorAuthor, noteText, writeNote } from './helpers/notes.ts';
 import { createWorkshop, removeDataDir, startServer, tempDataDir, type TestServer } from './helpers/server.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 
@@ -46,8 +47,8 @@ describe('a room whose stored state cannot be read', () => {
 
     const a = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
     const b = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
-    a.doc.getText('text').insert(0, 'still fine');
-    await waitFor(() => text(b.doc) === 'still fine', 'board still relays');
+    writeNote(a.doc, facilitatorAuthor(w), 'fine', 'still fine');
+    await waitFor(() => noteText(b.doc, 'fine') === 'still fine', 'board still relays');
   });
 });
 

@@ -8,6 +8,7 @@ import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.t
 import { TEST_REDIS_URL, privateRedis, type PrivateRedis } from './helpers/redis.ts';
 import { HEARTBEAT_MS, PROCESS_GONE_AFTER_MS } from '../src/scale/redis-fanout.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
+import { facilitatorAuthor, noteText, participantAuthor, writeNote } from './helpers/notes.ts';
 
 /**
  * Several real server processes (`src/main.ts`, as `pnpm start` runs it) sharing workshops
@@ -40,14 +41,18 @@ async function cluster(n: number, redisUrl = TEST_REDIS_URL): Promise<ChildServe
   );
 }
 
-async function join(base: string, workshopId: string, name: string): Promise<string> {
+async function joinAs(base: string, workshopId: string, name: string): Promise<{ participantId: string; token: string }> {
   const res = await fetch(`${base}/api/workshops/${workshopId}/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en' }),
   });
   if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
+  return (await res.json()) as { participantId: string; token: string };
+}
+
+async function join(base: string, workshopId: string, name: string): Promise<string> {
+  return (await joinAs(base, workshopId, name)).token;
 }
 
 const notes = (c: TestClient) => c.doc.getMap<string>('notes');
@@ -83,16 +88,18 @@ describe('several server processes sharing workshops', () => {
     const [a, b] = await cluster(2);
     const w = await createWorkshopOn(a!.base, 'Two processes');
     // Joined through the other process: sessions and tokens live in the shared database.
-    const anaToken = await join(b!.base, w.id, 'Ana');
+    const anaPerson = await joinAs(b!.base, w.id, 'Ana');
+    const anaToken = anaPerson.token;
     const room = `${w.id}/board`;
     const fac = connectClient(a!.ws, room, w.facilitatorToken);
     const ana = connectClient(b!.ws, room, anaToken);
     await waitFor(() => fac.provider.synced && ana.provider.synced, 'both synced');
     expect((await health(a!.base)).backends).toMatchObject({ database: 'postgres', redis: { ok: true } });
 
+    // Notes as the board's schema takes them, each by its writer's own person.
     for (let i = 0; i < 20; i++) {
-      notes(fac).set(`f${i}`, `from the facilitator ${i}`);
-      notes(ana).set(`a${i}`, `from Ana ${i}`);
+      writeNote(fac.doc, facilitatorAuthor(w), `f${i}`, `from the facilitator ${i}`);
+      writeNote(ana.doc, participantAuthor(anaPerson), `a${i}`, `from Ana ${i}`);
     }
     await waitFor(() => notes(fac).size === 40 && notes(ana).size === 40 && same(fac, ana), 'both see all 40 notes', 15_000);
 
@@ -195,8 +202,8 @@ describe('several server processes sharing workshops', () => {
     await waitFor(() => [ca, cb, onA].every((c) => notes(c).size === 21), 'everyone has all 21 notes after Redis is back', 20_000);
     const boardOnA = connectClient(a!.ws, `${w.id}/board`, w.facilitatorToken);
     await waitFor(() => boardOnA.provider.synced, 'board on A');
-    notes(boardOnA).set('board', 'reaches the room B opened during the outage');
-    await waitFor(() => notes(boardOnB).get('board') !== undefined, 'its subscription completed on reconnect', 15_000);
+    writeNote(boardOnA.doc, facilitatorAuthor(w), 'board', 'reaches the room B opened during the outage');
+    await waitFor(() => noteText(boardOnB.doc, 'board') === 'reaches the room B opened during the outage', 'its subscription completed on reconnect', 15_000);
     expect(same(ca, cb) && same(cb, onA)).toBe(true);
     notes(cb).set('after', 'written after the outage');
     await waitFor(() => notes(ca).get('after') !== undefined, 'fan-out works again');

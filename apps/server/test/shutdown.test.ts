@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectSynced, destroyAllClients, rawSocket, text, waitFor, wsUrl } from './helpers/clients.ts';
+import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { facilitatorAuthor, noteText, writeNote } from './helpers/notes.ts';
 import { createWorkshop, removeDataDir, startServer } from './helpers/server.ts';
 
 describe('stopping the server', () => {
@@ -9,7 +10,7 @@ describe('stopping the server', () => {
       const w = await createWorkshop(server.app);
       const room = `${w.id}/board`;
       const writer = await connectSynced(server.ws, room, w.facilitatorToken);
-      writer.doc.getText('text').insert(0, 'flushed on shutdown');
+      writeNote(writer.doc, facilitatorAuthor(w), 'flushed', 'flushed on shutdown');
       const sock = rawSocket(wsUrl(server.ws, room, w.facilitatorToken));
       await sock.opened;
       await waitFor(() => server.app.crossboard.sqlite!.loadDocument(room).updates.length > 0, 'update stored');
@@ -28,7 +29,7 @@ describe('stopping the server', () => {
         expect(stored.updates).toHaveLength(0);
         expect(stored.snapshot).not.toBeNull();
         const reader = await connectSynced(again.ws, room, w.facilitatorToken);
-        expect(text(reader.doc)).toBe('flushed on shutdown');
+        expect(noteText(reader.doc, 'flushed')).toBe('flushed on shutdown');
       } finally {
         destroyAllClients();
         await again.close();

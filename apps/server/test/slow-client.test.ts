@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { boardNotes, MAX_NOTE_TEXT_LENGTH } from '@crossboard/model';
+import { facilitatorAuthor, writeNote } from './helpers/notes.ts';
 import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 const BUFFER_LIMIT = 256 * 1024;
@@ -27,11 +29,18 @@ describe('a client that stops reading', () => {
     const roomState = () => server.app.crossboard.rooms.loaded(room);
     await waitFor(() => roomState()?.clientCount === 3, 'three clients in the room');
 
-    const chunk = 'x'.repeat(200_000);
+    // Each write is one update of ~200 KB, as the board's schema accepts it: 100 full-length
+    // notes by the facilitator (no per-person quota applies to a facilitator).
+    const author = facilitatorAuthor(w);
+    const NOTES_PER_WRITE = 100;
+    const text = 'x'.repeat(MAX_NOTE_TEXT_LENGTH);
     let sent = 0;
     while (roomState()!.clientCount === 3 && sent < 400) {
-      writer.doc.getMap('blobs').set(`b${sent++}`, chunk);
-      await waitFor(() => reader.doc.getMap('blobs').size === sent, `blob ${sent} at the reader`);
+      const batch = sent++;
+      writer.doc.transact(() => {
+        for (let i = 0; i < NOTES_PER_WRITE; i++) writeNote(writer.doc, author, `b${batch}-${i}`, text);
+      });
+      await waitFor(() => boardNotes(reader.doc).size === sent * NOTES_PER_WRITE, `write ${sent} at the reader`);
     }
     expect(roomState()!.clientCount).toBe(2);
 
@@ -39,6 +48,6 @@ describe('a client that stops reading', () => {
     const closed = await slow.closed;
     expect(closed.code).toBe(1013);
     expect(closed.reason).toMatch(/too slow/);
-    expect(reader.doc.getMap('blobs').size).toBe(sent);
+    expect(boardNotes(reader.doc).size).toBe(sent * NOTES_PER_WRITE);
   });
 });

@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, connectSynced, destroyAllClients, waitFor, presenceOf } from './helpers/clients.ts';
+import { boardNotes } from '@crossboard/model';
+import { facilitatorAuthor, firstLine, noteText, participantAuthor, writeNote } from './helpers/notes.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 let server: TestServer;
@@ -27,21 +29,26 @@ describe('two people editing one board', () => {
     const room = `${w.id}/board`;
     const a = await connectSynced(server.ws, room, w.facilitatorToken);
     const b = await connectSynced(server.ws, room, ana.token);
+    // One note both write into, character by character.
+    writeNote(a.doc, facilitatorAuthor(w), 'shared', '.');
+    await waitFor(() => noteText(b.doc, 'shared') === '.', 'Ana sees the shared note');
+    const shared = (c: { doc: Y.Doc }) => noteText(c.doc, 'shared') ?? '';
 
     // Concurrent: both write before either has seen the other's change.
     for (let i = 0; i < 20; i++) {
-      a.doc.getMap('notes').set(`a${i}`, `from facilitator ${i}`);
-      b.doc.getMap('notes').set(`b${i}`, `from Ana ${i}`);
-      a.doc.getText('text').insert(0, 'A');
-      b.doc.getText('text').insert(0, 'B');
+      writeNote(a.doc, facilitatorAuthor(w), `a${i}`, `from facilitator ${i}`);
+      writeNote(b.doc, participantAuthor(ana), `b${i}`, `from Ana ${i}`);
+      firstLine(a.doc, 'shared').insert(0, 'A');
+      firstLine(b.doc, 'shared').insert(0, 'B');
     }
-    await waitFor(() => a.doc.getMap('notes').size === 40 && b.doc.getMap('notes').size === 40, 'both see 40 notes');
-    await waitFor(() => sameState(a.doc, b.doc) && a.doc.getText('text').toString() === b.doc.getText('text').toString(), 'convergence');
-    expect(a.doc.getText('text').length).toBe(40);
+    await waitFor(() => boardNotes(a.doc).size === 41 && boardNotes(b.doc).size === 41, 'both see 40 notes and the shared one');
+    await waitFor(() => sameState(a.doc, b.doc) && shared(a) === shared(b), 'convergence');
+    expect(shared(a)).toHaveLength(41);
+    expect([...shared(a)].filter((c) => c === 'A')).toHaveLength(20);
 
     const late = connectClient(server.ws, room, ana.token);
-    await waitFor(() => late.provider.synced && late.doc.getMap('notes').size === 40, 'late client has everything');
-    expect(late.doc.getText('text').toString()).toBe(a.doc.getText('text').toString());
+    await waitFor(() => late.provider.synced && boardNotes(late.doc).size === 41, 'late client has everything');
+    expect(shared(late)).toBe(shared(a));
     expect(late.doc.getMap('notes').toJSON()).toEqual(a.doc.getMap('notes').toJSON());
   });
 
@@ -63,8 +70,8 @@ describe('two people editing one board', () => {
     const w = await createWorkshop(server.app);
     const room = `${w.id}/board`;
     const writer = await connectSynced(server.ws, room, w.facilitatorToken);
-    writer.doc.getText('text').insert(0, 'hello everyone');
+    writeNote(writer.doc, facilitatorAuthor(w), 'hello', 'hello everyone');
     const joiners = Array.from({ length: 8 }, () => connectClient(server.ws, room, w.facilitatorToken));
-    await waitFor(() => joiners.every((j) => j.doc.getText('text').toString() === 'hello everyone'), 'all joiners');
+    await waitFor(() => joiners.every((j) => noteText(j.doc, 'hello') === 'hello everyone'), 'all joiners');
   });
 });
