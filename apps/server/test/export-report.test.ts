@@ -177,7 +177,7 @@ describe('report export', () => {
     const res = await exportAs(created.facilitatorToken, created.id, 'md');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
-    expect(res.body).toMatch(/^# Innovation through cross\\-border collaboration\n/);
+    expect(res.body).toMatch(/^# Innovation through cross-border collaboration\n/);
     expect(res.body).toContain('## Recommendations and action steps');
     expect(res.body).toContain('## Vote results');
     expect(res.body).toContain('- Participant Manchester (Greater Manchester Combined Authority)');

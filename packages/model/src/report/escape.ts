@@ -1,16 +1,31 @@
 /**
- * Text participants wrote, made inert for Markdown: every punctuation character that can
- * start markup is backslash-escaped (CommonMark renders `\x` as a literal x), so no tag,
- * entity, link, emphasis, heading, list, table cell or autolink (`www.`, `https:`) can come
- * from a note. Commas, quotes and slashes cannot start anything and stay readable. Line breaks
- * and runs of whitespace become one space, so a note cannot start a block of its own.
+ * Text participants wrote, made inert for Markdown (CommonMark with markdown-it's linkify and
+ * strikethrough), escaping only what would otherwise change the rendering, so plain prose
+ * stays readable in the .md file: "Pilots - budgeted: 3 days." keeps its dash, colon and full
+ * stop. A backslash before punctuation renders as the punctuation itself, so the HTML is the
+ * same as with every punctuation character escaped. Line breaks and runs of whitespace
+ * become one space, so a note cannot start a block of its own.
+ *
+ *   anywhere         \ ` * _ ~ [ ] < (emphasis, code, links, HTML, autolinks, escapes)
+ *   & before name;   entities (&copy; would become ©)
+ *   . before a letter or digit, : after http/https/ftp/mailto, // (linkify's links)
+ *   at the start     # > + - (headings, quotes, lists, rules), "12." / "12)" (ordered lists)
+ *   at the end       " ##" (a heading's closing sequence would vanish)
  */
 export function escapeMarkdownInline(text: string): string {
-  return text
+  const one = text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`);
+    .trim();
+  return one
+    .replace(/[\\`*_~[\]<]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
+    .replace(/\.(?=[\p{L}\p{N}])/gu, '\\.')
+    .replace(/(?<=(?:https?|ftp|mailto)):/giu, '\\:')
+    .replace(/\/(?=\/)/g, '\\/')
+    .replace(/^[#>+-]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/(\s)(#+)$/, (_, space: string, hashes: string) => `${space}${hashes.replace(/#/g, '\\#')}`);
 }
 
 /** Multi-line user text as Markdown paragraphs, each escaped. */
