@@ -22,6 +22,7 @@ export function ConsentFields({
   themes,
   showPresenceNote = false,
   idPrefix,
+  pickThemes = true,
 }: {
   value: DirectoryProfile;
   onChange: (next: DirectoryProfile) => void;
@@ -30,6 +31,8 @@ export function ConsentFields({
   showPresenceNote?: boolean;
   /** Ids of the inputs start with it (`join` → `join-contact`), for a form's error summary to link to. */
   idPrefix?: string;
+  /** False where the form already asks for themes of interest (registration): only whether to show them. */
+  pickThemes?: boolean;
 }) {
   const { t } = useTranslation();
   const generated = useId();
@@ -74,7 +77,7 @@ export function ConsentFields({
             <label htmlFor={`${id}-role`}>{t('people.consent.role')}</label>
             <input id={`${id}-role`} maxLength={MAX_DIRECTORY_ROLE_LENGTH} value={value.role} placeholder={t('people.consent.roleHint')} onChange={(e) => set({ role: e.target.value })} />
           </div>
-          {themes.length > 0 && (
+          {pickThemes && themes.length > 0 && (
             <fieldset className="consent__themes">
               <legend>{t('people.consent.themes')}</legend>
               {themes.map((theme) => (

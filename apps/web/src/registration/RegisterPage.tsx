@@ -55,7 +55,8 @@ export function RegisterPage({ code }: { code: string }) {
         sessions,
         themes,
         answer: answer.trim(),
-        directory: trimmedProfile(profile),
+        // The themes of interest above are the ones the directory shows, if the person ticks them.
+        directory: { ...trimmedProfile(profile), themes },
       });
       navigate(done.personalUrl);
     } catch (e) {
@@ -143,7 +144,7 @@ export function RegisterPage({ code }: { code: string }) {
                       <textarea id={`${id}-answer`} rows={3} maxLength={1000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
                     </div>
                   )}
-                  <ConsentFields value={profile} onChange={setProfile} themes={[]} />
+                  <ConsentFields value={profile} onChange={setProfile} themes={form.themes} pickThemes={false} />
                   {error && <p className="form__error" role="alert">{error}</p>}
                   <button type="submit" className="button button--primary" disabled={busy}>
                     {busy ? t('registration.form.submitting') : t('registration.form.submit')}

@@ -91,7 +91,7 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
       <SiteHeader />
       <main id="main" className="registrations">
         <p>
-          <Link href={`/w/${encodeURIComponent(workshopId)}/console`}>{t('people.directory.back')}</Link>
+          <Link href={`/w/${encodeURIComponent(workshopId)}/console`}>{t('registration.admin.back')}</Link>
         </p>
         <h1>{t('registration.admin.heading')}</h1>
         {!staff && <p className="notice">{t('registration.admin.staffOnly')}</p>}
@@ -149,13 +149,13 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
               {view.registrations.length === 0 ? (
                 <p>{t('registration.admin.none')}</p>
               ) : (
-                <table>
+                <table className="registrations__table">
                   <thead>
                     <tr>
                       <th scope="col">{t('registration.form.name')}</th>
                       <th scope="col">{t('registration.form.organisation')}</th>
                       <th scope="col">{t('registration.form.country')}</th>
-                      <th scope="col">{t('registration.form.sessions')}</th>
+                      <th scope="col">{t('registration.admin.sessions')}</th>
                       <th scope="col">{t('registration.form.themes')}</th>
                       <th scope="col">{t('registration.form.answer')}</th>
                       <th scope="col">{t('registration.admin.status')}</th>
@@ -164,7 +164,7 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
                   <tbody>
                     {view.registrations.map((r) => (
                       <tr key={r.id}>
-                        <td>
+                        <td data-label={t('registration.form.name')}>
                           {r.name}
                           {r.email && (
                             <>
@@ -173,26 +173,26 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
                             </>
                           )}
                         </td>
-                        <td>{r.organisation}</td>
-                        <td>
+                        <td data-label={t('registration.form.organisation')}>{r.organisation}</td>
+                        <td data-label={t('registration.form.country')}>
                           {r.country}
                           <br />
                           <small>{r.timeZone.replace(/_/g, ' ')}</small>
                         </td>
-                        <td>{r.sessions.map((i) => view.sessions[i]?.label ?? `#${i + 1}`).join(', ')}</td>
-                        <td>{r.themes.join(', ')}</td>
-                        <td>{r.answer}</td>
-                        <td>
+                        <td data-label={t('registration.admin.sessions')}>{r.sessions.map((i) => view.sessions[i]?.label ?? `#${i + 1}`).join(', ')}</td>
+                        <td data-label={t('registration.form.themes')}>{r.themes.join(', ')}</td>
+                        <td data-label={t('registration.form.answer')}>{r.answer}</td>
+                        <td data-label={t('registration.admin.status')}>
                           <p>{t(`registration.admin.status_${r.status}`)}</p>
                           <div className="registrations__actions">
                             {r.status !== 'admitted' && (
                               <button type="button" className="button button--small" aria-label={t('registration.admin.admit', { name: r.name })} onClick={() => void decide(r.id, 'admitted')}>
-                                {t('registration.admin.status_admitted')}
+                                {t('registration.admin.admitShort')}
                               </button>
                             )}
                             {r.status !== 'declined' && (
                               <button type="button" className="button button--small" aria-label={t('registration.admin.decline', { name: r.name })} onClick={() => void decide(r.id, 'declined')}>
-                                {t('registration.admin.status_declined')}
+                                {t('registration.admin.declineShort')}
                               </button>
                             )}
                           </div>
