@@ -22,6 +22,10 @@ const SeriesRoutes = lazy(() =>
   import('../series/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.seriesRoute(pathname, search) })),
 );
 const SERIES_ROUTES = ['/w/:id/series', '/w/:id/publish', '/s/:id'];
+const PeopleRoutes = lazy(() =>
+  import('../directory/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.peopleRoute(pathname) })),
+);
+const PEOPLE_ROUTES = ['/w/:id/people', '/w/:id/registrations', '/r/:code', '/registered/:secret'];
 
 /** What a route shows while its code downloads: announced, and kept on screen until it is ready. */
 function RouteLoading() {
@@ -73,6 +77,13 @@ export function App() {
     return (
       <Lazy>
         <SeriesRoutes pathname={pathname} search={search} />
+      </Lazy>
+    );
+  }
+  if (PEOPLE_ROUTES.some((pattern) => matchRoute(pattern, pathname))) {
+    return (
+      <Lazy>
+        <PeopleRoutes pathname={pathname} />
       </Lazy>
     );
   }
