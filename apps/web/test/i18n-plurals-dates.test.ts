@@ -75,3 +75,16 @@ describe('dates and times in the reader’s locale', () => {
     expect(formatDateTime(at, 'en', { dateStyle: 'long' }, 'Europe/Paris', ['en-GB'])).toBe('3 June 2026');
   });
 });
+
+describe('one register per language', () => {
+  it('Spanish speaks to the reader as tú throughout', () => {
+    // Usted's pronouns and the imperatives the report pages used to mix in.
+    const usted = /\b(usted|ustedes|Elija|Descargue|Use|Cree|empiece|abra|Puede leer|su hora|en su navegador)\b/;
+    expect([...leaves(es)].filter(([, v]) => usted.test(v))).toEqual([]);
+  });
+
+  it('French speaks to the reader as vous throughout', () => {
+    const tu = /(?<!\p{L})(tu|ton|ta|tes|toi)(?!\p{L})/iu;
+    expect([...leaves(fr)].filter(([, v]) => tu.test(v))).toEqual([]);
+  });
+});
