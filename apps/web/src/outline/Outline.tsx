@@ -21,29 +21,35 @@ import { useControl } from '../facilitation/control-hooks.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';
 import { matchesTheme, ThemeFilter, useThemeFilter } from '../board/theme-filter.tsx';
+import { NoteVote } from '../facilitation/VotingPanel.tsx';
 
 
 interface Props {
   /** Which phase is open first; the others follow in workshop order. */
   selected: Phase;
   lockedPhases: Record<Phase, boolean>;
+  /**
+   * A phone's board: only the selected phase, whether it takes notes decided by the page (locks,
+   * roles, async windows), and the composer kept at the bottom of the screen.
+   */
+  phone?: { readOnly: boolean };
 }
 
 /** The boards as a structured list — phases, clusters, notes — where everything works from the keyboard. */
-export function Outline({ selected, lockedPhases }: Props) {
+export function Outline({ selected, lockedPhases, phone }: Props) {
   const { t } = useTranslation();
   const { board } = useWorkshop();
   useBoardVersion(board);
   const [announcement, setAnnouncement] = useState('');
-  const ordered = [selected, ...PHASES.filter((p) => p !== selected)];
+  const ordered = phone ? [selected] : [selected, ...PHASES.filter((p) => p !== selected)];
   return (
-    <div className="outline">
+    <div className={phone ? 'outline outline--phone' : 'outline'}>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
       <ThemeFilter />
       {ordered.map((phase) => (
-        <PhaseOutline key={phase} phase={phase} readOnly={lockedPhases[phase]} announce={setAnnouncement} />
+        <PhaseOutline key={phase} phase={phase} readOnly={phone ? phone.readOnly : lockedPhases[phase]} announce={setAnnouncement} />
       ))}
     </div>
   );
@@ -150,6 +156,7 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
           {note.author?.organisation ? ` · ${note.author.organisation}` : ''}
           {note.theme ? ` · ${note.theme}` : ''}
         </p>
+        <NoteVote noteId={note.id} phase={note.phase} label={text || t('note.emptyText')} />
       </div>
       {!readOnly && (
         <div className="outline-note__actions" role="group" aria-label={t('note.label', { name: author, text: text || t('note.emptyText') })}>

@@ -23,6 +23,9 @@ import { SpotlightFollower } from '../facilitation/Spotlight.tsx';
 import { VotingPanel } from '../facilitation/VotingPanel.tsx';
 import { AsyncWindowNotice } from '../report/AsyncWindowNotice.tsx';
 import { useWritingStatus } from '../facilitation/use-writing-status.ts';
+import { AgendaView } from '../facilitation/AgendaView.tsx';
+import { PhaseQuestion } from '../facilitation/PhaseQuestion.tsx';
+import { usePhoneLayout } from '../board/use-phone-layout.ts';
 
 type ViewMode = 'board' | 'outline';
 
@@ -39,7 +42,10 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
   const settings = useSettings(control);
   const current = useCurrentPhase(control);
   const [selected, setSelected] = useState<Phase>(current);
-  const [mode, setMode] = useState<ViewMode>('board');
+  const [chosenMode, setMode] = useState<ViewMode>('board');
+  // A phone shows the board as a list: the same notes, readable and reachable with a thumb.
+  const phone = usePhoneLayout();
+  const mode: ViewMode = phone ? 'outline' : chosenMode;
   const locks = {
     painPoints: usePhaseLocked(control, 'painPoints'),
     visions: usePhaseLocked(control, 'visions'),
@@ -58,7 +64,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
   const name = title || settings.title;
 
   return (
-    <div className="page page--workshop">
+    <div className={`page page--workshop${phone ? ' page--phone' : ''}`}>
       <SiteHeader>
         <h1 className="workshop-title">{name}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`/w/${encodeURIComponent(workshopId)}/join`} />
@@ -77,13 +83,15 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
             <PhaseTabs selected={selected} current={current} onSelect={setSelected} />
             <SharedTimer />
             <ReadyButton />
-            <div className="view-toggle" role="group" aria-label={t('workshop.viewLabel')}>
-              {(['board', 'outline'] as const).map((m) => (
-                <button key={m} type="button" aria-pressed={mode === m} className="view-toggle__button" onClick={() => setMode(m)}>
-                  {t(m === 'board' ? 'workshop.boardView' : 'workshop.outlineView')}
-                </button>
-              ))}
-            </div>
+            {!phone && (
+              <div className="view-toggle" role="group" aria-label={t('workshop.viewLabel')}>
+                {(['board', 'outline'] as const).map((m) => (
+                  <button key={m} type="button" aria-pressed={mode === m} className="view-toggle__button" onClick={() => setMode(m)}>
+                    {t(m === 'board' ? 'workshop.boardView' : 'workshop.outlineView')}
+                  </button>
+                ))}
+              </div>
+            )}
           </div>
           <p className="phase-announcer" role="status" aria-live="polite">
             {t('workshop.currentPhase', { phase: t(`phases.${current}`) })}
@@ -93,13 +101,16 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
           <AsyncWindowNotice phase={selected} />
           <PhaseChangeBanner />
           <SpotlightFollower onPhase={setSelected} />
+          <AgendaView />
+          <PhaseQuestion phase={selected} />
           <div id="phase-panel" role="tabpanel" aria-labelledby={`tab-${selected}`} className="workshop__panel">
-            {mode === 'board' && inDrafts && !readOnly ? (
+            {/* Private drafts have no list view yet: a phone gets their canvas rather than the shared list. */}
+            {inDrafts && !readOnly && (mode === 'board' || phone) ? (
               <DraftsBoard phase={selected} themes={settings.themes} />
             ) : mode === 'board' ? (
               <Board key={selected} phase={selected} themes={settings.themes} readOnly={readOnly} />
             ) : (
-              <Outline selected={selected} lockedPhases={locks} />
+              <Outline selected={selected} lockedPhases={locks} phone={phone ? { readOnly } : undefined} />
             )}
           </div>
         </main>
