@@ -9,3 +9,4 @@ export * from './ics.ts';
 export * from './ranking.ts';
 export * from './charts.ts';
 export * from './rounds.ts';
+export * from './followup.ts';

@@ -11,7 +11,7 @@ import { plainText, setPlainText } from './board.ts';
  *     description      Y.XmlFragment (Tiptap rich text, co-written)
  *     painPointLinks   Y.Array<string>  ids of pain-point notes or clusters on the board
  *     visionLinks      Y.Array<string>  ids of vision notes or clusters
- *     actionSteps      Y.Array<Y.Map>   { id, text, owner, horizon, status }
+ *     actionSteps      Y.Array<Y.Map>   { id, text, owner, horizon, status, due? }
  *
  * Links and steps are Y types so two organisers adding a link or a step at once keep both.
  */
@@ -28,9 +28,23 @@ export const STEP_STATUS_TITLES: Record<StepStatus, string> = { proposed: 'propo
 export interface ActionStepView {
   id: string;
   text: string;
+  /** A person of the workshop or an organisation, by name; the follow-up link is per owner. */
   owner: string;
   horizon: Horizon;
   status: StepStatus;
+  /**
+   * A due date set by hand (`YYYY-MM-DD`, a day in the workshop's home zone); absent or null
+   * when the due date follows from the horizon (report/followup.ts).
+   */
+  due?: string | null;
+}
+
+/** `YYYY-MM-DD` that names a real calendar day. */
+export function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 export interface RecommendationView {
@@ -123,12 +137,15 @@ export function readActionStep(m: unknown): ActionStepView | null {
   if (typeof id !== 'string') return null;
   const horizon = m.get('horizon');
   const status = m.get('status');
+  const due = m.get('due');
   return {
     id,
     text: str(m.get('text')),
     owner: str(m.get('owner')),
     horizon: isIn(HORIZONS, horizon) ? horizon : 'short',
     status: isIn(STEP_STATUSES, status) ? status : 'proposed',
+    // Only when set, so a step without one reads (and exports) as it always did.
+    ...(isIsoDate(due) ? { due } : {}),
   };
 }
 
@@ -203,6 +220,7 @@ export function addActionStep(doc: Y.Doc, recommendationId: string, step: Partia
     m.set('owner', step.owner ?? '');
     m.set('horizon', step.horizon ?? 'short');
     m.set('status', step.status ?? 'proposed');
+    if (isIsoDate(step.due)) m.set('due', step.due);
   });
   return id;
 }
@@ -224,6 +242,12 @@ export function updateActionStep(doc: Y.Doc, recommendationId: string, stepId: s
       if (v === undefined) continue;
       if (k === 'horizon' && !isIn(HORIZONS, v)) continue;
       if (k === 'status' && !isIn(STEP_STATUSES, v)) continue;
+      if (k === 'due') {
+        // null goes back to the horizon's date.
+        if (v === null) m.delete('due');
+        else if (isIsoDate(v)) m.set('due', v);
+        continue;
+      }
       m.set(k, v);
     }
   });
