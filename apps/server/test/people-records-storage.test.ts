@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE } from '@crossboard/model';
 import { PostgresPeopleRecords, SqlitePeopleRecords, type AsyncPeopleRecords, type PeopleRecords, type RegistrationRecord } from '../src/people/people-records.ts';
+import { PostgresCheckinRecords, SqliteCheckinRecords, type AsyncCheckinRecords, type CheckinRecords } from '../src/people/checkin-records.ts';
 import { asyncStorage, promised, type AsyncStorage } from '../src/storage/async-storage.ts';
 import { PostgresStorage } from '../src/storage/postgres-storage.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
@@ -11,6 +12,7 @@ import { removeDataDir, tempDataDir } from './helpers/server.ts';
 interface Opened {
   storage: AsyncStorage;
   people: AsyncPeopleRecords;
+  checkins: AsyncCheckinRecords;
   close(): Promise<void>;
 }
 const backends = [
@@ -19,7 +21,7 @@ const backends = [
     newPlace: tempDataDir,
     async open(dir: string): Promise<Opened> {
       const s = new SqliteStorage(dir);
-      return { storage: asyncStorage(s), people: promised<PeopleRecords>(new SqlitePeopleRecords(s.db)), close: async () => s.close() };
+      return { storage: asyncStorage(s), people: promised<PeopleRecords>(new SqlitePeopleRecords(s.db)), checkins: promised<CheckinRecords>(new SqliteCheckinRecords(s.db)), close: async () => s.close() };
     },
     dispose: removeDataDir,
   },
@@ -28,7 +30,7 @@ const backends = [
     newPlace: freshSchema,
     async open(schema: string): Promise<Opened> {
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 });
-      return { storage: s, people: new PostgresPeopleRecords(s.pool), close: () => s.close() };
+      return { storage: s, people: new PostgresPeopleRecords(s.pool), checkins: new PostgresCheckinRecords(s.pool), close: () => s.close() };
     },
     dispose: dropSchema,
   },
@@ -96,5 +98,27 @@ describe.each(backends)('people records on $name', (backend) => {
     await again.people.setForm('w1', { code: 'c1', open: false, deadline: null, question: 'Q2?' }, 2);
     expect(await again.people.formByCode('c1')).toEqual({ workshopId: 'w1', form: { code: 'c1', open: false, deadline: null, question: 'Q2?' } });
     expect(await again.people.form('w2')).toBeNull();
+  });
+
+  it('keeps check-in rounds, the newest current, each with its own answers', async () => {
+    const { opened, place } = await open();
+    cleanups.unshift(() => backend.dispose(place));
+    await opened.storage.createWorkshop(
+      { id: 'w1', title: 'w', purpose: '', joinCode: null, createdAt: 1 },
+      { id: 'f', workshopId: 'w1', role: 'facilitator', name: 'F', organisation: '', country: '', timeZone: 'UTC', language: 'en', revoked: false, createdAt: 1 },
+    );
+    const c = opened.checkins;
+    expect(await c.currentRound('w1')).toBeNull();
+    await c.startRound('w1', { id: 'a', prompt: 'Where from?', startedAt: 1 });
+    await c.setAnswer('w1', 'a', { personId: 'p1', answer: 'Porto', answeredAt: 5 });
+    await c.setAnswer('w1', 'a', { personId: 'p2', answer: 'Suva', answeredAt: 3 });
+    await c.setAnswer('w1', 'a', { personId: 'p2', answer: 'Suva, Fiji', answeredAt: 9 });
+    await c.startRound('w1', { id: 'b', prompt: 'One word?', startedAt: 2 });
+    expect(await c.currentRound('w1')).toEqual({ id: 'b', prompt: 'One word?', startedAt: 2 });
+    expect(await c.answers('w1', 'b')).toEqual([]);
+    expect(await c.answers('w1', 'a')).toEqual([
+      { personId: 'p2', answer: 'Suva, Fiji', answeredAt: 3 },
+      { personId: 'p1', answer: 'Porto', answeredAt: 5 },
+    ]);
   });
 });

@@ -262,7 +262,7 @@ describe('SQLite schema', () => {
     try {
       new SqliteStorage(dir).close();
       const s = new SqliteStorage(dir);
-      expect(s.db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(s.db.prepare('SELECT version FROM schema_version').all()).toEqual(SQL_MIGRATIONS.map((m) => ({ version: m.version })));
       expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
       s.close();
     } finally {
@@ -285,7 +285,7 @@ describe('schema versions', () => {
       await expect(old.pool.query('SELECT 1 FROM ballots')).rejects.toThrow(/ballots/);
       await old.close();
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 });
-      expect((await s.pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect((await s.pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
       expect((await s.getWorkshop('w1'))?.title).toBe('Before v2');
       expect(replay(await s.loadDocument('w1/board')).getText('t').toString()).toBe('kept');
       await s.facilitation.setBallot('w1', 'f', 'n1', 1);
@@ -303,7 +303,7 @@ describe('schema versions', () => {
       await Promise.all(opened.map((s) => s.close()));
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 });
       const r = await s.pool.query('SELECT version FROM schema_version ORDER BY version');
-      expect(r.rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(r.rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
       await s.close();
     } finally {
       await dropSchema(schema);

@@ -7,6 +7,7 @@ import { listDirectory, toProfile, workshopThemes } from './directory.ts';
 import { peopleRecords } from './people-records.ts';
 import { directoryProfileBody, type DirectoryProfileInput } from './people-schemas.ts';
 import { EMPTY_PROFILE } from '@crossboard/model';
+import { checkinRoutes } from './checkin-routes.ts';
 
 type IdParams = { id: string };
 
@@ -42,4 +43,7 @@ export async function directoryRoutes(app: FastifyInstance, { ctx }: { ctx: Serv
       return { profile };
     },
   );
+
+  // The check-in wall is the other thing people see of each other at the start.
+  await app.register(checkinRoutes, { ctx });
 }

@@ -141,4 +141,26 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       CREATE INDEX registrations_workshop ON registrations (workshop, created_at);
     `,
   },
+  {
+    version: 5,
+    // A round's cards stay with the workshop after the next round starts: keyed by round.
+    name: 'check-in rounds and answers',
+    sql: `
+      CREATE TABLE checkin_rounds (
+        workshop TEXT NOT NULL REFERENCES workshops (id),
+        id TEXT NOT NULL,
+        prompt TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        PRIMARY KEY (workshop, id)
+      );
+      CREATE TABLE checkin_answers (
+        workshop TEXT NOT NULL,
+        round TEXT NOT NULL,
+        person TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        answered_at INTEGER NOT NULL,
+        PRIMARY KEY (workshop, round, person)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../errors.ts';
+import { requirePerson } from '../http/auth.ts';
+import { workshopParams } from '../workshops/schemas.ts';
+import { randomId, requireWorkshop } from '../workshops/workshops.ts';
+import { checkinRecords } from './checkin-records.ts';
+
+/** The facilitator's prompt, e.g. "Where are you joining from, and what brings you here?". */
+export const MAX_CHECKIN_PROMPT_LENGTH = 200;
+/** One card's answer: a sentence or two. */
+export const MAX_CHECKIN_ANSWER_LENGTH = 280;
+
+type IdParams = { id: string };
+
+/**
+ * The check-in round: the facilitator starts one with a prompt; each person answers once
+ * (editable) and the wall shows every card with its author's name, country and time zone,
+ * for the viewer to show local time. Answering counts as ready. Cards are kept per round and
+ * never go into the report (nothing in export/ reads them).
+ */
+export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
+  app.post<{ Params: IdParams; Body: { prompt: string } }>(
+    '/api/workshops/:id/checkin',
+    {
+      schema: {
+        params: workshopParams,
+        body: { type: 'object', required: ['prompt'], additionalProperties: false, properties: { prompt: { type: 'string', minLength: 1, maxLength: MAX_CHECKIN_PROMPT_LENGTH } } },
+      },
+    },
+    async (request, reply) => {
+      const w = await requireWorkshop(ctx, request.params.id);
+      await requirePerson(ctx, request, w.id, ['facilitator']);
+      const prompt = request.body.prompt.trim();
+      if (!prompt) throw new HttpError('INVALID_BODY', 'body/prompt must not be blank');
+      const round = { id: randomId(), prompt, startedAt: Date.now() };
+      await checkinRecords(ctx).startRound(w.id, round);
+      return reply.status(201).send({ round });
+    },
+  );
+
+  app.get<{ Params: IdParams }>('/api/workshops/:id/checkin', { schema: { params: workshopParams } }, async (request, reply) => {
+    const w = await requireWorkshop(ctx, request.params.id);
+    await requirePerson(ctx, request, w.id);
+    reply.header('cache-control', 'no-store');
+    const records = checkinRecords(ctx);
+    const round = await records.currentRound(w.id);
+    const people = (await ctx.storage.listPeople(w.id)).filter((p) => !p.revoked);
+    if (!round) return { round: null, cards: [], ready: 0, people: people.length };
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const cards = [];
+    for (const a of await records.answers(w.id, round.id)) {
+      const p = byId.get(a.personId);
+      // A removed person's card leaves the wall with them.
+      if (!p) continue;
+      cards.push({ personId: p.id, name: p.name, country: p.country, timeZone: p.timeZone, answer: a.answer, answeredAt: a.answeredAt });
+    }
+    return { round, cards, ready: cards.length, people: people.length };
+  });
+
+  app.put<{ Params: IdParams; Body: { answer: string } }>(
+    '/api/workshops/:id/checkin/me',
+    {
+      schema: {
+        params: workshopParams,
+        body: { type: 'object', required: ['answer'], additionalProperties: false, properties: { answer: { type: 'string', minLength: 1, maxLength: MAX_CHECKIN_ANSWER_LENGTH } } },
+      },
+    },
+    async (request) => {
+      const w = await requireWorkshop(ctx, request.params.id);
+      const you = await requirePerson(ctx, request, w.id);
+      const answer = request.body.answer.trim();
+      if (!answer) throw new HttpError('INVALID_BODY', 'body/answer must not be blank');
+      const records = checkinRecords(ctx);
+      const round = await records.currentRound(w.id);
+      if (!round) throw new HttpError('NOT_FOUND', 'No check-in round has started yet.');
+      await records.setAnswer(w.id, round.id, { personId: you.id, answer, answeredAt: Date.now() });
+      return { ok: true };
+    },
+  );
+}

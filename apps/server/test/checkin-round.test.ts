@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CHECKIN_ANSWER_LENGTH } from '../src/people/checkin-routes.ts';
+import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  removeDataDir(server.dataDir);
+});
+
+async function call(method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(`${server.http}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const raw = await res.text();
+  return { status: res.status, raw, json: () => JSON.parse(raw) };
+}
+
+const PROMPT = 'Where are you joining from, and what brings you here?';
+
+describe('the check-in round', () => {
+  it('shows each answer as a card with name, country and time zone; answering counts as ready', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana', { country: 'Portugal', timeZone: 'Europe/Lisbon' });
+    const bob = await joinAsParticipant(server.app, w.id, 'Bob', { country: 'Fiji', timeZone: 'Pacific/Fiji' });
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json()).toEqual({ round: null, cards: [], ready: 0, people: 3 });
+    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' })).status).toBe(404);
+
+    expect((await call('POST', `/api/workshops/${w.id}/checkin`, ana.token, { prompt: PROMPT })).status).toBe(403);
+    expect((await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: PROMPT })).status).toBe(201);
+    await call('PUT', `/api/workshops/${w.id}/checkin/me`, bob.token, { answer: 'Suva, to meet other island states' });
+    await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' });
+    await call('PUT', `/api/workshops/${w.id}/checkin/me`, bob.token, { answer: 'Suva, to meet other small island states' });
+    const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
+    expect(wall.round.prompt).toBe(PROMPT);
+    expect(wall.ready).toBe(2);
+    expect(wall.people).toBe(3);
+    // Bob answered first and keeps his place after editing.
+    expect(wall.cards.map((c: Record<string, string>) => [c.name, c.country, c.timeZone, c.answer])).toEqual([
+      ['Bob', 'Fiji', 'Pacific/Fiji', 'Suva, to meet other small island states'],
+      ['Ana', 'Portugal', 'Europe/Lisbon', 'Porto'],
+    ]);
+
+    // A new round starts an empty wall; nobody is ready in it yet.
+    await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: 'One word for today?' });
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, bob.token)).json()).toMatchObject({ cards: [], ready: 0 });
+  });
+
+  it('drops a removed person’s card and refuses answers past the limit', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana');
+    await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: PROMPT });
+    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'x'.repeat(MAX_CHECKIN_ANSWER_LENGTH) })).status).toBe(200);
+    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'x'.repeat(MAX_CHECKIN_ANSWER_LENGTH + 1) })).status).toBe(400);
+    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: '   ' })).status).toBe(400);
+    await call('DELETE', `/api/workshops/${w.id}/people/${ana.participantId}`, w.facilitatorToken);
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, w.facilitatorToken)).json()).toMatchObject({ cards: [], ready: 0 });
+    const other = await createWorkshop(server.app);
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, other.facilitatorToken)).status).toBe(403);
+  });
+});
