@@ -28,3 +28,4 @@ export * from './schema/room-schema.ts';
 export * from './rules/index.ts';
 export * from './layout/index.ts';
 export * from './people/directory.ts';
+export * from './groups/index.ts';

@@ -19,6 +19,8 @@ export interface Person {
 export interface AccessOptions {
   /** The facilitator lets participants co-write the report. */
   participantsMayEditReport?: boolean;
+  /** For a group room: the person is one of that group's members (control room's `breakout`). */
+  groupMember?: boolean;
 }
 
 /** docs/DESIGN.md's table of rooms and who may read and write them, as one pure function. */
@@ -38,5 +40,10 @@ export function roomAccess(person: Person, room: RoomRef, options: AccessOptions
     case 'report':
       if (staff) return 'write';
       return options.participantsMayEditReport ? 'write' : 'read';
+    case 'group':
+      // Everyone may look into any group (the facilitator visits, others see what groups do).
+      if (person.role === 'facilitator') return 'write';
+      if (person.role === 'organiser') return 'read';
+      return options.groupMember ? 'write' : 'read';
   }
 }

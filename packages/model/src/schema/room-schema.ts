@@ -14,7 +14,7 @@ export const ROOM_ROOTS = {
   board: ['notes', 'clusters', 'meta'],
   drafts: ['notes', 'meta'],
   report: ['recommendations', 'meta'],
-  control: ['settings', 'state', 'votingRounds', 'meta'],
+  control: ['settings', 'state', 'votingRounds', 'breakout', 'meta'],
 } as const satisfies Record<string, readonly string[]>;
 export type SchemaRoom = keyof typeof ROOM_ROOTS;
 
