@@ -1,4 +1,4 @@
-import type { Role } from '@crossboard/model';
+import type { AgendaItem, Role } from '@crossboard/model';
 
 /** The HTTP contract of docs/API.md, typed for the web app (and the facilitator console). */
 
@@ -19,6 +19,15 @@ export interface CreateWorkshopBody {
   themes?: string[];
   homeTimeZone?: string;
   facilitatorName?: string;
+  facilitatorOrganisation?: string;
+  sessions?: { label: string; start: string; end: string }[];
+  phaseMinutes?: Partial<Record<'painPoints' | 'visions' | 'recommendations', number>>;
+  votesPerParticipant?: number;
+  phaseQuestions?: Partial<Record<'painPoints' | 'visions' | 'recommendations', string>>;
+  agenda?: AgendaItem[];
+  drafting?: boolean;
+  anonymous?: boolean;
+  template?: string | object;
 }
 export interface CreatedWorkshop {
   id: string;
@@ -54,6 +63,8 @@ export interface WorkshopInfo {
   id: string;
   title: string;
   you: Me;
+  /** Given to facilitators only. */
+  joinUrl?: string;
 }
 export interface PublicWorkshop {
   id: string;
@@ -90,6 +101,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   createWorkshop: (body: CreateWorkshopBody) => request<CreatedWorkshop>('POST', '/api/workshops', body),
+  importWorkshop: (exported: unknown) => request<CreatedWorkshop>('POST', '/api/workshops/import', exported),
   join: (id: string, body: JoinBody) => request<Joined>('POST', `/api/workshops/${enc(id)}/join`, body),
   workshop: (id: string, token: string) => request<WorkshopInfo>('GET', `/api/workshops/${enc(id)}`, undefined, token),
   publicWorkshop: (id: string) => request<PublicWorkshop>('GET', `/api/workshops/${enc(id)}/public`),

@@ -11,12 +11,16 @@ import { apiFor } from '../facilitation/facilitation-api.ts';
 import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
 import { PhaseTabs } from '../pages/PhaseTabs.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { PhaseQuestion } from '../facilitation/PhaseQuestion.tsx';
+import { AccessPanel } from './AccessPanel.tsx';
+import { AgendaPanel } from './AgendaPanel.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { ClusterSuggestions } from './ClusterSuggestions.tsx';
 import { DraftsPanel } from './DraftsPanel.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { Overview } from './Overview.tsx';
-import { PeoplePanel } from './PeoplePanel.tsx';
+import { activeParticipants, PeoplePanel, ReadinessCount } from './PeoplePanel.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
 import { PhaseControls } from './PhaseControls.tsx';
 import { TimerControls } from './TimerControls.tsx';
 import { useRequest } from './use-request.ts';
@@ -53,12 +57,21 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
         </Link>
       </SiteHeader>
       <main id="main" className="console">
-        <div className="console__controls">
+        {/* The live essentials, in one row above the fold: where everyone is, the clock, the plan, the room. */}
+        <div className="console__controls" aria-label={t('consoleLive.label')} role="region">
           <PhaseControls />
           <TimerControls />
+          <AgendaPanel />
+          <section className="console-card console-room" aria-labelledby="console-room">
+            <h2 id="console-room">{t('consoleLive.room')}</h2>
+            <p className="console-room__count">{t('consoleLive.people', { count: activeParticipants(people.data?.people).length })}</p>
+            <ReadinessCount people={people.data?.people} />
+          </section>
         </div>
         <div className="console__board">
+          <p className="console__viewing">{t('consoleLive.viewing')}</p>
           <PhaseTabs selected={selected} current={phase} onSelect={setSelected} />
+          <PhaseQuestion phase={selected} />
           <div className="console__spotlight console-row">
             <button
               type="button"
@@ -89,7 +102,9 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
           <ClusterPanel phase={selected} />
         </div>
         <aside className="console__side">
+          <AccessPanel />
           <PeoplePanel people={people} api={api} />
+          <SettingsPanel people={people.data?.people} />
           <InvitePanel api={api} onInvited={() => void people.reload()} />
           <DraftsPanel api={api} />
           <VotingControls api={api} />

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
+import { setupEn, setupEs, setupFr } from './setup-messages.ts';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -42,6 +43,10 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+// Deep-merged into the same namespace: `setup.*`, `access.*`, `agenda.*` sit beside en.ts's keys.
+i18n.addResourceBundle('en', 'translation', setupEn, true, false);
+i18n.addResourceBundle('es', 'translation', withManyForms(setupEs), true, false);
+i18n.addResourceBundle('fr', 'translation', withManyForms(setupFr), true, false);
 
 export function setLanguage(lang: string): void {
   const l = isLanguage(lang) ? lang : 'en';

@@ -28,10 +28,12 @@ export function AcceptInvitation({ workshopId }: { workshopId: string }) {
     if (!token) return;
     let live = true;
     api.workshop(workshopId, token).then(
-      ({ you }) => {
+      ({ you, title, joinUrl }) => {
         if (!live) return;
         saveCredential(workshopId, {
           token,
+          title,
+          ...(joinUrl ? { joinUrl } : {}),
           personId: you.personId,
           role: you.role,
           name: you.name,

@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from './harness/server.ts';
+import { launchChromium } from './harness/browser.ts';
+import { eventually } from './harness/people.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Screenshots for the issue's note, only when asked: JOURNEY_SHOTS=/tmp/shots/journey
+const SHOTS = process.env.JOURNEY_SHOTS;
+async function shot(page: Page, name: string) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+}
+
+// June of next year, so the sessions are always ahead of the clock.
+const YEAR = new Date().getUTCFullYear() + 1;
+const JUNE_DAYS = ['03', '07', '10'];
+
+/** The wizard as a first-time facilitator goes through it: template, about, sessions, run of show, review. */
+async function createCrossBorderWorkshop(page: Page, title: string, shots = '') {
+  await page.goto(server.url + '/');
+  await page.getByRole('heading', { name: /Step 1 of 5/ }).waitFor();
+  await expect(page.getByRole('radio', { name: /Cross-border, three phases/ }).isChecked()).resolves.toBe(true);
+  await shot(page, `${shots}wizard-1-start`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('heading', { name: /Step 2 of 5/ }).waitFor();
+  await page.getByLabel('Title').fill(title);
+  await expect(page.getByLabel('Question for Pain points').inputValue()).resolves.toMatch(/hard/);
+  await shot(page, `${shots}wizard-2-about`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('heading', { name: /Step 3 of 5/ }).waitFor();
+  await page.getByLabel('Your name').fill('Ana Ruiz');
+  await page.getByLabel('Your organisation').fill('OPSI');
+  await page.getByLabel('Home time zone').selectOption('Europe/Paris');
+  for (const [i, day] of JUNE_DAYS.entries()) {
+    await page.getByRole('button', { name: 'Add a session' }).click();
+    const session = page.getByRole('group', { name: `Session ${i + 1}` });
+    await session.getByLabel('Date').fill(`${YEAR}-06-${day}`);
+    await session.getByLabel('Starts').fill('15:30');
+    await session.getByLabel('Ends').fill('18:00');
+  }
+  // The live preview: the same session as someone in Dubai will see it.
+  await expect(page.getByRole('list', { name: 'Session 1 in other time zones' }).textContent()).resolves.toMatch(/Dubai.*17:30–20:00/);
+  await shot(page, `${shots}wizard-3-sessions`);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await page.getByRole('heading', { name: /Step 4 of 5/ }).waitFor();
+  await expect(page.getByText('150 minutes of a 150-minute session').isVisible()).resolves.toBe(true);
+  await shot(page, `${shots}wizard-4-agenda`);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: /Step 5 of 5/ }).waitFor();
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByRole('heading', { name: `“${title}” is ready` }).waitFor({ timeout: 30_000 });
+  await shot(page, `${shots}wizard-5-ready`);
+  const facilitatorLink = await page.getByLabel('Your private facilitator link').inputValue();
+  const participantLink = await page.getByRole('textbox', { name: 'Participant link' }).inputValue();
+  return { facilitatorLink, participantLink };
+}
+
+async function joinFromDubai(context: BrowserContext, participantLink: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(participantLink);
+  await page.getByLabel('Your name').fill('Noor Haddad');
+  await page.getByLabel('Organisation').fill('Mohammed Bin Rashid Centre for Government Innovation');
+  await page.getByLabel('Country').fill('AE');
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+describe('a facilitator sets up, runs and recovers a workshop from the app alone', () => {
+  it('creates the cross-border workshop, a participant in Dubai sees it in Dubai time, the facilitator link brings the console back', async () => {
+    const first = await browser.newContext({ timezoneId: 'Europe/Paris', locale: 'en-GB', viewport: { width: 1440, height: 900 } });
+    const fac = await first.newPage();
+    const { facilitatorLink, participantLink } = await createCrossBorderWorkshop(fac, 'Cross-border collaboration, June');
+
+    // The participant's browser is in Dubai: the session and its agenda are in their time.
+    const dubai = await browser.newContext({ timezoneId: 'Asia/Dubai', locale: 'en-GB' });
+    const noor = await joinFromDubai(dubai, participantLink);
+    await noor.getByText(/What makes collaborating across borders and jurisdictions hard\?/).waitFor();
+    const agenda = noor.locator('details.agenda-view');
+    await expect(agenda.locator('summary').textContent()).resolves.toMatch(/3 June, 17:30–20:00 \(Asia\/Dubai\)/);
+    await agenda.locator('summary').click();
+    const items = noor.getByRole('list', { name: 'Agenda, times in Asia/Dubai' }).getByRole('listitem');
+    await expect(items.first().textContent()).resolves.toMatch(/^17:30–17:45Welcome and check-in/);
+    await expect(items.last().textContent()).resolves.toMatch(/^19:50–20:00Wrap-up/);
+    await shot(noor, 'participant-agenda-dubai');
+
+    // The facilitator's console: the live strip, then this browser's landing page lists the workshop.
+    await fac.getByRole('link', { name: 'Open the console' }).click();
+    await fac.getByRole('heading', { name: /Facilitator console/ }).waitFor({ timeout: 30_000 });
+    await fac.getByRole('heading', { name: 'Agenda' }).waitFor();
+    await eventually(async () => expect(await fac.getByText('1 participant', { exact: true }).count()).toBe(1));
+    await shot(fac, 'console-1440x900');
+    await fac.goto(server.url + '/');
+    const mine = fac.getByRole('region', { name: 'My workshops' });
+    await expect(mine.getByRole('listitem').textContent()).resolves.toMatch(/Cross-border collaboration, June.*Facilitator.*Next: Thu 3 Jun, 15:30–18:00/);
+    await first.close();
+
+    // A fresh browser with only the saved link lands in the console, and remembers the workshop.
+    const second = await browser.newContext({ timezoneId: 'Europe/Paris', locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const again = await second.newPage();
+    await again.goto(facilitatorLink);
+    await again.getByRole('heading', { name: /Facilitator console/ }).waitFor({ timeout: 30_000 });
+    expect(new URL(again.url()).pathname).toMatch(/\/console$/);
+    expect(again.url()).not.toContain('token=');
+    await shot(again, 'console-390x844');
+    await again.goto(server.url + '/');
+    await eventually(async () =>
+      expect(await again.getByRole('region', { name: 'My workshops' }).textContent()).toMatch(/Cross-border collaboration, June.*Next: Thu 3 Jun, 15:30–18:00/),
+    );
+
+    await second.close();
+    await dubai.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { accessLink, loadCredential, saveCredential } from '../api/credentials.ts';
+import { useWorkshop } from '../app/workshop-context.ts';
+import { errorMessage } from '../facilitation/facilitation-api.ts';
+import { CopyField } from '../pages/create/CopyField.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+/**
+ * The two links a facilitator hands out or keeps: the participant link (any facilitator,
+ * co-facilitators included, may copy or replace it) and their own private way back in.
+ * No QR code: no QR library is among the app's dependencies.
+ */
+export function AccessPanel() {
+  const { t } = useTranslation();
+  const { workshopId } = useWorkshop();
+  const [credential] = useState(() => loadCredential(workshopId));
+  const [joinUrl, setJoinUrl] = useState(credential?.joinUrl ?? null);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState('');
+  const [showOwn, setShowOwn] = useState(false);
+
+  useEffect(() => {
+    if (!credential) return;
+    let live = true;
+    api.workshop(workshopId, credential.token).then(
+      (w) => {
+        if (live && w.joinUrl) setJoinUrl(w.joinUrl);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [credential, workshopId]);
+
+  const rotate = async () => {
+    setConfirming(false);
+    if (!credential) return;
+    try {
+      const { joinUrl: fresh } = await api.rotateJoinLink(workshopId, credential.token);
+      setJoinUrl(fresh);
+      const c = loadCredential(workshopId);
+      if (c) saveCredential(workshopId, { ...c, joinUrl: fresh });
+      setMessage(t('access.rotated'));
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  };
+
+  if (!credential) return null;
+  const origin = window.location.origin;
+  return (
+    <section className="console-card access-panel" aria-labelledby="console-access">
+      <h2 id="console-access">{t('access.heading')}</h2>
+      {joinUrl && <CopyField label={t('access.participantLink')} value={new URL(joinUrl, origin).toString()} copyLabel={t('access.copyParticipantLink')} />}
+      <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
+        {t('access.rotate')}
+      </button>
+      <details className="access-panel__own" open={showOwn} onToggle={(e) => setShowOwn((e.target as HTMLDetailsElement).open)}>
+        <summary>{t('access.showFacilitatorLink')}</summary>
+        <p className="console-hint">{t('access.keepBody')}</p>
+        <CopyField label={t('access.facilitatorLink')} value={accessLink(origin, workshopId, credential.token)} copyLabel={t('access.copyFacilitatorLink')} />
+      </details>
+      <p role="status" className="console-message">
+        {message}
+      </p>
+      {confirming && (
+        <ConfirmDialog title={t('access.rotateTitle')} confirmLabel={t('access.rotateConfirm')} danger onCancel={() => setConfirming(false)} onConfirm={() => void rotate()}>
+          <p>{t('access.rotateBody')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
