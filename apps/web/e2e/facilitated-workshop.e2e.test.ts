@@ -51,12 +51,20 @@ describe('a facilitator runs a phase with two participants', () => {
     const facContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
     const fac = watchCsp(await facContext.newPage());
     await fac.goto(server.url + '/');
+    // Through the set-up wizard: a blank workshop, only a title, defaults for the rest.
+    await fac.getByRole('radio', { name: /Blank/ }).check();
+    await fac.getByRole('button', { name: 'Next' }).click();
     await fac.getByLabel('Title').fill('Cross-border pilots');
+    for (const step of [3, 4, 5]) {
+      await fac.getByRole('button', { name: 'Next' }).click();
+      await fac.getByRole('heading', { name: new RegExp(`Step ${step} of 5`) }).waitFor();
+    }
     await fac.getByRole('button', { name: 'Create workshop' }).click();
     const link = fac.getByRole('textbox', { name: 'Participant link' });
     await link.waitFor({ timeout: 30_000 });
     const joinUrl = new URL(await link.inputValue()).pathname + new URL(await link.inputValue()).search;
-    const workshopPath = new URL(fac.url()).pathname.replace(/\/$/, '');
+    const consoleHref = await fac.getByRole('link', { name: 'Open the console' }).getAttribute('href');
+    const workshopPath = consoleHref!.replace(/\/console$/, '');
 
     const ana = await joinAs(browser, server.url, joinUrl, {
       name: 'Ana Gómez', organisation: 'Alcaldía de Bogotá', country: 'CO', timeZone: 'America/Bogota',
