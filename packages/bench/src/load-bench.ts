@@ -16,7 +16,7 @@
  *        (--write puts the table into docs/bench-load.md)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,7 +65,10 @@ if (!args['no-build']) {
   const built = spawnSync('pnpm', ['--filter', '@crossboard/web', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] });
   if (built.status !== 0) throw new Error('web build failed');
 }
-const builds = [...(args.before ? [{ name: 'before', dist: args.before }] : []), { name: 'after', dist: AFTER_DIST }];
+// A copy: others rebuilding apps/web/dist during the run must not swap files under a load.
+const afterCopy = mkdtempSync(join(tmpdir(), 'crossboard-load-dist-'));
+cpSync(AFTER_DIST, afterCopy, { recursive: true });
+const builds = [...(args.before ? [{ name: 'before', dist: args.before }] : []), { name: 'after', dist: afterCopy }];
 for (const b of builds) if (!existsSync(join(b.dist, 'index.html'))) throw new Error(`${b.dist} holds no built web app`);
 
 // One server per build, in this process: the real app (apps/server/src/app.ts) with its web
@@ -229,7 +232,7 @@ console.log(table);
 if (args.write) {
   const doc = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
   const marker = '<!-- bench:load results -->';
-  const { writeFileSync } = await import('node:fs');
   const body = doc.includes(marker) ? doc.slice(0, doc.indexOf(marker)) : doc || '# Web app load\n\n';
   writeFileSync(REPORT_PATH, `${body}${marker}\n${table}\n`);
 }
+rmSync(afterCopy, { recursive: true, force: true });
