@@ -163,4 +163,41 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    // Owners' emails live here, never in the report room every participant reads. Links are
+    // kept by hash, and a revoked one stays so that it answers "revoked", not "unknown".
+    name: 'action step follow-up: owners, links, progress notes',
+    sql: `
+      CREATE TABLE followup_owners (
+        workshop TEXT NOT NULL REFERENCES workshops (id),
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        email TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (workshop, id),
+        UNIQUE (workshop, name_key)
+      );
+      CREATE TABLE followup_links (
+        token_hash TEXT PRIMARY KEY,
+        workshop TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      );
+      CREATE INDEX followup_links_owner ON followup_links (workshop, owner);
+      CREATE TABLE followup_progress (
+        workshop TEXT NOT NULL,
+        id TEXT NOT NULL,
+        step TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        status TEXT,
+        note TEXT NOT NULL,
+        PRIMARY KEY (workshop, id)
+      );
+      CREATE INDEX followup_progress_step ON followup_progress (workshop, step, at);
+    `,
+  },
 ];
