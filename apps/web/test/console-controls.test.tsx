@@ -43,9 +43,9 @@ describe('the console’s phase controls', () => {
     renderWorkshop(<PhaseControls />, { control: mine, me: FACILITATOR });
     renderWorkshop(<PhaseChangeBanner />, { control: theirs });
 
-    await user.click(screen.getByRole('button', { name: 'Future visions' }));
+    await user.click(screen.getByRole('button', { name: 'Move everyone to Future visions' }));
     expect(currentPhase(theirs)).toBe('visions');
-    expect(screen.getByRole('button', { name: 'Future visions' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Everyone is on Future visions' })).toHaveAttribute('aria-pressed', 'true');
     // The next phase's planned length is ready on the clock.
     expect(readTimer(theirs)).toEqual({ status: 'idle', durationMs: 30 * 60_000 });
     expect(await screen.findByText('The facilitator moved everyone to Future visions.')).toBeInTheDocument();
@@ -56,6 +56,26 @@ describe('the console’s phase controls', () => {
     expect(controlState(theirs).get('drafting')).toBe(true);
     await user.click(screen.getByRole('checkbox', { name: 'Participants may cluster' }));
     expect(controlState(theirs).get('participantsMayCluster')).toBe(true);
+  });
+});
+
+describe('moving everyone can be undone for a few seconds', () => {
+  it('puts the phase and the running timer back as they were', async () => {
+    serverTime();
+    const user = userEvent.setup();
+    const mine = new Y.Doc();
+    const theirs = new Y.Doc();
+    connect(mine, theirs);
+    writeTimer(mine, { status: 'running', durationMs: 30 * 60_000, startedAt: 1_000 });
+    renderWorkshop(<PhaseControls />, { control: mine, me: FACILITATOR });
+
+    await user.click(screen.getByRole('button', { name: 'Move everyone to Recommendations' }));
+    expect(currentPhase(theirs)).toBe('recommendations');
+    expect(screen.getByText('Everyone moved to Recommendations.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo (back to Pain points)' }));
+    expect(currentPhase(theirs)).toBe('painPoints');
+    expect(readTimer(theirs)).toEqual({ status: 'running', durationMs: 30 * 60_000, startedAt: 1_000 });
+    expect(screen.queryByRole('button', { name: /Undo/ })).not.toBeInTheDocument();
   });
 });
 

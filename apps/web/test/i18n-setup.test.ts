@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { setupEn, setupEs, setupFr } from '../src/i18n/setup-messages.ts';
+import { i18n } from '../src/i18n/index.ts';
+
+function leaves(obj: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'string') out.set(prefix + k, v);
+    else for (const [kk, vv] of leaves(v as object, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+const placeholders = (s: string) => (s.match(/{{\w+}}/g) ?? []).sort();
+
+describe.each([
+  ['es', setupEs],
+  ['fr', setupFr],
+])('the wizard, agenda and links in %s', (lang, resources) => {
+  const ref = leaves(setupEn);
+  const mine = leaves(resources);
+
+  it('has every English key, with the same placeholders', () => {
+    expect([...mine.keys()].sort()).toEqual([...ref.keys()].sort());
+    for (const [k, v] of ref) expect(placeholders(mine.get(k)!), k).toEqual(placeholders(v));
+  });
+
+  it('is translated, not copied from English', () => {
+    // "Agenda", "Date", "Participant", "Minutes" are the same word in some of these languages.
+    const same = [...ref].filter(([k, v]) => mine.get(k) === v && !/^{{\w+}}:?$/.test(v));
+    expect(same.length).toBeLessThan(6);
+  });
+
+  it('is served beside the app’s other strings, with plurals', () => {
+    const t = i18n.getFixedT(lang);
+    expect(t('setup.agenda.totalOf', { count: 150, session: 150 })).toBe(lang === 'es' ? '150 minutos de una sesión de 150 minutos' : '150 minutes sur une séance de 150 minutes');
+    expect(t('phases.painPoints')).not.toBe('phases.painPoints');
+  });
+});
