@@ -25,7 +25,7 @@ const SERIES_ROUTES = ['/w/:id/series', '/w/:id/publish', '/s/:id'];
 const PeopleRoutes = lazy(() =>
   import('../directory/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.peopleRoute(pathname) })),
 );
-const PEOPLE_ROUTES = ['/w/:id/people', '/w/:id/registrations', '/r/:code', '/registered/:secret'];
+const PEOPLE_ROUTES = ['/w/:id/people', '/w/:id/checkin', '/w/:id/registrations', '/r/:code', '/registered/:secret'];
 
 /** What a route shows while its code downloads: announced, and kept on screen until it is ready. */
 function RouteLoading() {

@@ -9,3 +9,25 @@ export const directoryApi = {
     request<{ profile: DirectoryProfile; organisation: string; country: string; themes: string[] }>('GET', `${base(workshopId)}/me`, undefined, token),
   save: (workshopId: string, token: string, profile: DirectoryProfile) => request<{ profile: DirectoryProfile }>('PUT', `${base(workshopId)}/me`, profile, token),
 };
+
+export interface CheckinCard {
+  personId: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  answer: string;
+  answeredAt: number;
+}
+export interface CheckinWall {
+  round: { id: string; prompt: string; startedAt: number } | null;
+  cards: CheckinCard[];
+  ready: number;
+  people: number;
+}
+const checkin = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/checkin`;
+
+export const checkinApi = {
+  wall: (workshopId: string, token: string) => request<CheckinWall>('GET', checkin(workshopId), undefined, token),
+  start: (workshopId: string, token: string, prompt: string) => request<unknown>('POST', checkin(workshopId), { prompt }, token),
+  answer: (workshopId: string, token: string, answer: string) => request<unknown>('PUT', `${checkin(workshopId)}/me`, { answer }, token),
+};

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { loadCredential } from '../api/credentials.ts';
+import { Link } from '../app/Link.tsx';
+import { formatLocalTime } from '../app/time-zones.ts';
+import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { checkinApi, type CheckinWall } from './directory-api.ts';
+import './messages.ts';
+import './people.css';
+
+/** New cards show within this long without a socket: a check-in lasts minutes, not seconds. */
+const WALL_REFRESH_MS = 4_000;
+const MAX_ANSWER = 280;
+
+/** The check-in wall (/w/:id/checkin): the prompt, a card per answer, and who is ready. */
+export function CheckinPage({ workshopId }: { workshopId: string }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const credential = loadCredential(workshopId);
+  const [wall, setWall] = useState<CheckinWall | null>(null);
+  const [answer, setAnswer] = useState('');
+  const [prompt, setPrompt] = useState(() => t('people.checkin.promptDefault'));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+
+  const load = useCallback(() => {
+    if (!credential) return;
+    checkinApi.wall(workshopId, credential.token).then(
+      (w) => {
+        setWall(w);
+        setNow(Date.now());
+      },
+      (e) => setError(e instanceof ApiError ? e.message : t('errors.generic')),
+    );
+  }, [workshopId, credential?.token, t]);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, WALL_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const mine = wall?.cards.find((c) => c.personId === credential?.personId);
+  const act = async (ev: FormEvent, run: () => Promise<unknown>) => {
+    ev.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+      load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.generic'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page page--people">
+      <SiteHeader />
+      <main id="main" className="people">
+        <p>
+          <Link href={`/w/${encodeURIComponent(workshopId)}`}>{t('people.directory.back')}</Link>
+        </p>
+        <h1>{t('people.checkin.heading')}</h1>
+        {!credential && <p className="notice">{t('people.directory.signIn')}</p>}
+        {error && <p className="form__error" role="alert">{error}</p>}
+        {credential?.role === 'facilitator' && (
+          <form className="card checkin__start" onSubmit={(e) => void act(e, () => checkinApi.start(workshopId, credential.token, prompt.trim()))}>
+            <div className="field">
+              <label htmlFor={`${id}-prompt`}>{t('people.checkin.prompt')}</label>
+              <input id={`${id}-prompt`} maxLength={200} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+            </div>
+            <button type="submit" className="button" disabled={busy || !prompt.trim()}>
+              {busy ? t('people.checkin.starting') : t('people.checkin.start')}
+            </button>
+          </form>
+        )}
+        {wall && !wall.round && <p>{t('people.checkin.notStarted')}</p>}
+        {wall?.round && credential && (
+          <>
+            <p className="checkin__prompt">{wall.round.prompt}</p>
+            <p role="status" className="checkin__ready">
+              {t('people.checkin.ready', { ready: wall.ready, people: wall.people })}
+            </p>
+            <form className="card checkin__answer" onSubmit={(e) => void act(e, () => checkinApi.answer(workshopId, credential.token, answer.trim()))}>
+              <div className="field">
+                <label htmlFor={`${id}-answer`}>{t('people.checkin.answer')}</label>
+                <textarea id={`${id}-answer`} rows={2} maxLength={MAX_ANSWER} value={answer} onChange={(e) => setAnswer(e.target.value)} aria-describedby={`${id}-note`} />
+                <p id={`${id}-note`} className="field__hint">
+                  {t('people.checkin.cardNote')}
+                </p>
+              </div>
+              <button type="submit" className="button button--primary" disabled={busy || !answer.trim()}>
+                {busy ? t('people.checkin.sending') : mine ? t('people.checkin.update') : t('people.checkin.send')}
+              </button>
+            </form>
+            {wall.cards.length === 0 ? (
+              <p>{t('people.checkin.empty')}</p>
+            ) : (
+              <ul className="people__cards checkin__wall" aria-label={t('people.checkin.heading')}>
+                {wall.cards.map((c) => (
+                  <li key={c.personId} className="person-card checkin__card" aria-labelledby={`${id}-${c.personId}`}>
+                    <h2 id={`${id}-${c.personId}`}>
+                      {c.name}
+                      {c.personId === credential.personId && <span className="checkin__you"> ({t('people.checkin.you')})</span>}
+                    </h2>
+                    <p className="person-card__country">
+                      {[c.country, t('people.checkin.localTime', { time: formatLocalTime(now, c.timeZone, i18n.language) })].filter(Boolean).join(' · ')}
+                    </p>
+                    <p className="checkin__text">{c.answer}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
