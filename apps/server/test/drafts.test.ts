@@ -76,10 +76,22 @@ describe('drafts commands', () => {
     const summary = await call('GET', `${base}/drafts`, w.facilitatorToken);
     expect(summary.statusCode).toBe(200);
     expect(summary.json().drafts).toEqual([
-      { personId: ana.participantId, name: 'Ana', count: 2 },
-      { personId: ben.participantId, name: 'Ben', count: 0 },
-      expect.objectContaining({ name: 'Carla', count: 0 }),
+      {
+        personId: ana.participantId,
+        name: 'Ana',
+        count: 2,
+        notes: expect.arrayContaining([
+          { id: keep, length: 'keep me'.length },
+          { id: remove, length: 'offensive'.length },
+        ]),
+      },
+      { personId: ben.participantId, name: 'Ben', count: 0, notes: [] },
+      expect.objectContaining({ name: 'Carla', count: 0, notes: [] }),
     ]);
+    expect(summary.json().drafts[0].notes).toHaveLength(2);
+    // Ids and lengths to moderate by, never the words: drafts reach nobody before reveal.
+    expect(summary.body).not.toContain('offensive');
+    expect(summary.body).not.toContain('keep me');
     expect((await call('GET', `${base}/drafts`, ana.token)).statusCode).toBe(403);
 
     expect((await call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, ana.token)).statusCode).toBe(403);

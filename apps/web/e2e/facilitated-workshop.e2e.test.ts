@@ -83,17 +83,36 @@ describe('a facilitator runs a phase with two participants', () => {
     for (const p of [ana.page, tom.page]) {
       await p.getByRole('heading', { name: 'Your drafts (private)' }).waitFor({ timeout: 15_000 });
     }
+    // Each participant is told that not even the facilitator reads drafts before reveal.
+    for (const p of [ana.page, tom.page]) {
+      expect(await p.getByText(/Only you can read these notes/).count()).toBe(1);
+    }
     await writeNote(ana.page, 'Pilot budgets assume the pilot will fail');
     await writeNote(ana.page, 'No shared data standards between cities');
+    await writeNote(ana.page, 'Posted by mistake');
     await writeNote(tom.page, 'Pilot budgets are cut when the pilot will fail');
     await writeNote(tom.page, 'Data standards differ between cities and regions');
     await eventually(async () => {
       expect(await noteByText(ana.page, /Data standards differ/).count()).toBe(0);
       expect(await noteByText(tom.page, /No shared data standards/).count()).toBe(0);
-      expect(await fac.getByText('Ana Gómez: 2 drafts').count()).toBe(1);
+      expect(await fac.getByText('Ana Gómez: 3 drafts').count()).toBe(1);
       expect(await fac.getByText('Tom Reid: 2 drafts').count()).toBe(1);
     });
     expect(await noteByText(tom.page, /No shared data standards/).count()).toBe(0);
+
+    // Moderation without reading: the facilitator sees lengths, never words, and removes the
+    // draft Ana asks to be removed (her third) through the API.
+    await fac.getByRole('button', { name: 'Moderate Ana Gómez’s drafts' }).click();
+    const moderation = fac.getByRole('region', { name: 'Drafts of Ana Gómez' });
+    await moderation.getByText(`Draft 3: ${'Posted by mistake'.length} characters`).waitFor();
+    expect(await moderation.getByRole('listitem').count()).toBe(3);
+    for (const words of [/Pilot budgets/, /data standards/i, /Posted by mistake/]) expect(await fac.getByText(words).count()).toBe(0);
+    await moderation.getByRole('button', { name: 'Remove draft 3 of Ana Gómez' }).click();
+    await eventually(async () => {
+      expect(await noteByText(ana.page, /Posted by mistake/).count()).toBe(0);
+      expect(await fac.getByText('Ana Gómez: 2 drafts').count()).toBe(1);
+    });
+    expect(await noteByText(ana.page, /No shared data standards/).count()).toBe(1);
 
     // Reveal: every draft lands on everyone's board at once, credited to its author.
     await fac.getByRole('button', { name: 'Reveal all drafts' }).click();

@@ -1,10 +1,11 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   ORIGIN,
   arrangeRevealedNotes,
   boardNotes,
   controlState,
   draftNotes,
+  plainText,
   readNote,
   revealDrafts,
   roomName,
@@ -24,27 +25,42 @@ async function participants(ctx: ServerContext, workshopId: string): Promise<Per
   return (await ctx.storage.listPeople(workshopId)).filter((p) => p.role === 'participant' && !p.revoked);
 }
 
-function countDrafts(doc: Y.Doc): number {
-  let n = 0;
-  for (const m of draftNotes(doc).values()) if (readNote(m)) n++;
-  return n;
+/** What a facilitator may know of one draft without reading it: its id and its length in characters. */
+export interface DraftShape {
+  id: string;
+  length: number;
 }
 
-/** Counts only: the facilitator's overview must not load every room into memory to show numbers. */
+/** A room's drafts in their outline order, as ids and lengths: never their text. */
+function draftShapes(doc: Y.Doc): DraftShape[] {
+  const out: (DraftShape & { order: number })[] = [];
+  for (const [key, m] of draftNotes(doc)) {
+    const n = m instanceof Y.Map ? readNote(m) : null;
+    if (!n || n.id !== key) continue;
+    const content = m.get('content');
+    out.push({ id: n.id, length: content instanceof Y.XmlFragment ? plainText(content).length : 0, order: n.order });
+  }
+  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)).map(({ id, length }) => ({ id, length }));
+}
+
+/**
+ * Counts, ids and lengths only (drafts reach nobody before reveal, facilitators included):
+ * enough to moderate by deleting a draft through the API without reading it.
+ */
 export async function draftsSummary(ctx: ServerContext, workshopId: string) {
   const people = await participants(ctx, workshopId);
   return Promise.all(people.map(async (p) => {
     const name = draftsOf(workshopId, p.id);
     const loaded = ctx.rooms.loaded(name);
-    let count: number;
+    let notes: DraftShape[];
     if (loaded) {
-      count = countDrafts(loaded.document);
+      notes = draftShapes(loaded.document);
     } else {
       const { doc } = await loadDocument(ctx.storage, name);
-      count = countDrafts(doc);
+      notes = draftShapes(doc);
       doc.destroy();
     }
-    return { personId: p.id, name: p.name, count };
+    return { personId: p.id, name: p.name, count: notes.length, notes };
   }));
 }
 

@@ -27,8 +27,8 @@ function useMyDraftsRoom(workshopId: string, personId: string): RoomConnection |
 
 /**
  * While the facilitator has drafting on, a participant writes into `<id>/drafts/<me>`, which
- * only they (and facilitators) can read. The same Board works on it: it writes to whichever
- * document the nearest WorkshopProvider gives it.
+ * only they can read until reveal (facilitators get counts and lengths, never the text). The
+ * same Board works on it: it writes to whichever document the nearest WorkshopProvider gives it.
  */
 export function DraftsBoard({ phase, themes }: { phase: Phase; themes: string[] }) {
   const { t } = useTranslation();

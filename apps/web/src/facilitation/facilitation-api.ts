@@ -18,10 +18,13 @@ export interface MyVotes {
   votes: Record<string, number>;
   remaining: number;
 }
+/** One participant's drafts as a facilitator may know them (docs/API.md): never their text. */
 export interface DraftCount {
   personId: string;
   name: string;
   count: number;
+  /** In outline order: each draft's id (to remove it) and its length in characters. */
+  notes: { id: string; length: number }[];
 }
 export interface Version {
   versionId: string;
