@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlState, roomName } from '@crossboard/model';
 import { MAX_CHECKIN_ANSWER_LENGTH } from '../src/people/checkin-routes.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
@@ -36,6 +37,9 @@ describe('the check-in round', () => {
     await call('PUT', `/api/workshops/${w.id}/checkin/me`, bob.token, { answer: 'Suva, to meet other island states' });
     await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' });
     await call('PUT', `/api/workshops/${w.id}/checkin/me`, bob.token, { answer: 'Suva, to meet other small island states' });
+    // Each answer is the same "ready" the board's "I'm done" shows the facilitator.
+    const ready = await server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) => controlState(room.document).get('ready'));
+    expect(Object.keys(ready as object).sort()).toEqual([ana.participantId, bob.participantId].sort());
     const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
     expect(wall.round.prompt).toBe(PROMPT);
     expect(wall.ready).toBe(2);

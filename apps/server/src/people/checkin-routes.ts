@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ORIGIN, controlState, currentPhase, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
@@ -16,7 +17,8 @@ type IdParams = { id: string };
 /**
  * The check-in round: the facilitator starts one with a prompt; each person answers once
  * (editable) and the wall shows every card with its author's name, country and time zone,
- * for the viewer to show local time. Answering counts as ready. Cards are kept per round and
+ * for the viewer to show local time. Answering marks the participant ready for the current
+ * phase (control state `ready`, as "I'm done" does). Cards are kept per round and
  * never go into the report (nothing in export/ reads them).
  */
 export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
@@ -75,6 +77,18 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       const round = await records.currentRound(w.id);
       if (!round) throw new HttpError('NOT_FOUND', 'No check-in round has started yet.');
       await records.setAnswer(w.id, round.id, { personId: you.id, answer, answeredAt: Date.now() });
+      // Answering counts as ready, the same mark the participant's "I'm done" sets (facilitation-routes).
+      if (you.role === 'participant') {
+        await ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+          room.change((doc) => {
+            const state = controlState(doc);
+            const ready = { ...((state.get('ready') as Record<string, string> | undefined) ?? {}) };
+            if (ready[you.id] === currentPhase(doc)) return;
+            ready[you.id] = currentPhase(doc);
+            state.set('ready', ready);
+          }, ORIGIN.serverCommand),
+        );
+      }
       return { ok: true };
     },
   );
