@@ -95,6 +95,10 @@ describe('board versions', () => {
     const reasons = ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string; versionId: string }[]);
     expect(reasons.filter((v) => v.reason === 'before-restore')).toHaveLength(2);
     expect(reasons.find((v) => v.versionId === versionId)?.reason).toBe('manual');
+    // What each version holds, so the console can say it in words.
+    const contents = (await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { versionId: string; notes: unknown }[];
+    expect(contents.find((v) => v.versionId === versionId)?.notes).toEqual({ painPoints: 2, visions: 0, recommendations: 0 });
+    expect(contents.find((v) => v.versionId === saved)?.notes).toEqual({ painPoints: 1, visions: 1, recommendations: 0 });
   });
 
   it('takes a version when the facilitator changes the phase', async () => {

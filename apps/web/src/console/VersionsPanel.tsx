@@ -1,18 +1,39 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FacilitationApi, Version } from '../facilitation/facilitation-api.ts';
+import { PHASES, type Phase } from '@crossboard/model';
+import type { FacilitationApi, Version as VersionInfo } from '../facilitation/facilitation-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { errorMessage, useRequest } from './use-request.ts';
 import { dateLocale } from '../i18n/format.ts';
 
-/** Saved versions of the board: take one now, or restore one (which saves the present first). */
+/** The server says what each version holds (notes per phase); older servers did not. */
+type Version = VersionInfo & { notes?: Record<Phase, number> | null };
+
+const KNOWN_REASONS = ['manual', 'phase-change', 'reveal', 'activity', 'before-restore', 'before-removal'];
+const total = (v: Version) => (v.notes ? PHASES.reduce((n, p) => n + v.notes![p], 0) : null);
+
+/**
+ * Saved versions of the board: take one now, or restore one (which saves the present first).
+ * Each says in words why it was taken, what it holds, and how it differs from the one before.
+ */
 export function VersionsPanel({ api }: { api: FacilitationApi }) {
   const { t, i18n } = useTranslation();
   const versions = useRequest(api.versions);
   const [confirming, setConfirming] = useState<Version | null>(null);
   const [message, setMessage] = useState('');
-  const list = [...(versions.data?.versions ?? [])].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
-  const when = (v: Version) => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(v.createdAt));
+  const list: Version[] = [...(versions.data?.versions ?? [])].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
+  // Seconds matter: several versions are often taken within the same minute.
+  const when = (v: Version) => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(v.createdAt));
+  const why = (v: Version) => t(`versionReasons.${KNOWN_REASONS.includes(v.reason) ? v.reason : 'other'}`);
+  const holds = (v: Version) => (v.notes ? PHASES.map((p) => `${t(`phases.${p}`)} ${v.notes![p]}`).join(' · ') : '');
+  const change = (v: Version, i: number) => {
+    const before = list[i + 1];
+    const now = total(v);
+    const then = before ? total(before) : null;
+    if (now === null || then === null) return '';
+    const d = now - then;
+    return d > 0 ? t('versionChanges.more', { count: d }) : d < 0 ? t('versionChanges.fewer', { count: -d }) : t('versionChanges.same');
+  };
 
   const take = async () => {
     try {
@@ -42,10 +63,18 @@ export function VersionsPanel({ api }: { api: FacilitationApi }) {
       </button>
       {versions.error && <p role="alert">{versions.error}</p>}
       <ul className="console-list">
-        {list.map((v) => (
+        {list.map((v, i) => (
           <li key={v.versionId} className="console-list__row">
             <span className="console-list__main">
-              {when(v)} <span className="console-list__meta">{v.reason}</span>
+              <span>
+                {when(v)} · {why(v)}
+              </span>
+              {v.notes && (
+                <span className="console-list__meta">
+                  {holds(v)}
+                  {change(v, i) && ` — ${change(v, i)}`}
+                </span>
+              )}
             </span>
             <button type="button" className="button button--small" onClick={() => setConfirming(v)}>
               {t('console.versions.restore', { when: when(v) })}

@@ -160,6 +160,13 @@ export const setupEn = {
     'before-removal': 'Before someone’s notes were removed',
     other: 'Saved',
   },
+  versionChanges: {
+    more_one: '{{count}} note more than the version before',
+    more_other: '{{count}} notes more than the version before',
+    fewer_one: '{{count}} note fewer than the version before',
+    fewer_other: '{{count}} notes fewer than the version before',
+    same: 'as many notes as the version before',
+  },
   settingsPanel: {
     heading: 'Settings',
     save: 'Save changes',
@@ -326,6 +333,13 @@ export const setupEs: Shape<Messages> = {
     'before-removal': 'Antes de quitar las notas de alguien',
     other: 'Guardada',
   },
+  versionChanges: {
+    more_one: '{{count}} nota más que la versión anterior',
+    more_other: '{{count}} notas más que la versión anterior',
+    fewer_one: '{{count}} nota menos que la versión anterior',
+    fewer_other: '{{count}} notas menos que la versión anterior',
+    same: 'tantas notas como la versión anterior',
+  },
   settingsPanel: {
     heading: 'Ajustes',
     save: 'Guardar cambios',
@@ -488,6 +502,13 @@ export const setupFr: Shape<Messages> = {
     'before-restore': 'Avant la restauration d’une version antérieure',
     'before-removal': 'Avant la suppression des notes de quelqu’un',
     other: 'Enregistrée',
+  },
+  versionChanges: {
+    more_one: '{{count}} note de plus que la version précédente',
+    more_other: '{{count}} notes de plus que la version précédente',
+    fewer_one: '{{count}} note de moins que la version précédente',
+    fewer_other: '{{count}} notes de moins que la version précédente',
+    same: 'autant de notes que la version précédente',
   },
   settingsPanel: {
     heading: 'Réglages',
