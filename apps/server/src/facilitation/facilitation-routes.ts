@@ -5,6 +5,7 @@ import { requirePerson } from '../http/auth.ts';
 import { CachedPolicyReads } from '../scale/cached-policy-reads.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
+import { versionsWithContents } from './version-contents.ts';
 import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';
 import { facilitationPolicies, sqlitePolicyReads } from './facilitation-policies.ts';
 import { idSchema } from '../http/id-schema.ts';
@@ -153,7 +154,7 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
 
   app.get<{ Params: W }>('/api/workshops/:id/versions', { schema: { params: params('id') } }, async (request) => {
     const { w } = await caller(request, request.params.id, ['facilitator']);
-    return { versions: await store.listVersions(w.id) };
+    return { versions: await versionsWithContents(store, w.id, await store.listVersions(w.id)) };
   });
 
   app.post<{ Params: W }>('/api/workshops/:id/versions', { schema: { params: params('id') } }, async (request, reply) => {
