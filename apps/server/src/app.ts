@@ -4,6 +4,7 @@ import { HttpError } from './errors.ts';
 import type { ServerContext } from './context.ts';
 import { facilitationRoutes } from './facilitation/facilitation-routes.ts';
 import { publishRoutes } from './publish/publish-routes.ts';
+import { groupsRoutes } from './groups/groups-routes.ts';
 import { followupRoutes } from './followup/followup-routes.ts';
 import { seriesRoutes } from './series/series-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
@@ -164,6 +165,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   await app.register(facilitationRoutes, { ctx });
   await app.register(seriesRoutes, { ctx });
   await app.register(publishRoutes, { ctx });
+  await app.register(groupsRoutes, { ctx });
   await app.register(followupRoutes, { ctx });
   await app.register((await import('./clustering/clustering-routes.ts')).clusteringRoutes, { ctx });
   await app.register(webAppRoutes, options.webDistDir ? { distDir: options.webDistDir } : {});

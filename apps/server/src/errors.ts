@@ -37,6 +37,9 @@ export const HTTP_ERRORS = {
   FOLLOWUP_LINK_REVOKED: { status: 410, message: 'This follow-up link was revoked; ask the organisers for a new one.' },
   STEP_NOT_FOUND: { status: 404, message: 'There is no such action step among yours.' },
   OWNER_NOT_FOUND: { status: 404, message: 'There is no such step owner in this workshop.' },
+  GROUP_NOT_FOUND: { status: 404, message: 'There is no such breakout group running in this workshop.' },
+  GROUP_FULL: { status: 409, message: 'That group has as many members as allowed; choose another.' },
+  NO_BREAKOUT: { status: 409, message: 'No breakout is running: split the room into groups first.' },
   TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many open connections from this address; close some tabs and retry.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again in a minute.' },
   METRICS_FORBIDDEN: { status: 403, message: 'Metrics are served to this machine only; the operator can set CROSSBOARD_METRICS_TOKEN.' },
@@ -90,6 +93,8 @@ export const CLOSE = {
   WORKSHOP_ROOMS_FULL: { code: 1013, reason: 'This workshop has as many rooms open as allowed; try again later.' },
   PERSON_ROOMS_FULL: { code: 1013, reason: 'You have as many rooms open as allowed; close other tabs and retry.' },
   AWARENESS_TOO_BIG: { code: 1009, reason: 'Presence state too big.' },
+  // 1012 (service restart): the provider reconnects, and admission applies the new membership.
+  GROUP_CHANGED: { code: 1012, reason: 'Your breakout group changed; reconnecting with your new access.' },
   // 1013 so the provider reconnects and resends: its document still holds the change.
   STORAGE_FAILED: { code: 1013, reason: 'Your last change could not be saved (storage unavailable); reconnecting resends it.' },
   // 44xx: resending would be refused again, so the stock provider must not retry.

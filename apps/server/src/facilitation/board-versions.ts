@@ -8,7 +8,7 @@ import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/a
 /** While people keep writing, the board is saved as a version at least this often. */
 export const VERSION_EVERY_MS = 5 * 60_000;
 
-export type VersionReason = 'manual' | 'phase-change' | 'reveal' | 'activity' | 'before-restore' | 'before-removal';
+export type VersionReason = 'manual' | 'phase-change' | 'reveal' | 'activity' | 'before-restore' | 'before-removal' | 'bring-back';
 
 /** The board's state as one Yjs update, stored so the facilitator can go back to it. */
 export async function takeVersion(ctx: ServerContext, store: FacilitationStore, workshopId: string, reason: VersionReason): Promise<string> {

@@ -5,6 +5,7 @@ import {
   writingContextOf,
   roomName,
   votingRoundsMap,
+  breakoutMap,
   type Author,
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
@@ -59,7 +60,8 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     });
   };
 
-  const board = (workshopId: string, reads: PolicyReads): UpdatePolicy => {
+  // A group's board keeps the main board's rules; only the main board takes periodic versions.
+  const board = (workshopId: string, reads: PolicyReads, versions = true): UpdatePolicy => {
     const control = roomName({ workshopId, kind: 'control' });
     return boardPolicy({
       authorOf(personId): Author | null {
@@ -84,6 +86,7 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
       noteAuthors: () => reads.noteAuthors(workshopId),
       recordAuthor: (noteId, personId, phase) => reads.setNoteAuthor(workshopId, noteId, personId, phase),
       onActivity() {
+        if (!versions) return;
         const last = lastVersionAt.get(workshopId) ?? reads.lastVersionAt(workshopId) ?? 0;
         if (Date.now() - last >= VERSION_EVERY_MS) versionSoon(workshopId, 'activity');
         else lastVersionAt.set(workshopId, last);
@@ -115,18 +118,22 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
       const before = new TransactionPast(tr).mapValueBefore(state, 'phase');
       if (before !== state.get('phase')) versionSoon(workshopId, 'phase-change');
     }
-    // Rounds and their results are the server's record of the votes: no client writes them.
-    const rounds = votingRoundsMap(tr.doc);
-    const forged = [...(changed.get(rounds) ?? [])].filter((key) => key !== null);
-    if (forged.length === 0) return false;
-    const past = new TransactionPast(tr);
-    for (const key of forged) {
-      const before = past.mapValueBefore(rounds, key);
-      if (before === undefined) rounds.delete(key);
-      else rounds.set(key, before);
+    // Rounds and their results are the server's record of the votes, and breakout membership
+    // decides who writes each group's board: no client writes either.
+    let corrected = false;
+    for (const [root, rule] of [[votingRoundsMap(tr.doc), 'voting-rounds'], [breakoutMap(tr.doc), 'breakout']] as const) {
+      const forged = [...(changed.get(root) ?? [])].filter((key) => key !== null);
+      if (forged.length === 0) continue;
+      const past = new TransactionPast(tr);
+      for (const key of forged) {
+        const before = past.mapValueBefore(root, key);
+        if (before === undefined) root.delete(key);
+        else root.set(key, before);
+      }
+      ctx.log.info({ workshopId, personId: client.personId, rule }, 'control update corrected');
+      corrected = true;
     }
-    ctx.log.info({ workshopId, personId: client.personId, rule: 'voting-rounds' }, 'control update corrected');
-    return true;
+    return corrected;
   };
 
   let warned = false;
@@ -139,6 +146,7 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
         warned = true;
         return null;
       }
+      if (ref?.kind === 'group') return reads ? board(ref.workshopId, reads, false) : null;
       if (ref?.kind === 'control') return control(ref.workshopId);
       if (ref?.kind === 'drafts') {
         if (reads) return drafts(ref.workshopId, ref.participantId, reads);
@@ -149,7 +157,7 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     /** The board's rules read its control room inside a transaction: it is loaded first. */
     companionsOf(name: string): string[] {
       const ref = parseRoomName(name);
-      return ref?.kind === 'board' ? [roomName({ workshopId: ref.workshopId, kind: 'control' })] : [];
+      return ref?.kind === 'board' || ref?.kind === 'group' ? [roomName({ workshopId: ref.workshopId, kind: 'control' })] : [];
     },
   };
 }

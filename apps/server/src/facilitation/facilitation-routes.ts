@@ -45,7 +45,7 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
     ctx.personSeen = (person) => cached.seen(person);
     ctx.rooms.hooksFor = (name) => {
       const ref = parseRoomName(name);
-      if (ref?.kind !== 'board') return null;
+      if (ref?.kind !== 'board' && ref?.kind !== 'group') return null;
       const w = ref.workshopId;
       return {
         prepare: () => cached.prepare(w),

@@ -15,6 +15,7 @@ import { randomId, requireWorkshop } from '../workshops/workshops.ts';
 import { toProfile } from './directory.ts';
 import { peopleRecords, type RegistrationForm, type RegistrationRecord } from './people-records.ts';
 import { MAX_REGISTRATIONS_PER_WORKSHOP, type RegistrationFormInput, type RegistrationInput } from './people-schemas.ts';
+import { placeLateJoiner } from '../groups/groups-commands.ts';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 const INSTANT = /(Z|[+-]\d{2}:\d{2})$/;
@@ -170,6 +171,7 @@ export async function joinRegistered(ctx: ServerContext, secret: string) {
     if (await records.linkPerson(r.id, made.id)) {
       await ctx.storage.addPerson(made);
       await records.setProfile(r.workshopId, made.id, d.directory, Date.now());
+      await placeLateJoiner(ctx, r.workshopId, made);
       person = made;
     } else {
       // Another tab joined first: answer with the person it made.

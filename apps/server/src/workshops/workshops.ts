@@ -23,6 +23,7 @@ import { withTemplate } from '../export/templated-create.ts';
 import { recountPublishedTallies } from '../facilitation/voting-commands.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import { requireJoiningOpen } from './joining.ts';
+import { placeLateJoiner } from '../groups/groups-commands.ts';
 
 /** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
 export function randomId(): string {
@@ -131,6 +132,7 @@ export async function joinWorkshop(ctx: ServerContext, workshopId: string, input
   });
   if (!person.name) throw new HttpError('INVALID_BODY', 'body/name must not be blank');
   await ctx.storage.addPerson(person);
+  await placeLateJoiner(ctx, workshop.id, person);
   return { participantId: person.id, token: tokenFor(ctx, person), role: 'participant' as const };
 }
 
