@@ -133,6 +133,26 @@ describe('the people directory, with consent', () => {
     for (const secret of PRIVATE) expect(dir.raw).not.toContain(secret);
   });
 
+  it('suggests people to meet only among listed people, only to listed people, with common hours and an .ics', async () => {
+    const { w, ana, bob, carol } = await workshopWithPeople();
+    // Carol (Bogotá) lists herself looking for what Ana can help with.
+    await call('PUT', `/api/workshops/${w.id}/directory/me`, carol.token, profile({ show: ['lookingFor', 'themes'], lookingFor: 'Agreements for data sharing', themes: ['mobility'] }));
+    const forCarol = JSON.parse((await call('GET', `/api/workshops/${w.id}/directory/suggestions`, carol.token)).raw);
+    expect(forCarol.listed).toBe(true);
+    expect(forCarol.suggestions.map((s: { entry: { name: string }; reasons: string[] }) => [s.entry.name, s.reasons])).toEqual([['Ana Lima', ['themes', 'canHelpYou']]]);
+    const [toAna] = forCarol.suggestions;
+    // Lisbon and Bogotá share working hours every weekday; the .ics proposes the first.
+    expect(toAna.sharedHours.length).toBeGreaterThan(10);
+    expect(toAna.ics).toContain('BEGIN:VEVENT');
+    // Bob is not listed: he is never suggested, and he is shown no one.
+    const forBob = await call('GET', `/api/workshops/${w.id}/directory/suggestions`, bob.token);
+    expect(JSON.parse(forBob.raw)).toEqual({ listed: false, suggestions: [] });
+    const raw = (await call('GET', `/api/workshops/${w.id}/directory/suggestions`, ana.token)).raw;
+    expect(raw).not.toContain('Bob Tane');
+    for (const secret of PRIVATE) expect(raw).not.toContain(secret);
+    expect(raw).not.toContain('America/Bogota');
+  });
+
   it('refuses a profile past its limits, a contact that is not an address or a link, and a theme the workshop lacks', async () => {
     const { w, carol } = await workshopWithPeople();
     const put = (over: Record<string, unknown>) => call('PUT', `/api/workshops/${w.id}/directory/me`, carol.token, profile(over));

@@ -29,3 +29,4 @@ export * from './rules/index.ts';
 export * from './layout/index.ts';
 export * from './people/directory.ts';
 export * from './groups/index.ts';
+export * from './people/people-to-meet.ts';
