@@ -172,7 +172,10 @@ describe('clustering in the console', () => {
     expect(listClusters(board).map((c) => c.id)).toEqual([c1]);
     expect(listNotes(board).map((n) => n.clusterId)).toEqual([c1, c1]);
 
-    await user.click(screen.getByRole('button', { name: 'Take “Shared registries” out of the cluster' }));
+    // A short name for each "Take out", the note it acts on as its description.
+    const takeOut = screen.getAllByRole('button', { name: 'Take out' });
+    expect(takeOut.map((b) => b.getAttribute('aria-describedby') && document.getElementById(b.getAttribute('aria-describedby')!)?.textContent)).toEqual(['One data space', 'Shared registries']);
+    await user.click(screen.getByRole('button', { name: 'Take out', description: 'Shared registries' }));
     expect(boardNotes(board).get(n2)!.get('clusterId')).toBeNull();
     expect(boardNotes(board).get(n1)!.get('clusterId')).toBe(c1);
   });

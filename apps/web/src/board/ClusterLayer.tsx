@@ -4,9 +4,8 @@ import type * as Y from 'yjs';
 import { boardClusters, boardNotes, listClusters, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from './geometry.ts';
-
-const PAD = 24;
-const LABEL = 28;
+import { noteHeightOf } from './note-height.ts';
+import { LABEL, PAD } from '../facilitation/cluster-geometry.ts';
 /** Note fields that move a cluster's frame; typing in a note does not. */
 const FRAME_KEYS = new Set(['x', 'y', 'clusterId']);
 
@@ -39,16 +38,18 @@ function computeFrames(doc: Y.Doc, phase: Phase): Frame[] {
     if (typeof clusterId !== 'string' || note.get('phase') !== phase) continue;
     const x = Number(note.get('x')) || 0;
     const y = Number(note.get('y')) || 0;
+    // Long notes are taller than the card's minimum: the frame grows with them.
+    const h = noteHeightOf(note);
     const b = bounds.get(clusterId);
     if (!b) {
-      bounds.set(clusterId, { count: 1, left: x, top: y, right: x + NOTE_WIDTH, bottom: y + NOTE_HEIGHT });
+      bounds.set(clusterId, { count: 1, left: x, top: y, right: x + NOTE_WIDTH, bottom: y + h });
       continue;
     }
     b.count++;
     b.left = Math.min(b.left, x);
     b.top = Math.min(b.top, y);
     b.right = Math.max(b.right, x + NOTE_WIDTH);
-    b.bottom = Math.max(b.bottom, y + NOTE_HEIGHT);
+    b.bottom = Math.max(b.bottom, y + h);
   }
   return listClusters(doc, phase).map((c) => {
     const b = bounds.get(c.id);
@@ -70,7 +71,11 @@ export function ClusterLayer({ phase }: { phase: Phase }) {
       const clusters = boardClusters(board);
       const onNotes = (events: Y.YEvent<any>[]) => {
         const relevant = events.some(
-          (e) => e.target === notes || (e.path.length === 1 && Array.from(e.changes.keys.keys()).some((k) => FRAME_KEYS.has(k))),
+          (e) =>
+            e.target === notes ||
+            (e.path.length === 1 && Array.from(e.changes.keys.keys()).some((k) => FRAME_KEYS.has(k))) ||
+            // Text typed in a clustered note may make it taller than its frame.
+            (e.path.length > 1 && e.path[1] === 'content' && typeof notes.get(String(e.path[0]))?.get('clusterId') === 'string'),
         );
         if (relevant) {
           cache.current.dirty = true;

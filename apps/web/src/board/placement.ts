@@ -5,8 +5,10 @@ import {
   boardNotes,
   findFreeSpot,
   ORIGIN,
-  slotForClusterMember,
   tidyPhase,
+  BLOCK_COLUMNS,
+  CELL_WIDTH,
+  NOTE_GAP,
   NOTE_HEIGHT,
   NOTE_WIDTH,
   noteRect,
@@ -15,7 +17,10 @@ import {
   type NoteView,
   type Phase,
   type Point,
+  type Rect,
 } from '@crossboard/model';
+import { clusterRect } from '../facilitation/cluster-geometry.ts';
+import { noteHeightOf } from './note-height.ts';
 
 /**
  * Moves the board makes for the user (sync repair) rather than by their hand: sent like any
@@ -50,9 +55,35 @@ export function nextNoteSpot(doc: Y.Doc, phase: Phase, authorId: string, fallbac
   return findFreeSpot({ occupied: notes.map(noteRect), near: latest ? centre(latest) : fallback, authorId });
 }
 
+const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Frames of the phase's other clusters, as board rectangles. */
+function otherFrames(doc: Y.Doc, phase: Phase, except: string | null): Rect[] {
+  const out: Rect[] = [];
+  for (const [id, c] of boardClusters(doc)) {
+    if (id === except || c.get('phase') !== phase) continue;
+    const r = clusterRect(doc, phase, id);
+    if (r) out.push({ x: r.left, y: r.top, width: r.width, height: r.height });
+  }
+  return out;
+}
+
 /**
- * A note joining a cluster moves into the next free slot of the cluster's block, in the same
- * transaction (one undo step), so the frame grows around it instead of stretching across the board.
+ * Where a new cluster's frame starts: right of every note and frame of the phase, level with
+ * the top of the board, so a cluster that grows downwards runs into nothing.
+ */
+export function freeClusterAnchor(doc: Y.Doc, phase: Phase): Point {
+  const rects: Rect[] = phaseNotes(doc, phase).map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
+  rects.push(...otherFrames(doc, phase, null));
+  if (rects.length === 0) return { x: 0, y: 0 };
+  return { x: Math.max(...rects.map((r) => r.x + r.width)) + 2 * NOTE_GAP, y: Math.min(...rects.map((r) => r.y)) };
+}
+
+/**
+ * A note joining a cluster moves into its cluster's block, in the same transaction (one undo
+ * step), so the frame grows around it instead of stretching across the board. The block is
+ * BLOCK_COLUMNS wide; the note goes under the shortest column (long notes make a column
+ * taller), and further down past any other note or frame it would cover.
  */
 export function moveIntoCluster(doc: Y.Doc, noteId: string, clusterId: string | null): void {
   doc.transact(() => {
@@ -61,16 +92,39 @@ export function moveIntoCluster(doc: Y.Doc, noteId: string, clusterId: string | 
     map.set('clusterId', clusterId);
     const cluster = clusterId ? boardClusters(doc).get(clusterId) : undefined;
     if (!cluster) return;
-    const members: Point[] = [];
-    for (const [id, m] of boardNotes(doc)) {
-      if (id !== noteId && m.get('clusterId') === clusterId) members.push({ x: Number(m.get('x')) || 0, y: Number(m.get('y')) || 0 });
-    }
-    const p = slotForClusterMember(members, {
+    const phase = map.get('phase') as Phase;
+    const origin = {
       x: (Number(cluster.get('x')) || 0) + CLUSTER_PADDING,
       y: (Number(cluster.get('y')) || 0) + CLUSTER_PADDING + CLUSTER_TITLE_BAND,
-    });
-    map.set('x', p.x);
-    map.set('y', p.y);
+    };
+    const bottoms: number[] = Array.from({ length: BLOCK_COLUMNS }, () => origin.y);
+    const obstacles: Rect[] = [];
+    for (const [id, m] of boardNotes(doc)) {
+      if (id === noteId || m.get('phase') !== phase) continue;
+      const x = Number(m.get('x')) || 0;
+      const y = Number(m.get('y')) || 0;
+      const h = noteHeightOf(m);
+      if (m.get('clusterId') === clusterId) {
+        const col = Math.min(BLOCK_COLUMNS - 1, Math.max(0, Math.round((x - origin.x) / CELL_WIDTH)));
+        bottoms[col] = Math.max(bottoms[col]!, y + h + NOTE_GAP);
+      } else {
+        obstacles.push({ x, y, width: NOTE_WIDTH, height: h });
+      }
+    }
+    // Another frame is kept a frame's padding away, so the two frames do not touch either.
+    for (const f of otherFrames(doc, phase, clusterId)) {
+      obstacles.push({ x: f.x - CLUSTER_PADDING, y: f.y - CLUSTER_PADDING - CLUSTER_TITLE_BAND, width: f.width + 2 * CLUSTER_PADDING, height: f.height + 2 * CLUSTER_PADDING + CLUSTER_TITLE_BAND });
+    }
+    const col = bottoms.indexOf(Math.min(...bottoms));
+    const height = noteHeightOf(map);
+    const spot: Rect = { x: origin.x + col * CELL_WIDTH, y: bottoms[col]!, width: NOTE_WIDTH, height };
+    for (let guard = 0; guard < 500; guard++) {
+      const hit = obstacles.find((o) => intersects(spot, o));
+      if (!hit) break;
+      spot.y = hit.y + hit.height + NOTE_GAP;
+    }
+    map.set('x', spot.x);
+    map.set('y', spot.y);
   }, ORIGIN.local);
 }
 

@@ -51,9 +51,10 @@ export function ClusterPanel({ phase }: { phase: Phase }) {
               <ul className="cluster-item__notes">
                 {members.map((n) => (
                   <li key={n.id}>
-                    {textOf(n.id)}{' '}
-                    <button type="button" className="button button--small" onClick={() => removeFromCluster(board, undo, [n.id])}>
-                      {t('clusters.takeOut', { note: textOf(n.id) })}
+                    {/* The button's name stays short for voice control and braille; the note it acts on is its description. */}
+                    <span id={`cluster-note-${n.id}`}>{textOf(n.id)}</span>{' '}
+                    <button type="button" className="button button--small" aria-describedby={`cluster-note-${n.id}`} onClick={() => removeFromCluster(board, undo, [n.id])}>
+                      {t('clusters.takeOut')}
                     </button>
                   </li>
                 ))}

@@ -13,6 +13,7 @@ import {
 import type { LocalUser } from '../app/workshop-context.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
 import { clusterAt } from './cluster-geometry.ts';
+import { freeClusterAnchor, moveIntoCluster } from '../board/placement.ts';
 
 /**
  * Clustering writes. Each is one local transaction and one undo step, so the board's
@@ -34,23 +35,13 @@ export function mayCluster(me: LocalUser, control: Y.Doc): boolean {
 export function createClusterWith(doc: Y.Doc, undo: Y.UndoManager, phase: Phase, title: string, noteIds: string[] = []): string {
   let id = '';
   step(doc, undo, () => {
-    const notes = noteIds.map((n) => boardNotes(doc).get(n)).flatMap((m) => (m ? [readNote(m)] : [])).flatMap((n) => (n ? [n] : []));
-    // An empty cluster appears beside the notes rather than on top of them.
-    const x = notes.length ? Math.min(...notes.map((n) => n.x)) : nextFreeX(doc, phase);
-    const y = notes.length ? Math.min(...notes.map((n) => n.y)) : -NOTE_HEIGHT;
+    // A frame drawn around notes wherever they lie overlapped its neighbours: the cluster gets
+    // free space of its own, right of everything, and its notes move into it as a block.
+    const { x, y } = freeClusterAnchor(doc, phase);
     id = createCluster(boardClusters(doc), { phase, title: cleanTitle(title), x, y });
-    for (const n of notes) boardNotes(doc).get(n.id)?.set('clusterId', id);
+    for (const noteId of noteIds) if (boardNotes(doc).has(noteId)) moveIntoCluster(doc, noteId, id);
   });
   return id;
-}
-
-function nextFreeX(doc: Y.Doc, phase: Phase): number {
-  let right = 0;
-  for (const m of boardNotes(doc).values()) {
-    const n = readNote(m);
-    if (n && n.phase === phase) right = Math.max(right, n.x + NOTE_WIDTH);
-  }
-  return right + 2 * NOTE_WIDTH;
 }
 
 export function renameCluster(doc: Y.Doc, undo: Y.UndoManager, clusterId: string, title: string): void {
@@ -78,7 +69,7 @@ export function removeCluster(doc: Y.Doc, undo: Y.UndoManager, clusterId: string
 }
 
 export function assignToCluster(doc: Y.Doc, undo: Y.UndoManager, noteId: string, clusterId: string | null): void {
-  step(doc, undo, () => boardNotes(doc).get(noteId)?.set('clusterId', clusterId));
+  step(doc, undo, () => moveIntoCluster(doc, noteId, clusterId));
 }
 
 /**
@@ -90,6 +81,7 @@ export function assignOnDrop(doc: Y.Doc, noteId: string): string | null {
   const note = map ? readNote(map) : null;
   if (!note) return null;
   const target = clusterAt(doc, note.phase, note.x + NOTE_WIDTH / 2, note.y + NOTE_HEIGHT / 2, note.clusterId);
-  if (target) doc.transact(() => map!.set('clusterId', target), ORIGIN.local);
+  // Dropped on a frame, the note takes its place in the cluster's block.
+  if (target) moveIntoCluster(doc, noteId, target);
   return target;
 }

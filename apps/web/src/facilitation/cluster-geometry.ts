@@ -1,10 +1,11 @@
 import type * as Y from 'yjs';
-import { listClusters, listNotes, type Phase } from '@crossboard/model';
+import { boardNotes, listClusters, listNotes, type Phase } from '@crossboard/model';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
+import { noteHeightOf } from '../board/note-height.ts';
 
 /** Must match the frames ClusterLayer draws, so a drop lands where the frame is seen. */
-const PAD = 24;
-const LABEL = 28;
+export const PAD = 24;
+export const LABEL = 28;
 
 export interface Rect {
   left: number;
@@ -22,7 +23,11 @@ export function clusterRect(doc: Y.Doc, phase: Phase, clusterId: string): Rect |
   const left = Math.min(...members.map((n) => n.x)) - PAD;
   const top = Math.min(...members.map((n) => n.y)) - PAD - LABEL;
   const right = Math.max(...members.map((n) => n.x + NOTE_WIDTH)) + PAD;
-  const bottom = Math.max(...members.map((n) => n.y + NOTE_HEIGHT)) + PAD;
+  const height = (id: string) => {
+    const m = boardNotes(doc).get(id);
+    return m ? noteHeightOf(m) : NOTE_HEIGHT;
+  };
+  const bottom = Math.max(...members.map((n) => n.y + height(n.id))) + PAD;
   return { left, top, width: right - left, height: bottom - top };
 }
 

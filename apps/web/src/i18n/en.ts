@@ -296,7 +296,7 @@ export const en = {
     none: 'No clusters in this phase yet.',
     rename: 'Cluster title',
     mergeInto: 'Merge “{{cluster}}” into…',
-    takeOut: 'Take “{{note}}” out of the cluster',
+    takeOut: 'Take out',
     spotlight: 'Spotlight “{{cluster}}”',
     delete: 'Delete cluster “{{cluster}}”',
     suggestHeading: 'Suggested clusters',

@@ -297,7 +297,7 @@ export const es: Resources = {
     none: 'Todavía no hay grupos en esta fase.',
     rename: 'Título del grupo',
     mergeInto: 'Fusionar «{{cluster}}» con…',
-    takeOut: 'Sacar «{{note}}» del grupo',
+    takeOut: 'Sacar del grupo',
     spotlight: 'Destacar «{{cluster}}»',
     delete: 'Eliminar el grupo «{{cluster}}»',
     suggestHeading: 'Grupos sugeridos',

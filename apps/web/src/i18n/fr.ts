@@ -297,7 +297,7 @@ export const fr: Resources = {
     none: 'Pas encore de regroupement dans cette phase.',
     rename: 'Titre du regroupement',
     mergeInto: 'Fusionner « {{cluster}} » avec…',
-    takeOut: 'Sortir « {{note}} » du regroupement',
+    takeOut: 'Retirer du groupe',
     spotlight: 'Mettre en avant « {{cluster}} »',
     delete: 'Supprimer le regroupement « {{cluster}} »',
     suggestHeading: 'Regroupements suggérés',
