@@ -167,6 +167,11 @@ export const setupEn = {
     fewer_other: '{{count}} notes fewer than the version before',
     same: 'as many notes as the version before',
   },
+  recommendationDelete: {
+    title: 'Delete “{{title}}”?',
+    body: 'Its description, links and action steps go with it, for everyone.',
+    confirm: 'Delete recommendation',
+  },
   settingsPanel: {
     heading: 'Settings',
     save: 'Save changes',
@@ -340,6 +345,11 @@ export const setupEs: Shape<Messages> = {
     fewer_other: '{{count}} notas menos que la versión anterior',
     same: 'tantas notas como la versión anterior',
   },
+  recommendationDelete: {
+    title: '¿Eliminar «{{title}}»?',
+    body: 'Su descripción, enlaces y pasos de acción se eliminan con ella, para todos.',
+    confirm: 'Eliminar recomendación',
+  },
   settingsPanel: {
     heading: 'Ajustes',
     save: 'Guardar cambios',
@@ -509,6 +519,11 @@ export const setupFr: Shape<Messages> = {
     fewer_one: '{{count}} note de moins que la version précédente',
     fewer_other: '{{count}} notes de moins que la version précédente',
     same: 'autant de notes que la version précédente',
+  },
+  recommendationDelete: {
+    title: 'Supprimer « {{title}} » ?',
+    body: 'Sa description, ses liens et ses étapes d’action disparaissent avec elle, pour tout le monde.',
+    confirm: 'Supprimer la recommandation',
   },
   settingsPanel: {
     heading: 'Réglages',

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import {
@@ -21,6 +21,7 @@ import {
 } from '@crossboard/model';
 import type { BoardItem } from './report-data.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
+import { ConfirmDialog } from '../console/ConfirmDialog.tsx';
 import { useYValue } from './use-y.ts';
 
 export const HORIZON_KEYS: Record<Horizon, string> = { short: 'report.horizonShort', medium: 'report.horizonMedium', long: 'report.horizonLong' };
@@ -45,6 +46,8 @@ interface Props {
 /** One recommendation: title, co-written description, what it answers, and its action steps. */
 export function RecommendationCard({ report, map, position, votes, painPointItems, visionItems, owners, canEdit }: Props) {
   const { t } = useTranslation();
+  // A recommendation carries its description, links and action steps: deleting it asks first.
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const rec = useYValue(map, () => readRecommendation(map), true);
   const headingId = useId();
   const ownersId = useId();
@@ -110,9 +113,23 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
           {votes > 0 && <span className="badge">{t('report.votes', { count: votes })}</span>}
         </h3>
         {canEdit && (
-          <button type="button" className="button button--small button--danger" onClick={() => edit(() => deleteRecommendation(report, id))}>
+          <button type="button" className="button button--small button--danger" onClick={() => setConfirmingDelete(true)}>
             {t('report.remove', { title })}
           </button>
+        )}
+        {confirmingDelete && (
+          <ConfirmDialog
+            title={t('recommendationDelete.title', { title })}
+            confirmLabel={t('recommendationDelete.confirm')}
+            danger
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              edit(() => deleteRecommendation(report, id));
+            }}
+          >
+            <p>{t('recommendationDelete.body')}</p>
+          </ConfirmDialog>
         )}
       </header>
       <label className="field">
