@@ -7,6 +7,7 @@ import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { ConsentFields, trimmedProfile } from './ConsentFields.tsx';
 import { directoryApi } from './directory-api.ts';
+import { PeopleToMeet } from './PeopleToMeet.tsx';
 import './messages.ts';
 import './people.css';
 
@@ -61,6 +62,7 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
   const [profile, setProfile] = useState<DirectoryProfile>(EMPTY_PROFILE);
   const [themes, setThemes] = useState<string[]>([]);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   const reload = () => {
@@ -86,6 +88,7 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
       const saved = await directoryApi.save(workshopId, credential.token, trimmedProfile(profile));
       setProfile(saved.profile);
       setStatus('saved');
+      setVersion((v) => v + 1);
       reload();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errors.generic'));
@@ -121,6 +124,7 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
                   )}
                 </>
               )}
+              <PeopleToMeet workshopId={workshopId} token={credential.token} version={version} />
             </section>
             <section aria-labelledby="mine-heading" className="card people__mine">
               <h2 id="mine-heading">{t('people.directory.mine')}</h2>
