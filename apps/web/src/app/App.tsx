@@ -22,6 +22,10 @@ const SeriesRoutes = lazy(() =>
   import('../series/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.seriesRoute(pathname, search) })),
 );
 const SERIES_ROUTES = ['/w/:id/series', '/w/:id/publish', '/s/:id'];
+const FollowupRoutes = lazy(() =>
+  import('../followup/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.followupRoute(pathname, search) })),
+);
+const FOLLOWUP_ROUTES = ['/w/:id/followup', '/s/:id/followup', '/f/:link'];
 const PeopleRoutes = lazy(() =>
   import('../directory/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.peopleRoute(pathname) })),
 );
@@ -70,6 +74,13 @@ export function App() {
     return (
       <Lazy>
         <ReportRoutes pathname={pathname} />
+      </Lazy>
+    );
+  }
+  if (FOLLOWUP_ROUTES.some((pattern) => matchRoute(pattern, pathname))) {
+    return (
+      <Lazy>
+        <FollowupRoutes pathname={pathname} search={search} />
       </Lazy>
     );
   }

@@ -5,6 +5,7 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { fetchFile, saveBlob } from './download.ts';
+import '../followup/messages.ts';
 
 const FORMATS = [
   { format: 'docx', key: 'exportPage.docx' },
@@ -69,7 +70,7 @@ export function ExportPage({ workshopId }: { workshopId: string }) {
               <Link href={`${base}/report/print`}>{t('exportPage.print')}</Link> — {t('exportPage.printHint')}
             </p>
             <p>
-              <Link href={`${base}/series`}>{t('series.startTitle')}</Link> · <Link href={`${base}/publish`}>{t('publish.workshopTitle')}</Link>
+              <Link href={`${base}/series`}>{t('series.startTitle')}</Link> · <Link href={`${base}/publish`}>{t('publish.workshopTitle')}</Link> · <Link href={`${base}/followup`}>{t('followup.title')}</Link>
             </p>
             <p role="status" aria-live="polite">{status}</p>
             {error && <p role="alert" className="report-error">{error}</p>}

@@ -20,6 +20,7 @@ import {
   type StepStatus,
 } from '@crossboard/model';
 import type { BoardItem } from './report-data.ts';
+import '../followup/messages.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
 import { ConfirmDialog } from '../console/ConfirmDialog.tsx';
 import { useYValue } from './use-y.ts';
@@ -159,6 +160,13 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
                 </option>
               ))}
             </select>
+            <input
+              type="date"
+              aria-label={t('followup.stepDue', { n: i + 1 })}
+              value={s.due ?? ''}
+              readOnly={!canEdit}
+              onChange={(e) => edit(() => updateActionStep(report, id, s.id, { due: e.target.value || null }))}
+            />
             <select aria-label={t('report.stepStatus', { n: i + 1 })} value={s.status} disabled={!canEdit} onChange={(e) => edit(() => updateActionStep(report, id, s.id, { status: e.target.value as StepStatus }))}>
               {STEP_STATUSES.map((st) => (
                 <option key={st} value={st}>

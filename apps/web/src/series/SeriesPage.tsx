@@ -10,6 +10,7 @@ import { SeriesRecommendations } from './SeriesRecommendations.tsx';
 import { SeriesWorkshops } from './SeriesWorkshops.tsx';
 import { seriesApi, type SeriesView } from './series-api.ts';
 import './series.css';
+import '../followup/messages.ts';
 
 const FORMATS = [
   { format: 'docx', key: 'exportPage.docx' },
@@ -98,6 +99,11 @@ export function SeriesPage({ seriesId, workshopId }: { seriesId: string; worksho
                 ))}
               </ul>
             </section>
+            {workshopId && (
+              <p>
+                <Link href={`/s/${encodeURIComponent(seriesId)}/followup?w=${encodeURIComponent(workshopId)}`}>{t('followup.seriesTitle')}</Link>
+              </p>
+            )}
             <div className="series-card">
               <PublishControl base={`/api/series/${encodeURIComponent(seriesId)}`} token={token} />
             </div>

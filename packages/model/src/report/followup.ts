@@ -136,7 +136,7 @@ export function followupSummary(steps: readonly FollowupStep[], today: string): 
 }
 
 /** Steps in the order an organiser chases them: overdue first, then by due date, undated last. */
-export function byDueDate(steps: readonly FollowupStep[]): FollowupStep[] {
+export function byDueDate<T extends Pick<FollowupStep, 'due'>>(steps: readonly T[]): T[] {
   return [...steps].sort((a, b) => {
     if (a.due === b.due) return 0;
     if (a.due === null) return 1;
@@ -165,10 +165,11 @@ export function followupChartSvg(
     ...STEP_STATUSES.map((s) => ({ label: labels.status[s], value: summary.byStatus[s], colour: STATUS_COLOURS[s] })),
     { label: labels.overdue, value: summary.overdue, colour: '#b91c1c' },
   ];
-  const width = 560;
-  const labelWidth = 140;
-  const rowHeight = 30;
-  const top = 36;
+  // Narrow on purpose: on a phone it is scaled to the screen, and its text must stay legible.
+  const width = 360;
+  const labelWidth = 100;
+  const rowHeight = 28;
+  const top = 34;
   const height = top + rows.length * rowHeight + 8;
   const max = Math.max(1, ...rows.map((r) => r.value));
   const desc = rows.map((r) => `${r.label}: ${r.value}`).join('; ');
@@ -180,7 +181,7 @@ export function followupChartSvg(
   ];
   rows.forEach((r, i) => {
     const y = top + i * rowHeight;
-    const w = r.value === 0 ? 0 : Math.max(3, Math.round(((width - labelWidth - 50) * r.value) / max));
+    const w = r.value === 0 ? 0 : Math.max(3, Math.round(((width - labelWidth - 36) * r.value) / max));
     out.push(
       `<text x="${labelWidth - 8}" y="${y + 19}" ${FONT} font-size="13" text-anchor="end" fill="#111827">${escapeXml(r.label)}</text>`,
       `<rect x="${labelWidth}" y="${y + 6}" width="${w}" height="${rowHeight - 12}" rx="3" fill="${r.colour}"/>`,
