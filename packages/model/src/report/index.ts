@@ -10,3 +10,4 @@ export * from './ranking.ts';
 export * from './charts.ts';
 export * from './rounds.ts';
 export * from './followup.ts';
+export * from './feedback.ts';
