@@ -15,8 +15,10 @@ beforeAll(async () => {
 });
 // A failed check must not leave the room's queue stuck behind a held write.
 let releaseStorage: (() => void) | null = null;
+let restoreHooks: (() => void) | null = null;
 afterEach(() => {
   releaseStorage?.();
+  restoreHooks?.();
   destroyAllClients();
 });
 afterAll(async () => {
@@ -28,22 +30,38 @@ describe('a client that joins while an update is being stored', () => {
   it('receives that update only once it is stored, though the server already applied it', async () => {
     const w = await createWorkshop(server.app);
     const name = `${w.id}/report`;
-    const writer = await connectSynced(server.ws, name, w.facilitatorToken);
-    writer.provider.awareness.setLocalStateField('user', { name: 'Writer' });
-    const room = server.app.crossboard.rooms.loaded(name)!;
 
-    // Storage held up: the update is applied in memory and waits to be written.
+    // Storage held up: the update is applied in memory and waits to be written. A room's hooks
+    // are fixed when it loads, so the hold is given to the registry before the room is opened,
+    // as the rules' own `beforeStore` is (SQLite's append is synchronous underneath and cannot
+    // be held from outside); it runs in the room's queue just before `appendUpdate`.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     releaseStorage = release;
+    let holding = false;
     let storing = false;
     let stored = false;
-    const before = room.beforeStore;
-    room.beforeStore = async () => {
-      storing = true;
-      await gate;
-      await before?.();
+    const { rooms } = server.app.crossboard;
+    const hooksFor = rooms.hooksFor;
+    rooms.hooksFor = (room) => {
+      const rules = hooksFor?.(room) ?? null;
+      if (room !== name) return rules;
+      return {
+        ...rules,
+        beforeStore: async () => {
+          if (holding) {
+            storing = true;
+            await gate;
+          }
+          await rules?.beforeStore?.();
+        },
+      };
     };
+    restoreHooks = () => (rooms.hooksFor = hooksFor);
+    const writer = await connectSynced(server.ws, name, w.facilitatorToken);
+    writer.provider.awareness.setLocalStateField('user', { name: 'Writer' });
+    const room = rooms.loaded(name)!;
+    holding = true;
     writer.doc.getMap('notes').set('pending', 'applied, not yet stored');
     await waitFor(() => storing && room.document.getMap('notes').has('pending'), 'the update applied and waiting for storage');
 

@@ -37,6 +37,25 @@ export interface RoomDeps {
  */
 export type UpdatePolicy = (tr: Y.Transaction, client: RoomClient) => boolean;
 
+/**
+ * What a room calls out to, fixed when it is made (the registry builds it in `Rooms.load`):
+ * one frozen object, so no caller can swap a hook on a live room.
+ */
+export interface RoomHooks {
+  /** The last client left, so the registry can schedule an unload. */
+  readonly onEmpty?: () => void;
+  /** The log passed its threshold: the registry compacts rooms one at a time. */
+  readonly onCompactionDue?: (room: Room) => void;
+  /** The room cannot continue (storage failed twice) and must be dropped. */
+  readonly onBroken?: () => void;
+  /** The room's rules on client updates (the board's author stamping, locks...), if any. */
+  readonly policy?: UpdatePolicy | null;
+  /** Awaited before an update is stored (rows the update's rules wrote must be there first). */
+  readonly beforeStore?: () => Promise<void>;
+  /** Awaited before another process's update is applied (the rules' cached reads catch up). */
+  readonly beforeRemote?: () => Promise<void>;
+}
+
 /** A change applied to the document and waiting to be stored, then sent to everyone but `except`. */
 interface Applied {
   update: Uint8Array;
@@ -80,33 +99,24 @@ export class Room {
    */
   private inbox: { client: RoomClient; update: Uint8Array }[] = [];
   private destroyed = false;
-  /** Called when the last client leaves, so the registry can schedule an unload. */
-  onEmpty: (() => void) | null = null;
-  /** Called when the log passed its threshold: the registry compacts rooms one at a time. */
-  onCompactionDue: (() => void) | null = null;
   private compactionRequested = false;
-  /** Called when the room cannot continue (storage failed twice) and must be dropped. */
-  onBroken: (() => void) | null = null;
-  /** Set by the registry for rooms with rules (the board's author stamping, locks...). */
-  policy: UpdatePolicy | null = null;
-  /** Awaited before an update is stored (rows the update's rules wrote must be there first). */
-  beforeStore: (() => Promise<void>) | null = null;
-  /** Awaited before another process's update is applied (the rules' cached reads catch up). */
-  beforeRemote: (() => Promise<void>) | null = null;
+  private readonly hooks: RoomHooks;
   /** The room's queue: the last step scheduled; each step starts when it settles. */
   private tail: Promise<void> = Promise.resolve();
 
   /** Loads the document from storage; throws RoomLoadError when it cannot. */
-  static async load(name: string, deps: RoomDeps): Promise<Room> {
+  static async load(name: string, deps: RoomDeps, hooks: RoomHooks = {}): Promise<Room> {
     const loaded = await loadDocument(deps.storage, name, corruptRowReporter(deps.metrics, deps.log));
-    return new Room(name, deps, loaded);
+    return new Room(name, deps, loaded, hooks);
   }
 
   constructor(
     readonly name: string,
     private readonly deps: RoomDeps,
     loaded: LoadedDocument,
+    hooks: RoomHooks = {},
   ) {
+    this.hooks = Object.freeze({ ...hooks });
     this.doc = loaded.doc;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
@@ -197,7 +207,7 @@ export class Room {
     client.closed = true;
     this.deps.metrics.connections.dec({ role: client.role, access: client.access });
     this.presence.leave(client);
-    if (this.clients.size === 0) this.onEmpty?.();
+    if (this.clients.size === 0) this.hooks.onEmpty?.();
   }
 
   /** Closes one client with a registered code; `reason` may add detail to the registered text. */
@@ -253,7 +263,7 @@ export class Room {
   applyRemote(update: Uint8Array): Promise<void> {
     return this.enqueue(async () => {
       if (this.destroyed) return;
-      await this.beforeRemote?.();
+      await this.hooks.beforeRemote?.();
       if (this.destroyed) return;
       this.applyUnstored(update);
       // It is in the shared log all the same: the size limit and compaction count it here too.
@@ -385,7 +395,7 @@ export class Room {
       this.pending = [];
       let corrected = false;
       try {
-        const policy = this.policy;
+        const policy = this.hooks.policy;
         if (policy) {
           this.doc.transact((tr) => {
             Y.applyUpdate(this.doc, update, client);
@@ -443,7 +453,7 @@ export class Room {
     const update = applied.length === 1 ? applied[0]!.update : Y.mergeUpdates(applied.map((a) => a.update));
     const stop = metrics.storageWrite.startTimer();
     try {
-      await this.beforeStore?.();
+      await this.hooks.beforeStore?.();
       await storage.appendUpdate(this.name, update);
     } catch (e) {
       metrics.dropped.inc({ reason: 'storage_failed' });
@@ -462,7 +472,7 @@ export class Room {
     const due = this.logCount >= limits.compactAfterUpdates || this.logBytes >= limits.compactAfterBytes;
     if (due && !this.compactionRequested) {
       this.compactionRequested = true;
-      this.onCompactionDue?.();
+      this.hooks.onCompactionDue?.(this);
     }
     return true;
   }
@@ -492,7 +502,7 @@ export class Room {
     } catch (e) {
       this.deps.log.error({ room: this.name, err: e }, 'room could not be reloaded; closing it');
       this.destroy('ROOM_UNAVAILABLE');
-      this.onBroken?.();
+      this.hooks.onBroken?.();
     }
   }
 

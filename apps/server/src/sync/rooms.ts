@@ -1,7 +1,7 @@
 import type { CloseKind } from '../errors.ts';
 import { RoomLoadError } from './load-document.ts';
 import { CompactionPacer } from './compaction-pacer.ts';
-import { Room, type RoomDeps, type RoomFanout, type UpdatePolicy } from './room.ts';
+import { Room, type RoomDeps, type RoomFanout, type RoomHooks, type UpdatePolicy } from './room.ts';
 
 /**
  * How long a room's load waits for its fan-out subscription. Past it the room opens anyway:
@@ -33,7 +33,7 @@ export interface RoomsFanout extends RoomFanout {
 }
 
 /** What a room's rules need around its life (PostgreSQL: the cached reads of the board's rules). */
-export interface RoomHooks {
+export interface RuleHooks {
   /** Before the room is read from storage. */
   prepare?(): Promise<void>;
   beforeStore?(): Promise<void>;
@@ -68,19 +68,21 @@ export class Rooms {
   private readonly early = new Map<string, Early[]>();
 
   /** Picks the rules a room applies to client updates (set by the facilitation plugin). */
-  policyFor: ((name: string, room: Room) => UpdatePolicy | null) | null = null;
+  policyFor: ((name: string) => UpdatePolicy | null) | null = null;
   /**
    * Rooms a room's rules read synchronously (the board reads its control room): loaded
    * first and kept while it is.
    */
   companionsOf: ((name: string) => string[]) | null = null;
-  hooksFor: ((name: string) => RoomHooks | null) | null = null;
+  hooksFor: ((name: string) => RuleHooks | null) | null = null;
   /**
    * `workshop/person` of everyone removed while this process ran: a socket authenticated just
    * before the removal is refused when it reaches its room, not let in after the kick.
    */
   readonly removedPeople = new Set<string>();
   private readonly compactions: CompactionPacer<Room>;
+  /** Rooms closeAll is emptying: it unloads them itself, so their emptiness schedules nothing. */
+  private readonly closing = new WeakSet<Room>();
 
   constructor(private readonly deps: RoomsDeps) {
     this.compactions = new CompactionPacer(deps.limits.compactionSpacingMs, (room, e) =>
@@ -238,7 +240,7 @@ export class Rooms {
   /** Shutdown: every client is told to go away, every room compacted and released. */
   async closeAll(kind: CloseKind): Promise<void> {
     for (const room of this.rooms.values()) {
-      room.onEmpty = null;
+      this.closing.add(room);
       room.kickWhere(() => true, kind);
     }
     await Promise.all([...this.rooms.keys()].map((name) => this.unload(name)));
@@ -262,22 +264,27 @@ export class Rooms {
         });
       }
     }
-    const hooks = this.hooksFor?.(name) ?? null;
-    let room: Room;
+    const rules = this.hooksFor?.(name) ?? null;
+    let room: Room | undefined;
     try {
-      await hooks?.prepare?.();
-      room = await Room.load(name, this.deps);
+      await rules?.prepare?.();
+      // Everything the room calls out to, given once: nothing is assigned on a live room.
+      const hooks: RoomHooks = {
+        onEmpty: () => {
+          if (!(room && this.closing.has(room))) this.scheduleUnload(name);
+        },
+        onCompactionDue: (loaded) => this.compactions.request(loaded),
+        onBroken: () => this.forget(name),
+        policy: this.policyFor?.(name) ?? null,
+        ...(rules?.beforeStore ? { beforeStore: () => rules.beforeStore!() } : {}),
+        ...(rules?.beforeRemote ? { beforeRemote: () => rules.beforeRemote!() } : {}),
+      };
+      room = await Room.load(name, this.deps, hooks);
     } catch (e) {
       this.early.delete(name);
       if (fanout && !this.rooms.has(name)) await fanout.unsubscribe(name).catch(() => {});
       throw e;
     }
-    room.onEmpty = () => this.scheduleUnload(name);
-    room.onCompactionDue = () => this.compactions.request(room);
-    room.onBroken = () => this.forget(name);
-    room.policy = this.policyFor?.(name, room) ?? null;
-    if (hooks?.beforeStore) room.beforeStore = () => hooks.beforeStore!();
-    if (hooks?.beforeRemote) room.beforeRemote = () => hooks.beforeRemote!();
     this.rooms.set(name, room);
     this.deps.metrics.roomsLoaded.set(this.rooms.size);
     const early = this.early.get(name) ?? [];
