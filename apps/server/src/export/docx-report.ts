@@ -17,6 +17,7 @@ import {
   noteAttribution,
   PHASE_TITLES,
   PHASES,
+  planLines,
   rankedRecommendations,
   STEP_STATUS_TITLES,
   votingRoundResults,
@@ -126,6 +127,7 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
     ranked.forEach(({ recommendation: r, votes: v }, i) => {
       body.push(heading(`${i + 1}. ${r.title || 'Untitled recommendation'}${votes(v)}`, HeadingLevel.HEADING_2));
       for (const line of r.description.split('\n').filter((l) => l.trim())) body.push(para(line));
+      for (const [label, value] of planLines(r.plan)) body.push(labelled(label, value));
       const painPoints = r.painPointLinks.map(nameOf).filter((x) => x !== null);
       const visions = r.visionLinks.map(nameOf).filter((x) => x !== null);
       if (painPoints.length) body.push(labelled('Pain points addressed', painPoints.join('; ')));

@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { HORIZON_TITLES, SERIES_PHASE_TITLES, STEP_STATUS_TITLES, workshopDates, type SeriesReport } from '@crossboard/model';
+import { HORIZON_TITLES, planLines, SERIES_PHASE_TITLES, STEP_STATUS_TITLES, workshopDates, type SeriesReport } from '@crossboard/model';
 
 /** XML 1.0 cannot hold most control characters; a note pasted from elsewhere may carry them. */
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '');
@@ -51,6 +51,9 @@ export function buildSeriesDocx(report: SeriesReport, locale = 'en-GB'): Documen
         }),
       );
       for (const line of r.description.split('\n').filter((l) => l.trim())) body.push(para(line));
+      for (const [label, value] of planLines(r.plan)) {
+        body.push(new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(clean(value))] }));
+      }
       if (r.actionSteps.length) {
         body.push(
           table(

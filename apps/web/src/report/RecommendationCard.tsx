@@ -13,6 +13,10 @@ import {
   STEP_STATUSES,
   unlinkFromRecommendation,
   updateActionStep,
+  updateRecommendationPlan,
+  MAX_PLAN_FIELD_LENGTH,
+  SANDBOX_NEEDS,
+  type SandboxNeed,
   updateRecommendation,
   type Horizon,
   type LinkKind,
@@ -21,6 +25,7 @@ import {
 } from '@crossboard/model';
 import type { BoardItem } from './report-data.ts';
 import '../followup/messages.ts';
+import './plan-messages.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
 import { ConfirmDialog } from '../console/ConfirmDialog.tsx';
 import { useYValue } from './use-y.ts';
@@ -138,6 +143,36 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
         <input value={rec.title} readOnly={!canEdit} maxLength={200} onChange={(e) => edit(() => updateRecommendation(report, id, { title: e.target.value }))} />
       </label>
       <RichTextEditor fragment={recommendationDescription(map)} label={t('report.descriptionLabel', { title })} readOnly={!canEdit} />
+      <fieldset className="report-plan">
+        <legend>{t('plan.heading')}</legend>
+        {(['scaleBudget', 'sustainedBy', 'successMeasures'] as const).map((field) => (
+          <label key={field} className="field">
+            <span>{t(`plan.${field}`, { title })}</span>
+            <textarea
+              rows={2}
+              maxLength={MAX_PLAN_FIELD_LENGTH}
+              value={rec.plan?.[field] ?? ''}
+              readOnly={!canEdit}
+              onChange={(e) => edit(() => updateRecommendationPlan(report, id, { [field]: e.target.value }))}
+            />
+          </label>
+        ))}
+        <label className="field">
+          <span>{t('plan.sandbox', { title })}</span>
+          <select
+            value={rec.plan?.sandbox ?? ''}
+            disabled={!canEdit}
+            onChange={(e) => edit(() => updateRecommendationPlan(report, id, { sandbox: (e.target.value || null) as SandboxNeed | null }))}
+          >
+            <option value="">{t('plan.sandboxUnset')}</option>
+            {SANDBOX_NEEDS.map((n) => (
+              <option key={n} value={n}>
+                {t(`plan.${n}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
       <div className="report-card__links">
         {linkList('painPointLinks', painPointItems, 'report.painPoints', 'report.addPainPoint')}
         {linkList('visionLinks', visionItems, 'report.visions', 'report.addVision')}

@@ -1,5 +1,5 @@
 import { PHASES, type Phase } from '../phases.ts';
-import { HORIZON_TITLES, STEP_STATUS_TITLES } from '../schema/report.ts';
+import { HORIZON_TITLES, planLines, STEP_STATUS_TITLES } from '../schema/report.ts';
 import { formatInZone } from '../time/zoned-time.ts';
 import { votingRoundResults } from './rounds.ts';
 import { contributors, noteAttribution } from './contributors.ts';
@@ -77,6 +77,8 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
     rankedRecommendations(snapshot).forEach(({ recommendation: r, votes: v }, i) => {
       out.push(`### ${i + 1}\\. ${inline(r.title) || 'Untitled recommendation'}${votes(v)}`);
       if (r.description.trim()) out.push(escapeMarkdownParagraphs(r.description));
+      const plan = planLines(r.plan);
+      if (plan.length) out.push(plan.map(([label, value]) => `- **${label}:** ${inline(value)}`).join('\n'));
       for (const l of [links('Pain points addressed', r.painPointLinks), links('Visions served', r.visionLinks)]) if (l) out.push(l);
       if (r.actionSteps.length) {
         out.push('**Action steps**');

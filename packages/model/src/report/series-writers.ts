@@ -1,4 +1,4 @@
-import { HORIZON_TITLES, STEP_STATUS_TITLES } from '../schema/report.ts';
+import { HORIZON_TITLES, planLines, STEP_STATUS_TITLES } from '../schema/report.ts';
 import { formatInZone } from '../time/zoned-time.ts';
 import { escapeXml } from './charts.ts';
 import { csvRow, escapeMarkdownInline as inline, escapeMarkdownParagraphs } from './escape.ts';
@@ -51,6 +51,8 @@ export function renderSeriesMarkdown(report: SeriesReport, options: { locale?: s
       out.push(`### ${i + 1}\\. ${inline(r.title) || 'Untitled recommendation'}${votes(r.votes)}`);
       out.push(`*From:* ${r.sources.map((s) => `${inline(s.workshopTitle)} (${inline(s.title) || 'untitled'})`).join('; ')}`);
       if (r.description.trim()) out.push(escapeMarkdownParagraphs(r.description));
+      const plan = planLines(r.plan);
+      if (plan.length) out.push(plan.map(([label, value]) => `- **${label}:** ${inline(value)}`).join('\n'));
       if (r.actionSteps.length) {
         out.push('**Action steps**');
         out.push(
@@ -103,6 +105,8 @@ export function renderSeriesCsv(report: SeriesReport): string {
   report.recommendations.forEach((r) => {
     const from = r.sources.map((s) => s.workshopTitle).join('; ');
     rows.push(csvRow(['recommendation', from, '', r.title, '', '', r.votes, '', '', '']));
+    // The plan's fields as rows of their own: the columns stay as they were for existing sheets.
+    for (const [label, value] of planLines(r.plan)) rows.push(csvRow([label, from, r.title, value, '', '', '', '', '', '']));
     for (const s of r.actionSteps)
       rows.push(
         csvRow([

@@ -1,3 +1,4 @@
+import type { RecommendationPlan } from '../schema/report.ts';
 import type { Phase } from '../phases.ts';
 import type { Session } from '../schema/control.ts';
 import type { ActionStepView } from '../schema/report.ts';
@@ -49,6 +50,8 @@ export interface SeriesActionStep extends ActionStepView {
 export interface SeriesRecommendation {
   title: string;
   description: string;
+  /** The kept recommendation's plan for scaling, when it has one. */
+  plan?: RecommendationPlan;
   /** Votes of every source together. */
   votes: number;
   /** The kept recommendation first, then those merged into it. */
@@ -192,6 +195,7 @@ export function seriesReport(input: SeriesInput): SeriesReport {
     return {
       title: kept.recommendation.title,
       description: kept.recommendation.description,
+      ...(kept.recommendation.plan ? { plan: kept.recommendation.plan } : {}),
       votes: members.reduce((n, m) => n + m.votes, 0),
       sources: ordered.map((m) => ({
         workshopId: m.workshopId,

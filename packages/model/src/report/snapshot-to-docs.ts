@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { boardClusters, boardNotes, createCluster, createNote } from '../schema/board.ts';
 import { controlState, writeSettings } from '../schema/control.ts';
 import { publishTallies, writeVotingRound } from '../schema/control-voting.ts';
-import { addActionStep, createRecommendation } from '../schema/report.ts';
+import { addActionStep, createRecommendation, updateRecommendationPlan } from '../schema/report.ts';
 import { ORIGIN } from '../origins.ts';
 import { dictionary } from '../voting.ts';
 import type { WorkshopDocs, WorkshopSnapshot } from './snapshot.ts';
@@ -96,6 +96,7 @@ export function* writeSnapshotSteps(
       painPointLinks: r.painPointLinks,
       visionLinks: r.visionLinks,
     });
+    if (r.plan) updateRecommendationPlan(docs.report, r.id, r.plan);
     for (const s of r.actionSteps) addActionStep(docs.report, r.id, s);
   });
 }

@@ -3,7 +3,7 @@ import { MAX_NOTE_TEXT_LENGTH, MAX_NOTE_THEME_LENGTH, MAX_TITLE_LENGTH, MAX_VOTE
 import { isSafeId } from '../ids.ts';
 import { isRole } from '../permissions.ts';
 import { isPhase } from '../phases.ts';
-import { HORIZONS, STEP_STATUSES } from '../schema/report.ts';
+import { HORIZONS, isIsoDate, MAX_PLAN_FIELD_LENGTH, PLAN_TEXT_FIELDS, SANDBOX_NEEDS, STEP_STATUSES, type RecommendationPlan } from '../schema/report.ts';
 import { CREDITS, roundsFromItemVotes, roundVotes, type SnapshotVotingRound, type WorkshopSnapshot } from './snapshot.ts';
 import { migrateWorkshopJson } from './workshop-json-migrations.ts';
 import { textBlocks } from './snapshot-to-docs.ts';
@@ -75,7 +75,9 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
       sourceClusterId: r.sourceClusterId,
       painPointLinks: r.painPointLinks,
       visionLinks: r.visionLinks,
-      actionSteps: r.actionSteps.map((a) => ({ id: a.id, text: a.text, owner: a.owner, horizon: a.horizon, status: a.status })),
+      // Optional in version 2: written only when set, so files without them are unchanged.
+      ...(r.plan ? { plan: r.plan } : {}),
+      actionSteps: r.actionSteps.map((a) => ({ id: a.id, text: a.text, owner: a.owner, horizon: a.horizon, status: a.status, ...(a.due ? { due: a.due } : {}) })),
     })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -244,6 +246,7 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
         sourceClusterId: nullableId(rec.sourceClusterId, `${at}.sourceClusterId`),
         painPointLinks: ids(rec.painPointLinks, `${at}.painPointLinks`),
         visionLinks: ids(rec.visionLinks, `${at}.visionLinks`),
+        ...(rec.plan === undefined ? {} : { plan: readPlanJson(rec.plan, `${at}.plan`) }),
         actionSteps: arr(rec.actionSteps, `${at}.actionSteps`, 1000).map((y, k) => {
           const s = obj(y, `${at}.actionSteps[${k}]`);
           const sp = `${at}.actionSteps[${k}]`;
@@ -253,6 +256,7 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
             owner: text(s.owner, `${sp}.owner`, MAX_TITLE_LENGTH),
             horizon: oneOf(HORIZONS, s.horizon, `${sp}.horizon`),
             status: oneOf(STEP_STATUSES, s.status, `${sp}.status`),
+            ...(s.due === undefined || s.due === null ? {} : { due: check(isIsoDate, s.due, `${sp}.due`, 'a date like 2025-07-07') }),
           };
         }),
       };
@@ -266,6 +270,15 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
   const votes = roundVotes(snapshot.votingRounds);
   for (const item of [...snapshot.notes, ...snapshot.clusters]) item.votes = votes.get(item.id) ?? 0;
   return snapshot;
+}
+
+/** A recommendation's plan: every field optional, as in the report room. */
+function readPlanJson(v: unknown, path: string): RecommendationPlan {
+  const p = obj(v, path);
+  const plan: RecommendationPlan = {};
+  for (const k of PLAN_TEXT_FIELDS) if (p[k] !== undefined) plan[k] = text(p[k], `${path}.${k}`, MAX_PLAN_FIELD_LENGTH);
+  if (p.sandbox !== undefined) plan.sandbox = oneOf(SANDBOX_NEEDS, p.sandbox, `${path}.sandbox`);
+  return plan;
 }
 
 function readRounds(v: unknown): SnapshotVotingRound[] {

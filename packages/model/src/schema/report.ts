@@ -47,10 +47,51 @@ export function isIsoDate(v: unknown): v is string {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/** Whether scaling the recommendation needs a sandbox or testbed. */
+export const SANDBOX_NEEDS = ['needed', 'notNeeded', 'unsure'] as const;
+export type SandboxNeed = (typeof SANDBOX_NEEDS)[number];
+/** The length of each structured field's text (budget, who sustains it, success measures). */
+export const MAX_PLAN_FIELD_LENGTH = 1_000;
+
+/**
+ * What it takes to go beyond the pilot. Each field is absent until someone fills it in, so a
+ * recommendation without a plan reads (and exports) as it always did.
+ */
+export interface RecommendationPlan {
+  /** The budget needed to scale if the pilot succeeds. */
+  scaleBudget?: string;
+  sandbox?: SandboxNeed;
+  /** Who sustains it after the pilot. */
+  sustainedBy?: string;
+  /** How success will be measured. */
+  successMeasures?: string;
+}
+export const PLAN_TEXT_FIELDS = ['scaleBudget', 'sustainedBy', 'successMeasures'] as const;
+export const SANDBOX_TITLES: Record<SandboxNeed, string> = { needed: 'needed', notNeeded: 'not needed', unsure: 'not yet known' };
+export const PLAN_TITLES = {
+  scaleBudget: 'Budget to scale if it succeeds',
+  sandbox: 'Sandbox or testbed',
+  sustainedBy: 'Sustained after the pilot by',
+  successMeasures: 'Success measured by',
+} as const;
+
+/** The plan's filled-in fields as English label and value, in a fixed order, for every writer. */
+export function planLines(plan: RecommendationPlan | undefined): [string, string][] {
+  if (!plan) return [];
+  const out: [string, string][] = [];
+  if (plan.scaleBudget?.trim()) out.push([PLAN_TITLES.scaleBudget, plan.scaleBudget.trim()]);
+  if (plan.sandbox) out.push([PLAN_TITLES.sandbox, SANDBOX_TITLES[plan.sandbox]]);
+  if (plan.sustainedBy?.trim()) out.push([PLAN_TITLES.sustainedBy, plan.sustainedBy.trim()]);
+  if (plan.successMeasures?.trim()) out.push([PLAN_TITLES.successMeasures, plan.successMeasures.trim()]);
+  return out;
+}
+
 export interface RecommendationView {
   id: string;
   title: string;
   description: string;
+  /** Present when any of its fields is filled in. */
+  plan?: RecommendationPlan;
   order: number;
   sourceClusterId: string | null;
   painPointLinks: string[];
@@ -156,7 +197,9 @@ export function readRecommendation(r: RecommendationMap): RecommendationView | n
   const description = r.get('description');
   const order = r.get('order');
   const steps = r.get('actionSteps');
+  const plan = readPlan(r);
   return {
+    ...(plan ? { plan } : {}),
     id,
     title: str(r.get('title')),
     description: description instanceof Y.XmlFragment ? plainText(description) : '',
@@ -166,6 +209,34 @@ export function readRecommendation(r: RecommendationMap): RecommendationView | n
     visionLinks: [...new Set(ids(r.get('visionLinks')))],
     actionSteps: steps instanceof Y.Array ? steps.toArray().map(readActionStep).filter((s) => s !== null) : [],
   };
+}
+
+function readPlan(r: RecommendationMap): RecommendationPlan | null {
+  const plan: RecommendationPlan = {};
+  for (const k of PLAN_TEXT_FIELDS) {
+    const v = r.get(k);
+    if (typeof v === 'string' && v.trim()) plan[k] = v.slice(0, MAX_PLAN_FIELD_LENGTH);
+  }
+  const sandbox = r.get('sandbox');
+  if (isIn(SANDBOX_NEEDS, sandbox)) plan.sandbox = sandbox;
+  return Object.keys(plan).length ? plan : null;
+}
+
+/** Sets or clears (empty text, null sandbox) the plan's fields given. */
+export function updateRecommendationPlan(doc: Y.Doc, id: string, patch: { [K in keyof RecommendationPlan]?: RecommendationPlan[K] | null }): boolean {
+  const r = reportRecommendations(doc).get(id);
+  if (!r) return false;
+  doc.transact(() => {
+    for (const k of PLAN_TEXT_FIELDS) {
+      const v = patch[k];
+      if (v === undefined) continue;
+      if (v === null || v === '') r.delete(k);
+      else r.set(k, v.slice(0, MAX_PLAN_FIELD_LENGTH));
+    }
+    if (patch.sandbox === null) r.delete('sandbox');
+    else if (isIn(SANDBOX_NEEDS, patch.sandbox)) r.set('sandbox', patch.sandbox);
+  });
+  return true;
 }
 
 export function listRecommendations(doc: Y.Doc): RecommendationView[] {

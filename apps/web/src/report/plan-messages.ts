@@ -1,0 +1,38 @@
+import { addMessages } from '../directory/messages.ts';
+
+/** The report editor's structured fields: what it takes to go beyond the pilot. */
+const en = {
+  heading: 'Beyond the pilot',
+  scaleBudget: 'Budget needed to scale “{{title}}” if it succeeds',
+  sandbox: 'Does “{{title}}” need a sandbox or testbed?',
+  sandboxUnset: 'Not decided',
+  needed: 'Yes, needed',
+  notNeeded: 'Not needed',
+  unsure: 'Not yet known',
+  sustainedBy: 'Who sustains “{{title}}” after the pilot',
+  successMeasures: 'How the success of “{{title}}” will be measured',
+};
+const es: typeof en = {
+  heading: 'Más allá del piloto',
+  scaleBudget: 'Presupuesto necesario para escalar «{{title}}» si funciona',
+  sandbox: '¿Necesita «{{title}}» un entorno de pruebas (sandbox o banco de pruebas)?',
+  sandboxUnset: 'Sin decidir',
+  needed: 'Sí, lo necesita',
+  notNeeded: 'No lo necesita',
+  unsure: 'Aún no se sabe',
+  sustainedBy: 'Quién sostiene «{{title}}» después del piloto',
+  successMeasures: 'Cómo se medirá el éxito de «{{title}}»',
+};
+const fr: typeof en = {
+  heading: 'Au-delà du pilote',
+  scaleBudget: 'Budget nécessaire pour étendre « {{title}} » s’il réussit',
+  sandbox: '« {{title}} » a-t-il besoin d’un bac à sable ou d’un banc d’essai ?',
+  sandboxUnset: 'Pas décidé',
+  needed: 'Oui, nécessaire',
+  notNeeded: 'Pas nécessaire',
+  unsure: 'Pas encore connu',
+  sustainedBy: 'Qui fait vivre « {{title}} » après le pilote',
+  successMeasures: 'Comment le succès de « {{title}} » sera mesuré',
+};
+
+addMessages('plan', { en, es, fr });
