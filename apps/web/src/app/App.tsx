@@ -26,6 +26,9 @@ const FollowupRoutes = lazy(() =>
   import('../followup/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.followupRoute(pathname, search) })),
 );
 const FOLLOWUP_ROUTES = ['/w/:id/followup', '/s/:id/followup', '/f/:link'];
+const GroupRoutes = lazy(() =>
+  import('../groups/routes.tsx').then((m) => ({ default: ({ params }: { params: Record<string, string> }) => m.groupRoute(params) })),
+);
 const PeopleRoutes = lazy(() =>
   import('../directory/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.peopleRoute(pathname) })),
 );
@@ -95,6 +98,14 @@ export function App() {
     return (
       <Lazy>
         <PeopleRoutes pathname={pathname} />
+      </Lazy>
+    );
+  }
+  m = matchRoute('/w/:id/group/:groupId', pathname);
+  if (m) {
+    return (
+      <Lazy>
+        <GroupRoutes params={m} />
       </Lazy>
     );
   }

@@ -17,6 +17,7 @@ import { AgendaPanel } from './AgendaPanel.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
 import { ClusterSuggestions } from './ClusterSuggestions.tsx';
 import { DraftsPanel } from './DraftsPanel.tsx';
+import { GroupsPanel } from './GroupsPanel.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 import { Overview } from './Overview.tsx';
 import { activeParticipants, PeoplePanel, ReadinessCount } from './PeoplePanel.tsx';
@@ -107,6 +108,7 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
           <SettingsPanel people={people.data?.people} />
           <InvitePanel api={api} onInvited={() => void people.reload()} />
           <DraftsPanel api={api} />
+          <GroupsPanel />
           <VotingControls api={api} />
           <VersionsPanel api={api} />
           <Overview people={people.data?.people} />

@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { setupEn, setupEs, setupFr } from './setup-messages.ts';
+import { groupsEn, groupsEs, groupsFr } from './groups-messages.ts';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -47,6 +48,9 @@ void i18n.use(initReactI18next).init({
 i18n.addResourceBundle('en', 'translation', setupEn, true, false);
 i18n.addResourceBundle('es', 'translation', withManyForms(setupEs), true, false);
 i18n.addResourceBundle('fr', 'translation', withManyForms(setupFr), true, false);
+i18n.addResourceBundle('en', 'translation', groupsEn, true, false);
+i18n.addResourceBundle('es', 'translation', withManyForms(groupsEs), true, false);
+i18n.addResourceBundle('fr', 'translation', withManyForms(groupsFr), true, false);
 
 export function setLanguage(lang: string): void {
   const l = isLanguage(lang) ? lang : 'en';

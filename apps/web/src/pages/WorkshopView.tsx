@@ -17,6 +17,7 @@ import { useControl } from '../facilitation/control-hooks.ts';
 import { readDrafting } from '../facilitation/control-state.ts';
 import { DraftsBoard } from '../facilitation/DraftsBoard.tsx';
 import { PhaseChangeBanner } from '../facilitation/PhaseChangeBanner.tsx';
+import { BreakoutBanner } from '../groups/BreakoutBanner.tsx';
 import { ReadyButton } from '../facilitation/ReadyButton.tsx';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { SpotlightFollower } from '../facilitation/Spotlight.tsx';
@@ -100,6 +101,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
           {locks[selected] && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
           <AsyncWindowNotice phase={selected} />
           <PhaseChangeBanner />
+          <BreakoutBanner />
           <SpotlightFollower onPhase={setSelected} />
           <AgendaView />
           <PhaseQuestion phase={selected} />

@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { readBreakout } from '@crossboard/model';
+import type * as Y from 'yjs';
+import { useControl } from '../facilitation/control-hooks.ts';
+
+/**
+ * The facilitator's message to all groups. The live region is always in the page, empty
+ * until a message arrives, so that screen readers announce the message when it does.
+ */
+export function Announcement({ control }: { control: Y.Doc }) {
+  const { t } = useTranslation();
+  const { active, announcement } = useControl(control, readBreakout);
+  const shown = active ? announcement : null;
+  return (
+    <div className="groups-announcement" role="status" aria-live="polite" aria-atomic="true">
+      {shown && (
+        <p className="groups-announcement__message">
+          <strong>{t('groups.announcement')}:</strong> {shown.text}
+        </p>
+      )}
+    </div>
+  );
+}

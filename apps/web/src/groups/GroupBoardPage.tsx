@@ -1,0 +1,137 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findGroup, readBreakout, roomName } from '@crossboard/model';
+import { loadCredential } from '../api/credentials.ts';
+import { Link } from '../app/Link.tsx';
+import { navigate } from '../app/router.ts';
+import { localTimeZone } from '../app/time-zones.ts';
+import { colourFor } from '../app/user-colour.ts';
+import type { LocalUser } from '../app/workshop-context.ts';
+import { WorkshopProvider } from '../app/WorkshopProvider.tsx';
+import { Board } from '../board/Board.tsx';
+import { UndoToast } from '../board/UndoToast.tsx';
+import { useCurrentPhase, usePhaseLocked, useSettings } from '../board/yjs-hooks.ts';
+import { useControl } from '../facilitation/control-hooks.ts';
+import { SharedTimer } from '../facilitation/SharedTimer.tsx';
+import { setLanguage } from '../i18n/index.ts';
+import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
+import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { PresenceList } from '../presence/PresenceList.tsx';
+import { openRoom, type RoomConnection } from '../sync/room-connection.ts';
+import { defaultWsBase } from '../sync/workshop-sync.ts';
+import { Announcement } from './Announcement.tsx';
+import { GroupTimer } from './GroupTimer.tsx';
+import { useGroupName } from './group-name.ts';
+import './groups.css';
+
+/**
+ * `/w/:id/group/:groupId`: a breakout group's board. The same board component as the main
+ * one, handed the group's room instead; presence is the group room's, so it shows who is in
+ * this group now. Members and facilitators write; anyone else in the workshop looks in.
+ */
+export function GroupBoardPage({ workshopId, groupId }: { workshopId: string; groupId: string }) {
+  const { t } = useTranslation();
+  const [credential] = useState(() => loadCredential(workshopId));
+  const [rooms, setRooms] = useState<{ control: RoomConnection; group: RoomConnection } | null>(null);
+
+  useEffect(() => {
+    if (!credential) navigate(`/w/${encodeURIComponent(workshopId)}/join`, { replace: true });
+    else if (credential.language) setLanguage(credential.language);
+  }, [credential, workshopId]);
+
+  useEffect(() => {
+    if (!credential) return;
+    const options = { wsBase: defaultWsBase(), token: credential.token };
+    const control = openRoom(roomName({ workshopId, kind: 'control' }), options);
+    // Not kept offline: write access here changes with membership, and a queued edit from
+    // before a move would only be dropped by the server later.
+    const group = openRoom(roomName({ workshopId, kind: 'group', groupId }), { ...options, persist: false });
+    setRooms({ control, group });
+    return () => {
+      control.destroy();
+      group.destroy();
+      setRooms(null);
+    };
+  }, [credential, workshopId, groupId]);
+
+  const me = useMemo<LocalUser | null>(
+    () =>
+      credential && {
+        id: credential.personId,
+        name: credential.name ?? '',
+        organisation: credential.organisation ?? '',
+        timeZone: credential.timeZone ?? localTimeZone(),
+        colour: colourFor(credential.personId),
+        role: credential.role,
+      },
+    [credential],
+  );
+
+  if (!rooms || !me) {
+    return (
+      <div className="page centered" role="status">
+        {t('workshop.loading')}
+      </div>
+    );
+  }
+  return (
+    <WorkshopProvider workshopId={workshopId} board={rooms.group.doc} control={rooms.control.doc} awareness={rooms.group.awareness} me={me}>
+      <GroupBoardView workshopId={workshopId} groupId={groupId} roomNames={[rooms.control.name, rooms.group.name]} me={me} rooms={rooms} />
+    </WorkshopProvider>
+  );
+}
+
+interface ViewProps {
+  workshopId: string;
+  groupId: string;
+  roomNames: string[];
+  me: LocalUser;
+  rooms: { control: RoomConnection; group: RoomConnection };
+}
+
+function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps) {
+  const { t } = useTranslation();
+  const control = rooms.control.doc;
+  const breakout = useControl(control, readBreakout);
+  const settings = useSettings(control);
+  const phase = useCurrentPhase(control);
+  const locked = usePhaseLocked(control, phase);
+  const nameOf = useGroupName();
+  const group = findGroup(breakout, groupId);
+  const main = `/w/${encodeURIComponent(workshopId)}`;
+  const member = breakout.active && !!group?.members.includes(me.id);
+  const writes = me.role === 'facilitator' || member;
+  const title = group ? nameOf(group) : t('groups.heading');
+
+  return (
+    <div className="page page--workshop">
+      <SiteHeader>
+        <h1 className="workshop-title">{t('groups.boardOf', { group: title })}</h1>
+        <ConnectionStatus roomNames={roomNames} rejoinHref={`${main}/join`} />
+        <Link className="button button--small" href={me.role === 'facilitator' ? `${main}/console` : main}>
+          {t('groups.backToMain')}
+        </Link>
+      </SiteHeader>
+      <div className="workshop">
+        <main id="main" className="workshop__main">
+          <div className="workshop__bar group-page__meta">
+            <p className="phase-announcer">{t('workshop.currentPhase', { phase: t(`phases.${phase}`) })}</p>
+            {breakout.active && breakout.timer ? <GroupTimer timer={breakout.timer} /> : <SharedTimer />}
+          </div>
+          <Announcement control={control} />
+          {!group && rooms.control.provider.synced && <p role="alert">{t('groups.notFound')}</p>}
+          {group && !breakout.active && <p className="notice">{t('groups.ended')}</p>}
+          {group && breakout.active && !writes && <p className="notice">{t('groups.readOnly')}</p>}
+          {locked && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
+          <div className="workshop__panel">
+            <Board key={phase} phase={phase} themes={settings.themes} readOnly={!writes || locked || me.role === 'organiser'} />
+          </div>
+        </main>
+        <aside className="workshop__side group-page__side" aria-label={t('groups.whoIsHere')}>
+          <PresenceList awareness={rooms.group.awareness} />
+        </aside>
+      </div>
+      <UndoToast />
+    </div>
+  );
+}
