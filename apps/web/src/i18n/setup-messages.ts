@@ -49,7 +49,8 @@ export const setupEn = {
       removeShort: 'Remove',
       endBeforeStart: 'The session must end after it starts.',
       previewLabel: 'Session {{n}} in other time zones',
-      night: 'night there (22:00–07:00)',
+      night: 'night there',
+      nightHint: 'Each session is previewed in other zones; anything between 22:00 and 07:00 there is marked “night there”.',
       add: 'Add a session',
       fix: 'Complete or remove the sessions marked in red.',
     },
@@ -172,6 +173,18 @@ export const setupEn = {
     body: 'Its description, links and action steps go with it, for everyone.',
     confirm: 'Delete recommendation',
   },
+  templateQuestions: {
+    'cross-border': {
+      painPoints: 'What makes collaborating across borders and jurisdictions hard?',
+      visions: 'What would an optimal future enabled by cross-border collaboration look like?',
+      recommendations: 'What should we do to get there, and with which action steps?',
+    },
+    retrospective: {
+      painPoints: 'What held us back?',
+      visions: 'What would good look like next time?',
+      recommendations: 'What will we change, and who will do it?',
+    },
+  },
   settingsPanel: {
     heading: 'Settings',
     save: 'Save changes',
@@ -227,7 +240,8 @@ export const setupEs: Shape<Messages> = {
       removeShort: 'Quitar',
       endBeforeStart: 'La sesión debe terminar después de empezar.',
       previewLabel: 'Sesión {{n}} en otras zonas horarias',
-      night: 'de noche allí (22:00–07:00)',
+      night: 'de noche allí',
+      nightHint: 'Cada sesión se muestra en otras zonas; lo que cae entre las 22:00 y las 07:00 allí se marca «de noche allí».',
       add: 'Añadir una sesión',
       fix: 'Completa o quita las sesiones marcadas en rojo.',
     },
@@ -350,6 +364,18 @@ export const setupEs: Shape<Messages> = {
     body: 'Su descripción, enlaces y pasos de acción se eliminan con ella, para todos.',
     confirm: 'Eliminar recomendación',
   },
+  templateQuestions: {
+    'cross-border': {
+      painPoints: '¿Qué hace difícil colaborar entre países y jurisdicciones?',
+      visions: '¿Cómo sería un futuro óptimo gracias a la colaboración transfronteriza?',
+      recommendations: '¿Qué deberíamos hacer para llegar allí, y con qué pasos de acción?',
+    },
+    retrospective: {
+      painPoints: '¿Qué nos frenó?',
+      visions: '¿Cómo sería hacerlo bien la próxima vez?',
+      recommendations: '¿Qué vamos a cambiar y quién lo hará?',
+    },
+  },
   settingsPanel: {
     heading: 'Ajustes',
     save: 'Guardar cambios',
@@ -402,7 +428,8 @@ export const setupFr: Shape<Messages> = {
       removeShort: 'Supprimer',
       endBeforeStart: 'La séance doit finir après avoir commencé.',
       previewLabel: 'Séance {{n}} dans d’autres fuseaux',
-      night: 'de nuit là-bas (22 h–7 h)',
+      night: 'de nuit là-bas',
+      nightHint: 'Chaque séance est montrée dans d’autres fuseaux ; ce qui tombe entre 22 h et 7 h là-bas est signalé « de nuit là-bas ».',
       add: 'Ajouter une séance',
       fix: 'Complétez ou supprimez les séances signalées en rouge.',
     },
@@ -524,6 +551,18 @@ export const setupFr: Shape<Messages> = {
     title: 'Supprimer « {{title}} » ?',
     body: 'Sa description, ses liens et ses étapes d’action disparaissent avec elle, pour tout le monde.',
     confirm: 'Supprimer la recommandation',
+  },
+  templateQuestions: {
+    'cross-border': {
+      painPoints: 'Qu’est-ce qui rend difficile la coopération entre pays et juridictions ?',
+      visions: 'À quoi ressemblerait un avenir optimal rendu possible par la coopération transfrontalière ?',
+      recommendations: 'Que devons-nous faire pour y parvenir, et avec quelles étapes d’action ?',
+    },
+    retrospective: {
+      painPoints: 'Qu’est-ce qui nous a freinés ?',
+      visions: 'À quoi ressemblerait la réussite la prochaine fois ?',
+      recommendations: 'Que changerons-nous, et qui s’en chargera ?',
+    },
   },
   settingsPanel: {
     heading: 'Réglages',

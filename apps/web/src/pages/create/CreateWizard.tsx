@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, parseTemplate, PHASES, type Phase } from '@crossboard/model';
+import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, parseTemplate, PHASES, type BuiltInTemplateId, type Phase } from '@crossboard/model';
 import { api, ApiError, type CreatedWorkshop } from '../../api/client.ts';
 import { saveCredential } from '../../api/credentials.ts';
 import { timeZoneList } from '../../app/time-zones.ts';
@@ -25,7 +25,10 @@ async function readJson(file: File): Promise<unknown> {
 /** "Create a workshop" as five short steps; the last one creates it and shows the links to keep. */
 export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<WizardDraft>(() => initialDraft(homeTimeZone));
+  const [draft, setDraft] = useState<WizardDraft>(() => {
+    const d = initialDraft(homeTimeZone);
+    return { ...d, questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.cross-border.${p}`)])) as WizardDraft['questions'] };
+  });
   const [step, setStep] = useState<Step>('start');
   const [error, setError] = useState<string | null>(null);
   const [titleError, setTitleError] = useState(false);
@@ -35,6 +38,9 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
   const moved = useRef(false);
   const index = STEPS.indexOf(step);
   const update = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A built-in template's questions in the facilitator's language; a saved file keeps its own.
+  const withQuestionsIn = (d: WizardDraft, id: BuiltInTemplateId): WizardDraft =>
+    id === 'blank' ? d : { ...d, questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.${id}.${p}`)])) as WizardDraft['questions'] };
 
   // Each step's heading takes focus, so keyboard and screen-reader users start at its top.
   useEffect(() => {
@@ -144,7 +150,7 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
                   type="radio"
                   name="start-from"
                   checked={draft.from.kind === 'template' && draft.from.id === id}
-                  onChange={() => setDraft((d) => fromTemplate({ ...d, from: { kind: 'template', id } }, BUILT_IN_TEMPLATES[id]))}
+                  onChange={() => setDraft((d) => withQuestionsIn(fromTemplate({ ...d, from: { kind: 'template', id } }, BUILT_IN_TEMPLATES[id]), id))}
                 />
                 <span>
                   <strong>{t(`setup.templates.${id}`)}</strong>

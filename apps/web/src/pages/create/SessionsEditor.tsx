@@ -35,7 +35,7 @@ export function SessionsEditor({ rows, homeTimeZone, onChange, peopleZones = [],
 
   return (
     <div className="sessions-editor">
-      {rows.length === 0 && <p className="field__hint">{t('setup.sessions.none')}</p>}
+      <p className="field__hint">{rows.length === 0 ? t('setup.sessions.none') : t('setup.sessions.nightHint')}</p>
       <ol className="sessions-editor__list">
         {rows.map((row, i) => {
           const at = sessionInstants(row, homeTimeZone);
