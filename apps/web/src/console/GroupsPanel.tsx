@@ -1,9 +1,9 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readBreakout, MAX_ANNOUNCEMENT_LENGTH, MAX_GROUPS_PER_WORKSHOP, MAX_MEMBERS_PER_GROUP, type BreakoutGroup, type GroupingMode } from '@crossboard/model';
+import { MAX_ANNOUNCEMENT_LENGTH, MAX_GROUPS_PER_WORKSHOP, MAX_MEMBERS_PER_GROUP, type BreakoutGroup, type GroupingMode } from '@crossboard/model';
 import { Link } from '../app/Link.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
-import { useControl } from '../facilitation/control-hooks.ts';
+import { useBreakout } from '../groups/use-breakout.ts';
 import { apiFor } from '../facilitation/facilitation-api.ts';
 import { groupHref, groupsApi } from '../groups/groups-api.ts';
 import { useGroupName } from '../groups/group-name.ts';
@@ -23,11 +23,12 @@ export function GroupsPanel() {
   const { workshopId, control } = useWorkshop();
   const api = useMemo(() => groupsApi(workshopId), [workshopId]);
   const people = useRequest(useMemo(() => apiFor(workshopId).people, [workshopId]), PEOPLE_POLL_MS);
-  const breakout = useControl(control, readBreakout);
+  const breakout = useBreakout(control);
   const nameOf = useGroupName();
   const [mode, setMode] = useState<GroupingMode>('mixed');
   const [by, setBy] = useState<'count' | 'size'>('count');
-  const [amount, setAmount] = useState(2);
+  // The field's text as typed: clearing it to type another number must not snap back to 1.
+  const [amount, setAmount] = useState('2');
   const [minutes, setMinutes] = useState('');
   const [text, setText] = useState('');
   const [copyNotes, setCopyNotes] = useState(true);
@@ -52,7 +53,7 @@ export function GroupsPanel() {
     void run(async () => {
       const { breakout: made } = await api.split({
         mode,
-        ...(by === 'count' ? { groups: amount } : { size: amount }),
+        ...(by === 'count' ? { groups: Math.max(1, Number(amount) || 1) } : { size: Math.max(1, Number(amount) || 1) }),
         seed: Math.floor(Math.random() * 2 ** 31),
         ...(minutes ? { minutes: Number(minutes) } : {}),
       });
@@ -113,7 +114,8 @@ export function GroupsPanel() {
               min={1}
               max={by === 'count' ? MAX_GROUPS_PER_WORKSHOP : MAX_MEMBERS_PER_GROUP}
               value={amount}
-              onChange={(e) => setAmount(Math.max(1, Number(e.target.value) || 1))}
+              required
+              onChange={(e) => setAmount(e.target.value)}
             />
           </label>
         </fieldset>

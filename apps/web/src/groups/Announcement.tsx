@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { readBreakout } from '@crossboard/model';
 import type * as Y from 'yjs';
-import { useControl } from '../facilitation/control-hooks.ts';
+import { useBreakout } from './use-breakout.ts';
 
 /**
  * The facilitator's message to all groups. The live region is always in the page, empty
@@ -9,7 +8,7 @@ import { useControl } from '../facilitation/control-hooks.ts';
  */
 export function Announcement({ control }: { control: Y.Doc }) {
   const { t } = useTranslation();
-  const { active, announcement } = useControl(control, readBreakout);
+  const { active, announcement } = useBreakout(control);
   const shown = active ? announcement : null;
   return (
     <div className="groups-announcement" role="status" aria-live="polite" aria-atomic="true">

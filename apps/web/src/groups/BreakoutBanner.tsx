@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { groupOfPerson, readBreakout } from '@crossboard/model';
+import { groupOfPerson } from '@crossboard/model';
 import { Link } from '../app/Link.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
-import { useControl } from '../facilitation/control-hooks.ts';
+import { useBreakout } from './use-breakout.ts';
 import { Announcement } from './Announcement.tsx';
 import { groupHref } from './groups-api.ts';
 import { useGroupName } from './group-name.ts';
@@ -12,7 +12,7 @@ import './groups.css';
 export function BreakoutBanner() {
   const { t } = useTranslation();
   const { workshopId, control, me } = useWorkshop();
-  const breakout = useControl(control, readBreakout);
+  const breakout = useBreakout(control);
   const nameOf = useGroupName();
   const mine = breakout.active ? groupOfPerson(breakout, me.id) : null;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findGroup, readBreakout, roomName } from '@crossboard/model';
+import { findGroup, roomName } from '@crossboard/model';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { navigate } from '../app/router.ts';
@@ -11,7 +11,7 @@ import { WorkshopProvider } from '../app/WorkshopProvider.tsx';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
 import { useCurrentPhase, usePhaseLocked, useSettings } from '../board/yjs-hooks.ts';
-import { useControl } from '../facilitation/control-hooks.ts';
+import { useBreakout } from './use-breakout.ts';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { setLanguage } from '../i18n/index.ts';
 import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
@@ -92,7 +92,7 @@ interface ViewProps {
 function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps) {
   const { t } = useTranslation();
   const control = rooms.control.doc;
-  const breakout = useControl(control, readBreakout);
+  const breakout = useBreakout(control);
   const settings = useSettings(control);
   const phase = useCurrentPhase(control);
   const locked = usePhaseLocked(control, phase);
