@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without declarations
+import { folderCycles, folderGraph } from '../folder-cycles.mjs';
+
+/** Two scratch source trees: one layered (main → pages → board → ui), one where board and facilitation import each other. */
+const here = new URL('.', import.meta.url).pathname;
+const fixture = (name: string) => join(here, 'fixtures', 'folder-cycles', name);
+const script = join(here, '../folder-cycles.mjs');
+const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+
+describe('the folder cycle check', () => {
+  it('builds the folder graph from relative imports, side-effect imports and import()', () => {
+    const graph = folderGraph(fixture('layered')) as Map<string, Map<string, string[]>>;
+    const edges = [...graph].flatMap(([from, to]) => [...to.keys()].map((t) => `${from} → ${t}`)).sort();
+    expect(edges).toEqual(['./main → board', 'board → ui', 'pages → board', 'pages → ui']);
+  });
+
+  it('passes a layered tree', () => {
+    const r = run(fixture('layered'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('no folder cycles');
+  });
+
+  it('fails on a cycle between two folders and names the imports that make it', () => {
+    expect(folderCycles(folderGraph(fixture('cyclic')))).toEqual([['board', 'facilitation']]);
+    const r = run(fixture('cyclic'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('folder cycle between board, facilitation');
+    expect(r.stdout).toContain('board/NoteCard.tsx → ../facilitation/VotingPanel.tsx');
+    expect(r.stdout).toContain('facilitation/DraftsBoard.tsx → ../board/NoteCard.tsx');
+  });
+
+  it('only reports a root given after --warn', () => {
+    const r = run(fixture('layered'), '--warn', fixture('cyclic'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('(warning) folder cycle between board, facilitation');
+  });
+});
