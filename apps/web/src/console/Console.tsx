@@ -12,6 +12,7 @@ import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
 import { PhaseTabs } from '../pages/PhaseTabs.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { PhaseQuestion } from '../facilitation/PhaseQuestion.tsx';
+import { useLiveTitle } from '../facilitation/live-title.ts';
 import { AccessPanel } from './AccessPanel.tsx';
 import { AgendaPanel } from './AgendaPanel.tsx';
 import { ClusterPanel } from './ClusterPanel.tsx';
@@ -45,12 +46,13 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
   const [focusedNote, setFocusedNote] = useState<string | null>(null);
   useEffect(() => setSelected(phase), [phase]);
   const boardHref = `/w/${encodeURIComponent(workshopId)}`;
+  const liveTitle = useLiveTitle(control, title || settings.title);
 
   return (
     <div className="page page--console">
       <SiteHeader>
         <h1 className="workshop-title">
-          {t('console.title')}: {title || settings.title}
+          {t('console.title')}: {liveTitle}
         </h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`${boardHref}/join`} />
         <Link className="button button--small" href={boardHref}>

@@ -107,7 +107,7 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
             {PHASES.map((p) => (
               <div className="field" key={p}>
                 <label htmlFor={`set-q-${p}`}>{t('setup.about.question', { phase: t(`phases.${p}`) })}</label>
-                <input id={`set-q-${p}`} maxLength={300} value={form.questions[p]} onChange={(e) => update({ questions: { ...form.questions, [p]: e.target.value } })} />
+                <textarea rows={2} id={`set-q-${p}`} maxLength={300} value={form.questions[p]} onChange={(e) => update({ questions: { ...form.questions, [p]: e.target.value } })} />
               </div>
             ))}
             <div className="field">

@@ -26,6 +26,7 @@ import { AsyncWindowNotice } from '../report/AsyncWindowNotice.tsx';
 import { useWritingStatus } from '../facilitation/use-writing-status.ts';
 import { AgendaView } from '../facilitation/AgendaView.tsx';
 import { PhaseQuestion } from '../facilitation/PhaseQuestion.tsx';
+import { useLiveTitle } from '../facilitation/live-title.ts';
 import { usePhoneLayout } from '../board/use-phone-layout.ts';
 
 type ViewMode = 'board' | 'outline';
@@ -62,7 +63,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
   // Between live sessions a phase is closed unless its async window is open; facilitators are exempt.
   const writing = useWritingStatus(control, selected);
   const readOnly = locks[selected] || me.role === 'organiser' || (me.role === 'participant' && !writing.open);
-  const name = title || settings.title;
+  const name = useLiveTitle(control, title || settings.title);
 
   return (
     <div className={`page page--workshop${phone ? ' page--phone' : ''}`}>

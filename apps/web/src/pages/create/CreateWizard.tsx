@@ -203,7 +203,7 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
             {PHASES.map((p: Phase) => (
               <div className="field" key={p}>
                 <label htmlFor={`ws-q-${p}`}>{t('setup.about.question', { phase: t(`phases.${p}`) })}</label>
-                <input id={`ws-q-${p}`} value={draft.questions[p]} onChange={(e) => update({ questions: { ...draft.questions, [p]: e.target.value } })} maxLength={300} />
+                <textarea rows={2} id={`ws-q-${p}`} value={draft.questions[p]} onChange={(e) => update({ questions: { ...draft.questions, [p]: e.target.value } })} maxLength={300} />
               </div>
             ))}
             <div className="field">
