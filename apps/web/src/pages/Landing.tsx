@@ -15,6 +15,8 @@ export function Landing() {
         <section className="landing__hero">
           <h1>{t('landing.heading')}</h1>
           <p className="landing__intro">{t('landing.intro')}</p>
+          {/* A returning facilitator's way back in comes before the pitch. */}
+          <MyWorkshops />
           <ul className="landing__points">
             <li>{t('landing.point1')}</li>
             <li>{t('landing.point2')}</li>
@@ -25,7 +27,6 @@ export function Landing() {
             <li className="landing__phase landing__phase--visions">{t('phases.visions')}</li>
             <li className="landing__phase landing__phase--recommendations">{t('phases.recommendations')}</li>
           </ol>
-          <MyWorkshops />
         </section>
         <CreateWizard homeTimeZone={homeTimeZone} />
       </main>
