@@ -141,6 +141,28 @@ describe('board rules, one at a time', () => {
   });
 });
 
+describe('a move reads no more than it must', () => {
+  // Owners, authors and the room's totals are database reads on the server, paid per update.
+  it("moving anyone's note asks no owner, no author and no room totals", () => {
+    const asked: string[] = [];
+    const counting = deps({
+      ownerOf: () => (asked.push('owner'), 'ana'),
+      notesPerPhase: () => (asked.push('notes'), new Map()),
+      bytesHeld: () => (asked.push('bytes'), MAX_NOTE_BYTES_PER_PERSON_PER_ROOM),
+    });
+    Object.defineProperty(counting, 'author', { get: () => (asked.push('author'), null) });
+    const move = changes([edit('n1', note('n1', { updatedAt: 1 }), { x: 40, y: 70, updatedAt: 2 })]);
+    for (const rule of [othersNotes, notesPerPerson, authorStamp, bytesPerPerson]) expect(rule(move, counting)).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it('a field that grew is still counted', () => {
+    const grown = changes([edit('n1', note('n1', { author: { id: 'ben' } }), { colour: 'a much longer colour name' })]);
+    const full = deps({ bytesHeld: () => MAX_NOTE_BYTES_PER_PERSON_PER_ROOM });
+    expect(kinds(bytesPerPerson(grown, full))).toEqual(['bytes-per-person:restore']);
+  });
+});
+
 describe('the rules run in order', () => {
   it('a note refused by the schema is not counted or stamped by the later rules', () => {
     const fixes = runRules([noteShape, authorStamp, notesPerPerson], changes([create('stolen', note('n1'))]), deps());

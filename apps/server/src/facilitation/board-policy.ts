@@ -125,6 +125,13 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
     const rooms = { notes: boardNotes(tr.doc), clusters: boardClusters(tr.doc) };
     let authors: Map<string, string> | null = null;
     const recorded = (id: string) => (authors ??= deps.noteAuthors()).get(id) ?? null;
+    // Several rules ask who owns the same note; the server's record is a database read.
+    const owners = new Map<string, string | null>();
+    const recordedOwner = (key: string) => {
+      let owner = owners.get(key);
+      if (owner === undefined) owners.set(key, (owner = deps.noteAuthor(key)));
+      return owner;
+    };
     const { changes, corrections, corrected } = runPolicy(
       tr,
       rooms,
@@ -141,7 +148,7 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
           get author() {
             return deps.authorOf(client.personId);
           },
-          ownerOf: (key, before) => authorIdOf(before) ?? deps.noteAuthor(key),
+          ownerOf: (key, before) => authorIdOf(before) ?? recordedOwner(key),
           ...counters(rooms.notes, sizes, client.personId, {
             ownerOf: (id, m) => {
               const a = m.get('author') as { id?: unknown } | null | undefined;

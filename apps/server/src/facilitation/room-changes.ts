@@ -70,11 +70,64 @@ export function fieldsNow(map: Y.Map<unknown>): Fields {
   return out;
 }
 
-function fieldsBefore(map: Y.Map<unknown>, past: TransactionPast): Fields {
-  const out = new Map<string, unknown>();
-  for (const k of past.mapKeysBefore(map)) out.set(k, plain(past.mapValueBefore(map, k), (f) => richTextBefore(f, past)));
-  return out;
+/**
+ * A map's fields as they were before the transaction, each read when first asked for: most
+ * updates (a move) make the rules look at two or three fields of the past, not all of them.
+ */
+class FieldsBefore implements ReadonlyMap<string, unknown> {
+  private readonly read = new Map<string, { value: unknown } | null>();
+  private all: Map<string, unknown> | null = null;
+
+  constructor(
+    private readonly map: Y.Map<unknown>,
+    private readonly past: TransactionPast,
+  ) {}
+
+  /** The field as it was (the same object on every read), or null when it was absent. */
+  private field(key: string): { value: unknown } | null {
+    let field = this.read.get(key);
+    if (field === undefined) {
+      const item = this.past.mapItemBefore(this.map, key);
+      field = item ? { value: plain(item.content.getContent()[item.length - 1], (f) => richTextBefore(f, this.past)) } : null;
+      this.read.set(key, field);
+    }
+    return field;
+  }
+
+  private whole(): Map<string, unknown> {
+    if (this.all) return this.all;
+    this.all = new Map();
+    for (const k of this.past.mapKeysBefore(this.map)) this.all.set(k, this.field(k)!.value);
+    return this.all;
+  }
+
+  get(key: string): unknown {
+    return this.field(key)?.value;
+  }
+  has(key: string): boolean {
+    return this.field(key) !== null;
+  }
+  get size(): number {
+    return this.whole().size;
+  }
+  keys() {
+    return this.whole().keys();
+  }
+  values() {
+    return this.whole().values();
+  }
+  entries() {
+    return this.whole().entries();
+  }
+  forEach(fn: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void, thisArg?: unknown): void {
+    this.whole().forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+  [Symbol.iterator]() {
+    return this.whole()[Symbol.iterator]();
+  }
 }
+
+const fieldsBefore = (map: Y.Map<unknown>, past: TransactionPast): Fields => new FieldsBefore(map, past);
 
 /** The top-level name a root type is shared under. */
 function rootName(doc: Y.Doc, type: Y.AbstractType<any>): string | null {

@@ -30,18 +30,23 @@ export const othersNotes: Rule = (changes, deps) => {
   if (deps.trusted) return [];
   const out: Correction[] = [];
   for (const c of changes.notes) {
-    if (c.before === null || isMine(c, deps)) continue;
+    if (c.before === null) continue;
+    // Whose note it is costs a lookup; most edits (a move) would pass on anyone's note anyway.
     if (c.after === null || c.replaced) {
-      out.push({ rule: c.after ? 'replaced-others-note' : 'deleted-others-note', kind: 'restore', target: 'notes', key: c.key });
+      if (!isMine(c, deps)) {
+        out.push({ rule: c.after ? 'replaced-others-note' : 'deleted-others-note', kind: 'restore', target: 'notes', key: c.key });
+      }
       continue;
     }
+    const fixes: Correction[] = [];
     for (const field of c.edited) {
       if (!OTHERS_MAY_EDIT.has(field)) {
-        out.push({ rule: 'others-note-field', kind: 'restoreField', target: 'notes', key: c.key, field });
+        fixes.push({ rule: 'others-note-field', kind: 'restoreField', target: 'notes', key: c.key, field });
       } else if (field === 'content' && (textOf(c.after) ?? '').trim() === '' && (textOf(c.before) ?? '').trim() !== '') {
-        out.push({ rule: 'blanked-others-note', kind: 'restoreField', target: 'notes', key: c.key, field });
+        fixes.push({ rule: 'blanked-others-note', kind: 'restoreField', target: 'notes', key: c.key, field });
       }
     }
+    if (fixes.length > 0 && !isMine(c, deps)) out.push(...fixes);
   }
   return out;
 };
@@ -84,10 +89,16 @@ export const notesPerPerson: Rule = (changes, deps) => {
   if (deps.trusted) return [];
   const arriving: EntryChange[] = [];
   const staying: Phase[] = [];
+  const arrives = (c: EntryChange) => {
+    const phase = phaseOf(c.after);
+    return phase !== null && (isNewEntry(c) || phaseOf(c.before) !== phase);
+  };
+  // Only an arriving note is counted: without one, nobody's notes need looking up.
+  if (!changes.notes.some(arrives)) return [];
   for (const c of changes.notes) {
     const phase = phaseOf(c.after);
     if (phase === null || !isMine(c, deps)) continue;
-    if (isNewEntry(c) || phaseOf(c.before) !== phase) arriving.push(c);
+    if (arrives(c)) arriving.push(c);
     else staying.push(phase);
   }
   if (arriving.length === 0) return [];
@@ -120,18 +131,37 @@ function sameAuthor(value: unknown, expected: Author | null): boolean {
 /** A new note carries its writer as the token says (none in anonymous mode); authors are not edited. */
 export const authorStamp: Rule = (changes, deps) => {
   const out: Correction[] = [];
-  const expected = deps.anonymous ? null : deps.author;
+  // Read only for a new note: the author is a lookup (the person's record) on the server.
+  let expected: Author | null | undefined;
+  const expectedAuthor = () => (expected === undefined ? (expected = deps.anonymous ? null : deps.author) : expected);
   for (const c of changes.notes) {
     if (c.after === null) continue;
     const at = { rule: 'author', target: 'notes', key: c.key, field: 'author' } as const;
     if (isNewEntry(c)) {
-      if (!sameAuthor(c.after.get('author'), expected)) out.push({ ...at, kind: 'setField', value: expected ? { ...expected } : null });
+      const author = expectedAuthor();
+      if (!sameAuthor(c.after.get('author'), author)) out.push({ ...at, kind: 'setField', value: author ? { ...author } : null });
     } else if (!deps.trusted && c.edited.has('author')) {
       out.push({ ...at, kind: 'restoreField' });
     }
   }
   return out;
 };
+
+/** What one field adds to entitySize (0 when absent). */
+const fieldSize = (fields: ReadonlyMap<string, unknown>, field: string) =>
+  fields.has(field) ? entitySize(new Map([[field, fields.get(field)]])) : 0;
+
+/**
+ * False only when the entry surely did not grow: edited in place, its body untouched (the
+ * size of a body before costs rebuilding it), and its written fields no larger than before.
+ */
+function mayHaveGrown(c: EntryChange): boolean {
+  if (c.after === null) return false;
+  if (isNewEntry(c) || c.before === null || c.edited.has('content')) return true;
+  let growth = 0;
+  for (const field of c.edited) growth += fieldSize(c.after, field) - fieldSize(c.before, field);
+  return growth > 0;
+}
 
 const tooLong = (v: unknown) => isRichText(v) && (v.text.length > MAX_NOTE_TEXT_LENGTH || v.markupLength > MAX_NOTE_MARKUP_LENGTH);
 
@@ -162,6 +192,8 @@ export const textLength: Rule = (changes) => {
  */
 export const bytesPerPerson: Rule = (changes, deps) => {
   if (deps.trusted) return [];
+  // Only a note that grew is taken back: when none did (a move), the room need not be counted.
+  if (!changes.notes.some(mayHaveGrown)) return [];
   const mine = changes.notes.filter((c) => c.after !== null && isMine(c, deps));
   if (mine.length === 0) return [];
   const sizes = mine.map((c) => entitySize(c.after!));
