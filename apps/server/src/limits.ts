@@ -1,7 +1,9 @@
 /** Every limit the server enforces, named once; tests check at and just past each. */
 
-/** Largest WebSocket message accepted; a larger one closes the socket with 1009 and a reason. */
-export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
+import { MAX_WS_MESSAGE_BYTES } from '@crossboard/model';
+
+/** Largest WebSocket message accepted: in the model, since CLOSE.MESSAGE_TOO_BIG's reason quotes it. */
+export { MAX_WS_MESSAGE_BYTES };
 /**
  * Frames past this are cut off by `ws` while still arriving (1009 without a reason: ws
  * gives no hook to add one). Between the two limits we see the frame and can say why.

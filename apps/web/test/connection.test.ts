@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refusalReason } from '@crossboard/model';
 import { MAX_BACKOFF_MS, reconnectDelay } from '../src/sync/backoff.ts';
-import { refusalReason } from '../src/sync/close-codes.ts';
 import { EMPTY_ROOM, OFFLINE_AFTER_FAILED_ATTEMPTS, summariseConnection } from '../src/sync/connection-store.ts';
 
 describe('reconnect delays', () => {

@@ -1,5 +1,7 @@
 /** Limits shared by client and server. The server enforces them; the client explains them. */
 
+/** Largest WebSocket message the server accepts; a larger one closes the socket with 1009 and a reason. */
+export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
 /** Characters of plain text in one note. */
 export const MAX_NOTE_TEXT_LENGTH = 2_000;
 /** Notes one person may have on one phase's board. */

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RefusalReason } from './close-codes.ts';
+import type { RefusalReason } from '@crossboard/model';
 
 /** How each open room is doing, as the UI reports it. */
 export interface RoomStatus {

@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
+import { refusalReason } from '@crossboard/model';
 import { MAX_BACKOFF_MS, reconnectDelay } from './backoff.ts';
-import { refusalReason } from './close-codes.ts';
 import { useConnectionStore } from './connection-store.ts';
 
 export interface RoomOptions {
