@@ -5,6 +5,7 @@ export * from './rooms.ts';
 export * from './permissions.ts';
 export * from './limits.ts';
 export * from './close-codes.ts';
+export * from './workshops.ts';
 export * from './colours.ts';
 export * from './schema/board.ts';
 export * from './schema/control.ts';

@@ -6,6 +6,7 @@ import {
   ORIGIN,
   roomName,
   writeSnapshotSteps,
+  type CreatedWorkshop,
   type WorkshopDocs,
   type WorkshopSnapshot,
 } from '@crossboard/model';
@@ -29,7 +30,7 @@ const KINDS = ['control', 'board', 'report'] as const;
  * then everything is stored in one transaction. Until it commits no room is loaded and no
  * row exists, so a failure anywhere leaves no trace of the workshop.
  */
-export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: WorkshopSnapshot) {
+export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: WorkshopSnapshot): Promise<CreatedWorkshop> {
   if (!isValidTimeZone(snapshot.workshop.homeTimeZone)) {
     throw new HttpError('INVALID_TIME_ZONE', `"${snapshot.workshop.homeTimeZone}" is not a known time zone, e.g. Europe/Paris.`);
   }

@@ -10,6 +10,7 @@ import {
   roomName,
   writeSettings,
   writeSetup,
+  type CreatedWorkshop,
   type Role,
   type WorkshopSettings,
 } from '@crossboard/model';
@@ -65,7 +66,7 @@ function newPerson(workshopId: string, role: Role, fields: Partial<PersonRecord>
   };
 }
 
-export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput) {
+export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput): Promise<CreatedWorkshop> {
   const { input, state } = withTemplate(body);
   const title = input.title.trim();
   if (!title) throw new HttpError('INVALID_BODY', 'body/title must not be blank');

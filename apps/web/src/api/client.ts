@@ -1,4 +1,4 @@
-import type { AgendaItem, Role } from '@crossboard/model';
+import type { AgendaItem, CreatedWorkshop, Role } from '@crossboard/model';
 
 /** The HTTP contract of docs/API.md, typed for the web app (and the facilitator console). */
 
@@ -29,12 +29,7 @@ export interface CreateWorkshopBody {
   anonymous?: boolean;
   template?: string | object;
 }
-export interface CreatedWorkshop {
-  id: string;
-  facilitatorId: string;
-  facilitatorToken: string;
-  joinUrl: string;
-}
+export type { CreatedWorkshop };
 
 export interface JoinBody {
   name: string;
