@@ -23,6 +23,14 @@ export interface AccessOptions {
   groupMember?: boolean;
 }
 
+/**
+ * Who may cluster notes: the facilitator, and participants while the facilitator allows it
+ * (the control room's `participantsMayCluster`). Organisers only read the board.
+ */
+export function mayCluster(role: Role, participantsMayCluster: boolean): boolean {
+  return role === 'facilitator' || (role === 'participant' && participantsMayCluster);
+}
+
 /** docs/DESIGN.md's table of rooms and who may read and write them, as one pure function. */
 export function roomAccess(person: Person, room: RoomRef, options: AccessOptions = {}): Access {
   if (person.workshopId !== room.workshopId) return 'none';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRole, roomAccess, type Access, type Role } from '../src/permissions.ts';
+import { isRole, mayCluster, roomAccess, type Access, type Role } from '../src/permissions.ts';
 import { parseRoomName } from '../src/rooms.ts';
 
 // docs/DESIGN.md's table, one row per (role, room): `me` is the person asking.
@@ -36,5 +36,17 @@ describe('roomAccess', () => {
   it('knows the three roles and nothing else', () => {
     expect(['facilitator', 'organiser', 'participant'].every(isRole)).toBe(true);
     expect([undefined, '', 'admin', 'Facilitator', 1].some(isRole)).toBe(false);
+  });
+});
+
+describe('who may cluster', () => {
+  it.each([
+    ['facilitator', false, true],
+    ['facilitator', true, true],
+    ['participant', false, false],
+    ['participant', true, true],
+    ['organiser', true, false],
+  ] as const)('%s, participants allowed: %s → %s', (role, allowed, expected) => {
+    expect(mayCluster(role, allowed)).toBe(expected);
   });
 });

@@ -6,6 +6,7 @@ import {
   createCluster,
   deleteCluster,
   MAX_TITLE_LENGTH,
+  mayCluster as mayClusterAs,
   ORIGIN,
   readNote,
   type Phase,
@@ -27,9 +28,9 @@ function step(doc: Y.Doc, undo: Y.UndoManager, fn: () => void): void {
 
 const cleanTitle = (title: string) => title.trim().slice(0, MAX_TITLE_LENGTH);
 
-/** Who may cluster: the facilitator, and participants when the facilitator allows it. */
+/** Whether this person may cluster now: the model's rule, read from the control room. */
 export function mayCluster(me: LocalUser, control: Y.Doc): boolean {
-  return me.role === 'facilitator' || (me.role === 'participant' && controlState(control).get('participantsMayCluster') === true);
+  return mayClusterAs(me.role, controlState(control).get('participantsMayCluster') === true);
 }
 
 export function createClusterWith(doc: Y.Doc, undo: Y.UndoManager, phase: Phase, title: string, noteIds: string[] = []): string {
