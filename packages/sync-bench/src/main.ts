@@ -1,9 +1,11 @@
 /**
- * `pnpm bench:sync [--quick] [--only=s1,s1b,s2,s3,s4,s5,s6] [--servers=crossboard,y-websocket,hocuspocus,hocuspocus-4] [--write]
+ * `pnpm bench:sync [--quick] [--only=s1,s1b,s2,s3,s4,s5,s6] [--servers=crossboard,crossboard-2p,y-websocket,hocuspocus,hocuspocus-4] [--write]
  *   [--cpu-prof-dir=DIR]` (our server runs under `node --cpu-prof`; read it with src/profile-summary.ts)
  *
  * Runs each server in turn in its own child process (core 0) against this load generator
- * (core 1) and prints one markdown table. A full run writes the table into docs/bench-sync.md.
+ * (core 1) and prints one markdown table. `crossboard-2p` is ours as two processes sharing
+ * rooms through PostgreSQL and Redis (DATABASE_URL, REDIS_URL; a fresh schema per run), both
+ * on core 0. A full run writes the table into docs/bench-sync.md.
  */
 import { cpus, loadavg } from 'node:os';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
@@ -51,7 +53,7 @@ const results = {} as Record<TargetName, TargetResults>;
 
 for (const name of servers) {
   const r: TargetResults = (results[name] = {});
-  if (name === 'crossboard' && !ourServerExists()) {
+  if (name.startsWith('crossboard') && !ourServerExists()) {
     r.error = 'apps/server/src/main.ts does not exist yet';
     continue;
   }

@@ -9,15 +9,27 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** utime + stime of a process, in seconds. */
-export function cpuSeconds(pid: number): number {
+/** Summed over every process of a target that has several. */
+type Pids = number | readonly number[];
+const sum = (pids: Pids, of: (pid: number) => number) => (typeof pids === 'number' ? of(pids) : pids.reduce((n, pid) => n + of(pid), 0));
+
+/** utime + stime of a process (or several), in seconds. */
+export function cpuSeconds(pids: Pids): number {
+  return sum(pids, cpuSecondsOf);
+}
+
+function cpuSecondsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name may hold spaces; fields are counted after its closing parenthesis.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-export function rssKb(pid: number): number {
+export function rssKb(pids: Pids): number {
+  return sum(pids, rssKbOf);
+}
+
+function rssKbOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
   return m ? Number(m[1]) : Number.NaN;
@@ -39,7 +51,7 @@ export class ProcSampler {
   readonly rssStartKb: number;
   private rssPeakKb: number;
 
-  constructor(private readonly pid: number, everyMs = 200) {
+  constructor(private readonly pid: Pids, everyMs = 200) {
     this.cpuStart = cpuSeconds(pid);
     this.rssStartKb = this.rssPeakKb = rssKb(pid);
     this.timer = setInterval(() => {

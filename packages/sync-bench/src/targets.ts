@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Endpoint } from './load-client.ts';
 import type { Dialect } from './protocol.ts';
 import { freePort, packageDir, repoDir, spawnServer, type ServerProcess } from './spawn.ts';
+import { startCluster, TWO_PROCESSES } from './cluster-target.ts';
+import { OUR_ENTRY } from './our-server.ts';
+
+export { buildOurServer, ourServerExists, OUR_ENTRY } from './our-server.ts';
 
 export interface EventLoopDelay {
   p99Ms: number;
@@ -22,6 +25,8 @@ export interface Target {
   name: string;
   dialect: Dialect;
   pid: number;
+  /** Every process of the target when it has several (CPU and memory are their sum). */
+  pids?: number[];
   /** A fresh, empty room with `people` participants who may write to it. */
   newRoom(label: string, people: number): Promise<RoomAccess>;
   /** Event-loop delay since the previous call (null when the server cannot tell). */
@@ -31,31 +36,16 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export const TARGET_NAMES = ['crossboard', 'y-websocket', 'hocuspocus', 'hocuspocus-4'] as const;
+/** `crossboard-2p`: ours as two processes sharing rooms through PostgreSQL and Redis (cluster-target.ts). */
+export const TARGET_NAMES = ['crossboard', 'crossboard-2p', 'y-websocket', 'hocuspocus', 'hocuspocus-4'] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
 
 const HOST = '127.0.0.1';
-/** The built server, what `pnpm start` runs: see buildOurServer. */
-export const OUR_ENTRY = join(repoDir, 'apps/server/dist/main.js');
-
-let built: boolean | undefined;
-/** Builds the model and the server to JavaScript (`pnpm build`'s server half) once per run. */
-export function buildOurServer(): boolean {
-  built ??=
-    spawnSync('pnpm', ['--filter', '@crossboard/model', '--filter', '@crossboard/server', 'build'], {
-      cwd: repoDir,
-      stdio: ['ignore', 2, 2],
-    }).status === 0;
-  return built;
-}
-
-export function ourServerExists(): boolean {
-  return existsSync(join(repoDir, 'apps/server/src/main.ts')) && buildOurServer();
-}
 
 /** `profileDir`: our server runs under `--cpu-prof` and writes its profile there on exit. */
 export async function startTarget(name: TargetName, profileDir?: string): Promise<Target> {
   if (name === 'crossboard') return startOurs(profileDir);
+  if (name === 'crossboard-2p') return (await startCluster(TWO_PROCESSES, name)).target;
   return startPeer(name);
 }
 
@@ -121,7 +111,7 @@ async function post<T>(url: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function startPeer(name: Exclude<TargetName, 'crossboard'>): Promise<Target> {
+async function startPeer(name: Exclude<TargetName, 'crossboard' | 'crossboard-2p'>): Promise<Target> {
   const port = await freePort();
   const entry = join(packageDir, 'src/peers', `${name}-server.ts`);
   const proc: ServerProcess = await spawnServer(entry, { PORT: String(port), HOST }, /^LISTENING/, packageDir);

@@ -59,8 +59,8 @@ export async function runBadInput(target: Target, fanOut: Scale['fanOut'], scale
     };
     attacker.send(plan);
     await attacker.next<{ ready: true }>();
-    rssBefore = rssPeak = rssKb(target.pid);
-    const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, rssKb(target.pid)); }, 100);
+    rssBefore = rssPeak = rssKb(target.pids ?? target.pid);
+    const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, rssKb(target.pids ?? target.pid)); }, 100);
     attackStart = performance.now();
     attacker.send('go');
     results = await attacker.next<AttackResults>();

@@ -44,7 +44,7 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
   const presenceIds = clients.map((c) => c.ownClientId ?? new Y.Doc().clientID);
   let presenceTicks = 0;
   await target.eventLoopDelay();
-  const sampler = new ProcSampler(target.pid);
+  const sampler = new ProcSampler(target.pids ?? target.pid);
   const windowStart = monotonicUs();
   const ownSampler = new ProcSampler(process.pid);
   const ownLag = monitorEventLoopDelay({ resolution: 10 });

@@ -28,8 +28,8 @@ export interface JoinResult {
  */
 async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedBytes: number): Promise<JoinResult> {
   await sleep(1_000);
-  const rssBefore = rssKb(target.pid);
-  const sampler = new ProcSampler(target.pid);
+  const rssBefore = rssKb(target.pids ?? target.pid);
+  const sampler = new ProcSampler(target.pids ?? target.pid);
   const ownSampler = new ProcSampler(process.pid);
   const overflowsBefore = listenOverflows();
   const windowStart = monotonicUs();
@@ -41,7 +41,7 @@ async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedB
   const overflows = listenOverflows() - overflowsBefore;
   await sleep(1_000);
   const synced = clients.filter((c) => c.syncedAt !== null);
-  const rssAfter = rssKb(target.pid);
+  const rssAfter = rssKb(target.pids ?? target.pid);
   for (const c of clients) c.close();
   await sleep(1_000);
   return {

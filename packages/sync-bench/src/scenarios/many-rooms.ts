@@ -50,7 +50,7 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
     const samples: LatencySample[] = [];
     recordFanOut(allClients, log, samples);
     let sent = 0;
-    const sampler = new ProcSampler(target.pid);
+    const sampler = new ProcSampler(target.pids ?? target.pid);
     const ownSampler = new ProcSampler(process.pid);
     const windowStart = monotonicUs();
     const t0 = performance.now();

@@ -28,7 +28,7 @@ export async function runRoomMemory(target: Target, scale: Scale['roomMemory']):
   const access: RoomAccess[] = [];
   for (let i = 0; i < scale.rooms; i++) access.push(await target.newRoom(`s4-${i}`, 1));
   await sleep(2_000);
-  const rssBeforeKb = rssKb(target.pid);
+  const rssBeforeKb = rssKb(target.pids ?? target.pid);
 
   const clients: LoadClient[] = [];
   let failed = 0;
@@ -48,7 +48,7 @@ export async function runRoomMemory(target: Target, scale: Scale['roomMemory']):
   }
   // Lets the servers apply (and ours store) the notes before the room is weighed.
   await sleep(3_000);
-  const rssOpenKb = rssKb(target.pid);
+  const rssOpenKb = rssKb(target.pids ?? target.pid);
   const roomsLoadedOpen = await target.roomsLoaded();
 
   for (const c of clients) c.close();
@@ -59,7 +59,7 @@ export async function runRoomMemory(target: Target, scale: Scale['roomMemory']):
   while (secondsAfterLeave < scale.watchSeconds) {
     await sleep(scale.sampleEveryS * 1_000);
     secondsAfterLeave = Math.round((Date.now() - leftAt) / 1_000);
-    rssAfterKb = rssKb(target.pid);
+    rssAfterKb = rssKb(target.pids ?? target.pid);
     const loaded = await target.roomsLoaded();
     console.error(`  ${target.name} s4 +${secondsAfterLeave} s: RSS ${(rssAfterKb / 1024).toFixed(0)} MB, rooms loaded ${loaded ?? '?'}`);
     if (loaded === 0) {
