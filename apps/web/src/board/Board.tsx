@@ -12,7 +12,7 @@ import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from './placement.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { addNote } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';
-import { usePhaseNoteIds } from './yjs-hooks.ts';
+import { usePhaseNoteIds } from '../shared/yjs-hooks.ts';
 import { ThemeFilter, useThemeFiltered } from './theme-filter.tsx';
 
 /** Pointer positions are shared at most this often, to keep awareness traffic small. */

@@ -9,7 +9,7 @@ import { deleteNote, moveNoteBy, patchNote } from './note-actions.ts';
 import { NoteEditor } from '../app/LazyNoteEditor.tsx';
 import { assignOnDrop, mayCluster } from '../facilitation/cluster-actions.ts';
 import { NoteVote } from '../facilitation/VotingPanel.tsx';
-import { useMapEntry, useNoteText, useNoteView } from './yjs-hooks.ts';
+import { useMapEntry, useNoteText, useNoteView } from '../shared/yjs-hooks.ts';
 import { useNoteSelectors, usePublishSelection } from '../presence/note-selection.ts';
 
 interface Props {

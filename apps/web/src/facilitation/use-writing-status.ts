@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { controlSettings, controlState, phaseWritingStatus, writingContextOf, type Phase, type WritingStatus } from '@crossboard/model';
-import { useYValue } from '../report/use-y.ts';
+import { useYValue } from '../shared/use-y-value.ts';
 
 /** The status is re-read this often, so a board opens or closes when a window does. */
 const REFRESH_MS = 30_000;

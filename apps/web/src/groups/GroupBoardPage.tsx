@@ -10,7 +10,7 @@ import type { LocalUser } from '../app/workshop-context.ts';
 import { WorkshopProvider } from '../app/WorkshopProvider.tsx';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
-import { useCurrentPhase, usePhaseLocked, useSettings } from '../board/yjs-hooks.ts';
+import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hooks.ts';
 import { useBreakout } from './use-breakout.ts';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { setLanguage } from '../i18n/index.ts';

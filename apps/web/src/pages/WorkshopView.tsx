@@ -4,7 +4,7 @@ import { PHASES, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
-import { useCurrentPhase, usePhaseLocked, useSettings } from '../board/yjs-hooks.ts';
+import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hooks.ts';
 import { Outline } from '../outline/Outline.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useActivityStatus } from '../presence/awareness-hooks.ts';

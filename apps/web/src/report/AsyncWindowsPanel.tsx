@@ -13,7 +13,7 @@ import {
   zonedLocalToInstant,
   type Phase,
 } from '@crossboard/model';
-import { useYValue } from './use-y.ts';
+import { useYValue } from '../shared/use-y-value.ts';
 import { dateLocale } from '../i18n/format.ts';
 
 const WHEN: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };

@@ -28,7 +28,7 @@ import '../followup/messages.ts';
 import './plan-messages.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
 import { ConfirmDialog } from '../console/ConfirmDialog.tsx';
-import { useYValue } from './use-y.ts';
+import { useYValue } from '../shared/use-y-value.ts';
 
 export const HORIZON_KEYS: Record<Horizon, string> = { short: 'report.horizonShort', medium: 'report.horizonMedium', long: 'report.horizonLong' };
 export const STATUS_KEYS: Record<StepStatus, string> = {

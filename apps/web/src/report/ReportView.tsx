@@ -26,7 +26,7 @@ import { CreditChoice } from './CreditChoice.tsx';
 import { RecommendationCard } from './RecommendationCard.tsx';
 import { boardItems, ownerSuggestions } from './report-data.ts';
 import { SchedulePanel } from './SchedulePanel.tsx';
-import { useYValue } from './use-y.ts';
+import { useYValue } from '../shared/use-y-value.ts';
 
 interface Props {
   report: Y.Doc;
