@@ -11,6 +11,7 @@ import { apiFor } from '../facilitation/facilitation-api.ts';
 import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
 import { PhaseTabs } from '../pages/PhaseTabs.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { PhaseQuestion } from '../facilitation/PhaseQuestion.tsx';
 import { useLiveTitle } from '../facilitation/live-title.ts';
 import { AccessPanel } from './AccessPanel.tsx';
@@ -59,6 +60,7 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
           {t('console.toBoard')}
         </Link>
       </SiteHeader>
+      <WorkshopNav workshopId={workshopId} role="facilitator" current="console" omit={['board']} />
       <main id="main" className="console">
         {/* The live essentials, in one row above the fold: where everyone is, the clock, the plan, the room. */}
         <div className="console__controls" aria-label={t('consoleLive.label')} role="region">

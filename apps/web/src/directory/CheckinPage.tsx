@@ -5,6 +5,7 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { formatLocalTime } from '../app/time-zones.ts';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { checkinApi, type CheckinWall } from './directory-api.ts';
 import './messages.ts';
 import './people.css';
@@ -59,6 +60,7 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
   return (
     <div className="page page--people">
       <SiteHeader />
+      <WorkshopNav workshopId={workshopId} current="checkin" />
       <main id="main" className="people">
         <p>
           <Link href={`/w/${encodeURIComponent(workshopId)}`}>{t('people.directory.back')}</Link>

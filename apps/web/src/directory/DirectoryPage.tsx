@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { ConsentFields, trimmedProfile } from './ConsentFields.tsx';
 import { directoryApi } from './directory-api.ts';
 import { PeopleToMeet } from './PeopleToMeet.tsx';
@@ -99,6 +100,7 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
   return (
     <div className="page page--people">
       <SiteHeader />
+      <WorkshopNav workshopId={workshopId} current="people" />
       <main id="main" className="people">
         <p>
           <Link href={`/w/${encodeURIComponent(workshopId)}`}>{t('people.directory.back')}</Link>

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { fetchFile, saveBlob } from '../report/download.ts';
 import { ProgressSummary, StepFacts } from './FollowupParts.tsx';
 import { followupApi, type OwnerView, type StepWithHistory, type WorkshopFollowup } from './followup-api.ts';
@@ -187,6 +188,7 @@ export function FollowupPage({ workshopId }: { workshopId: string }) {
           {t('followup.back')}
         </Link>
       </SiteHeader>
+      <WorkshopNav workshopId={workshopId} current="followup" omit={['report']} />
       <main id="main" className="series-page">
         {!staff ? (
           <>

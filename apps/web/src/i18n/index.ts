@@ -5,6 +5,7 @@ import { es } from './es.ts';
 import { fr } from './fr.ts';
 import { setupEn, setupEs, setupFr } from './setup-messages.ts';
 import { groupsEn, groupsEs, groupsFr } from './groups-messages.ts';
+import { navEn, navEs, navFr } from './nav-messages.ts';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -51,6 +52,9 @@ i18n.addResourceBundle('fr', 'translation', withManyForms(setupFr), true, false)
 i18n.addResourceBundle('en', 'translation', groupsEn, true, false);
 i18n.addResourceBundle('es', 'translation', withManyForms(groupsEs), true, false);
 i18n.addResourceBundle('fr', 'translation', withManyForms(groupsFr), true, false);
+i18n.addResourceBundle('en', 'translation', navEn, true, false);
+i18n.addResourceBundle('es', 'translation', navEs, true, false);
+i18n.addResourceBundle('fr', 'translation', navFr, true, false);
 
 export function setLanguage(lang: string): void {
   const l = isLanguage(lang) ? lang : 'en';

@@ -12,6 +12,7 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { PhaseTabs } from './PhaseTabs.tsx';
 import { ShareLink } from './ShareLink.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
+import { WorkshopNav } from './WorkshopNav.tsx';
 import { Link } from '../app/Link.tsx';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { readDrafting } from '../facilitation/control-state.ts';
@@ -79,6 +80,8 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
           {t('report.navLink')}
         </Link>
       </SiteHeader>
+      {/* The console and the report are the header's buttons; staff find the rest from the console. */}
+      <WorkshopNav workshopId={workshopId} role={me.role} current="board" only={['board', 'people', 'checkin']} />
       <div className="workshop">
         <main id="main" className="workshop__main">
           <div className="workshop__bar">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { PublishControl } from './PublishControl.tsx';
 import '../series/series.css';
 
@@ -18,6 +19,7 @@ export function WorkshopPublishPage({ workshopId }: { workshopId: string }) {
           {t('series.title')}
         </Link>
       </SiteHeader>
+      <WorkshopNav workshopId={workshopId} current="publish" omit={['series']} />
       <main id="main" className="series-page">
         <h1>{t('publish.workshopTitle')}</h1>
         {staff && credential ? (

@@ -6,6 +6,7 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { localTimeZone } from '../app/time-zones.ts';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { FairTimes } from './FairTimes.tsx';
 import { registrationApi, type RegistrationStatus, type StaffView } from './registration-api.ts';
 import './messages.ts';
@@ -89,6 +90,7 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
   return (
     <div className="page page--registrations">
       <SiteHeader />
+      <WorkshopNav workshopId={workshopId} current="registrations" />
       <main id="main" className="registrations">
         <p>
           <Link href={`/w/${encodeURIComponent(workshopId)}/console`}>{t('registration.admin.back')}</Link>

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { fetchFile, saveBlob } from './download.ts';
 import '../followup/messages.ts';
 
@@ -44,6 +45,7 @@ export function ExportPage({ workshopId }: { workshopId: string }) {
           {t('report.title')}
         </Link>
       </SiteHeader>
+      <WorkshopNav workshopId={workshopId} current="export" omit={['report']} />
       <main id="main" className="export-page">
         <h1>{t('exportPage.title')}</h1>
         {!staff ? (

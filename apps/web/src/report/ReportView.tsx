@@ -21,6 +21,7 @@ import { Link } from '../app/Link.tsx';
 import { useWorkshop } from '../app/workshop-context.ts';
 import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { AsyncWindowsPanel } from './AsyncWindowsPanel.tsx';
 import { CreditChoice } from './CreditChoice.tsx';
 import { RecommendationCard } from './RecommendationCard.tsx';
@@ -104,6 +105,7 @@ export function ReportView({ report, token, title, roomNames }: Props) {
           </>
         )}
       </SiteHeader>
+      <WorkshopNav workshopId={workshopId} role={me.role} current="report" omit={['board', 'export']} />
       <main id="main" className="report">
         <div className="report__main">
           <section aria-labelledby="recommendations-heading">

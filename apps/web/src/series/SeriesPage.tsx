@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { PublishControl } from '../publish/PublishControl.tsx';
 import { fetchFile, saveBlob } from '../report/download.ts';
 import { SeriesRecommendations } from './SeriesRecommendations.tsx';
@@ -65,6 +66,7 @@ export function SeriesPage({ seriesId, workshopId }: { seriesId: string; worksho
           </Link>
         )}
       </SiteHeader>
+      {workshopId && <WorkshopNav workshopId={workshopId} current="series" omit={['export']} />}
       <main id="main" className="series-page">
         {!credential || credential.role === 'participant' ? (
           <>

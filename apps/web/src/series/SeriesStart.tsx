@@ -5,6 +5,7 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../app/Link.tsx';
 import { navigate } from '../app/router.ts';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { seriesApi } from './series-api.ts';
 import './series.css';
 
@@ -51,6 +52,7 @@ export function SeriesStart({ workshopId }: { workshopId: string }) {
           {t('series.back')}
         </Link>
       </SiteHeader>
+      <WorkshopNav workshopId={workshopId} current="series" omit={['export']} />
       <main id="main" className="series-page">
         <h1>{t('series.startTitle')}</h1>
         {!staff ? (

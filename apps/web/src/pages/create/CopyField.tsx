@@ -8,7 +8,7 @@ export function CopyField({ label, value, hint, copyLabel }: { label: string; va
   const [copied, setCopied] = useState(false);
   return (
     <div className="copy-field">
-      <label htmlFor={id} className="copy-field__label">
+      <label id={`${id}-label`} htmlFor={id} className="copy-field__label">
         {label}
       </label>
       <div className="share__row">
@@ -16,7 +16,10 @@ export function CopyField({ label, value, hint, copyLabel }: { label: string; va
         <button
           type="button"
           className="button button--small"
-          aria-label={copyLabel}
+          // The visible words are the name (WCAG 2.5.3, axe label-content-name-mismatch); which link
+          // it copies is its description, and the tooltip says both.
+          aria-describedby={`${id}-label`}
+          title={copyLabel}
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(value);
