@@ -8,7 +8,7 @@ import { SpotlightRing } from '../facilitation/Spotlight.tsx';
 import { useBoardUi } from './board-ui-store.ts';
 import { ClusterLayer } from './ClusterLayer.tsx';
 import { isNoteVisible, NOTE_HEIGHT, NOTE_WIDTH, ZOOM_STEP, screenToBoard } from './geometry.ts';
-import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from './placement.ts';
+import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from '../layout/placement.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { addNote } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';

@@ -4,7 +4,7 @@ import { boardClusters, boardNotes, noteContent, plainText, readCluster, readNot
 import { useWorkshop } from '../app/workshop-context.ts';
 import { useBoardUi } from '../board/board-ui-store.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
-import { clusterRect, type Rect } from './cluster-geometry.ts';
+import { clusterRect, type Rect } from '../layout/cluster-geometry.ts';
 import { useControl } from './control-hooks.ts';
 import { readSpotlight, type Spotlight } from './control-state.ts';
 import { useShownSpotlight } from './spotlight-store.ts';

@@ -13,8 +13,8 @@ import {
 } from '@crossboard/model';
 import type { LocalUser } from '../app/workshop-context.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
-import { clusterAt } from './cluster-geometry.ts';
-import { freeClusterAnchor, moveIntoCluster } from '../board/placement.ts';
+import { clusterAt } from '../layout/cluster-geometry.ts';
+import { freeClusterAnchor, moveIntoCluster } from '../layout/placement.ts';
 
 /**
  * Clustering writes. Each is one local transaction and one undo step, so the board's

@@ -15,7 +15,7 @@ import {
 import { useWorkshop } from '../app/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
 import { NoteEditor } from '../app/LazyNoteEditor.tsx';
-import { moveIntoCluster, nextNoteSpot } from '../board/placement.ts';
+import { moveIntoCluster, nextNoteSpot } from '../layout/placement.ts';
 import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';

@@ -19,8 +19,8 @@ import {
   type Point,
   type Rect,
 } from '@crossboard/model';
-import { clusterRect } from '../facilitation/cluster-geometry.ts';
-import { noteHeightOf } from './note-height.ts';
+import { clusterRect } from './cluster-geometry.ts';
+import { noteHeightOf } from './note-geometry.ts';
 
 /**
  * Moves the board makes for the user (sync repair) rather than by their hand: sent like any

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { boardNotes, listClusters, listNotes, type Phase } from '@crossboard/model';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
-import { noteHeightOf } from '../board/note-height.ts';
+import { noteHeightOf } from './note-geometry.ts';
 
 /** Must match the frames ClusterLayer draws, so a drop lands where the frame is seen. */
 export const PAD = 24;
