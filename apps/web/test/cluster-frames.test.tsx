@@ -3,7 +3,7 @@ import { act, screen } from '@testing-library/react';
 import * as Y from 'yjs';
 import { boardClusters, boardNotes, createCluster, createNote, updateNote } from '@crossboard/model';
 import { ClusterLayer } from '../src/board/ClusterLayer.tsx';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../src/board/geometry.ts';
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../src/layout/note-geometry.ts';
 import { renderWorkshop } from './render-workshop.tsx';
 
 /** The frame drawn for a cluster, found by its visible label. */

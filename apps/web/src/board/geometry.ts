@@ -1,7 +1,6 @@
-/** Board geometry: note size (the model's, which placement plans with), zoom limits, culling. */
-import { NOTE_HEIGHT, NOTE_WIDTH } from '@crossboard/model';
+/** The board's view: zoom limits, keyboard steps, culling. A note's size is layout/note-geometry.ts's. */
+import { NOTE_HEIGHT, NOTE_WIDTH } from '../layout/note-geometry.ts';
 
-export { NOTE_HEIGHT, NOTE_WIDTH };
 export const MIN_ZOOM = 0.25;
 export const MAX_ZOOM = 2.5;
 export const ZOOM_STEP = 1.2;

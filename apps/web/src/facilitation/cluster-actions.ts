@@ -12,8 +12,8 @@ import {
   type Phase,
 } from '@crossboard/model';
 import type { LocalUser } from '../app/workshop-context.ts';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
 import { clusterAt } from '../layout/cluster-geometry.ts';
+import { noteCentre } from '../layout/note-geometry.ts';
 import { freeClusterAnchor, moveIntoCluster } from '../layout/placement.ts';
 
 /**
@@ -81,7 +81,8 @@ export function assignOnDrop(doc: Y.Doc, noteId: string): string | null {
   const map = boardNotes(doc).get(noteId);
   const note = map ? readNote(map) : null;
   if (!note) return null;
-  const target = clusterAt(doc, note.phase, note.x + NOTE_WIDTH / 2, note.y + NOTE_HEIGHT / 2, note.clusterId);
+  const centre = noteCentre(note);
+  const target = clusterAt(doc, note.phase, centre.x, centre.y, note.clusterId);
   // Dropped on a frame, the note takes its place in the cluster's block.
   if (target) moveIntoCluster(doc, noteId, target);
   return target;

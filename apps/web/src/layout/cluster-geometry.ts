@@ -1,11 +1,6 @@
 import type * as Y from 'yjs';
 import { boardNotes, listClusters, listNotes, type Phase } from '@crossboard/model';
-import { NOTE_HEIGHT, NOTE_WIDTH } from '../board/geometry.ts';
-import { noteHeightOf } from './note-geometry.ts';
-
-/** Must match the frames ClusterLayer draws, so a drop lands where the frame is seen. */
-export const PAD = 24;
-export const LABEL = 28;
+import { FRAME_PADDING as PAD, FRAME_TITLE_BAND as LABEL, NOTE_HEIGHT, NOTE_WIDTH, noteHeightOf } from './note-geometry.ts';
 
 export interface Rect {
   left: number;
@@ -14,7 +9,7 @@ export interface Rect {
   height: number;
 }
 
-/** The frame around a cluster's notes (or its own spot while empty). */
+/** The frame around a cluster's notes (or its own spot while empty): what ClusterLayer draws, so a drop lands where the frame is seen. */
 export function clusterRect(doc: Y.Doc, phase: Phase, clusterId: string): Rect | null {
   const cluster = listClusters(doc, phase).find((c) => c.id === clusterId);
   if (!cluster) return null;

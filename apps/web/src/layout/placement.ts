@@ -9,8 +9,6 @@ import {
   BLOCK_COLUMNS,
   CELL_WIDTH,
   NOTE_GAP,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
   noteRect,
   readNote,
   resolveNewOverlaps,
@@ -20,7 +18,7 @@ import {
   type Rect,
 } from '@crossboard/model';
 import { clusterRect } from './cluster-geometry.ts';
-import { noteHeightOf } from './note-geometry.ts';
+import { FRAME_PADDING as CLUSTER_PADDING, FRAME_TITLE_BAND as CLUSTER_TITLE_BAND, NOTE_HEIGHT, NOTE_WIDTH, noteCentre, noteHeightOf } from './note-geometry.ts';
 
 /**
  * Moves the board makes for the user (sync repair) rather than by their hand: sent like any
@@ -29,9 +27,6 @@ import { noteHeightOf } from './note-geometry.ts';
 export const LAYOUT_ORIGIN = 'board-layout';
 /** Notes this young may still be moved off another one that was made at the same instant. */
 const REPAIR_WINDOW_MS = 15_000;
-/** An empty cluster's frame starts at its anchor; its first note goes inside the padding, below the title. */
-const CLUSTER_PADDING = 24;
-const CLUSTER_TITLE_BAND = 28;
 
 function phaseNotes(doc: Y.Doc, phase: Phase): NoteView[] {
   const out: NoteView[] = [];
@@ -42,8 +37,6 @@ function phaseNotes(doc: Y.Doc, phase: Phase): NoteView[] {
   return out;
 }
 
-const centre = (n: Point): Point => ({ x: n.x + NOTE_WIDTH / 2, y: n.y + NOTE_HEIGHT / 2 });
-
 /**
  * Where `authorId`'s next note in `phase` goes: free space next to their latest note, or
  * around `fallback` (the centre of what they look at) for their first.
@@ -52,7 +45,7 @@ export function nextNoteSpot(doc: Y.Doc, phase: Phase, authorId: string, fallbac
   const notes = phaseNotes(doc, phase);
   let latest: NoteView | null = null;
   for (const n of notes) if (n.author?.id === authorId && (!latest || n.createdAt > latest.createdAt)) latest = n;
-  return findFreeSpot({ occupied: notes.map(noteRect), near: latest ? centre(latest) : fallback, authorId });
+  return findFreeSpot({ occupied: notes.map(noteRect), near: latest ? noteCentre(latest) : fallback, authorId });
 }
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -1,12 +1,9 @@
-import { CELL_HEIGHT, CELL_WIDTH, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, type Point, type Rect } from './placement.ts';
+import { CELL_HEIGHT, CELL_WIDTH, FRAME_PADDING, FRAME_TITLE_BAND, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, type Point, type Rect } from './placement.ts';
 
 /** Notes per row inside one person's block or one cluster's frame. */
 export const BLOCK_COLUMNS = 3;
-/**
- * Space between blocks. A cluster frame draws 24 px of padding and a 28 px title band around its
- * notes (apps/web ClusterLayer), so blocks this far apart give frames that never touch.
- */
-export const BLOCK_GAP = 2 * 24 + 28 + 2 * NOTE_GAP;
+/** Space between blocks: far enough apart that the cluster frames drawn around them never touch. */
+export const BLOCK_GAP = 2 * FRAME_PADDING + FRAME_TITLE_BAND + 2 * NOTE_GAP;
 /** Blocks per row before the arrangement wraps, so a board grows down as well as across. */
 export const BLOCKS_PER_ROW = 4;
 

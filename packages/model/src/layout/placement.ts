@@ -11,6 +11,9 @@ export const NOTE_GAP = 24;
 /** Placement cells: one note and its gap. */
 export const CELL_WIDTH = NOTE_WIDTH + NOTE_GAP;
 export const CELL_HEIGHT = NOTE_HEIGHT + NOTE_GAP;
+/** A cluster's frame: padding around its notes, and a band above them for its title. */
+export const FRAME_PADDING = 24;
+export const FRAME_TITLE_BAND = 28;
 /** Two notes overlap "for real" past this share of a note's area (the board's acceptance rule). */
 export const OVERLAP_TOLERANCE = 0.05;
 
