@@ -6,6 +6,7 @@ import { facilitationRoutes } from './facilitation/facilitation-routes.ts';
 import { publishRoutes } from './publish/publish-routes.ts';
 import { groupsRoutes } from './groups/groups-routes.ts';
 import { followupRoutes } from './followup/followup-routes.ts';
+import { feedbackRoutes } from './feedback/feedback-routes.ts';
 import { seriesRoutes } from './series/series-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
 import { clientAddress, parseTrustProxy, TRUST_NOBODY } from './http/client-address.ts';
@@ -167,6 +168,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   await app.register(publishRoutes, { ctx });
   await app.register(groupsRoutes, { ctx });
   await app.register(followupRoutes, { ctx });
+  await app.register(feedbackRoutes, { ctx });
   await app.register((await import('./clustering/clustering-routes.ts')).clusteringRoutes, { ctx });
   await app.register(webAppRoutes, options.webDistDir ? { distDir: options.webDistDir } : {});
 

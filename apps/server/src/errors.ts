@@ -35,6 +35,8 @@ export const HTTP_ERRORS = {
   FOLLOWUP_LINK_REVOKED: { status: 410, message: 'This follow-up link was revoked; ask the organisers for a new one.' },
   STEP_NOT_FOUND: { status: 404, message: 'There is no such action step among yours.' },
   OWNER_NOT_FOUND: { status: 404, message: 'There is no such step owner in this workshop.' },
+  FEEDBACK_NOT_OPEN: { status: 409, message: 'The feedback survey is not open; the facilitator opens it at the end of a session.' },
+  FEEDBACK_ALREADY_ANSWERED: { status: 409, message: 'You have already answered the feedback survey; each person answers once.' },
   GROUP_NOT_FOUND: { status: 404, message: 'There is no such breakout group running in this workshop.' },
   GROUP_FULL: { status: 409, message: 'That group has as many members as allowed; choose another.' },
   NO_BREAKOUT: { status: 409, message: 'No breakout is running: split the room into groups first.' },

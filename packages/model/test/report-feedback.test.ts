@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSurvey, combineFeedback, feedbackChartSvg, feedbackRows, MAX_FEEDBACK_COMMENT_LENGTH, type SurveyAnswer } from '../src/report/feedback.ts';
+import { aggregateSurvey, combineFeedback, feedbackChartSvg, feedbackCsvCells, feedbackMarkdown, feedbackRows, MAX_FEEDBACK_COMMENT_LENGTH, type SurveyAnswer } from '../src/report/feedback.ts';
 
 const answer = (over: Partial<SurveyAnswer>): SurveyAnswer => ({ useful: null, comeAgain: null, metSomeone: null, change: '', ...over });
 
@@ -40,5 +40,14 @@ describe('survey aggregation', () => {
     const r = aggregateSurvey([answer({ useful: 3, metSomeone: 'yes' })]);
     expect(feedbackChartSvg(r)).toContain('<desc id="feedback-chart-desc">1: 0; 2: 0; 3: 1; 4: 0; 5: 0; mean 3</desc>');
     expect(feedbackRows(r)).toContainEqual(['Did you meet someone useful?', 'yes', 1]);
+  });
+
+  it('writes Markdown whose comments cannot start blocks of their own, and CSV cells per count and comment', () => {
+    const r = aggregateSurvey([answer({ useful: 2, change: '# Not a heading <b>' }), answer({ comeAgain: 'no' })]);
+    const md = feedbackMarkdown(r).join('\n\n');
+    expect(md).toContain('2 answers; mean usefulness 2 of 5.');
+    expect(md).toContain('| Would you come again? | no | 1 |');
+    expect(md).toContain('- \\# Not a heading \\<b>');
+    expect(feedbackCsvCells(r)).toContainEqual({ question: 'What should change', answer: '# Not a heading <b>', count: '' });
   });
 });

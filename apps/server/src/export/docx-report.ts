@@ -24,6 +24,7 @@ import {
   type SnapshotNote,
   type WorkshopSnapshot,
 } from '@crossboard/model';
+import { feedbackDocx } from '../feedback/feedback-docx.ts';
 
 /** A vote bar in the Word table is this many blocks at most; the number sits beside it. */
 const MAX_BAR_BLOCKS = 20;
@@ -146,6 +147,8 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
       }
     });
   }
+
+  if (snapshot.feedback) body.push(...feedbackDocx(snapshot.feedback));
 
   const credits = contributors(snapshot);
   if (credits.named.length || credits.organisations.length) {

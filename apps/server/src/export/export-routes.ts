@@ -19,6 +19,7 @@ import { isCredit, readCredit, writeCredit } from './credits.ts';
 import { importWorkshopSnapshot } from './import-workshop.ts';
 import { EXPORT_FORMATS, MAX_IMPORT_BYTES, type ExportFormat } from './limits.ts';
 import { workshopSnapshot } from './workshop-snapshot.ts';
+import { withFeedback } from '../feedback/feedback-routes.ts';
 
 type IdParams = { id: string };
 const STAFF = ['facilitator', 'organiser'] as const;
@@ -54,7 +55,7 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
       if (!isFormat(format)) {
         throw new HttpError('INVALID_BODY', `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`);
       }
-      const snapshot = await workshopSnapshot(ctx, w.id);
+      const snapshot = await withFeedback(ctx, w.id, await workshopSnapshot(ctx, w.id));
       const now = Date.now();
       reply.header('content-type', CONTENT_TYPES[format]);
       reply.header('content-disposition', attachment(exportFileName(snapshot.workshop.title || w.title, format, now)));

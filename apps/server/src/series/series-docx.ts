@@ -1,5 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { HORIZON_TITLES, planLines, SERIES_PHASE_TITLES, STEP_STATUS_TITLES, workshopDates, type SeriesReport } from '@crossboard/model';
+import { feedbackDocx } from '../feedback/feedback-docx.ts';
 
 /** XML 1.0 cannot hold most control characters; a note pasted from elsewhere may carry them. */
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '');
@@ -102,6 +103,8 @@ export function buildSeriesDocx(report: SeriesReport, locale = 'en-GB'): Documen
         p.organisations.map((o) => [o.organisation, String(o.people)]),
       ),
     );
+
+  if (report.feedback) body.push(...feedbackDocx(report.feedback));
 
   const credits = report.contributors;
   if (credits.named.length || credits.organisations.length) {

@@ -103,7 +103,7 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
 
   app.get<{ Params: { id: string } }>('/api/series/:id', { schema: { params: seriesParams } }, async (request) => {
     const { series } = await requireSeriesStaff(ctx, records, request, request.params.id);
-    const report = await buildSeriesReport(ctx, records, series);
+    const report = await buildSeriesReport(ctx, records, series, { feedback: true });
     return {
       id: series.id,
       title: series.title,
@@ -224,7 +224,7 @@ export async function seriesRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
           `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`,
         );
       }
-      const report = await buildSeriesReport(ctx, records, series);
+      const report = await buildSeriesReport(ctx, records, series, { feedback: true });
       reply.header('content-type', CONTENT_TYPES[format as ExportFormat]);
       reply.header('content-disposition', attachment(exportFileName(series.title, format, Date.now())));
       reply.header('cache-control', 'no-store');

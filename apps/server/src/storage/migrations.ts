@@ -200,4 +200,34 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       CREATE INDEX followup_progress_step ON followup_progress (workshop, step, at);
     `,
   },
+  {
+    version: 7,
+    // Anonymous answers hold no person: who has answered is a separate set, written in the same
+    // transaction, and neither table keeps a time or an insertion order (random answer ids, no
+    // rowid) that could line a respondent up with their answer.
+    name: 'end-of-session feedback survey',
+    sql: `
+      CREATE TABLE feedback_surveys (
+        workshop TEXT PRIMARY KEY REFERENCES workshops (id),
+        anonymous INTEGER NOT NULL,
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE TABLE feedback_answers (
+        workshop TEXT NOT NULL,
+        id TEXT NOT NULL,
+        useful INTEGER,
+        come_again TEXT,
+        met_someone TEXT,
+        change TEXT NOT NULL,
+        person TEXT,
+        PRIMARY KEY (workshop, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE feedback_respondents (
+        workshop TEXT NOT NULL,
+        person TEXT NOT NULL,
+        PRIMARY KEY (workshop, person)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { instantToZonedLocal } from '../time/zoned-time.ts';
 import { noteAttribution } from './contributors.ts';
 import { csvRow } from './escape.ts';
+import { feedbackCsvCells } from './feedback.ts';
 import { PHASE_NAMES, votingRoundResults } from './rounds.ts';
 import type { WorkshopSnapshot } from './snapshot.ts';
 
@@ -42,6 +43,11 @@ export function renderCsv(snapshot: WorkshopSnapshot): string {
         }),
       ]);
     }),
+    // The survey after the notes, in the same columns: phase "feedback", the question where a
+    // cluster goes, the answer as the text, the count as the votes.
+    ...(snapshot.feedback
+      ? feedbackCsvCells(snapshot.feedback).map((c) => csvRow(['feedback', c.question, c.answer, '', '', c.count, '', '', '', ...rounds.map(() => '')]))
+      : []),
   ];
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -1,4 +1,5 @@
 import { escapeXml } from './charts.ts';
+import { escapeMarkdownInline as inline } from './escape.ts';
 
 /**
  * The end-of-session survey: how useful (1–5), would you come again, did you meet someone
@@ -132,4 +133,28 @@ export function feedbackChartSvg(r: FeedbackResults, title = 'How useful was the
   });
   out.push('</svg>');
   return out.join('\n');
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The results as Markdown blocks under a level-2 heading: how many answered, a table of
+ * counts per question (Markdown shows no picture every reader sees), the mean, the comments.
+ */
+export function feedbackMarkdown(r: FeedbackResults): string[] {
+  const out = [`## ${FEEDBACK_TITLES.heading}`, `${plural(r.answers, 'answer', 'answers')}${r.usefulMean === null ? '' : `; mean usefulness ${r.usefulMean} of 5`}.`];
+  out.push(['| Question | Answer | Count |', '|---|---|---:|', ...feedbackRows(r).map(([q, a, n]) => `| ${q} | ${a} | ${n} |`)].join('\n'));
+  if (r.comments.length) out.push(`### ${FEEDBACK_TITLES.change}`, r.comments.map((c) => `- ${inline(c)}`).join('\n'));
+  return out;
+}
+
+/**
+ * The results as CSV cells: one row per answer counted, then one per comment. The writers
+ * place them in their own columns, so each file keeps the columns it always had.
+ */
+export function feedbackCsvCells(r: FeedbackResults): { question: string; answer: string; count: number | '' }[] {
+  return [
+    ...feedbackRows(r).map(([question, answer, count]) => ({ question, answer, count })),
+    ...r.comments.map((c) => ({ question: FEEDBACK_TITLES.change, answer: c, count: '' as const })),
+  ];
 }

@@ -4,6 +4,7 @@ import { formatInZone } from '../time/zoned-time.ts';
 import { votingRoundResults } from './rounds.ts';
 import { contributors, noteAttribution } from './contributors.ts';
 import { escapeMarkdownInline as inline, escapeMarkdownParagraphs } from './escape.ts';
+import { feedbackMarkdown } from './feedback.ts';
 import { rankedRecommendations } from './ranking.ts';
 import type { SnapshotNote, WorkshopSnapshot } from './snapshot.ts';
 
@@ -108,6 +109,8 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
       else out.push(r.items.map((x) => `- **${x.votes}** · ${inline(x.label)}`).join('\n'));
     }
   }
+
+  if (snapshot.feedback) out.push(...feedbackMarkdown(snapshot.feedback));
 
   const credits = contributors(snapshot);
   if (credits.named.length || credits.organisations.length) {

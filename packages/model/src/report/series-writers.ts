@@ -2,6 +2,7 @@ import { HORIZON_TITLES, planLines, STEP_STATUS_TITLES } from '../schema/report.
 import { formatInZone } from '../time/zoned-time.ts';
 import { escapeXml } from './charts.ts';
 import { csvRow, escapeMarkdownInline as inline, escapeMarkdownParagraphs } from './escape.ts';
+import { feedbackCsvCells, feedbackMarkdown } from './feedback.ts';
 import type { SeriesNote, SeriesReport } from './series.ts';
 
 export const SERIES_JSON_FORMAT = 'crossboard-series';
@@ -85,6 +86,8 @@ export function renderSeriesMarkdown(report: SeriesReport, options: { locale?: s
   if (p.organisations.length)
     out.push(`### By organisation\n\n${p.organisations.map((o) => `- ${inline(o.organisation)}: ${o.people}`).join('\n')}`);
 
+  if (report.feedback) out.push(...feedbackMarkdown(report.feedback));
+
   const credits = report.contributors;
   if (credits.named.length || credits.organisations.length) {
     out.push('## Contributors');
@@ -125,6 +128,10 @@ export function renderSeriesCsv(report: SeriesReport): string {
   });
   for (const c of report.clusters) {
     for (const n of c.notes) rows.push(csvRow([c.phase, n.workshopTitle, c.title, n.text, n.name, n.organisation, n.votes, '', '', '']));
+  }
+  // The survey over every workshop: the question as the group, the count as the votes.
+  if (report.feedback) {
+    for (const c of feedbackCsvCells(report.feedback)) rows.push(csvRow(['feedback', '', c.question, c.answer, '', '', c.count, '', '', '']));
   }
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -3,6 +3,7 @@ import type { Phase } from '../phases.ts';
 import type { Session } from '../schema/control.ts';
 import type { ActionStepView } from '../schema/report.ts';
 import type { Contributors } from './contributors.ts';
+import { combineFeedback, type FeedbackResults } from './feedback.ts';
 import { rankedRecommendations } from './ranking.ts';
 import type { Credit, WorkshopSnapshot } from './snapshot.ts';
 
@@ -94,6 +95,8 @@ export interface SeriesReport {
   clusters: SeriesCluster[];
   contributors: Contributors;
   participation: Participation;
+  /** Every workshop's survey results as one, when any of its workshops ran the survey. */
+  feedback?: FeedbackResults;
 }
 
 /** Credits from most to least revealing: someone who asked for less in any workshop gets less everywhere. */
@@ -287,5 +290,11 @@ export function seriesReport(input: SeriesInput): SeriesReport {
       countries: countBy(participants, (p) => p.country || NO_COUNTRY).map(({ key, n }) => ({ country: key, people: n })),
       organisations,
     },
+    ...feedbackOf(input.workshops),
   };
+}
+
+function feedbackOf(workshops: SeriesInput['workshops']): { feedback?: FeedbackResults } {
+  const ran = workshops.flatMap(({ snapshot }) => (snapshot.feedback ? [snapshot.feedback] : []));
+  return ran.length ? { feedback: combineFeedback(ran) } : {};
 }

@@ -6,6 +6,7 @@ import { listRecommendations, type RecommendationView } from '../schema/report.t
 import { PHASES, type Phase } from '../phases.ts';
 import type { Role } from '../permissions.ts';
 import type { NoteColour } from '../colours.ts';
+import type { FeedbackResults } from './feedback.ts';
 
 /** How a participant asked to be credited in the report. */
 export const CREDITS = ['named', 'organisation', 'none'] as const;
@@ -77,6 +78,11 @@ export interface WorkshopSnapshot {
   /** Every voting round, oldest first. */
   votingRounds: SnapshotVotingRound[];
   recommendations: RecommendationView[];
+  /**
+   * The end-of-session survey's results, when one was opened: counts and comments only, kept
+   * by the server outside the rooms, added by the exports that staff ask for.
+   */
+  feedback?: FeedbackResults;
 }
 
 /** A person as the server stores them; `credit` defaults to being named. */

@@ -79,6 +79,9 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
       ...(r.plan ? { plan: r.plan } : {}),
       actionSteps: r.actionSteps.map((a) => ({ id: a.id, text: a.text, owner: a.owner, horizon: a.horizon, status: a.status, ...(a.due ? { due: a.due } : {}) })),
     })),
+    // Written only when a survey ran. Results, not answers: an import leaves it out, since a
+    // copy of a workshop has not been surveyed.
+    ...(s.feedback ? { feedback: s.feedback } : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
