@@ -7,7 +7,7 @@ import { useYValue } from '../src/shared/use-y-value.ts';
 function Title({ map, deep = false, renders }: { map: Y.Map<unknown> | null; deep?: boolean; renders: { count: number } }) {
   renders.count++;
   const title = useYValue(map, () => (map ? String(map.get('title') ?? '') : '(none)'), deep);
-  const steps = useYValue(map, () => ((map?.get('steps') as Y.Array<string> | undefined)?.length ?? 0), deep);
+  const steps = useYValue(map, () => (map?.get('steps') as Y.Array<string> | undefined)?.length ?? 0, deep);
   return (
     <p>
       {title} / {steps}

@@ -4,7 +4,16 @@
  * are the model's (placement and tidy-up on every client must agree); the height of a long note
  * is estimated here from its text.
  */
-import { FRAME_PADDING, FRAME_TITLE_BAND, NOTE_HEIGHT, NOTE_WIDTH, noteContent, plainText, type NoteMap, type Point } from '@crossboard/model';
+import {
+  FRAME_PADDING,
+  FRAME_TITLE_BAND,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  noteContent,
+  plainText,
+  type NoteMap,
+  type Point,
+} from '@crossboard/model';
 
 export { FRAME_PADDING, FRAME_TITLE_BAND, NOTE_HEIGHT, NOTE_WIDTH };
 

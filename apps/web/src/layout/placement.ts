@@ -18,7 +18,14 @@ import {
   type Rect,
 } from '@crossboard/model';
 import { clusterRect } from './cluster-geometry.ts';
-import { FRAME_PADDING as CLUSTER_PADDING, FRAME_TITLE_BAND as CLUSTER_TITLE_BAND, NOTE_HEIGHT, NOTE_WIDTH, noteCentre, noteHeightOf } from './note-geometry.ts';
+import {
+  FRAME_PADDING as CLUSTER_PADDING,
+  FRAME_TITLE_BAND as CLUSTER_TITLE_BAND,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  noteCentre,
+  noteHeightOf,
+} from './note-geometry.ts';
 
 /**
  * Moves the board makes for the user (sync repair) rather than by their hand: sent like any
@@ -106,7 +113,12 @@ export function moveIntoCluster(doc: Y.Doc, noteId: string, clusterId: string | 
     }
     // Another frame is kept a frame's padding away, so the two frames do not touch either.
     for (const f of otherFrames(doc, phase, clusterId)) {
-      obstacles.push({ x: f.x - CLUSTER_PADDING, y: f.y - CLUSTER_PADDING - CLUSTER_TITLE_BAND, width: f.width + 2 * CLUSTER_PADDING, height: f.height + 2 * CLUSTER_PADDING + CLUSTER_TITLE_BAND });
+      obstacles.push({
+        x: f.x - CLUSTER_PADDING,
+        y: f.y - CLUSTER_PADDING - CLUSTER_TITLE_BAND,
+        width: f.width + 2 * CLUSTER_PADDING,
+        height: f.height + 2 * CLUSTER_PADDING + CLUSTER_TITLE_BAND,
+      });
     }
     const col = bottoms.indexOf(Math.min(...bottoms));
     const height = noteHeightOf(map);
@@ -145,7 +157,9 @@ export function useOverlapRepair(doc: Y.Doc, phase: Phase, authorId: string, ena
     const onChange = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
       if (tr.local || scheduled) return;
       // Others typing in their notes changes nothing here; new notes and moves do.
-      const placed = events.some((e) => e.target === notes || (e.path.length === 1 && (e.changes.keys.has('x') || e.changes.keys.has('y'))));
+      const placed = events.some(
+        (e) => e.target === notes || (e.path.length === 1 && (e.changes.keys.has('x') || e.changes.keys.has('y'))),
+      );
       if (!placed) return;
       scheduled = true;
       // After the whole remote update has been applied (several notes may arrive together).
@@ -166,7 +180,9 @@ export function useOverlapRepair(doc: Y.Doc, phase: Phase, authorId: string, ena
 export function tidyUpPhase(doc: Y.Doc, undo: Y.UndoManager, phase: Phase, moveClusters: boolean): void {
   const notes = phaseNotes(doc, phase).sort((a, b) => a.order - b.order || a.createdAt - b.createdAt);
   if (notes.length === 0) return;
-  const clusters = [...boardClusters(doc)].filter(([, c]) => c.get('phase') === phase).sort(([, a], [, b]) => (Number(a.get('order')) || 0) - (Number(b.get('order')) || 0));
+  const clusters = [...boardClusters(doc)]
+    .filter(([, c]) => c.get('phase') === phase)
+    .sort(([, a], [, b]) => (Number(a.get('order')) || 0) - (Number(b.get('order')) || 0));
   const known = new Set(clusters.map(([id]) => id));
   const layout = tidyPhase({
     clusters: clusters.map(([id]) => ({ id, noteIds: notes.filter((n) => n.clusterId === id).map((n) => n.id) })),
