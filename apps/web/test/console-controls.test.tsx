@@ -12,7 +12,7 @@ import { SharedTimer } from '../src/facilitation/SharedTimer.tsx';
 import { facilitationApi } from '../src/facilitation/facilitation-api.ts';
 import { resetServerClock, useServerClock } from '../src/facilitation/server-clock.ts';
 import { useRequest } from '../src/console/use-request.ts';
-import type { LocalUser } from '../src/app/workshop-context.ts';
+import type { LocalUser } from '../src/shared/workshop-context.ts';
 import { connect, ME, renderWorkshop } from './render-workshop.tsx';
 import { interceptFetch, type Call } from './facilitation-fetch.ts';
 

@@ -6,7 +6,7 @@ import { DraftsPanel } from '../src/console/DraftsPanel.tsx';
 import { DraftsBoard } from '../src/facilitation/DraftsBoard.tsx';
 import { facilitationApi, type DraftCount } from '../src/facilitation/facilitation-api.ts';
 import { setLanguage } from '../src/i18n/index.ts';
-import type { LocalUser } from '../src/app/workshop-context.ts';
+import type { LocalUser } from '../src/shared/workshop-context.ts';
 import { ME, renderWorkshop } from './render-workshop.tsx';
 import { interceptFetch } from './facilitation-fetch.ts';
 

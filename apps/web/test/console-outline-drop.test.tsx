@@ -3,7 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
 import { boardClusters, boardNotes, controlState, createCluster, createNote, ORIGIN, writeVoting } from '@crossboard/model';
-import { useWorkshop } from '../src/app/workshop-context.ts';
+import { useWorkshop } from '../src/shared/workshop-context.ts';
 import { assignOnDrop } from '../src/facilitation/cluster-actions.ts';
 import { Outline } from '../src/outline/Outline.tsx';
 import { renderWorkshop } from './render-workshop.tsx';

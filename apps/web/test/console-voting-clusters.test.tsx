@@ -11,7 +11,7 @@ import { ClusterPanel } from '../src/console/ClusterPanel.tsx';
 import { ConsolePage } from '../src/console/ConsolePage.tsx';
 import { VotingPanel } from '../src/facilitation/VotingPanel.tsx';
 import { useVotes } from '../src/facilitation/votes-store.ts';
-import { useWorkshop, type LocalUser } from '../src/app/workshop-context.ts';
+import { useWorkshop, type LocalUser } from '../src/shared/workshop-context.ts';
 import { ME, renderWorkshop } from './render-workshop.tsx';
 import { interceptFetch } from './facilitation-fetch.ts';
 

@@ -7,7 +7,7 @@ import { saveCredential } from '../src/api/credentials.ts';
 import { setLanguage } from '../src/i18n/index.ts';
 import { GroupsPanel } from '../src/console/GroupsPanel.tsx';
 import { BreakoutBanner } from '../src/groups/BreakoutBanner.tsx';
-import type { LocalUser } from '../src/app/workshop-context.ts';
+import type { LocalUser } from '../src/shared/workshop-context.ts';
 import { ME, renderWorkshop } from './render-workshop.tsx';
 import { interceptFetch } from './facilitation-fetch.ts';
 

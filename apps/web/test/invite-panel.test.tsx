@@ -7,7 +7,7 @@ import { InvitePanel } from '../src/console/InvitePanel.tsx';
 import { facilitationApi } from '../src/facilitation/facilitation-api.ts';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
 import { AcceptInvitation } from '../src/pages/AcceptInvitation.tsx';
-import type { LocalUser } from '../src/app/workshop-context.ts';
+import type { LocalUser } from '../src/shared/workshop-context.ts';
 import { ME, renderWorkshop } from './render-workshop.tsx';
 import { interceptFetch } from './facilitation-fetch.ts';
 

@@ -4,8 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
-import { WorkshopProvider } from '../src/app/WorkshopProvider.tsx';
-import type { LocalUser } from '../src/app/workshop-context.ts';
+import { WorkshopProvider } from '../src/shared/WorkshopProvider.tsx';
+import type { LocalUser } from '../src/shared/workshop-context.ts';
 import { useBoardUi } from '../src/board/board-ui-store.ts';
 
 export const ME: LocalUser = {

@@ -19,7 +19,7 @@ import {
 import { ReportView } from '../src/report/ReportView.tsx';
 import { AsyncWindowNotice } from '../src/report/AsyncWindowNotice.tsx';
 import { connect, ME, renderWorkshop } from './render-workshop.tsx';
-import type { LocalUser } from '../src/app/workshop-context.ts';
+import type { LocalUser } from '../src/shared/workshop-context.ts';
 
 const facilitator: LocalUser = { ...ME, id: 'p-fac', role: 'facilitator' };
 

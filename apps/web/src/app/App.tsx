@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, matchRoute } from './router.ts';
+import { useLocation, matchRoute } from '../shared/router.ts';
 import { Landing } from '../pages/Landing.tsx';
 import { Join } from '../pages/Join.tsx';
 import { AcceptInvitation } from '../pages/AcceptInvitation.tsx';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type PointerEvent } fr
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardNotes, CELL_HEIGHT, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { CursorLayer } from '../presence/CursorLayer.tsx';
 import { SpotlightRing } from '../facilitation/Spotlight.tsx';
 import { useBoardUi } from './board-ui-store.ts';

@@ -2,7 +2,7 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardClusters, boardNotes, listClusters, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { FRAME_PADDING as PAD, FRAME_TITLE_BAND as LABEL, NOTE_HEIGHT, NOTE_WIDTH, noteHeightOf } from '../layout/note-geometry.ts';
 /** Note fields that move a cluster's frame; typing in a note does not. */
 const FRAME_KEYS = new Set(['x', 'y', 'clusterId']);

@@ -1,12 +1,12 @@
 import { memo, useEffect, useRef, useState, type CSSProperties, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardNotes, NOTE_COLOURS, noteContent, type NoteMap, type NoteView } from '@crossboard/model';
-import { TrashIcon } from '../app/icons.tsx';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { TrashIcon } from '../ui/icons.tsx';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardUi } from './board-ui-store.ts';
 import { isNoteVisible } from './geometry.ts';
 import { deleteNote, patchNote } from './note-actions.ts';
-import { NoteEditor } from '../app/LazyNoteEditor.tsx';
+import { NoteEditor } from './LazyNoteEditor.tsx';
 import { NoteVote } from '../facilitation/VotingPanel.tsx';
 import { useMapEntry, useNoteText, useNoteView } from '../shared/yjs-hooks.ts';
 import { useNoteSelectors, usePublishSelection, type NoteSelector } from '../presence/note-selection.ts';

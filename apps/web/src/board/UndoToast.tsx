@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardUi } from './board-ui-store.ts';
 
 /** How long the "Note deleted — Undo" toast stays. */

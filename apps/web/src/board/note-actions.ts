@@ -8,7 +8,7 @@ import {
   type NewNote,
   type NotePatch,
 } from '@crossboard/model';
-import type { LocalUser } from '../app/workshop-context.ts';
+import type { LocalUser } from '../shared/workshop-context.ts';
 
 /**
  * The board's writes. Every one runs as a transaction with ORIGIN.local so the undo manager

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { create } from 'zustand';
 import { boardNotes, readSettings } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useRef, type PointerEvent } from 'react';
 import { mayCluster, assignOnDrop } from '../facilitation/cluster-actions.ts';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardUi } from './board-ui-store.ts';
 import { patchNote } from './note-actions.ts';
 

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardUi } from './board-ui-store.ts';
 import { KEY_STEP, KEY_STEP_LARGE } from './geometry.ts';
 import { moveNoteBy } from './note-actions.ts';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { accessLink, loadCredential, saveCredential } from '../api/credentials.ts';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { errorMessage } from '../facilitation/facilitation-api.ts';
 import { CopyField } from '../pages/create/CopyField.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { rememberWorkshop } from '../api/credentials.ts';
 import { readSettings } from '@crossboard/model';
 import { agendaPosition, idleTimer, ORIGIN, start, writeProgress, writeTimer, type TimedAgendaItem } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useAgendaItemName } from '../facilitation/AgendaView.tsx';
 import { readAgendaSnapshot, sessionOfInterest } from '../facilitation/agenda-view-model.ts';
 import { useControl } from '../facilitation/control-hooks.ts';

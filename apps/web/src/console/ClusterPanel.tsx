@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardNotes, listClusters, listNotes, noteContent, plainText, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { createClusterWith, mergeClusters, removeCluster, removeFromCluster, renameCluster } from '../facilitation/cluster-actions.ts';
 import { setSpotlight } from '../facilitation/control-state.ts';
 import { ORIGIN } from '@crossboard/model';

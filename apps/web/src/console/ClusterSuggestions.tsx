@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardNotes, listNotes, noteContent, notesLeftAlone, plainText, suggestClusters, type ClusterSuggestion, type Phase } from '@crossboard/model';
 import { request } from '../api/client.ts';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { createClusterWith } from '../facilitation/cluster-actions.ts';
 import { loadCredential } from '../api/credentials.ts';
 

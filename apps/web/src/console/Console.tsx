@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPhase, ORIGIN, readSettings, type Phase } from '@crossboard/model';
-import { Link } from '../app/Link.tsx';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { Link } from '../ui/Link.tsx';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
 import { useControl } from '../facilitation/control-hooks.ts';

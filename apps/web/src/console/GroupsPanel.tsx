@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ANNOUNCEMENT_LENGTH, MAX_GROUPS_PER_WORKSHOP, MAX_MEMBERS_PER_GROUP, type BreakoutGroup, type GroupingMode } from '@crossboard/model';
-import { Link } from '../app/Link.tsx';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { Link } from '../ui/Link.tsx';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBreakout } from '../groups/use-breakout.ts';
 import { apiFor } from '../facilitation/facilitation-api.ts';
 import { groupHref, groupsApi } from '../groups/groups-api.ts';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { errorMessage, type FacilitationApi } from '../facilitation/facilitation-api.ts';
 
 type InviteRole = 'facilitator' | 'organiser';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { listNotes, PHASES, readSettings } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import type { Person } from '../facilitation/facilitation-api.ts';
 import { PresenceList } from '../presence/PresenceList.tsx';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPhase, isJoiningClosed } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
-import { formatLocalTime } from '../app/time-zones.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
+import { formatLocalTime } from '../shared/time-zones.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { readReady } from '../facilitation/control-state.ts';
 import type { FacilitationApi, Person } from '../facilitation/facilitation-api.ts';

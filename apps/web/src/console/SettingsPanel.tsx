@@ -12,8 +12,8 @@ import {
   type Phase,
   type PhaseQuestions,
 } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
-import { timeZoneList } from '../app/time-zones.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
+import { timeZoneList } from '../shared/time-zones.ts';
 import { AgendaEditor } from '../pages/create/AgendaEditor.tsx';
 import { SessionsEditor } from '../pages/create/SessionsEditor.tsx';
 import { sessionInstants, sessionRow, themesOf, type SessionRow } from '../pages/create/wizard-draft.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { readTimer } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { runTimerCommand, type TimerCommand } from './console-actions.ts';

@@ -8,7 +8,7 @@ import {
   readVoting,
   type Phase,
 } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { RoundResults } from '../facilitation/RoundResults.tsx';
 import type { FacilitationApi } from '../facilitation/facilitation-api.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EMPTY_PROFILE, isDirectoryContact, type DirectoryEntry, type DirectoryProfile } from '@crossboard/model';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { ConsentFields, trimmedProfile } from './ConsentFields.tsx';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localTimeZone } from '../app/time-zones.ts';
+import { localTimeZone } from '../shared/time-zones.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { directoryApi, type MeetSuggestion } from './directory-api.ts';
 import './messages.ts';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { matchRoute } from '../app/router.ts';
+import { matchRoute } from '../shared/router.ts';
 import { RegisteredPage } from '../registration/RegisteredPage.tsx';
 import { RegisterPage } from '../registration/RegisterPage.tsx';
 import { RegistrationsPage } from '../registration/RegistrationsPage.tsx';

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agendaPosition, readSettings, type AgendaItem } from '@crossboard/model';
 import { rememberWorkshop } from '../api/credentials.ts';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useMinuteClock } from '../console/use-minute-clock.ts';
 import { dateLocale } from '../i18n/format.ts';
 import { readAgendaSnapshot, sessionOfInterest } from './agenda-view-model.ts';

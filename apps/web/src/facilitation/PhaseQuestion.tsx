@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { readPhaseQuestions, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from './control-hooks.ts';
 
 /** The question a phase's board answers, above it for everyone; nothing when none was set. */

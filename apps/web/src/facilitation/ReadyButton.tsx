@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPhase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from './control-hooks.ts';
 import { readReady } from './control-state.ts';
 import { apiFor, errorMessage } from './facilitation-api.ts';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readTimer, remaining, timerAnnouncement, type TimerAnnouncement } from '@crossboard/model';
-import { BellIcon, BellOffIcon } from '../app/icons.tsx';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { BellIcon, BellOffIcon } from '../ui/icons.tsx';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { beep } from './beep.ts';
 import { useControl } from './control-hooks.ts';
 import { useServerOffset } from './server-clock.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardClusters, boardNotes, noteContent, plainText, readCluster, readNote, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardUi } from '../board/board-ui-store.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../layout/note-geometry.ts';
 import { clusterRect, type Rect } from '../layout/cluster-geometry.ts';

@@ -10,7 +10,7 @@ import {
   readVotingRounds,
   type Phase,
 } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from './control-hooks.ts';
 import { apiFor } from './facilitation-api.ts';

@@ -11,7 +11,7 @@ import {
   readNote,
   type Phase,
 } from '@crossboard/model';
-import type { LocalUser } from '../app/workshop-context.ts';
+import type { LocalUser } from '../shared/workshop-context.ts';
 import { clusterAt } from '../layout/cluster-geometry.ts';
 import { noteCentre } from '../layout/note-geometry.ts';
 import { freeClusterAnchor, moveIntoCluster } from '../layout/placement.ts';

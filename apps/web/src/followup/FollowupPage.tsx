@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { byDueDate, MAX_OWNER_EMAIL_LENGTH, ownerKey } from '@crossboard/model';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { fetchFile, saveBlob } from '../report/download.ts';

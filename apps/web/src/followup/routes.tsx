@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { matchRoute } from '../app/router.ts';
+import { matchRoute } from '../shared/router.ts';
 import { FollowupPage } from './FollowupPage.tsx';
 import { OwnerPage } from './OwnerPage.tsx';
 import { SeriesFollowupPage } from './SeriesFollowupPage.tsx';

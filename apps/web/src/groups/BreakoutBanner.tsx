@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { groupOfPerson } from '@crossboard/model';
-import { Link } from '../app/Link.tsx';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { Link } from '../ui/Link.tsx';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBreakout } from './use-breakout.ts';
 import { Announcement } from './Announcement.tsx';
 import { groupHref } from './groups-api.ts';

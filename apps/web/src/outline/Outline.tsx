@@ -12,9 +12,9 @@ import {
   type NoteView,
   type Phase,
 } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
-import { NoteEditor } from '../app/LazyNoteEditor.tsx';
+import { NoteEditor } from '../board/LazyNoteEditor.tsx';
 import { moveIntoCluster, nextNoteSpot } from '../layout/placement.ts';
 import { useBoardVersion } from '../board/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api/client.ts';
 import { saveCredential } from '../api/credentials.ts';
-import { navigate } from '../app/router.ts';
+import { navigate } from '../shared/router.ts';
 import { setLanguage } from '../i18n/index.ts';
 import { SiteHeader } from './SiteHeader.tsx';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localTimeZone } from '../app/time-zones.ts';
+import { localTimeZone } from '../shared/time-zones.ts';
 import { CreateWizard } from './create/CreateWizard.tsx';
 import { MyWorkshops } from './create/MyWorkshops.tsx';
 import { SiteHeader } from './SiteHeader.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 
 export function NotFound() {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCredential, type Credential } from '../api/credentials.ts';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { checkinApi } from '../directory/directory-api.ts';
 import './workshop-nav.css';
 

@@ -2,16 +2,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type WorkshopInfo } from '../api/client.ts';
 import { loadCredential, saveCredential, type Credential } from '../api/credentials.ts';
-import { navigate } from '../app/router.ts';
-import { localTimeZone } from '../app/time-zones.ts';
-import { colourFor } from '../app/user-colour.ts';
-import type { LocalUser } from '../app/workshop-context.ts';
-import { WorkshopProvider } from '../app/WorkshopProvider.tsx';
+import { navigate } from '../shared/router.ts';
+import { localTimeZone } from '../shared/time-zones.ts';
+import { colourFor } from '../shared/user-colour.ts';
+import type { LocalUser } from '../shared/workshop-context.ts';
+import { WorkshopProvider } from '../shared/WorkshopProvider.tsx';
 import { setLanguage } from '../i18n/index.ts';
 import { openWorkshop, type WorkshopSync } from '../sync/workshop-sync.ts';
 import { WorkshopView } from './WorkshopView.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 
 /** `/w/:id`: checks who we are, opens the rooms, and hands the documents to the views. */
 export function WorkshopPage({ workshopId }: { workshopId: string }) {

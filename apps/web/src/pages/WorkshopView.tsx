@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHASES, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
 import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hooks.ts';
@@ -13,7 +13,7 @@ import { PhaseTabs } from './PhaseTabs.tsx';
 import { ShareLink } from './ShareLink.tsx';
 import { SiteHeader } from './SiteHeader.tsx';
 import { WorkshopNav } from './WorkshopNav.tsx';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { readDrafting } from '../facilitation/control-state.ts';
 import { DraftsBoard } from '../facilitation/DraftsBoard.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { formatLocalTime } from '../app/time-zones.ts';
+import { formatLocalTime } from '../shared/time-zones.ts';
 import { usePeers, type Peer } from './awareness-hooks.ts';
 
 const presenceKey = (peers: Peer[]) =>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Phase } from '@crossboard/model';
-import type { LocalUser } from '../app/workshop-context.ts';
+import type { LocalUser } from '../shared/workshop-context.ts';
 
 export interface PeerCursor {
   x: number;

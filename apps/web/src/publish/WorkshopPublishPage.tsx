@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCredential } from '../api/credentials.ts';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { PublishControl } from './PublishControl.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { saveCredential } from '../api/credentials.ts';
-import { navigate } from '../app/router.ts';
+import { navigate } from '../shared/router.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { registrationApi, type OwnRegistration } from './registration-api.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatInZone, type Phase } from '@crossboard/model';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { useWritingStatus } from '../facilitation/use-writing-status.ts';
 import { dateLocale } from '../i18n/format.ts';
 

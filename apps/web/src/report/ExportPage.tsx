@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
-import { Link } from '../app/Link.tsx';
+import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { WorkshopNav } from '../pages/WorkshopNav.tsx';
 import { fetchFile, saveBlob } from './download.ts';

@@ -17,8 +17,8 @@ import {
 } from '@crossboard/model';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { RoundResults } from '../facilitation/RoundResults.tsx';
-import { Link } from '../app/Link.tsx';
-import { useWorkshop } from '../app/workshop-context.ts';
+import { Link } from '../ui/Link.tsx';
+import { useWorkshop } from '../shared/workshop-context.ts';
 import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
 import { SiteHeader } from '../pages/SiteHeader.tsx';
 import { WorkshopNav } from '../pages/WorkshopNav.tsx';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { matchRoute } from '../app/router.ts';
+import { matchRoute } from '../shared/router.ts';
 import { ExportPage } from './ExportPage.tsx';
 import { PrintReport } from './PrintReport.tsx';
 import { ReportPage } from './ReportPage.tsx';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { matchRoute } from '../app/router.ts';
+import { matchRoute } from '../shared/router.ts';
 import { WorkshopPublishPage } from '../publish/WorkshopPublishPage.tsx';
 import { SeriesPage } from './SeriesPage.tsx';
 import { SeriesStart } from './SeriesStart.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { listCredentials, type Credential } from '../../api/credentials.ts';
-import { Link } from '../../app/Link.tsx';
+import { Link } from '../../ui/Link.tsx';
 import { dateLocale } from '../../i18n/format.ts';
 
 function hrefFor(workshopId: string, c: Credential): string {

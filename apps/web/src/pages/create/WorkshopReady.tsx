@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedWorkshop } from '../../api/client.ts';
 import { accessLink } from '../../api/credentials.ts';
-import { Link } from '../../app/Link.tsx';
+import { Link } from '../../ui/Link.tsx';
 import { CopyField } from './CopyField.tsx';
 
 /** The moment to keep the facilitator link: it is the only way back in from another browser. */

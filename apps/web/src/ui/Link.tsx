@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
-import { navigate } from './router.ts';
+import { navigate } from '../shared/router.ts';
 
 /** An ordinary link that navigates in-app unless the user asks for a new tab. */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

@@ -7,7 +7,7 @@ import { lazy, Suspense, type ComponentProps } from 'react';
  * note it is usually here; until then the note shows a busy placeholder and the keys typed
  * meanwhile wait in board/key-buffer.ts.
  */
-const loadEditor = () => import('../board/NoteEditor.tsx');
+const loadEditor = () => import('./NoteEditor.tsx');
 const Editor = lazy(() => loadEditor().then((m) => ({ default: m.NoteEditor })));
 
 type Props = ComponentProps<typeof Editor>;
