@@ -453,7 +453,8 @@ export class Room {
     const update = applied.length === 1 ? applied[0]!.update : Y.mergeUpdates(applied.map((a) => a.update));
     const stop = metrics.storageWrite.startTimer();
     try {
-      await this.hooks.beforeStore?.();
+      // Awaited only when set: each await is another microtask turn per stored update.
+      if (this.hooks.beforeStore) await this.hooks.beforeStore();
       await storage.appendUpdate(this.name, update);
     } catch (e) {
       metrics.dropped.inc({ reason: 'storage_failed' });
@@ -507,7 +508,9 @@ export class Room {
   }
 
   /** One encoded message for every recipient. */
-  private broadcast(message: Uint8Array, except: RoomClient | null): void {
+  private broadcast(encoded: Uint8Array, except: RoomClient | null): void {
+    // As a Buffer `ws` sends it as it is; a Uint8Array it wraps anew for every recipient.
+    const message = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
     let sent = 0;
     // A Set visits each client once even when a slow one is kicked (deleted) meanwhile.
     for (const client of this.clients) if (client !== except && this.deliver(client, message)) sent++;
