@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
-import { ConnectionStatus } from '../src/pages/ConnectionStatus.tsx';
+import { ConnectionStatus } from '../src/ui/ConnectionStatus.tsx';
 import { EMPTY_ROOM, useConnectionStore } from '../src/sync/connection-store.ts';
 
 afterEach(() => useConnectionStore.setState({ rooms: {} }));

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
 import { navEn, navEs, navFr } from '../src/i18n/nav-messages.ts';
-import { navPages, WorkshopNav } from '../src/pages/WorkshopNav.tsx';
+import { navPages, WorkshopNav } from '../src/ui/WorkshopNav.tsx';
 import { interceptFetch } from './facilitation-fetch.ts';
 
 afterEach(() => vi.unstubAllGlobals());

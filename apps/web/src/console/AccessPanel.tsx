@@ -4,8 +4,8 @@ import { api } from '../api/client.ts';
 import { accessLink, loadCredential, saveCredential } from '../api/credentials.ts';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { errorMessage } from '../facilitation/facilitation-api.ts';
-import { CopyField } from '../pages/create/CopyField.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { CopyField } from '../ui/CopyField.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 
 /**
  * The two links a facilitator hands out or keeps: the participant link (any facilitator,

@@ -8,7 +8,7 @@ import { colourFor } from '../shared/user-colour.ts';
 import type { LocalUser } from '../shared/workshop-context.ts';
 import { WorkshopProvider } from '../shared/WorkshopProvider.tsx';
 import { setLanguage } from '../i18n/index.ts';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { openWorkshop, type WorkshopSync } from '../sync/workshop-sync.ts';
 import { Console } from './Console.tsx';
 

@@ -6,7 +6,7 @@ import { formatLocalTime } from '../shared/time-zones.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { readReady } from '../facilitation/control-state.ts';
 import type { FacilitationApi, Person } from '../facilitation/facilitation-api.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { errorMessage, type Loaded } from './use-request.ts';
 import { useMinuteClock } from './use-minute-clock.ts';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHASES, type Phase } from '@crossboard/model';
 import type { FacilitationApi, Version as VersionInfo } from '../facilitation/facilitation-api.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { errorMessage, useRequest } from './use-request.ts';
 import { dateLocale } from '../i18n/format.ts';
 

@@ -4,9 +4,9 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatLocalTime } from '../shared/time-zones.ts';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
-import { WorkshopNav } from '../pages/WorkshopNav.tsx';
-import { checkinApi, type CheckinWall } from './directory-api.ts';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { WorkshopNav } from '../ui/WorkshopNav.tsx';
+import { checkinApi, type CheckinWall } from '../api/directory-api.ts';
 import './messages.ts';
 import './people.css';
 

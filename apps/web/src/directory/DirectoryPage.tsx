@@ -4,10 +4,10 @@ import { EMPTY_PROFILE, isDirectoryContact, type DirectoryEntry, type DirectoryP
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
-import { WorkshopNav } from '../pages/WorkshopNav.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { ConsentFields, trimmedProfile } from './ConsentFields.tsx';
-import { directoryApi } from './directory-api.ts';
+import { directoryApi } from '../api/directory-api.ts';
 import { PeopleToMeet } from './PeopleToMeet.tsx';
 import './messages.ts';
 import './people.css';

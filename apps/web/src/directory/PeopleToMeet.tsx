@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localTimeZone } from '../shared/time-zones.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { directoryApi, type MeetSuggestion } from './directory-api.ts';
+import { directoryApi, type MeetSuggestion } from '../api/directory-api.ts';
 import './messages.ts';
 
 /** Hours listed per person: the first few are enough to pick one. */

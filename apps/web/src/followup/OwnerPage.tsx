@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byDueDate, MAX_PROGRESS_NOTE_LENGTH, STEP_STATUSES, type StepStatus } from '@crossboard/model';
 import { ApiError } from '../api/client.ts';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { ProgressSummary, STATUS_KEYS, StepFacts } from './FollowupParts.tsx';
 import { followupApi, type OwnFollowup, type StepWithHistory } from './followup-api.ts';
 import '../series/series.css';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { ProgressSummary } from './FollowupParts.tsx';
 import { StepList } from './FollowupPage.tsx';
 import { followupApi, type SeriesFollowup } from './followup-api.ts';

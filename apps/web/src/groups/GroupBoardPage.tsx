@@ -14,8 +14,8 @@ import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hook
 import { useBreakout } from './use-breakout.ts';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { setLanguage } from '../i18n/index.ts';
-import { ConnectionStatus } from '../pages/ConnectionStatus.tsx';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { ConnectionStatus } from '../ui/ConnectionStatus.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { openRoom, type RoomConnection } from '../sync/room-connection.ts';
 import { defaultWsBase } from '../sync/workshop-sync.ts';

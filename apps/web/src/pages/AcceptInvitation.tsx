@@ -4,7 +4,7 @@ import { api, ApiError } from '../api/client.ts';
 import { saveCredential } from '../api/credentials.ts';
 import { navigate } from '../shared/router.ts';
 import { setLanguage } from '../i18n/index.ts';
-import { SiteHeader } from './SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 
 /** The token of `#token=…`, or null. */
 export function invitationToken(hash: string): string | null {

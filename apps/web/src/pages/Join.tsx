@@ -6,10 +6,10 @@ import { navigate } from '../shared/router.ts';
 import { isKnownTimeZone, localTimeZone, timeZoneList } from '../shared/time-zones.ts';
 import { LANGUAGES, browserLanguage, isLanguage, setLanguage, type Language } from '../i18n/index.ts';
 import { Link } from '../ui/Link.tsx';
-import { SiteHeader } from './SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { EMPTY_PROFILE, isDirectoryContact } from '@crossboard/model';
 import { ConsentFields, trimmedProfile } from '../directory/ConsentFields.tsx';
-import { directoryApi } from '../directory/directory-api.ts';
+import { directoryApi } from '../api/directory-api.ts';
 
 type Field = 'name' | 'organisation' | 'country' | 'timeZone' | 'contact';
 type Errors = Partial<Record<Field, string>>;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localTimeZone } from '../shared/time-zones.ts';
 import { CreateWizard } from './create/CreateWizard.tsx';
 import { MyWorkshops } from './create/MyWorkshops.tsx';
-import { SiteHeader } from './SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 
 export function Landing() {
   const { t } = useTranslation();

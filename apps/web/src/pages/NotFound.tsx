@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../ui/Link.tsx';
-import { SiteHeader } from './SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 
 export function NotFound() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { WorkshopProvider } from '../shared/WorkshopProvider.tsx';
 import { setLanguage } from '../i18n/index.ts';
 import { openWorkshop, type WorkshopSync } from '../sync/workshop-sync.ts';
 import { WorkshopView } from './WorkshopView.tsx';
-import { SiteHeader } from './SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { Link } from '../ui/Link.tsx';
 
 /** `/w/:id`: checks who we are, opens the rooms, and hands the documents to the views. */

@@ -8,11 +8,11 @@ import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hook
 import { Outline } from '../outline/Outline.tsx';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { useActivityStatus } from '../presence/awareness-hooks.ts';
-import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { PhaseTabs } from './PhaseTabs.tsx';
+import { ConnectionStatus } from '../ui/ConnectionStatus.tsx';
+import { PhaseTabs } from '../ui/PhaseTabs.tsx';
 import { ShareLink } from './ShareLink.tsx';
-import { SiteHeader } from './SiteHeader.tsx';
-import { WorkshopNav } from './WorkshopNav.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { Link } from '../ui/Link.tsx';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { readDrafting } from '../facilitation/control-state.ts';

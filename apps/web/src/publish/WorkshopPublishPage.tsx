@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
-import { WorkshopNav } from '../pages/WorkshopNav.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { PublishControl } from './PublishControl.tsx';
 import '../series/series.css';
 

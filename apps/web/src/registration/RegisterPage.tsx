@@ -6,7 +6,7 @@ import { navigate } from '../shared/router.ts';
 import { isKnownTimeZone, localTimeZone, timeZoneList } from '../shared/time-zones.ts';
 import { ConsentFields, trimmedProfile } from '../directory/ConsentFields.tsx';
 import { formatDateTime } from '../i18n/format.ts';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { registrationApi, type PublicForm } from './registration-api.ts';
 import './messages.ts';
 import './registration.css';

@@ -4,7 +4,7 @@ import { ApiError } from '../api/client.ts';
 import { saveCredential } from '../api/credentials.ts';
 import { navigate } from '../shared/router.ts';
 import { formatDateTime } from '../i18n/format.ts';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { registrationApi, type OwnRegistration } from './registration-api.ts';
 import './messages.ts';
 import './registration.css';

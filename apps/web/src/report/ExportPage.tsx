@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
-import { WorkshopNav } from '../pages/WorkshopNav.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { fetchFile, saveBlob } from './download.ts';
 import '../followup/messages.ts';
 

@@ -27,7 +27,7 @@ import type { BoardItem } from './report-data.ts';
 import '../followup/messages.ts';
 import './plan-messages.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
-import { ConfirmDialog } from '../console/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { useYValue } from '../shared/use-y-value.ts';
 
 export const HORIZON_KEYS: Record<Horizon, string> = { short: 'report.horizonShort', medium: 'report.horizonMedium', long: 'report.horizonLong' };

@@ -4,8 +4,8 @@ import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
 import { navigate } from '../shared/router.ts';
-import { SiteHeader } from '../pages/SiteHeader.tsx';
-import { WorkshopNav } from '../pages/WorkshopNav.tsx';
+import { SiteHeader } from '../ui/SiteHeader.tsx';
+import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { seriesApi } from './series-api.ts';
 import './series.css';
 

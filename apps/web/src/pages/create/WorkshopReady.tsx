@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedWorkshop } from '../../api/client.ts';
 import { accessLink } from '../../api/credentials.ts';
 import { Link } from '../../ui/Link.tsx';
-import { CopyField } from './CopyField.tsx';
+import { CopyField } from '../../ui/CopyField.tsx';
 
 /** The moment to keep the facilitator link: it is the only way back in from another browser. */
 export function WorkshopReady({ created, title, headingRef }: { created: CreatedWorkshop; title: string; headingRef: Ref<HTMLHeadingElement> }) {

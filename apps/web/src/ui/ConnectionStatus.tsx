@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useConnectionSummary } from '../sync/connection-store.ts';
-import { Link } from '../ui/Link.tsx';
+import { Link } from './Link.tsx';
 
 /** The connection line, in a polite live region so a drop and a recovery are announced. */
 export function ConnectionStatus({ roomNames, rejoinHref }: { roomNames: string[]; rejoinHref: string }) {

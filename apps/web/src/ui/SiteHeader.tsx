@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../ui/Link.tsx';
+import { Link } from './Link.tsx';
 
 export function SiteHeader({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import type { DirectoryEntry, DirectoryProfile } from '@crossboard/model';
-import { request } from '../api/client.ts';
+import { request } from './client.ts';
 
 export interface MeetSuggestion {
   entry: DirectoryEntry;

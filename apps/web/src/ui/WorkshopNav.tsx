@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadCredential, type Credential } from '../api/credentials.ts';
-import { Link } from '../ui/Link.tsx';
-import { checkinApi } from '../directory/directory-api.ts';
+import { Link } from './Link.tsx';
+import { checkinApi } from '../api/directory-api.ts';
 import './workshop-nav.css';
 
 type Role = Credential['role'];
