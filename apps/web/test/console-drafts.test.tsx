@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { saveCredential } from '../src/api/credentials.ts';
 import { DraftsPanel } from '../src/console/DraftsPanel.tsx';
-import { DraftsBoard } from '../src/facilitation/DraftsBoard.tsx';
+import { DraftsBoard } from '../src/board/DraftsBoard.tsx';
 import { facilitationApi, type DraftCount } from '../src/facilitation/facilitation-api.ts';
 import { setLanguage } from '../src/i18n/index.ts';
 import type { LocalUser } from '../src/shared/workshop-context.ts';

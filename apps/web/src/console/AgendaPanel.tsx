@@ -9,7 +9,7 @@ import { readAgendaSnapshot, sessionOfInterest } from '../facilitation/agenda-vi
 import { useControl } from '../facilitation/control-hooks.ts';
 import { serverNow } from '../facilitation/server-clock.ts';
 import { dateLocale } from '../i18n/format.ts';
-import { useMinuteClock } from './use-minute-clock.ts';
+import { useMinuteClock } from '../shared/use-minute-clock.ts';
 
 /** "Now / Next" from the run of show: start the timer from an item, and see when the session will overrun. */
 export function AgendaPanel() {

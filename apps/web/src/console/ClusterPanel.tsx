@@ -5,7 +5,7 @@ import { useWorkshop } from '../shared/workshop-context.ts';
 import { createClusterWith, mergeClusters, removeCluster, removeFromCluster, renameCluster } from '../facilitation/cluster-actions.ts';
 import { setSpotlight } from '../facilitation/control-state.ts';
 import { ORIGIN } from '@crossboard/model';
-import { useBoardVersion } from '../board/use-board-version.ts';
+import { useBoardVersion } from '../shared/use-board-version.ts';
 
 /** Name, merge, split and delete the phase's clusters; every change is one undo step. */
 export function ClusterPanel({ phase }: { phase: Phase }) {

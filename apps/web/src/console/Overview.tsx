@@ -6,8 +6,8 @@ import type { Person } from '../facilitation/facilitation-api.ts';
 import { PresenceList } from '../presence/PresenceList.tsx';
 import { activeParticipants } from './PeoplePanel.tsx';
 import { formatSession, nextSession } from './schedule.ts';
-import { useBoardVersion } from '../board/use-board-version.ts';
-import { useMinuteClock } from './use-minute-clock.ts';
+import { useBoardVersion } from '../shared/use-board-version.ts';
+import { useMinuteClock } from '../shared/use-minute-clock.ts';
 
 /** The room at a glance: who is here, how much was written, and when everyone meets next. */
 export function Overview({ people }: { people: Person[] | undefined }) {

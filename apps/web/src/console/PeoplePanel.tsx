@@ -8,7 +8,7 @@ import { readReady } from '../facilitation/control-state.ts';
 import type { FacilitationApi, Person } from '../facilitation/facilitation-api.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { errorMessage, type Loaded } from './use-request.ts';
-import { useMinuteClock } from './use-minute-clock.ts';
+import { useMinuteClock } from '../shared/use-minute-clock.ts';
 
 export function activeParticipants(people: Person[] | undefined): Person[] {
   return (people ?? []).filter((p) => p.role === 'participant' && !p.removed);

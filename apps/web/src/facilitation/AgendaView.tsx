@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { agendaPosition, readSettings, type AgendaItem } from '@crossboard/model';
 import { rememberWorkshop } from '../api/credentials.ts';
 import { useWorkshop } from '../shared/workshop-context.ts';
-import { useMinuteClock } from '../console/use-minute-clock.ts';
+import { useMinuteClock } from '../shared/use-minute-clock.ts';
 import { dateLocale } from '../i18n/format.ts';
 import { readAgendaSnapshot, sessionOfInterest } from './agenda-view-model.ts';
 import { useControl } from './control-hooks.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { boardNotes, listClusters, listNotes, noteContent, plainText, rankByVotes, readVotingRounds, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
-import { useBoardVersion } from '../board/use-board-version.ts';
+import { useBoardVersion } from '../shared/use-board-version.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useControl } from './control-hooks.ts';
 

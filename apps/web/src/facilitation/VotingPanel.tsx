@@ -11,7 +11,7 @@ import {
   type Phase,
 } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
-import { useBoardVersion } from '../board/use-board-version.ts';
+import { useBoardVersion } from '../shared/use-board-version.ts';
 import { useControl } from './control-hooks.ts';
 import { apiFor } from './facilitation-api.ts';
 import { RoundResults } from './RoundResults.tsx';

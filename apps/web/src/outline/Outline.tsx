@@ -16,7 +16,7 @@ import { useWorkshop } from '../shared/workshop-context.ts';
 import { addNote, patchNote } from '../board/note-actions.ts';
 import { NoteEditor } from '../board/LazyNoteEditor.tsx';
 import { moveIntoCluster, nextNoteSpot } from '../layout/placement.ts';
-import { useBoardVersion } from '../board/use-board-version.ts';
+import { useBoardVersion } from '../shared/use-board-version.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';

@@ -5,7 +5,7 @@ import { loadCredential } from '../api/credentials.ts';
 import { LockIcon } from '../ui/icons.tsx';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { WorkshopProvider } from '../shared/WorkshopProvider.tsx';
-import { Board } from '../board/Board.tsx';
+import { Board } from './Board.tsx';
 import { openRoom, type RoomConnection } from '../sync/room-connection.ts';
 import { defaultWsBase } from '../sync/workshop-sync.ts';
 

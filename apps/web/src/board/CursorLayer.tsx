@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Phase } from '@crossboard/model';
-import { usePeers, type Peer } from './awareness-hooks.ts';
-import { useBoardUi } from '../board/board-ui-store.ts';
+import { usePeers, type Peer } from '../presence/awareness-hooks.ts';
+import { useBoardUi } from './board-ui-store.ts';
 
 const cursorKey = (peers: Peer[]) =>
   peers.map((p) => (p.cursor ? `${p.clientId}:${p.cursor.x},${p.cursor.y},${p.cursor.phase}:${p.user.name}:${p.user.colour}` : '')).join('|');

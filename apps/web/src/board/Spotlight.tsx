@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardClusters, boardNotes, noteContent, plainText, readCluster, readNote, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
-import { useBoardUi } from '../board/board-ui-store.ts';
+import { useBoardUi } from './board-ui-store.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../layout/note-geometry.ts';
 import { clusterRect, type Rect } from '../layout/cluster-geometry.ts';
-import { useControl } from './control-hooks.ts';
-import { readSpotlight, type Spotlight } from './control-state.ts';
-import { useShownSpotlight } from './spotlight-store.ts';
+import { useControl } from '../facilitation/control-hooks.ts';
+import { readSpotlight, type Spotlight } from '../facilitation/control-state.ts';
+import { useShownSpotlight } from '../facilitation/spotlight-store.ts';
 
 function spotlightTarget(doc: import('yjs').Doc, s: Spotlight): { phase: Phase; rect: Rect; label: string } | null {
   if (s.kind === 'note') {
