@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setLanguage } from '../src/i18n/index.ts';
-import { CreateWizard } from '../src/pages/create/CreateWizard.tsx';
+import { CreateWizard } from '../src/create/CreateWizard.tsx';
 import { loadCredential } from '../src/api/credentials.ts';
 
 afterEach(() => {

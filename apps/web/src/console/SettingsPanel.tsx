@@ -14,11 +14,11 @@ import {
 } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { timeZoneList } from '../shared/time-zones.ts';
-import { AgendaEditor } from '../pages/create/AgendaEditor.tsx';
-import { SessionsEditor } from '../pages/create/SessionsEditor.tsx';
-import { sessionInstants, sessionRow, themesOf, type SessionRow } from '../pages/create/wizard-draft.ts';
+import { AgendaEditor } from '../create/AgendaEditor.tsx';
+import { SessionsEditor } from '../create/SessionsEditor.tsx';
+import { sessionInstants, sessionRow, themesOf, type SessionRow } from '../create/wizard-draft.ts';
 import type { Person } from '../facilitation/facilitation-api.ts';
-import '../pages/create/setup.css';
+import '../create/setup.css';
 
 interface Form {
   title: string;

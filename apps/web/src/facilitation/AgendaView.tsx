@@ -7,7 +7,7 @@ import { useMinuteClock } from '../shared/use-minute-clock.ts';
 import { dateLocale } from '../i18n/format.ts';
 import { readAgendaSnapshot, sessionOfInterest } from './agenda-view-model.ts';
 import { useControl } from './control-hooks.ts';
-import '../pages/create/setup.css';
+import '../create/setup.css';
 
 export function useAgendaItemName() {
   const { t } = useTranslation();

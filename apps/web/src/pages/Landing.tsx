@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localTimeZone } from '../shared/time-zones.ts';
-import { CreateWizard } from './create/CreateWizard.tsx';
-import { MyWorkshops } from './create/MyWorkshops.tsx';
+import { CreateWizard } from '../create/CreateWizard.tsx';
+import { MyWorkshops } from '../create/MyWorkshops.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 
 export function Landing() {

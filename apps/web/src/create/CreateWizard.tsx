@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, parseTemplate, PHASES, type BuiltInTemplateId, type Phase } from '@crossboard/model';
-import { api, ApiError, type CreatedWorkshop } from '../../api/client.ts';
-import { saveCredential } from '../../api/credentials.ts';
-import { timeZoneList } from '../../shared/time-zones.ts';
+import { api, ApiError, type CreatedWorkshop } from '../api/client.ts';
+import { saveCredential } from '../api/credentials.ts';
+import { timeZoneList } from '../shared/time-zones.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { SessionsEditor } from './SessionsEditor.tsx';
 import { createBody, fromTemplate, initialDraft, sessionInstants, themesOf, type WizardDraft } from './wizard-draft.ts';

@@ -8,7 +8,7 @@ import {
   type PhaseQuestions,
   type WorkshopTemplate,
 } from '@crossboard/model';
-import type { CreateWorkshopBody } from '../../api/client.ts';
+import type { CreateWorkshopBody } from '../api/client.ts';
 
 /** A session as the facilitator types it: a date and wall-clock times in the home zone. */
 export interface SessionRow {

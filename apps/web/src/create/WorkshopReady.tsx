@@ -1,9 +1,9 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreatedWorkshop } from '../../api/client.ts';
-import { accessLink } from '../../api/credentials.ts';
-import { Link } from '../../ui/Link.tsx';
-import { CopyField } from '../../ui/CopyField.tsx';
+import type { CreatedWorkshop } from '../api/client.ts';
+import { accessLink } from '../api/credentials.ts';
+import { Link } from '../ui/Link.tsx';
+import { CopyField } from '../ui/CopyField.tsx';
 
 /** The moment to keep the facilitator link: it is the only way back in from another browser. */
 export function WorkshopReady({ created, title, headingRef }: { created: CreatedWorkshop; title: string; headingRef: Ref<HTMLHeadingElement> }) {

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateLocale } from '../../i18n/format.ts';
+import { dateLocale } from '../i18n/format.ts';
 import { PREVIEW_ZONES, sessionInstants, touchesNight, type SessionRow } from './wizard-draft.ts';
 import './setup.css';
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { listCredentials, type Credential } from '../../api/credentials.ts';
-import { Link } from '../../ui/Link.tsx';
-import { dateLocale } from '../../i18n/format.ts';
+import { api } from '../api/client.ts';
+import { listCredentials, type Credential } from '../api/credentials.ts';
+import { Link } from '../ui/Link.tsx';
+import { dateLocale } from '../i18n/format.ts';
 
 function hrefFor(workshopId: string, c: Credential): string {
   const base = `/w/${encodeURIComponent(workshopId)}`;
