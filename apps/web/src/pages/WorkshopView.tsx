@@ -19,6 +19,7 @@ import { readDrafting } from '../facilitation/control-state.ts';
 import { DraftsBoard } from '../board/DraftsBoard.tsx';
 import { PhaseChangeBanner } from '../facilitation/PhaseChangeBanner.tsx';
 import { BreakoutBanner } from '../groups/BreakoutBanner.tsx';
+import { FeedbackBanner } from '../feedback/FeedbackBanner.tsx';
 import { ReadyButton } from '../facilitation/ReadyButton.tsx';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
 import { SpotlightFollower } from '../board/Spotlight.tsx';
@@ -106,6 +107,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
           <AsyncWindowNotice phase={selected} />
           <PhaseChangeBanner />
           <BreakoutBanner />
+          {me.role === 'participant' && <FeedbackBanner workshopId={workshopId} />}
           <SpotlightFollower onPhase={setSelected} />
           <AgendaView />
           <PhaseQuestion phase={selected} />

@@ -23,6 +23,7 @@ import { ConnectionStatus } from '../ui/ConnectionStatus.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { AsyncWindowsPanel } from './AsyncWindowsPanel.tsx';
+import { FeedbackPanel } from '../feedback/FeedbackPanel.tsx';
 import { CreditChoice } from './CreditChoice.tsx';
 import { RecommendationCard } from './RecommendationCard.tsx';
 import { boardItems, ownerSuggestions } from './report-data.ts';
@@ -157,6 +158,7 @@ export function ReportView({ report, token, title, roomNames }: Props) {
               <RoundResults />
             </section>
           )}
+          {staff && <FeedbackPanel workshopId={workshopId} token={token} canRun={staff} />}
         </div>
         <aside className="report__side">
           <CreditChoice workshopId={workshopId} token={token} />

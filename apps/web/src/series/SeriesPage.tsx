@@ -9,6 +9,7 @@ import { PublishControl } from '../publish/PublishControl.tsx';
 import { fetchFile, saveBlob } from '../report/download.ts';
 import { SeriesRecommendations } from './SeriesRecommendations.tsx';
 import { SeriesWorkshops } from './SeriesWorkshops.tsx';
+import { FeedbackResultsView } from '../feedback/FeedbackResultsView.tsx';
 import { seriesApi, type SeriesView } from './series-api.ts';
 import './series.css';
 import '../followup/messages.ts';
@@ -89,6 +90,12 @@ export function SeriesPage({ seriesId, workshopId }: { seriesId: string; worksho
               onMerge={(kept, merged) => act(() => seriesApi.merge(seriesId, token, kept, merged))}
               onUnmerge={(r) => act(() => seriesApi.unmerge(seriesId, token, r))}
             />
+            {view.report.feedback && (
+              <section className="series-card" aria-labelledby="series-feedback">
+                <h2 id="series-feedback">{t('feedback.heading')}</h2>
+                <FeedbackResultsView results={view.report.feedback} />
+              </section>
+            )}
             <section className="series-card" aria-labelledby="series-exports">
               <h2 id="series-exports">{t('series.exports')}</h2>
               <ul className="series-exports">
