@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as directory from '../src/directory/messages.ts';
+import * as directory from '../src/i18n/people-messages.ts';
 import * as registration from '../src/registration/messages.ts';
 import { i18n } from '../src/i18n/index.ts';
 

@@ -7,8 +7,8 @@ import { formatLocalTime } from '../shared/time-zones.ts';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { checkinApi, type CheckinWall } from '../api/directory-api.ts';
-import './messages.ts';
-import './people.css';
+import '../i18n/people-messages.ts';
+import '../styles/people.css';
 
 /** New cards show within this long without a socket: a check-in lasts minutes, not seconds. */
 const WALL_REFRESH_MS = 4_000;

@@ -6,11 +6,11 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
-import { ConsentFields, trimmedProfile } from './ConsentFields.tsx';
+import { ConsentFields, trimmedProfile } from '../ui/ConsentFields.tsx';
 import { directoryApi } from '../api/directory-api.ts';
 import { PeopleToMeet } from './PeopleToMeet.tsx';
-import './messages.ts';
-import './people.css';
+import '../i18n/people-messages.ts';
+import '../styles/people.css';
 
 function PersonCard({ person }: { person: DirectoryEntry }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localTimeZone } from '../shared/time-zones.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { directoryApi, type MeetSuggestion } from '../api/directory-api.ts';
-import './messages.ts';
+import '../i18n/people-messages.ts';
 
 /** Hours listed per person: the first few are enough to pick one. */
 const HOURS_SHOWN = 4;

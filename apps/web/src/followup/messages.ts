@@ -1,4 +1,4 @@
-import { addMessages } from '../directory/messages.ts';
+import { addMessages } from '../i18n/people-messages.ts';
 
 /** Strings of the follow-up pages and the report editor's due dates, in en, es and fr. */
 export const en = {

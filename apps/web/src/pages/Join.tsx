@@ -8,7 +8,7 @@ import { LANGUAGES, browserLanguage, isLanguage, setLanguage, type Language } fr
 import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { EMPTY_PROFILE, isDirectoryContact } from '@crossboard/model';
-import { ConsentFields, trimmedProfile } from '../directory/ConsentFields.tsx';
+import { ConsentFields, trimmedProfile } from '../ui/ConsentFields.tsx';
 import { directoryApi } from '../api/directory-api.ts';
 
 type Field = 'name' | 'organisation' | 'country' | 'timeZone' | 'contact';

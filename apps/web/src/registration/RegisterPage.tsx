@@ -4,7 +4,7 @@ import { EMPTY_PROFILE, isDirectoryContact } from '@crossboard/model';
 import { ApiError } from '../api/client.ts';
 import { navigate } from '../shared/router.ts';
 import { isKnownTimeZone, localTimeZone, timeZoneList } from '../shared/time-zones.ts';
-import { ConsentFields, trimmedProfile } from '../directory/ConsentFields.tsx';
+import { ConsentFields, trimmedProfile } from '../ui/ConsentFields.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { registrationApi, type PublicForm } from './registration-api.ts';

@@ -1,4 +1,4 @@
-import { addMessages } from '../directory/messages.ts';
+import { addMessages } from '../i18n/people-messages.ts';
 
 /** Strings of registration and fair times; test/people-i18n.test.ts checks es and fr. */
 export const en = {

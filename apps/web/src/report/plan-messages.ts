@@ -1,4 +1,4 @@
-import { addMessages } from '../directory/messages.ts';
+import { addMessages } from '../i18n/people-messages.ts';
 
 /** The report editor's structured fields: what it takes to go beyond the pilot. */
 const en = {

@@ -1,8 +1,9 @@
-import { i18n, withManyForms } from '../i18n/index.ts';
+import { i18n, withManyForms } from './index.ts';
 
 /**
- * Strings of the people directory and the consent choices, kept beside the feature and added
- * to every language at import; test/people-i18n.test.ts checks es and fr have every key.
+ * Strings of the people directory and the consent choices, added to every language at import
+ * (addMessages does the same for other features' strings); test/people-i18n.test.ts checks es
+ * and fr have every key.
  */
 export const en = {
   consent: {

@@ -9,8 +9,8 @@ import {
   type DirectoryField,
   type DirectoryProfile,
 } from '@crossboard/model';
-import './messages.ts';
-import './people.css';
+import '../i18n/people-messages.ts';
+import '../styles/people.css';
 
 /**
  * The directory choices, the same at join, at registration and later: listed or not, each
