@@ -6,10 +6,10 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
-import { fetchFile, saveBlob } from '../report/download.ts';
+import { fetchFile, saveBlob } from '../shared/download.ts';
 import { ProgressSummary, StepFacts } from './FollowupParts.tsx';
 import { followupApi, type OwnerView, type StepWithHistory, type WorkshopFollowup } from './followup-api.ts';
-import '../series/series.css';
+import '../styles/series.css';
 import './followup.css';
 
 /** Every step by due date, overdue first. */

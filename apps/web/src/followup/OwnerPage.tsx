@@ -5,7 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { ProgressSummary, STATUS_KEYS, StepFacts } from './FollowupParts.tsx';
 import { followupApi, type OwnFollowup, type StepWithHistory } from './followup-api.ts';
-import '../series/series.css';
+import '../styles/series.css';
 import './followup.css';
 
 function StepUpdate({ link, step, today, onSaved }: { link: string; step: StepWithHistory; today: string; onSaved: (message: string) => Promise<void> }) {

@@ -7,7 +7,7 @@ import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { ProgressSummary } from './FollowupParts.tsx';
 import { StepList } from './FollowupPage.tsx';
 import { followupApi, type SeriesFollowup } from './followup-api.ts';
-import '../series/series.css';
+import '../styles/series.css';
 import './followup.css';
 
 /** `/s/:id/followup?w=<workshop>`: every workshop's steps in the series, with one workshop's staff token. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { publicationApi } from '../series/series-api.ts';
+import { publicationApi } from '../api/series-api.ts';
 
 /**
  * Publish and unpublish a workshop's or series' public page. `base` is the API path of what

@@ -5,7 +5,7 @@ import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { PublishControl } from './PublishControl.tsx';
-import '../series/series.css';
+import '../styles/series.css';
 
 /** `/w/:id/publish`: the workshop's public page, for its facilitators and organisers. */
 export function WorkshopPublishPage({ workshopId }: { workshopId: string }) {

@@ -5,7 +5,7 @@ import { loadCredential } from '../api/credentials.ts';
 import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
-import { fetchFile, saveBlob } from './download.ts';
+import { fetchFile, saveBlob } from '../shared/download.ts';
 import '../followup/messages.ts';
 
 const FORMATS = [

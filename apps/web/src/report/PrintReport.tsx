@@ -16,7 +16,7 @@ import {
 } from '@crossboard/model';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
-import { fetchFile } from './download.ts';
+import { fetchFile } from '../shared/download.ts';
 import { HORIZON_KEYS, STATUS_KEYS } from './RecommendationCard.tsx';
 import { dateLocale } from '../i18n/format.ts';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatInZone, icsFileName, sessionsToIcs, type Session } from '@crossboard/model';
-import { saveBlob } from './download.ts';
+import { saveBlob } from '../shared/download.ts';
 import { dateLocale } from '../i18n/format.ts';
 
 interface Props {

@@ -6,12 +6,12 @@ import { Link } from '../ui/Link.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { PublishControl } from '../publish/PublishControl.tsx';
-import { fetchFile, saveBlob } from '../report/download.ts';
+import { fetchFile, saveBlob } from '../shared/download.ts';
 import { SeriesRecommendations } from './SeriesRecommendations.tsx';
 import { SeriesWorkshops } from './SeriesWorkshops.tsx';
 import { FeedbackResultsView } from '../feedback/FeedbackResultsView.tsx';
-import { seriesApi, type SeriesView } from './series-api.ts';
-import './series.css';
+import { seriesApi, type SeriesView } from '../api/series-api.ts';
+import '../styles/series.css';
 import '../followup/messages.ts';
 
 const FORMATS = [

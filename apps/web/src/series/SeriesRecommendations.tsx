@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesRecommendation } from '@crossboard/model';
-import type { RecommendationRef, SeriesView } from './series-api.ts';
+import type { RecommendationRef, SeriesView } from '../api/series-api.ts';
 
 const keyOf = (r: RecommendationRef) => `${r.workshopId}/${r.recommendationId}`;
 /** The kept recommendation of an entry, as the API names it (the source also carries titles). */

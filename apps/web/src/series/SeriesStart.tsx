@@ -6,8 +6,8 @@ import { Link } from '../ui/Link.tsx';
 import { navigate } from '../shared/router.ts';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { WorkshopNav } from '../ui/WorkshopNav.tsx';
-import { seriesApi } from './series-api.ts';
-import './series.css';
+import { seriesApi } from '../api/series-api.ts';
+import '../styles/series.css';
 
 export const seriesHref = (seriesId: string, workshopId: string) =>
   `/s/${encodeURIComponent(seriesId)}?w=${encodeURIComponent(workshopId)}`;

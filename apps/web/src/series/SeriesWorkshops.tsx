@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addableWorkshops, type StaffWorkshop } from './staff-workshops.ts';
-import type { SeriesView } from './series-api.ts';
+import type { SeriesView } from '../api/series-api.ts';
 
 /** The series' workshops with their dates in the viewer's own zone, and workshops to add. */
 export function SeriesWorkshops({ view, onAdd }: { view: SeriesView; onAdd: (workshopToken: string) => Promise<void> }) {

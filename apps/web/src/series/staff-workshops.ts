@@ -1,6 +1,6 @@
 import { api } from '../api/client.ts';
 import { loadCredential, type Credential } from '../api/credentials.ts';
-import { seriesApi } from './series-api.ts';
+import { seriesApi } from '../api/series-api.ts';
 
 // credentials.ts keys each workshop's credential as `crossboard:workshop:<id>`.
 const PREFIX = 'crossboard:workshop:';

@@ -1,5 +1,5 @@
 import type { SeriesReport } from '@crossboard/model';
-import { request } from '../api/client.ts';
+import { request } from './client.ts';
 
 /** The series calls of docs/API.md ("Series and public pages"), with a workshop staff token. */
 export interface RecommendationRef {
