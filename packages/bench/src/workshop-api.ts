@@ -1,11 +1,8 @@
 /** The few HTTP calls a seeder makes, as the web app makes them (docs/API.md). */
 
-export interface CreatedWorkshop {
-  id: string;
-  facilitatorId: string;
-  facilitatorToken: string;
-  joinUrl: string;
-}
+import type { CreatedWorkshop } from '@crossboard/model';
+
+export type { CreatedWorkshop };
 
 export interface JoinedParticipant {
   participantId: string;

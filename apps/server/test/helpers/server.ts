@@ -66,12 +66,10 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export interface CreatedWorkshop {
-  id: string;
-  facilitatorId: string;
-  facilitatorToken: string;
-  joinUrl: string;
-}
+/** The created-workshop answer, as the server types it. */
+import type { CreatedWorkshop } from '@crossboard/model';
+
+export type { CreatedWorkshop };
 
 export async function createWorkshop(app: CrossboardServer, body: Record<string, unknown> = {}): Promise<CreatedWorkshop> {
   const res = await app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'Cross-border mobility', ...body } });

@@ -7,12 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const serverRoot = fileURLToPath(new URL('../../../server', import.meta.url));
 
-export interface CreatedWorkshop {
-  id: string;
-  facilitatorId: string;
-  facilitatorToken: string;
-  joinUrl: string;
-}
+import type { CreatedWorkshop } from '@crossboard/model';
+
+export type { CreatedWorkshop };
 
 export interface RunningServer {
   url: string;
