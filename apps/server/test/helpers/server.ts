@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build, type BuildOptions, type CrossboardServer } from '../../src/app.ts';
 import type { HttpLimits } from '../../src/limits.ts';
+import type { CreatedWorkshop } from '@crossboard/model';
 
 export interface TestServer {
   app: CrossboardServer;
@@ -65,9 +66,6 @@ export async function startServer(options: Partial<BuildOptions> = {}, dataDir =
 export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
-
-/** The created-workshop answer, as the server types it. */
-import type { CreatedWorkshop } from '@crossboard/model';
 
 export type { CreatedWorkshop };
 

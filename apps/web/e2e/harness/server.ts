@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { CreatedWorkshop } from '@crossboard/model';
 
 const serverRoot = fileURLToPath(new URL('../../../server', import.meta.url));
-
-import type { CreatedWorkshop } from '@crossboard/model';
 
 export type { CreatedWorkshop };
 
