@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * Folder-level import cycles. dpdm finds cycles between files; this finds them between the
- * folders directly under a source root (`board`, `facilitation`, `ui`…), which is the layering
- * CONTRIBUTING.md asks for: a feature folder may import a lower folder, never one that imports
- * it back, however indirectly.
+ * folders directly under a source root (`board`, `facilitation`, `ui`…): the layering README's
+ * Layout describes, where a folder may import a lower folder, never one that imports it back,
+ * however indirectly.
  *
  *   node scripts/folder-cycles.mjs [root…] [--warn root…]
  *
