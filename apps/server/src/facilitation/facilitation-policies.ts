@@ -2,6 +2,7 @@ import {
   controlState,
   isPhaseOpenForWriting,
   parseRoomName,
+  readParticipantsMayCluster,
   writingContextOf,
   roomName,
   votingRoundsMap,
@@ -78,7 +79,7 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
         const now = Date.now();
         return {
           anonymous: controlState(doc).get('anonymous') === true,
-          participantsMayCluster: controlState(doc).get('participantsMayCluster') === true,
+          participantsMayCluster: readParticipantsMayCluster(doc),
           locked: (phase) => !isPhaseOpenForWriting(writing, phase, now),
         };
       },

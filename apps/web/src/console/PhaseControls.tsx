@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPhase, nextPhase, ORIGIN, PHASES, readTimer, writeTimer, type Phase, type TimerState } from '@crossboard/model';
+import { currentPhase, nextPhase, ORIGIN, PHASES, readParticipantsMayCluster, readTimer, writeTimer, type Phase, type TimerState } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
-import { readAnonymous, readDrafting, readLocks, readParticipantsMayCluster, setControlFlag } from '../facilitation/control-state.ts';
+import { readAnonymous, readDrafting, readLocks, setControlFlag } from '../facilitation/control-state.ts';
 import { lockPhase, movePhase } from './console-actions.ts';
 
 /** How long "Undo" stays offered after moving everyone. */

@@ -2,12 +2,12 @@ import type * as Y from 'yjs';
 import {
   boardClusters,
   boardNotes,
-  controlState,
   createCluster,
   deleteCluster,
   MAX_TITLE_LENGTH,
   mayCluster as mayClusterAs,
   ORIGIN,
+  readParticipantsMayCluster,
   readNote,
   type Phase,
 } from '@crossboard/model';
@@ -30,7 +30,7 @@ const cleanTitle = (title: string) => title.trim().slice(0, MAX_TITLE_LENGTH);
 
 /** Whether this person may cluster now: the model's rule, read from the control room. */
 export function mayCluster(me: LocalUser, control: Y.Doc): boolean {
-  return mayClusterAs(me.role, controlState(control).get('participantsMayCluster') === true);
+  return mayClusterAs(me.role, readParticipantsMayCluster(control));
 }
 
 export function createClusterWith(doc: Y.Doc, undo: Y.UndoManager, phase: Phase, title: string, noteIds: string[] = []): string {

@@ -22,11 +22,6 @@ export function readAnonymous(doc: Y.Doc): boolean {
   return controlState(doc).get('anonymous') === true;
 }
 
-/** The server refuses participants' clustering unless this is on (docs/API.md "Board policies"). */
-export function readParticipantsMayCluster(doc: Y.Doc): boolean {
-  return controlState(doc).get('participantsMayCluster') === true;
-}
-
 export function readSpotlight(doc: Y.Doc): Spotlight | null {
   const s = controlState(doc).get('spotlight') as Partial<Spotlight> | null | undefined;
   if (!s || typeof s !== 'object' || (s.kind !== 'note' && s.kind !== 'cluster') || typeof s.id !== 'string') return null;

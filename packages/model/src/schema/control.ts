@@ -97,6 +97,11 @@ export function setPhase(doc: Y.Doc, phase: Phase): void {
   controlState(doc).set('phase', phase);
 }
 
+/** Whether the facilitator lets participants cluster (docs/API.md "Board policies"); see mayCluster. */
+export function readParticipantsMayCluster(doc: Y.Doc): boolean {
+  return controlState(doc).get('participantsMayCluster') === true;
+}
+
 export function isPhaseLocked(doc: Y.Doc, phase: Phase): boolean {
   const locks = controlState(doc).get('locks');
   return typeof locks === 'object' && locks !== null && (locks as Record<string, unknown>)[phase] === true;
