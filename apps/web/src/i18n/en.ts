@@ -369,6 +369,8 @@ export const en = {
     titleLabel: 'Title',
     descriptionLabel: 'Description of “{{title}}”',
     remove: 'Delete recommendation “{{title}}”',
+    /** The delete button's visible words; `remove` (which starts with them) is its name. */
+    removeShort: 'Delete',
     painPoints: 'Pain points it answers',
     visions: 'Visions it serves',
     addPainPoint: 'Link a pain point',

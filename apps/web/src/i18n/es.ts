@@ -370,6 +370,8 @@ export const es: Resources = {
     titleLabel: 'Título',
     descriptionLabel: 'Descripción de «{{title}}»',
     remove: 'Eliminar la recomendación «{{title}}»',
+    /** The delete button's visible words; `remove` (which starts with them) is its name. */
+    removeShort: 'Eliminar',
     painPoints: 'Problemas a los que responde',
     visions: 'Visiones a las que sirve',
     addPainPoint: 'Vincular un problema',

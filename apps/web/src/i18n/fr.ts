@@ -370,6 +370,8 @@ export const fr: Resources = {
     titleLabel: 'Titre',
     descriptionLabel: 'Description de « {{title}} »',
     remove: 'Supprimer la recommandation « {{title}} »',
+    /** The delete button's visible words; `remove` (which starts with them) is its name. */
+    removeShort: 'Supprimer',
     painPoints: 'Difficultés auxquelles elle répond',
     visions: 'Visions qu’elle sert',
     addPainPoint: 'Lier une difficulté',

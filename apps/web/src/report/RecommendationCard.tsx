@@ -119,8 +119,9 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
           {votes > 0 && <span className="badge">{t('report.votes', { count: votes })}</span>}
         </h3>
         {canEdit && (
-          <button type="button" className="button button--small button--danger" onClick={() => setConfirmingDelete(true)}>
-            {t('report.remove', { title })}
+          // A short word on screen (a long title made it a wall of text on a phone); the name says which.
+          <button type="button" className="button button--small button--danger" aria-label={t('report.remove', { title })} onClick={() => setConfirmingDelete(true)}>
+            {t('report.removeShort')}
           </button>
         )}
         {confirmingDelete && (

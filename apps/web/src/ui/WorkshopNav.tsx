@@ -46,6 +46,13 @@ const WHO: Record<NavPage, readonly Role[]> = {
 // (groups/BreakoutBanner.tsx) and the facilitator every group from the console's GroupsPanel.
 // When groups get a page of their own (an index at `/w/:id/groups`), its link goes here.
 
+/** Scrolls a one-row list (a phone's) so that its current page is in view, without moving the page. */
+function showCurrent(list: HTMLUListElement | null): void {
+  const link = list?.querySelector<HTMLElement>('[aria-current="page"]');
+  if (!list || !link || list.scrollWidth <= list.clientWidth) return;
+  list.scrollLeft = Math.max(0, link.offsetLeft - list.offsetLeft - (list.clientWidth - link.offsetWidth) / 2);
+}
+
 /** The pages this role is offered, in order; `checkinOpen` says whether a check-in round is running. */
 export function navPages(role: Role, checkinOpen: boolean): NavPage[] {
   return NAV_PAGES.filter((p) => WHO[p].includes(role) && (p !== 'checkin' || role === 'facilitator' || checkinOpen));
@@ -97,7 +104,8 @@ interface Props {
 /**
  * The workshop's pages, as a named navigation landmark under the site header: the board, the
  * directory and (while it runs) the check-in for everyone; the console, registrations, report,
- * exports, series, publish and follow-up for staff. Wraps onto more lines on a phone.
+ * exports, series, publish and follow-up for staff. On a phone it is one row that scrolls
+ * sideways inside itself, brought round to the current page.
  */
 export function WorkshopNav({ workshopId, current, omit = [], only, role }: Props) {
   const { t } = useTranslation();
@@ -111,7 +119,7 @@ export function WorkshopNav({ workshopId, current, omit = [], only, role }: Prop
   if (pages.length <= 1) return null;
   return (
     <nav className="workshop-nav" aria-label={t('nav.label')}>
-      <ul className="workshop-nav__list">
+      <ul className="workshop-nav__list" ref={showCurrent}>
         {pages.map((p) => (
           <li key={p}>
             <Link className="workshop-nav__link" href={base + PATHS[p]} aria-current={p === current ? 'page' : undefined}>
