@@ -15,6 +15,7 @@ import { addNote } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';
 import { usePhaseNoteIds } from '../shared/yjs-hooks.ts';
 import { ThemeFilter, useThemeFiltered } from './theme-filter.tsx';
+import { notePointers } from './use-note-drag.ts';
 
 /** Pointer positions are shared at most this often, to keep awareness traffic small. */
 const CURSOR_INTERVAL_MS = 50;
@@ -47,6 +48,8 @@ export function Board({ phase, themes, readOnly }: Props) {
   const pan = useBoardUi((s) => `translate(${s.viewport.panX}px, ${s.viewport.panY}px) scale(${s.viewport.zoom})`);
   const surface = useRef<HTMLDivElement>(null);
   const panning = useRef<{ pointerId: number; x: number; y: number } | null>(null);
+  /** Fingers on the surface (or on a note they have not picked up): one pans, two pinch. */
+  const touches = useRef(new Map<number, { x: number; y: number }>());
   const lastCursor = useRef(0);
   const ui = useBoardUi.getState;
 
@@ -144,12 +147,46 @@ export function Board({ phase, themes, readOnly }: Props) {
     return { sx: e.clientX - rect.left, sy: e.clientY - rect.top };
   };
 
+  /**
+   * Touch: a finger anywhere on the canvas pans it, notes included (a long press on a note
+   * picks the note up instead: use-note-drag.ts); two fingers zoom around their midpoint and
+   * pan with it. The browser's own touch gestures are off on the surface (touch-action: none).
+   */
+  const onTouchDown = (e: PointerEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).closest('button, select, input, a, .note-editor')) return;
+    touches.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
+  };
+  const onTouchMove = (e: PointerEvent<HTMLDivElement>) => {
+    const all = touches.current;
+    const before = all.get(e.pointerId);
+    if (!before) return;
+    for (const id of all.keys()) if (notePointers.has(id)) all.delete(id);
+    if (!all.has(e.pointerId)) return;
+    const after = { x: e.clientX, y: e.clientY };
+    const other = [...all].find(([id]) => id !== e.pointerId)?.[1];
+    all.set(e.pointerId, after);
+    if (!other) {
+      ui().panBy(after.x - before.x, after.y - before.y);
+      return;
+    }
+    // Pinch: scale by how much the fingers spread, around where they were, then follow their midpoint.
+    const rect = surface.current!.getBoundingClientRect();
+    const spread = (a: { x: number; y: number }) => Math.hypot(a.x - other.x, a.y - other.y);
+    const mid = (a: { x: number; y: number }) => ({ x: (a.x + other.x) / 2 - rect.left, y: (a.y + other.y) / 2 - rect.top });
+    const m0 = mid(before);
+    const m1 = mid(after);
+    if (spread(before) > 0) ui().zoomAt(spread(after) / spread(before), m0.x, m0.y);
+    ui().panBy(m1.x - m0.x, m1.y - m0.y);
+  };
+
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.pointerType === 'touch') return onTouchDown(e);
     if (e.button !== 0 || e.target !== e.currentTarget) return;
     panning.current = { pointerId: e.pointerId, x: e.clientX, y: e.clientY };
     e.currentTarget.setPointerCapture?.(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.pointerType === 'touch') return onTouchMove(e);
     const p = panning.current;
     if (p && p.pointerId === e.pointerId) {
       ui().panBy(e.clientX - p.x, e.clientY - p.y);
@@ -165,6 +202,7 @@ export function Board({ phase, themes, readOnly }: Props) {
     }
   };
   const endPan = (e: PointerEvent<HTMLDivElement>) => {
+    touches.current.delete(e.pointerId);
     if (panning.current?.pointerId === e.pointerId) panning.current = null;
   };
 
