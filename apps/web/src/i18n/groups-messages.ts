@@ -118,7 +118,7 @@ export const groupsFr: typeof groupsEn = {
     empty: 'Personne pour l’instant : déplacez quelqu’un ici.',
     moveTo: 'Déplacer {{name}} vers le groupe',
     moved: '{{name}} a rejoint {{group}}.',
-    dragHint: 'Glissez une personne vers un autre groupe, ou utilisez « Déplacer vers le groupe ».',
+    dragHint: 'Glissez une personne vers un autre groupe, ou utilisez «\u00a0Déplacer vers le groupe\u00a0».',
     visit: 'Visiter {{group}}',
     broadcastLabel: 'Message à tous les groupes',
     broadcast: 'Envoyer à tous les groupes',

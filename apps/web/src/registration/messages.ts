@@ -167,7 +167,7 @@ export const es: Messages = {
 
 export const fr: Messages = {
   form: {
-    heading: 'Inscription à « {{title}} »',
+    heading: 'Inscription à «\u00a0{{title}}\u00a0»',
     closed: 'Les inscriptions sont closes.',
     deadline: 'Inscrivez-vous avant le {{time}} (votre heure).',
     name: 'Nom',

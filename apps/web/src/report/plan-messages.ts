@@ -25,14 +25,14 @@ const es: typeof en = {
 };
 const fr: typeof en = {
   heading: 'Au-delà du pilote',
-  scaleBudget: 'Budget nécessaire pour étendre « {{title}} » s’il réussit',
-  sandbox: '« {{title}} » a-t-il besoin d’un bac à sable ou d’un banc d’essai ?',
+  scaleBudget: 'Budget nécessaire pour étendre «\u00a0{{title}}\u00a0» s’il réussit',
+  sandbox: '«\u00a0{{title}}\u00a0» a-t-il besoin d’un bac à sable ou d’un banc d’essai ?',
   sandboxUnset: 'Pas décidé',
   needed: 'Oui, nécessaire',
   notNeeded: 'Pas nécessaire',
   unsure: 'Pas encore connu',
-  sustainedBy: 'Qui fait vivre « {{title}} » après le pilote',
-  successMeasures: 'Comment le succès de « {{title}} » sera mesuré',
+  sustainedBy: 'Qui fait vivre «\u00a0{{title}}\u00a0» après le pilote',
+  successMeasures: 'Comment le succès de «\u00a0{{title}}\u00a0» sera mesuré',
 };
 
 addMessages('plan', { en, es, fr });
