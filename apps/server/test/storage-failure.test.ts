@@ -8,6 +8,7 @@ import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 import type { Connection } from '../src/sync/connection.ts';
 import { encodeSyncStep1, encodeUpdate } from '../src/sync/protocol.ts';
 import { Rooms } from '../src/sync/rooms.ts';
+import { clientInfo } from './helpers/memory-network.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 import Fastify from 'fastify';
 
@@ -55,8 +56,8 @@ describe('when storage refuses a write', () => {
     const room = await rooms.open('w/board');
     const writer = recordingConnection();
     const other = recordingConnection();
-    const w = room.join(writer.conn, { connId: 'c-a', personId: 'a', role: 'facilitator', access: 'write' });
-    room.join(other.conn, { connId: 'c-b', personId: 'b', role: 'participant', access: 'write' });
+    const w = room.join(writer.conn, clientInfo('c-a', 'a', 'facilitator', 'write'));
+    room.join(other.conn, clientInfo('c-b', 'b', 'participant', 'write'));
     const before = other.sent.length;
 
     storage.failWrites = true;
@@ -68,7 +69,7 @@ describe('when storage refuses a write', () => {
     expect(writer.closes).toEqual([{ code: 1013, reason: expect.stringMatching(/could not be saved/) }]);
 
     storage.failWrites = false;
-    const again = room.join(recordingConnection().conn, { connId: 'c-a', personId: 'a', role: 'facilitator', access: 'write' });
+    const again = room.join(recordingConnection().conn, clientInfo('c-a', 'a', 'facilitator', 'write'));
     room.receive(again, updateMessage((d) => d.getText('text').insert(0, 'stored')));
     await room.settled();
     expect(other.sent.length).toBe(before + 1);
@@ -94,8 +95,8 @@ describe('a room', () => {
     const room = await rooms.open('w/control');
     const writer = recordingConnection();
     const reader = recordingConnection();
-    room.join(writer.conn, { connId: 'c-f', personId: 'f', role: 'facilitator', access: 'write' });
-    room.join(reader.conn, { connId: 'c-p', personId: 'p', role: 'participant', access: 'read' });
+    room.join(writer.conn, clientInfo('c-f', 'f', 'facilitator', 'write'));
+    room.join(reader.conn, clientInfo('c-p', 'p', 'participant', 'read'));
     expect(writer.sent).toEqual([encodeSyncStep1(Y.encodeStateVector(room.document))]);
     expect(reader.sent).toEqual([]);
     storage.close();
@@ -106,8 +107,8 @@ describe('a room', () => {
     const room = await rooms.open('w/board');
     const a = recordingConnection();
     const b = recordingConnection();
-    const ca = room.join(a.conn, { connId: 'c-a', personId: 'a', role: 'participant', access: 'read' });
-    const cb = room.join(b.conn, { connId: 'c-b', personId: 'b', role: 'participant', access: 'read' });
+    const ca = room.join(a.conn, clientInfo('c-a', 'a', 'participant', 'read'));
+    const cb = room.join(b.conn, clientInfo('c-b', 'b', 'participant', 'read'));
     const emptyStep1 = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
     room.receive(ca, emptyStep1);
     room.receive(cb, emptyStep1);

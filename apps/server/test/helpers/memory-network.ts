@@ -11,6 +11,13 @@ import type { Connection, RoomClient } from '../../src/sync/connection.ts';
 import { MESSAGE_SYNC } from '../../src/sync/protocol.ts';
 import type { Room } from '../../src/sync/room.ts';
 import { Rooms } from '../../src/sync/rooms.ts';
+import type { Role } from '@crossboard/model';
+import type { ClientInfo } from '../../src/sync/connection.ts';
+/** What the endpoint passes to `room.join` for a person, for tests that join rooms directly. */
+export function clientInfo(connId: string, personId: string, role: Role, access: 'read' | 'write'): ClientInfo {
+  return { connId, personId, role, access, identity: { id: personId, name: personId, organisation: '', timeZone: 'UTC', role, colour: '#888888' } };
+}
+
 
 /**
  * Rooms on real SQLite, joined by clients over an in-memory network whose messages move
@@ -54,7 +61,7 @@ export class MemoryClient {
       },
       bufferedAmount: 0,
     };
-    this.client = this.room.join(conn, { connId: `c${this.doc.clientID}`, personId: `p${this.doc.clientID}`, role: 'facilitator', access: 'write' });
+    this.client = this.room.join(conn, clientInfo(`c${this.doc.clientID}`, `p${this.doc.clientID}`, 'facilitator', 'write'));
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(e, this.doc);
