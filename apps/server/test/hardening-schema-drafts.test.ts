@@ -55,7 +55,9 @@ describe('a drafts room gets the board’s rules', () => {
     const note = boardNotes(board.doc).get(id)!;
     expect(plainText(noteContent(note)).length).toBeLessThanOrEqual(MAX_NOTE_TEXT_LENGTH);
     expect(note.get('clusterId')).toBeNull();
-    expect(note.get('x')).toBe(BOARD_EXTENT);
+    // Reveal lays drafts out in a tidy block: a place on the board, whatever the draft said.
+    expect(Math.abs(note.get('x') as number)).toBeLessThanOrEqual(BOARD_EXTENT);
+    expect(Math.abs(note.get('y') as number)).toBeLessThanOrEqual(BOARD_EXTENT);
 
     const json = await call('GET', `/api/workshops/${w.id}/export?format=json`, w.facilitatorToken);
     expect(json.statusCode).toBe(200);
