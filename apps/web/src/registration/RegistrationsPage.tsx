@@ -37,7 +37,7 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
   const [view, setView] = useState<StaffView | null>(null);
   const [open, setOpen] = useState(true);
   const [deadline, setDeadline] = useState('');
-  const [question, setQuestion] = useState('What is your experience with cross-border collaboration?');
+  const [question, setQuestion] = useState(() => t('registration.admin.questionDefault'));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const viewerZone = localTimeZone();
