@@ -11,6 +11,7 @@ import { isNoteVisible, ZOOM_STEP, screenToBoard } from './geometry.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../layout/note-geometry.ts';
 import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from '../layout/placement.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
+import { stopBufferingKeys } from './key-buffer.ts';
 import { addNote } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';
 import { usePhaseNoteIds } from '../shared/yjs-hooks.ts';
@@ -207,6 +208,8 @@ export function Board({ phase, themes, readOnly }: Props) {
   };
 
   useEffect(() => () => awareness.setLocalStateField('cursor', null), [awareness]);
+  // A note opened just before the board closed never takes its kept keys: stop keeping them.
+  useEffect(() => () => stopBufferingKeys(), []);
 
   return (
     <section className="board" aria-label={t('board.label', { phase: t(`phases.${phase}`) })}>

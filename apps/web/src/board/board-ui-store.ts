@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { clampZoom, zoomAround, type Viewport } from './geometry.ts';
-import { bufferKeysUntilEditorReady } from './key-buffer.ts';
+import { bufferKeysUntilEditorReady, stopBufferingKeys } from './key-buffer.ts';
 
 /** Local, per-screen board state: where we look, what is being edited, the undo toast. */
 interface BoardUi {
@@ -50,6 +50,8 @@ export const useBoardUi = create<BoardUi>((set) => ({
     set((s) => {
       // A new editor is about to mount: keep what is typed until it can take it.
       if (editingId !== null && editingId !== s.editingId) bufferKeysUntilEditorReady();
+      // Editing ended before the editor took the keys: they belong to the page again.
+      else if (editingId === null) stopBufferingKeys();
       return { editingId };
     }),
   requestFocus: (focusRequest) => set({ focusRequest }),

@@ -47,6 +47,11 @@ export function bufferKeysUntilEditorReady(): void {
   window.addEventListener('keydown', onKeyDown, true);
 }
 
+/** Drops what was kept: the editor it was for will not open (editing ended, the board closed). */
+export function stopBufferingKeys(): void {
+  disarm();
+}
+
 /** The keys kept so far, in order; stops buffering. Empty when nothing was armed. */
 export function takeBufferedKeys(): string {
   const keys = pending?.join('') ?? '';
