@@ -51,7 +51,9 @@ function readJson(file, what) {
 }
 
 const root = resolve(args.root ?? '.');
-const allowedSkips = new Set(args['allowed-skips'] && existsSync(args['allowed-skips']) ? readJson(args['allowed-skips'], 'the allowed skips') ?? [] : []);
+const allowedSkips = new Set(
+  args['allowed-skips'] && existsSync(args['allowed-skips']) ? (readJson(args['allowed-skips'], 'the allowed skips') ?? []) : [],
+);
 
 /** One Vitest run: its JSON report, its console output and its exit code. */
 function countRun({ label, reportFile, logFile, exit, whole }) {

@@ -23,9 +23,13 @@ function runFixture(name: string, extra: string[] = []) {
     env: { ...process.env, CI: 'true', FORCE_COLOR: '1' },
   });
   writeFileSync(log, `${run.stdout}\n${run.stderr}`);
-  const result = spawnSync(process.execPath, [summary, '--report', report, '--log', log, '--exit', String(run.status), '--root', cwd, ...extra], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [summary, '--report', report, '--log', log, '--exit', String(run.status), '--root', cwd, ...extra],
+    {
+      encoding: 'utf8',
+    },
+  );
   const lines = result.stdout.trim().split('\n');
   return { vitestExit: run.status, exit: result.status, lines, last: lines.at(-1) };
 }
@@ -89,9 +93,26 @@ describe('the CI summary line', () => {
     const crashed = runFixture('crashed-worker');
     const dir = join(here, 'fixtures', 'skipped');
     const out = mkdtempSync(join(tmpdir(), 'extra-run-'));
-    const run = spawnSync(process.execPath, [vitest, 'run', '--reporter=json', `--outputFile.json=${join(out, 'r.json')}`], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [vitest, 'run', '--reporter=json', `--outputFile.json=${join(out, 'r.json')}`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     writeFileSync(join(out, 'r.log'), run.stdout + run.stderr);
-    const r = spawnSync(process.execPath, [summary, '--report', join(out, 'r.json'), '--root', dir, '--allowed-skips', '/nonexistent', '--run', `node 22,${join(out, 'r.json')},${join(out, 'r.log')},3`], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        summary,
+        '--report',
+        join(out, 'r.json'),
+        '--root',
+        dir,
+        '--allowed-skips',
+        '/nonexistent',
+        '--run',
+        `node 22,${join(out, 'r.json')},${join(out, 'r.log')},3`,
+      ],
+      { encoding: 'utf8' },
+    );
     const lines = r.stdout.trim().split('\n');
     expect(lines).toContain('[node 22] SKIPPED skipped.fixture.mjs > is skipped');
     expect(lines.at(-1)).toBe('2 passed, 6 failed');
@@ -99,7 +120,10 @@ describe('the CI summary line', () => {
   });
 
   it('fails when a check outside Vitest failed, and when the report is missing', () => {
-    expect(runFixture('green', ['--check', 'typecheck=0', '--check', 'lint=1']).lines).toEqual(['CHECK FAILED lint (exit 1)', '3 passed, 1 failed']);
+    expect(runFixture('green', ['--check', 'typecheck=0', '--check', 'lint=1']).lines).toEqual([
+      'CHECK FAILED lint (exit 1)',
+      '3 passed, 1 failed',
+    ]);
     const missing = spawnSync(process.execPath, [summary, '--report', '/nonexistent/report.json'], { encoding: 'utf8' });
     expect(missing.status).toBe(1);
     expect(missing.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');

@@ -56,7 +56,11 @@ const room = `${workshop.id}/board`;
 const writer = connect(room, ana.token);
 await within('first sync', writer.synced);
 const text = `Written by the smoke test at ${new Date().toISOString()}`;
-createNote(boardNotes(writer.doc), { phase: 'painPoints', text, author: { id: ana.participantId, name: 'Ana', organisation: 'City of Porto' } });
+createNote(boardNotes(writer.doc), {
+  phase: 'painPoints',
+  text,
+  author: { id: ana.participantId, name: 'Ana', organisation: 'City of Porto' },
+});
 
 const reader = connect(room, workshop.facilitatorToken);
 await within('second sync', reader.synced);

@@ -26,7 +26,10 @@ export const HTTP_ERRORS = {
   ITEM_LIMIT: { status: 409, message: 'You have put as many votes on this item as allowed.' },
   NO_VOTE_TO_WITHDRAW: { status: 409, message: 'You have no vote on this item to take back.' },
   CREATOR_NOT_REMOVABLE: { status: 409, message: "The workshop's creator cannot be removed by others; only they can leave it." },
-  LAST_FACILITATOR: { status: 409, message: 'The last facilitator cannot be removed: invite another facilitator first, or nobody could run the workshop.' },
+  LAST_FACILITATOR: {
+    status: 409,
+    message: 'The last facilitator cannot be removed: invite another facilitator first, or nobody could run the workshop.',
+  },
   SERIES_NOT_FOUND: { status: 404, message: 'There is no series with this id.' },
   RECOMMENDATION_NOT_FOUND: { status: 404, message: 'There is no such recommendation in this series.' },
   WORKSHOP_IN_SERIES: { status: 409, message: 'This workshop is already in a series; a workshop belongs to one series at most.' },

@@ -126,16 +126,16 @@ describe('bad input costs no one else data or service', () => {
     await s.allArrived();
   });
 
-  it('closes malformed awareness with 1007 and keeps everyone else\'s presence', async () => {
+  it("closes malformed awareness with 1007 and keeps everyone else's presence", async () => {
     const s = await scene();
     s.writer.provider.awareness.setLocalStateField('user', { name: 'Writer' });
-    await waitFor(() => (presenceOf(s.reader, s.writer) !== undefined), 'presence');
+    await waitFor(() => presenceOf(s.reader, s.writer) !== undefined, 'presence');
     // One entry whose state is not JSON.
     const bad = new Uint8Array([1, 7, 1, 5, 1, 3, 0x7b, 0x7b, 0x7b]);
     const closed = await sendBad(s, bad, (i) => s.write(i));
     expect(closed.code).toBe(1007);
     await s.allArrived();
-    expect((presenceOf(s.reader, s.writer) !== undefined)).toBe(true);
+    expect(presenceOf(s.reader, s.writer) !== undefined).toBe(true);
   });
 
   it('survives a seeded barrage of garbage frames: each is closed with 1007 or 1003 and the room keeps its data', async () => {

@@ -70,7 +70,10 @@ describe('participants clustering', () => {
       mine = createCluster(clustersOf(anaBoard), { phase: 'painPoints', title: 'Mine' });
       notesOf(anaBoard).get(note)!.set('clusterId', mine);
     });
-    await waitFor(() => !clustersOf(anaBoard).has(mine) && notesOf(anaBoard).get(note)?.get('clusterId') === null, 'new cluster undone for Ana');
+    await waitFor(
+      () => !clustersOf(anaBoard).has(mine) && notesOf(anaBoard).get(note)?.get('clusterId') === null,
+      'new cluster undone for Ana',
+    );
 
     clustersOf(anaBoard).get(funding)!.set('title', 'Renamed');
     await waitFor(() => clustersOf(anaBoard).get(funding)?.get('title') === 'Funding', 'rename undone');
@@ -106,7 +109,10 @@ describe('participants clustering', () => {
     });
     clustersOf(anaBoard).get(funding)!.set('title', 'Money');
     await waitFor(
-      () => clustersOf(benBoard).has(mine) && notesOf(benBoard).get(note)?.get('clusterId') === mine && clustersOf(benBoard).get(funding)?.get('title') === 'Money',
+      () =>
+        clustersOf(benBoard).has(mine) &&
+        notesOf(benBoard).get(note)?.get('clusterId') === mine &&
+        clustersOf(benBoard).get(funding)?.get('title') === 'Money',
       'Ana’s clustering reaches Ben',
     );
     clustersOf(anaBoard).delete(funding);

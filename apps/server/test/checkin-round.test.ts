@@ -15,7 +15,10 @@ afterAll(async () => {
 async function call(method: string, path: string, token?: string, body?: unknown) {
   const res = await fetch(`${server.http}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const raw = await res.text();
@@ -29,7 +32,12 @@ describe('the check-in round', () => {
     const w = await createWorkshop(server.app);
     const ana = await joinAsParticipant(server.app, w.id, 'Ana', { country: 'Portugal', timeZone: 'Europe/Lisbon' });
     const bob = await joinAsParticipant(server.app, w.id, 'Bob', { country: 'Fiji', timeZone: 'Pacific/Fiji' });
-    expect((await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json()).toEqual({ round: null, cards: [], ready: 0, people: 3 });
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json()).toEqual({
+      round: null,
+      cards: [],
+      ready: 0,
+      people: 3,
+    });
     expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' })).status).toBe(404);
 
     expect((await call('POST', `/api/workshops/${w.id}/checkin`, ana.token, { prompt: PROMPT })).status).toBe(403);
@@ -38,7 +46,9 @@ describe('the check-in round', () => {
     await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' });
     await call('PUT', `/api/workshops/${w.id}/checkin/me`, bob.token, { answer: 'Suva, to meet other small island states' });
     // Each answer is the same "ready" the board's "I'm done" shows the facilitator.
-    const ready = await server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) => controlState(room.document).get('ready'));
+    const ready = await server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+      controlState(room.document).get('ready'),
+    );
     expect(Object.keys(ready as object).sort()).toEqual([ana.participantId, bob.participantId].sort());
     const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
     expect(wall.round.prompt).toBe(PROMPT);
@@ -59,8 +69,12 @@ describe('the check-in round', () => {
     const w = await createWorkshop(server.app);
     const ana = await joinAsParticipant(server.app, w.id, 'Ana');
     await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: PROMPT });
-    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'x'.repeat(MAX_CHECKIN_ANSWER_LENGTH) })).status).toBe(200);
-    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'x'.repeat(MAX_CHECKIN_ANSWER_LENGTH + 1) })).status).toBe(400);
+    expect(
+      (await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'x'.repeat(MAX_CHECKIN_ANSWER_LENGTH) })).status,
+    ).toBe(200);
+    expect(
+      (await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'x'.repeat(MAX_CHECKIN_ANSWER_LENGTH + 1) })).status,
+    ).toBe(400);
     expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: '   ' })).status).toBe(400);
     await call('DELETE', `/api/workshops/${w.id}/people/${ana.participantId}`, w.facilitatorToken);
     expect((await call('GET', `/api/workshops/${w.id}/checkin`, w.facilitatorToken)).json()).toMatchObject({ cards: [], ready: 0 });

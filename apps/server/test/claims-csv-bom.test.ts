@@ -20,7 +20,11 @@ describe('the CSV export', () => {
     expect(imported.statusCode, imported.body).toBe(201);
     const { id, facilitatorToken } = imported.json() as { id: string; facilitatorToken: string };
 
-    const res = await server.app.inject({ method: 'GET', url: `/api/workshops/${id}/export?format=csv`, headers: { authorization: `Bearer ${facilitatorToken}` } });
+    const res = await server.app.inject({
+      method: 'GET',
+      url: `/api/workshops/${id}/export?format=csv`,
+      headers: { authorization: `Bearer ${facilitatorToken}` },
+    });
     expect(res.statusCode).toBe(200);
     const bytes = res.rawPayload;
     // EF BB BF is U+FEFF in UTF-8; Excel reads a file without it as the local code page.

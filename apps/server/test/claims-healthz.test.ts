@@ -59,7 +59,10 @@ describe('/healthz with PostgreSQL and Redis', () => {
       removeDataDir(s.dataDir);
     });
     await waitFor(() => s.app.crossboard.fanout?.state().ok, 'connected to Redis');
-    expect(await health(s.http)).toMatchObject({ status: 200, body: { ok: true, backends: { database: 'postgres', storage: 'ok', redis: { ok: true } } } });
+    expect(await health(s.http)).toMatchObject({
+      status: 200,
+      body: { ok: true, backends: { database: 'postgres', storage: 'ok', redis: { ok: true } } },
+    });
 
     await redis.kill();
     await waitFor(() => s.app.crossboard.fanout?.state().ok === false, 'the server noticed Redis is gone');
@@ -84,6 +87,10 @@ describe('/healthz with PostgreSQL and Redis', () => {
     await proxy.cut();
     const down = await health(s.http);
     expect(down.status).toBe(503);
-    expect(down.body).toMatchObject({ ok: false, error: { code: 'STORAGE_UNAVAILABLE' }, backends: { database: 'postgres', storage: 'down' } });
+    expect(down.body).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_UNAVAILABLE' },
+      backends: { database: 'postgres', storage: 'down' },
+    });
   });
 });

@@ -16,7 +16,8 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-const create = (body: Record<string, unknown>) => server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'Limits', ...body } });
+const create = (body: Record<string, unknown>) =>
+  server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'Limits', ...body } });
 
 const session = (day: number) => ({
   label: `Session ${day}`,
@@ -26,7 +27,12 @@ const session = (day: number) => ({
 
 const cases: [string, (n: number) => Record<string, unknown>, number, RegExp][] = [
   ['themes', (n) => ({ themes: Array.from({ length: n }, (_, i) => `Theme ${i}`) }), MAX_THEMES, /themes/],
-  ['sessions', (n) => ({ homeTimeZone: 'Europe/Paris', sessions: Array.from({ length: n }, (_, i) => session(i + 1)) }), MAX_SESSIONS, /sessions/],
+  [
+    'sessions',
+    (n) => ({ homeTimeZone: 'Europe/Paris', sessions: Array.from({ length: n }, (_, i) => session(i + 1)) }),
+    MAX_SESSIONS,
+    /sessions/,
+  ],
   ['phase minutes', (n) => ({ phaseMinutes: { painPoints: n } }), MAX_PHASE_MINUTES, /painPoints/],
   ['purpose length', (n) => ({ purpose: 'p'.repeat(n) }), MAX_PURPOSE_LENGTH, /purpose/],
 ];
@@ -72,7 +78,8 @@ describe('a token at and just past MAX_TOKEN_LENGTH', () => {
   it('accepts a genuine token of exactly the limit and refuses the same kind of token past it with 401', async () => {
     const w = await createWorkshop(server.app);
     const claims = verifyToken(server.app.crossboard.secret, w.facilitatorToken)!;
-    const get = (token: string) => server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/versions`, headers: { authorization: `Bearer ${token}` } });
+    const get = (token: string) =>
+      server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/versions`, headers: { authorization: `Bearer ${token}` } });
 
     const atLimit = signedOfLength({ w: claims.w, p: claims.p, r: 'facilitator' }, MAX_TOKEN_LENGTH);
     expect((await get(atLimit)).statusCode).toBe(200);

@@ -18,7 +18,10 @@ const backends: [string, () => Promise<AsyncFacilitationRecords>][] = [
     async () => {
       const dir = tempDataDir();
       const s = new SqliteStorage(dir);
-      cleanups.push(() => removeDataDir(dir), () => s.close());
+      cleanups.push(
+        () => removeDataDir(dir),
+        () => s.close(),
+      );
       return promised(new FacilitationStore(s.db));
     },
   ],
@@ -27,7 +30,10 @@ const backends: [string, () => Promise<AsyncFacilitationRecords>][] = [
     async () => {
       const schema = freshSchema();
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 });
-      cleanups.push(() => dropSchema(schema), () => s.close());
+      cleanups.push(
+        () => dropSchema(schema),
+        () => s.close(),
+      );
       return s.facilitation;
     },
   ],
@@ -49,7 +55,11 @@ describe.each(backends)('board versions past the activity cap (%s)', (_name, ope
     expect(activity).toContain(`a${2 * MAX_ACTIVITY_VERSIONS - 1}`);
     expect(activity).not.toContain(`a${MAX_ACTIVITY_VERSIONS - 1}`);
     for (const reason of kept) {
-      expect(versions.find((v) => v.versionId === `${reason}-v`)).toEqual({ versionId: `${reason}-v`, createdAt: expect.any(Number), reason });
+      expect(versions.find((v) => v.versionId === `${reason}-v`)).toEqual({
+        versionId: `${reason}-v`,
+        createdAt: expect.any(Number),
+        reason,
+      });
       expect(await f.versionData('w', `${reason}-v`)).toEqual(data);
     }
   });

@@ -97,7 +97,12 @@ async function workshopWithNotes(server: TestServer, texts: readonly string[]) {
 }
 
 async function suggest(server: TestServer, id: string, token: string, payload: unknown = { phase: 'painPoints' }) {
-  return server.app.inject({ method: 'POST', url: `/api/workshops/${id}/clusters/suggest`, headers: { authorization: `Bearer ${token}` }, payload: payload as object });
+  return server.app.inject({
+    method: 'POST',
+    url: `/api/workshops/${id}/clusters/suggest`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: payload as object,
+  });
 }
 
 const textsOf = (body: { suggestions: { noteIds: string[] }[] }, w: { textOf: Map<string, string> }) =>
@@ -139,7 +144,10 @@ describe('cluster suggestions through the operator’s embeddings model', () => 
   ] as const)('falls back to the offline method when the model %s', async (m, reason) => {
     mode = m;
     // Texts of their own, so no vector is cached from an earlier test.
-    const w = await workshopWithNotes(configured, NOTES.map((t) => `${t} (${m})`));
+    const w = await workshopWithNotes(
+      configured,
+      NOTES.map((t) => `${t} (${m})`),
+    );
     const res = await suggest(configured, w.id, w.facilitatorToken);
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -152,7 +160,11 @@ describe('cluster suggestions through the operator’s embeddings model', () => 
     const a = await createWorkshop(configured.app);
     const b = await createWorkshop(unconfigured.app);
     const config = (s: TestServer, w: typeof a) =>
-      s.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/clusters/config`, headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+      s.app.inject({
+        method: 'GET',
+        url: `/api/workshops/${w.id}/clusters/config`,
+        headers: { authorization: `Bearer ${w.facilitatorToken}` },
+      });
     expect((await config(configured, a)).json()).toEqual({ embeddings: true });
     expect((await config(unconfigured, b)).json()).toEqual({ embeddings: false });
   });
@@ -173,7 +185,11 @@ describe('who may ask, and with what', () => {
     const w = await createWorkshop(unconfigured.app);
     const ana = await joinAsParticipant(unconfigured.app, w.id);
     expect((await suggest(unconfigured, w.id, ana.token)).statusCode).toBe(403);
-    const anonymous = await unconfigured.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/clusters/suggest`, payload: { phase: 'painPoints' } });
+    const anonymous = await unconfigured.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/clusters/suggest`,
+      payload: { phase: 'painPoints' },
+    });
     expect(anonymous.statusCode).toBe(401);
     const bad = await suggest(unconfigured, w.id, w.facilitatorToken, { phase: '__proto__' });
     expect(bad.statusCode).toBe(400);

@@ -45,8 +45,7 @@ describe('many clients over an in-memory network, messages flushed in a seeded o
           c.flushUp(1 + Math.floor(random() * 3));
           // The room stores before it answers: let it finish what it was handed.
           await room.settled();
-        }
-        else if (r < 0.93) c.flushDown(1 + Math.floor(random() * 3));
+        } else if (r < 0.93) c.flushDown(1 + Math.floor(random() * 3));
         else if (c.connected) c.drop();
         else c.connect();
       }

@@ -22,45 +22,83 @@ afterAll(async () => {
 async function call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; raw: string }> {
   const res = await fetch(`${server.http}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, raw: Buffer.from(await res.arrayBuffer()).toString('utf8') };
 }
 
-const profile = (over: Record<string, unknown>) => ({ listed: true, show: [], role: '', themes: [], canHelp: '', lookingFor: '', contact: '', ...over });
+const profile = (over: Record<string, unknown>) => ({
+  listed: true,
+  show: [],
+  role: '',
+  themes: [],
+  canHelp: '',
+  lookingFor: '',
+  contact: '',
+  ...over,
+});
 
 async function workshopWithPeople() {
   const w = await createWorkshop(server.app, { themes: THEMES });
   const ana = await joinAsParticipant(server.app, w.id, 'Ana Lima', { organisation: 'City of Porto', country: 'Portugal' });
-  const bob = await joinAsParticipant(server.app, w.id, 'Bob Tane', { organisation: 'Pacific Islands Innovation Lab', country: 'Fiji', timeZone: 'Pacific/Fiji' });
+  const bob = await joinAsParticipant(server.app, w.id, 'Bob Tane', {
+    organisation: 'Pacific Islands Innovation Lab',
+    country: 'Fiji',
+    timeZone: 'Pacific/Fiji',
+  });
   const carol = await joinAsParticipant(server.app, w.id, 'Carol Diaz', { country: 'Colombia', timeZone: 'America/Bogota' });
   // Ana lists herself with her organisation and what she can help with, not her contact or what she seeks.
   expect(
-    (await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({
-      show: ['organisation', 'canHelp', 'themes'],
-      canHelp: 'Data sharing agreements between cities',
-      lookingFor: 'ANA-LOOKING-PRIVATE',
-      contact: 'ana.private@example.org',
-      themes: ['mobility'],
-      role: 'ANA-ROLE-PRIVATE',
-    }))).status,
+    (
+      await call(
+        'PUT',
+        `/api/workshops/${w.id}/directory/me`,
+        ana.token,
+        profile({
+          show: ['organisation', 'canHelp', 'themes'],
+          canHelp: 'Data sharing agreements between cities',
+          lookingFor: 'ANA-LOOKING-PRIVATE',
+          contact: 'ana.private@example.org',
+          themes: ['mobility'],
+          role: 'ANA-ROLE-PRIVATE',
+        }),
+      )
+    ).status,
   ).toBe(200);
   // Bob fills everything in but does not want to be listed.
   expect(
-    (await call('PUT', `/api/workshops/${w.id}/directory/me`, bob.token, profile({
-      listed: false,
-      show: ['organisation', 'country', 'role', 'canHelp', 'lookingFor', 'contact'],
-      role: 'BOB-ROLE-PRIVATE',
-      canHelp: 'BOB-HELP-PRIVATE',
-      lookingFor: 'BOB-LOOKING-PRIVATE',
-      contact: 'https://example.org/bob-private',
-    }))).status,
+    (
+      await call(
+        'PUT',
+        `/api/workshops/${w.id}/directory/me`,
+        bob.token,
+        profile({
+          listed: false,
+          show: ['organisation', 'country', 'role', 'canHelp', 'lookingFor', 'contact'],
+          role: 'BOB-ROLE-PRIVATE',
+          canHelp: 'BOB-HELP-PRIVATE',
+          lookingFor: 'BOB-LOOKING-PRIVATE',
+          contact: 'https://example.org/bob-private',
+        }),
+      )
+    ).status,
   ).toBe(200);
   return { w, ana, bob, carol };
 }
 
-const PRIVATE = ['ANA-LOOKING-PRIVATE', 'ana.private@example.org', 'ANA-ROLE-PRIVATE', 'BOB-ROLE-PRIVATE', 'BOB-HELP-PRIVATE', 'BOB-LOOKING-PRIVATE', 'bob-private'];
+const PRIVATE = [
+  'ANA-LOOKING-PRIVATE',
+  'ana.private@example.org',
+  'ANA-ROLE-PRIVATE',
+  'BOB-ROLE-PRIVATE',
+  'BOB-HELP-PRIVATE',
+  'BOB-LOOKING-PRIVATE',
+  'bob-private',
+];
 
 describe('the people directory, with consent', () => {
   it('lists only who opted in, with only the fields they chose, to people of the workshop', async () => {
@@ -68,7 +106,15 @@ describe('the people directory, with consent', () => {
     const { status, raw } = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
     expect(status).toBe(200);
     expect(JSON.parse(raw)).toEqual({
-      people: [{ personId: ana.participantId, name: 'Ana Lima', organisation: 'City of Porto', canHelp: 'Data sharing agreements between cities', themes: ['mobility'] }],
+      people: [
+        {
+          personId: ana.participantId,
+          name: 'Ana Lima',
+          organisation: 'City of Porto',
+          canHelp: 'Data sharing agreements between cities',
+          themes: ['mobility'],
+        },
+      ],
     });
     for (const secret of PRIVATE) expect(raw).not.toContain(secret);
     expect(raw).not.toContain('Bob Tane');
@@ -92,12 +138,22 @@ describe('the people directory, with consent', () => {
   it('removes a person from the directory in the very next response when they withdraw', async () => {
     const { w, ana, carol } = await workshopWithPeople();
     expect((await call('GET', `/api/workshops/${w.id}/directory`, carol.token)).raw).toContain('Ana Lima');
-    await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({ listed: false, show: ['organisation', 'canHelp'], canHelp: 'Data sharing agreements between cities' }));
+    await call(
+      'PUT',
+      `/api/workshops/${w.id}/directory/me`,
+      ana.token,
+      profile({ listed: false, show: ['organisation', 'canHelp'], canHelp: 'Data sharing agreements between cities' }),
+    );
     const after = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
     expect(JSON.parse(after.raw)).toEqual({ people: [] });
     expect(after.raw).not.toContain('Data sharing agreements');
     // Un-ticking one field hides that field only.
-    await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({ show: ['canHelp'], canHelp: 'Data sharing agreements between cities' }));
+    await call(
+      'PUT',
+      `/api/workshops/${w.id}/directory/me`,
+      ana.token,
+      profile({ show: ['canHelp'], canHelp: 'Data sharing agreements between cities' }),
+    );
     const partial = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
     expect(partial.raw).toContain('Data sharing agreements');
     expect(partial.raw).not.toContain('City of Porto');
@@ -120,11 +176,17 @@ describe('the people directory, with consent', () => {
     await Promise.all(watch.map((s) => s.opened));
     // Ana and Bob are present on both rooms (presence frames reach Carol) and Bob writes a note.
     const clients = [];
-    for (const t of [ana.token, bob.token]) for (const room of ['board', 'control']) clients.push(await connectSynced(server.ws, `${w.id}/${room}`, t));
+    for (const t of [ana.token, bob.token])
+      for (const room of ['board', 'control']) clients.push(await connectSynced(server.ws, `${w.id}/${room}`, t));
     for (const c of clients) c.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
     await waitFor(() => watch.every((s) => s.messages.some((m) => Buffer.from(m).includes('Bob Tane'))), 'presence of Bob reaches Carol');
     // Bob withdraws and re-lists while Carol watches: nothing of his profile travels to her.
-    await call('PUT', `/api/workshops/${w.id}/directory/me`, bob.token, profile({ listed: true, show: ['country'], canHelp: 'BOB-HELP-PRIVATE', role: 'BOB-ROLE-PRIVATE' }));
+    await call(
+      'PUT',
+      `/api/workshops/${w.id}/directory/me`,
+      bob.token,
+      profile({ listed: true, show: ['country'], canHelp: 'BOB-HELP-PRIVATE', role: 'BOB-ROLE-PRIVATE' }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     const bytes = Buffer.concat(watch.flatMap((s) => s.messages.map((m) => Buffer.from(m)))).toString('latin1');
     for (const secret of PRIVATE) expect(bytes).not.toContain(secret);
@@ -136,10 +198,17 @@ describe('the people directory, with consent', () => {
   it('suggests people to meet only among listed people, only to listed people, with common hours and an .ics', async () => {
     const { w, ana, bob, carol } = await workshopWithPeople();
     // Carol (Bogotá) lists herself looking for what Ana can help with.
-    await call('PUT', `/api/workshops/${w.id}/directory/me`, carol.token, profile({ show: ['lookingFor', 'themes'], lookingFor: 'Agreements for data sharing', themes: ['mobility'] }));
+    await call(
+      'PUT',
+      `/api/workshops/${w.id}/directory/me`,
+      carol.token,
+      profile({ show: ['lookingFor', 'themes'], lookingFor: 'Agreements for data sharing', themes: ['mobility'] }),
+    );
     const forCarol = JSON.parse((await call('GET', `/api/workshops/${w.id}/directory/suggestions`, carol.token)).raw);
     expect(forCarol.listed).toBe(true);
-    expect(forCarol.suggestions.map((s: { entry: { name: string }; reasons: string[] }) => [s.entry.name, s.reasons])).toEqual([['Ana Lima', ['themes', 'canHelpYou']]]);
+    expect(forCarol.suggestions.map((s: { entry: { name: string }; reasons: string[] }) => [s.entry.name, s.reasons])).toEqual([
+      ['Ana Lima', ['themes', 'canHelpYou']],
+    ]);
     const [toAna] = forCarol.suggestions;
     // Lisbon and Bogotá share working hours every weekday; the .ics proposes the first.
     expect(toAna.sharedHours.length).toBeGreaterThan(10);
@@ -165,4 +234,3 @@ describe('the people directory, with consent', () => {
     expect((await put({ show: ['email'] })).status).toBe(400);
   });
 });
-

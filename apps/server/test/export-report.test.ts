@@ -16,11 +16,19 @@ import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type Tes
 import { MAX_IMPORT_BYTES } from '../src/export/limits.ts';
 
 type Fixture = {
-  workshop: { title: string; purpose: string; homeTimeZone: string; themes: string[]; sessions: { label: string; start: string; end: string }[] };
+  workshop: {
+    title: string;
+    purpose: string;
+    homeTimeZone: string;
+    themes: string[];
+    sessions: { label: string; start: string; end: string }[];
+  };
   participants: { id: string; name: string; organisation: string; country: string; role: string }[];
   notes: { phase: string; author: string; cluster: string; text: string; actions?: string[] }[];
 };
-const fixture: Fixture = JSON.parse(readFileSync(new URL('../../../packages/model/test/fixtures/cross-border-workshop.json', import.meta.url), 'utf8'));
+const fixture: Fixture = JSON.parse(
+  readFileSync(new URL('../../../packages/model/test/fixtures/cross-border-workshop.json', import.meta.url), 'utf8'),
+);
 
 /** The fixture workshop as a JSON export, with a few credit choices and votes, built from its data. */
 function fixtureExport(): string {
@@ -32,21 +40,52 @@ function fixtureExport(): string {
   const recClusters = [...new Set(fixture.notes.filter((n) => n.phase === 'recommendations').map((n) => n.cluster))];
   const snapshot: WorkshopSnapshot = {
     workshop: { title: w.title, purpose: w.purpose, themes: w.themes, homeTimeZone: w.homeTimeZone, sessions, anonymous: false },
-    people: fixture.participants.map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, country: p.country, role: p.role as Role, credit: credit(p.id) })),
+    people: fixture.participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      organisation: p.organisation,
+      country: p.country,
+      role: p.role as Role,
+      credit: credit(p.id),
+    })),
     clusters: clusterIds.map((key) => {
       const [phase, name] = key.split('/') as [Phase, string];
       return { id: `c-${name}`, phase, title: name, votes: votes[`c-${name}`] ?? 0 };
     }),
     notes: fixture.notes.map((n, i) => ({
-      id: `n${i}`, phase: n.phase as Phase, text: n.text, authorId: n.author, clusterId: `c-${n.cluster}`, theme: null, colour: 'yellow', createdAt: sessions[0]!.start + i * 60_000, votes: votes[`n${i}`] ?? 0,
+      id: `n${i}`,
+      phase: n.phase as Phase,
+      text: n.text,
+      authorId: n.author,
+      clusterId: `c-${n.cluster}`,
+      theme: null,
+      colour: 'yellow',
+      createdAt: sessions[0]!.start + i * 60_000,
+      votes: votes[`n${i}`] ?? 0,
     })),
     votingRounds: [],
     recommendations: recClusters.map((cluster, order) => {
       const notes = fixture.notes.filter((n) => n.phase === 'recommendations' && n.cluster === cluster);
       return {
-        id: `r-${cluster}`, title: notes[0]!.text, description: notes.slice(1).map((n) => n.text).join('\n'), order, sourceClusterId: `c-${cluster}`,
-        painPointLinks: cluster === 'budget' ? ['c-money', 'n11'] : [], visionLinks: cluster === 'budget' ? ['c-speed'] : [],
-        actionSteps: notes.flatMap((n) => n.actions ?? []).map((text, k) => ({ id: `r-${cluster}-s${k}`, text, owner: k === 0 ? 'OPSI' : '', horizon: 'medium' as const, status: 'proposed' as const })),
+        id: `r-${cluster}`,
+        title: notes[0]!.text,
+        description: notes
+          .slice(1)
+          .map((n) => n.text)
+          .join('\n'),
+        order,
+        sourceClusterId: `c-${cluster}`,
+        painPointLinks: cluster === 'budget' ? ['c-money', 'n11'] : [],
+        visionLinks: cluster === 'budget' ? ['c-speed'] : [],
+        actionSteps: notes
+          .flatMap((n) => n.actions ?? [])
+          .map((text, k) => ({
+            id: `r-${cluster}-s${k}`,
+            text,
+            owner: k === 0 ? 'OPSI' : '',
+            horizon: 'medium' as const,
+            status: 'proposed' as const,
+          })),
       };
     }),
   };
@@ -72,7 +111,12 @@ async function exportAs(token: string, id: string, format: string) {
   return server.app.inject({ method: 'GET', url: `/api/workshops/${id}/export?format=${format}`, headers: bearer(token) });
 }
 async function importFixture() {
-  const res = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: fixtureExport(), headers: { 'content-type': 'application/json' } });
+  const res = await server.app.inject({
+    method: 'POST',
+    url: '/api/workshops/import',
+    payload: fixtureExport(),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; facilitatorId: string; facilitatorToken: string; joinUrl: string };
 }
@@ -87,7 +131,9 @@ describe('JSON import and export', () => {
     const res = await exportAs(created.facilitatorToken, created.id, 'json');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="innovation-through-cross-border-collaboration-report-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="innovation-through-cross-border-collaboration-report-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     expect(res.body).toBe(file);
   });
 
@@ -96,7 +142,12 @@ describe('JSON import and export', () => {
     // order, nesting, ISO instants, two-space indent). A change to the layout must change
     // that file too, where a reviewer sees it; a round trip alone would follow any change.
     const example = readFileSync(new URL('./fixtures/workshop-export.json', import.meta.url), 'utf8');
-    const imported = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: example, headers: { 'content-type': 'application/json' } });
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops/import',
+      payload: example,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     const { id, facilitatorToken } = imported.json() as { id: string; facilitatorToken: string };
     const res = await exportAs(facilitatorToken, id, 'json');
@@ -108,7 +159,12 @@ describe('JSON import and export', () => {
   it('still imports a version-1 export (frozen in test/fixtures): its votes come back as rounds', async () => {
     const v1 = readFileSync(new URL('./fixtures/workshop-export-v1.json', import.meta.url), 'utf8');
     expect(JSON.parse(v1).version).toBe(1);
-    const imported = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: v1, headers: { 'content-type': 'application/json' } });
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops/import',
+      payload: v1,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     const { id, facilitatorToken } = imported.json() as { id: string; facilitatorToken: string };
     const res = await exportAs(facilitatorToken, id, 'json');
@@ -125,9 +181,33 @@ describe('JSON import and export', () => {
 
   it.each([
     ['not a workshop export', { hello: 'world' }, /not a workshop export Crossboard can read: \$\.format/],
-    ['a note with a bad phase', (() => { const v = JSON.parse(fixtureExport()); v.notes[2].phase = 'lunch'; return v; })(), /\$\.notes\[2\]\.phase/],
-    ['a person id that cannot name a room', (() => { const v = JSON.parse(fixtureExport()); v.people[1].id = 'a/b'; return v; })(), /\$\.people\[1\]\.id/],
-    ['an unknown time zone', (() => { const v = JSON.parse(fixtureExport()); v.workshop.homeTimeZone = 'Mars/Olympus'; return v; })(), /Mars\/Olympus/],
+    [
+      'a note with a bad phase',
+      (() => {
+        const v = JSON.parse(fixtureExport());
+        v.notes[2].phase = 'lunch';
+        return v;
+      })(),
+      /\$\.notes\[2\]\.phase/,
+    ],
+    [
+      'a person id that cannot name a room',
+      (() => {
+        const v = JSON.parse(fixtureExport());
+        v.people[1].id = 'a/b';
+        return v;
+      })(),
+      /\$\.people\[1\]\.id/,
+    ],
+    [
+      'an unknown time zone',
+      (() => {
+        const v = JSON.parse(fixtureExport());
+        v.workshop.homeTimeZone = 'Mars/Olympus';
+        return v;
+      })(),
+      /Mars\/Olympus/,
+    ],
   ])('refuses %s with 400 and says what is wrong', async (_name, payload, message) => {
     const res = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload });
     expect(res.statusCode).toBe(400);
@@ -142,9 +222,19 @@ describe('JSON import and export', () => {
     // Unknown keys are ignored, so padding makes a valid file of exactly the limit.
     const atLimit = JSON.stringify(pad(MAX_IMPORT_BYTES - base - ',"padding":""'.length));
     expect(atLimit.length).toBe(MAX_IMPORT_BYTES);
-    const ok = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: atLimit, headers: { 'content-type': 'application/json' } });
+    const ok = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops/import',
+      payload: atLimit,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(ok.statusCode).toBe(201);
-    const tooBig = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: `${atLimit} `, headers: { 'content-type': 'application/json' } });
+    const tooBig = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops/import',
+      payload: `${atLimit} `,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(tooBig.statusCode).toBe(413);
   });
 });
@@ -187,10 +277,14 @@ describe('report export', () => {
     const w = await createWorkshop(server.app, { homeTimeZone: 'Europe/Paris' });
     const ana = await joinAsParticipant(server.app, w.id, '=cmd|/C calc!A0');
     const client = await connectSynced(server.ws, `${w.id}/board`, ana.token);
-    createNote(boardNotes(client.doc), { phase: 'painPoints', text: '=HYPERLINK("http://evil.example","click")', author: { id: ana.participantId, name: '', organisation: '' } });
+    createNote(boardNotes(client.doc), {
+      phase: 'painPoints',
+      text: '=HYPERLINK("http://evil.example","click")',
+      author: { id: ana.participantId, name: '', organisation: '' },
+    });
     // The note reaches the server over the socket: poll the export until it is there.
     let res = await exportAs(w.facilitatorToken, w.id, 'csv');
-    for (const deadline = Date.now() + 10_000; !res.body.includes('HYPERLINK') && Date.now() < deadline;) {
+    for (const deadline = Date.now() + 10_000; !res.body.includes('HYPERLINK') && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 50));
       res = await exportAs(w.facilitatorToken, w.id, 'csv');
     }
@@ -207,13 +301,21 @@ describe('report export', () => {
     for (const format of ['md', 'csv', 'json', 'docx', 'pdf']) {
       const res = await exportAs(ana.token, created.id, format);
       expect(res.statusCode).toBe(403);
-      expect(res.json().error).toEqual({ code: 'FORBIDDEN', message: 'Only facilitators and organisers can export the report; ask one of them for the report.' });
+      expect(res.json().error).toEqual({
+        code: 'FORBIDDEN',
+        message: 'Only facilitators and organisers can export the report; ask one of them for the report.',
+      });
     }
   });
 
   it('lets an organiser export; refuses an unknown format with 400 and no token with 401', async () => {
     const created = await importFixture();
-    const inv = await server.app.inject({ method: 'POST', url: `/api/workshops/${created.id}/invitations`, payload: { role: 'organiser' }, headers: bearer(created.facilitatorToken) });
+    const inv = await server.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${created.id}/invitations`,
+      payload: { role: 'organiser' },
+      headers: bearer(created.facilitatorToken),
+    });
     const organiser = inv.json().token as string;
     expect((await exportAs(organiser, created.id, 'csv')).statusCode).toBe(200);
     const bad = await exportAs(organiser, created.id, 'pdf');
@@ -228,13 +330,23 @@ describe('report export', () => {
     const ana = await joinAsParticipant(server.app, w.id, 'Ana Gómez');
     const md = async () => (await exportAs(w.facilitatorToken, w.id, 'md')).body;
     expect(await md()).toContain('- Ana Gómez (City of Porto)');
-    const put = await server.app.inject({ method: 'PUT', url: `/api/workshops/${w.id}/credit`, payload: { credit: 'organisation' }, headers: bearer(ana.token) });
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: `/api/workshops/${w.id}/credit`,
+      payload: { credit: 'organisation' },
+      headers: bearer(ana.token),
+    });
     expect(put.json()).toEqual({ credit: 'organisation' });
     expect(await md()).not.toContain('Ana Gómez');
     expect(await md()).toContain('- City of Porto');
     const get = await server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/credit`, headers: bearer(ana.token) });
     expect(get.json()).toEqual({ credit: 'organisation' });
-    const bad = await server.app.inject({ method: 'PUT', url: `/api/workshops/${w.id}/credit`, payload: { credit: 'famous' }, headers: bearer(ana.token) });
+    const bad = await server.app.inject({
+      method: 'PUT',
+      url: `/api/workshops/${w.id}/credit`,
+      payload: { credit: 'famous' },
+      headers: bearer(ana.token),
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -41,12 +41,30 @@ describe('workshop templates', () => {
   });
 
   it('saves a workshop’s structure as a template that creates a workshop with the same structure', async () => {
-    const w = await createWorkshop(server.app, { title: 'Ports', purpose: 'Faster crossings', themes: ['Mobility'], homeTimeZone: 'Europe/Lisbon', phaseMinutes: { visions: 12 }, votesPerParticipant: 8 });
-    const res = await server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/template`, headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+    const w = await createWorkshop(server.app, {
+      title: 'Ports',
+      purpose: 'Faster crossings',
+      themes: ['Mobility'],
+      homeTimeZone: 'Europe/Lisbon',
+      phaseMinutes: { visions: 12 },
+      votesPerParticipant: 8,
+    });
+    const res = await server.app.inject({
+      method: 'GET',
+      url: `/api/workshops/${w.id}/template`,
+      headers: { authorization: `Bearer ${w.facilitatorToken}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ports-.*\.template\.json"$/);
     const template = res.json();
-    expect(template).toMatchObject({ format: 'crossboard-template', version: 1, name: 'Ports', themes: ['Mobility'], homeTimeZone: 'Europe/Lisbon', votesPerParticipant: 8 });
+    expect(template).toMatchObject({
+      format: 'crossboard-template',
+      version: 1,
+      name: 'Ports',
+      themes: ['Mobility'],
+      homeTimeZone: 'Europe/Lisbon',
+      votesPerParticipant: 8,
+    });
     const copy = await createWorkshop(server.app, { title: 'Ports, second round', template });
     const a = (await control(w.id)).settings;
     const b = (await control(copy.id)).settings;
@@ -57,7 +75,11 @@ describe('workshop templates', () => {
     const unknown = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', template: 'hackathon' } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.message).toMatch(/unknown template "hackathon"; use one of cross-border, retrospective, blank/);
-    const broken = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', template: { format: 'crossboard-template', version: 1 } } });
+    const broken = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops',
+      payload: { title: 'X', template: { format: 'crossboard-template', version: 1 } },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.message).toMatch(/^template\.name/);
     const wrongType = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', template: 5 } });
@@ -66,8 +88,16 @@ describe('workshop templates', () => {
 
   it('lets only facilitators and organisers save the template', async () => {
     const w = await createWorkshop(server.app, { title: 'Ports' });
-    const join = await server.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/join`, payload: { name: 'Ana', organisation: 'Porto', country: 'PT', timeZone: 'Europe/Lisbon', language: 'en' } });
-    const res = await server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/template`, headers: { authorization: `Bearer ${join.json().token}` } });
+    const join = await server.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/join`,
+      payload: { name: 'Ana', organisation: 'Porto', country: 'PT', timeZone: 'Europe/Lisbon', language: 'en' },
+    });
+    const res = await server.app.inject({
+      method: 'GET',
+      url: `/api/workshops/${w.id}/template`,
+      headers: { authorization: `Bearer ${join.json().token}` },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

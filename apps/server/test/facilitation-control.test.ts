@@ -36,7 +36,7 @@ describe('the control room is the facilitator’s', () => {
     });
     // Awareness travels after the writes on the same socket: once it arrives they were handled.
     anaControl.provider.awareness.setLocalStateField('user', { name: 'Ana' });
-    await waitFor(() => (presenceOf(facilitator, anaControl) !== undefined), 'awareness relayed');
+    await waitFor(() => presenceOf(facilitator, anaControl) !== undefined, 'awareness relayed');
     await waitFor(() => benReceived().includes('"Ana"'), "Ana's awareness reached Ben");
 
     const received = benReceived();

@@ -78,7 +78,9 @@ describe('SIGKILL at a seeded point while several clients write', () => {
           if (writers[author] !== reader) expect(check.doc.getMap('items').get(key)).toBe(value);
         }
       }
-      console.log(`seed ${seed}: killed after update ${killAfterUpdates} from the server; ${check.doc.getMap('items').size} items survived`);
+      console.log(
+        `seed ${seed}: killed after update ${killAfterUpdates} from the server; ${check.doc.getMap('items').size} items survived`,
+      );
     }, 60_000);
   }
 });

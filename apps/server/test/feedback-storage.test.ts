@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { promised, asyncStorage, type AsyncStorage } from '../src/storage/async-storage.ts';
 import { PostgresStorage } from '../src/storage/postgres-storage.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
-import { PostgresFeedbackRecords, SqliteFeedbackRecords, type AsyncFeedbackRecords, type FeedbackRecords } from '../src/feedback/feedback-store.ts';
+import {
+  PostgresFeedbackRecords,
+  SqliteFeedbackRecords,
+  type AsyncFeedbackRecords,
+  type FeedbackRecords,
+} from '../src/feedback/feedback-store.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 
@@ -33,7 +38,12 @@ const backends = [
     newPlace: freshSchema,
     async open(schema: string): Promise<Opened> {
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 });
-      return { storage: s, feedback: new PostgresFeedbackRecords(s.pool), rows: async (sql) => (await s.pool.query(sql)).rows, close: () => s.close() };
+      return {
+        storage: s,
+        feedback: new PostgresFeedbackRecords(s.pool),
+        rows: async (sql) => (await s.pool.query(sql)).rows,
+        close: () => s.close(),
+      };
     },
     dispose: dropSchema,
   },
@@ -62,7 +72,18 @@ describe.each(backends)('feedback storage on $name', (backend) => {
     );
     await opened.storage.createWorkshop(
       { id: 'w1', title: 'w1', purpose: '', joinCode: null, createdAt: 1 },
-      { id: 'f1', workshopId: 'w1', role: 'facilitator', name: 'F', organisation: '', country: '', timeZone: 'UTC', language: 'en', revoked: false, createdAt: 1 },
+      {
+        id: 'f1',
+        workshopId: 'w1',
+        role: 'facilitator',
+        name: 'F',
+        organisation: '',
+        country: '',
+        timeZone: 'UTC',
+        language: 'en',
+        revoked: false,
+        createdAt: 1,
+      },
     );
     return opened;
   }

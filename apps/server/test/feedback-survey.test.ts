@@ -27,7 +27,8 @@ async function join(workshopId: string, name: string) {
   if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`);
   return (await json(res)) as { participantId: string; token: string };
 }
-const answer = (workshopId: string, token: string, body: unknown) => call(server, 'POST', `/api/workshops/${workshopId}/feedback/answers`, token, body);
+const answer = (workshopId: string, token: string, body: unknown) =>
+  call(server, 'POST', `/api/workshops/${workshopId}/feedback/answers`, token, body);
 const expectError = async (res: Response, status: number, code: string) => {
   const body = await res.clone().text();
   expect(res.status, body).toBe(status);
@@ -54,7 +55,10 @@ describe('the feedback survey', () => {
     const opened = await call(server, 'POST', `/api/workshops/${w.id}/feedback/open`, w.facilitator, {});
     expect(opened.status).toBe(200);
     expect((await json(opened)).survey).toMatchObject({ status: 'open', anonymous: true });
-    expect(await json(await call(server, 'GET', `/api/workshops/${w.id}/feedback`, pia.token))).toMatchObject({ survey: { status: 'open' }, answered: false });
+    expect(await json(await call(server, 'GET', `/api/workshops/${w.id}/feedback`, pia.token))).toMatchObject({
+      survey: { status: 'open' },
+      answered: false,
+    });
     // Staff read the results; they do not answer their own survey.
     await expectError(await answer(w.id, w.facilitator, { useful: 5 }), 403, 'FORBIDDEN');
 
@@ -68,14 +72,21 @@ describe('the feedback survey', () => {
     const w = await workshop('Anonymous by default');
     const people = [await join(w.id, 'Ana'), await join(w.id, 'Ben'), await join(w.id, 'Chloé')];
     await call(server, 'POST', `/api/workshops/${w.id}/feedback/open`, w.facilitator, {});
-    expect((await answer(w.id, people[0]!.token, { useful: 5, comeAgain: 'yes', metSomeone: 'yes', change: 'More time for visions' })).status).toBe(201);
+    expect(
+      (await answer(w.id, people[0]!.token, { useful: 5, comeAgain: 'yes', metSomeone: 'yes', change: 'More time for visions' })).status,
+    ).toBe(201);
     expect((await answer(w.id, people[1]!.token, { useful: 3, comeAgain: 'maybe', metSomeone: 'no' })).status).toBe(201);
     expect((await answer(w.id, people[2]!.token, { change: 'Fewer slides' })).status).toBe(201);
     await expectError(await answer(w.id, people[0]!.token, { useful: 1 }), 409, 'FEEDBACK_ALREADY_ANSWERED');
     expect((await json(await call(server, 'GET', `/api/workshops/${w.id}/feedback`, people[0]!.token))).answered).toBe(true);
 
     const results = (await json(await call(server, 'GET', `/api/workshops/${w.id}/feedback/results`, w.facilitator))).results;
-    expect(results).toMatchObject({ answers: 3, useful: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1 }, usefulMean: 4, comeAgain: { yes: 1, maybe: 1, no: 0 } });
+    expect(results).toMatchObject({
+      answers: 3,
+      useful: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 1 },
+      usefulMean: 4,
+      comeAgain: { yes: 1, maybe: 1, no: 0 },
+    });
     expect([...results.comments].sort()).toEqual(['Fewer slides', 'More time for visions']);
 
     const db = new Database(joinPath(server.dataDir, DATABASE_FILE), { readonly: true });
@@ -100,7 +111,15 @@ describe('the feedback survey', () => {
     const w = await workshop('Limits');
     await call(server, 'POST', `/api/workshops/${w.id}/feedback/open`, w.facilitator, {});
     const tries = [await join(w.id, 'P1'), await join(w.id, 'P2'), await join(w.id, 'P3')];
-    for (const bad of [{ useful: 0 }, { useful: 6 }, { useful: 4.5 }, { comeAgain: 'often' }, { metSomeone: 'maybe' }, { change: 'x'.repeat(MAX_FEEDBACK_COMMENT_LENGTH + 1) }, {}]) {
+    for (const bad of [
+      { useful: 0 },
+      { useful: 6 },
+      { useful: 4.5 },
+      { comeAgain: 'often' },
+      { metSomeone: 'maybe' },
+      { change: 'x'.repeat(MAX_FEEDBACK_COMMENT_LENGTH + 1) },
+      {},
+    ]) {
       await expectError(await answer(w.id, tries[0]!.token, bad), 400, 'INVALID_BODY');
     }
     // Refused answers did not count as answering.
@@ -133,7 +152,11 @@ describe('the feedback survey', () => {
     expect(csv).toContain('feedback,Would you come again?,yes,,,2,');
     const exported = JSON.parse(await (await call(server, 'GET', `/api/workshops/${a.id}/export?format=json`, a.facilitator)).text());
     expect(exported.feedback).toMatchObject({ answers: 2, usefulMean: 5 });
-    const docx = strFromU8(unzipSync(new Uint8Array(await (await call(server, 'GET', `/api/workshops/${a.id}/export?format=docx`, a.facilitator)).arrayBuffer()))['word/document.xml']!);
+    const docx = strFromU8(
+      unzipSync(
+        new Uint8Array(await (await call(server, 'GET', `/api/workshops/${a.id}/export?format=docx`, a.facilitator)).arrayBuffer()),
+      )['word/document.xml']!,
+    );
     expect(docx).toContain('Participant feedback');
     expect(docx).toContain('Comment Lyon 0');
 
@@ -146,7 +169,11 @@ describe('the feedback survey', () => {
     expect(seriesMd).toContain('- Comment Gdańsk 0');
     const seriesCsv = await (await call(server, 'GET', `/api/series/${series}/export?format=csv`, a.facilitator)).text();
     expect(seriesCsv).toContain('feedback,,"How useful was the session (1 = not at all, 5 = very)",5,,,2,,,');
-    const seriesDocx = strFromU8(unzipSync(new Uint8Array(await (await call(server, 'GET', `/api/series/${series}/export?format=docx`, a.facilitator)).arrayBuffer()))['word/document.xml']!);
+    const seriesDocx = strFromU8(
+      unzipSync(new Uint8Array(await (await call(server, 'GET', `/api/series/${series}/export?format=docx`, a.facilitator)).arrayBuffer()))[
+        'word/document.xml'
+      ]!,
+    );
     expect(seriesDocx).toContain('Comment Gdańsk 0');
     expect((await json(await call(server, 'GET', `/api/series/${series}`, a.facilitator))).report.feedback.answers).toBe(3);
   });

@@ -32,7 +32,9 @@ beforeAll(async () => {
   );
   workshopId = created.id;
   facilitator = created.facilitatorToken;
-  organiser = (await json(await call(server, 'POST', `/api/workshops/${workshopId}/invitations`, facilitator, { role: 'organiser', name: 'Olga' }))).token;
+  organiser = (
+    await json(await call(server, 'POST', `/api/workshops/${workshopId}/invitations`, facilitator, { role: 'organiser', name: 'Olga' }))
+  ).token;
   participant = (
     await json(
       await call(server, 'POST', `/api/workshops/${workshopId}/join`, undefined, {
@@ -77,9 +79,15 @@ describe('a follow-up link', () => {
     expect(other.status).toBe(404);
     expect((await json(other)).error.code).toBe('STEP_NOT_FOUND');
 
-    const done = await call(server, 'POST', `/api/followup/${token}/steps/${cityStep}`, undefined, { status: 'done', note: 'Signed on 2 June' });
+    const done = await call(server, 'POST', `/api/followup/${token}/steps/${cityStep}`, undefined, {
+      status: 'done',
+      note: 'Signed on 2 June',
+    });
     expect(done.status).toBe(201);
-    await waitFor(() => listRecommendations(report.doc)[0]!.actionSteps.find((s) => s.id === cityStep)?.status === 'done', 'done in the room');
+    await waitFor(
+      () => listRecommendations(report.doc)[0]!.actionSteps.find((s) => s.id === cityStep)?.status === 'done',
+      'done in the room',
+    );
     expect(listRecommendations(report.doc)[0]!.actionSteps.find((s) => s.id === portStep)!.status).toBe('proposed');
 
     const followup = await json(await call(server, 'GET', `/api/workshops/${workshopId}/followup`, facilitator));
@@ -90,15 +98,21 @@ describe('a follow-up link', () => {
 
   it(`takes a progress note of ${MAX_PROGRESS_NOTE_LENGTH} characters and refuses one longer`, async () => {
     const token = await ownerLink('Port authority');
-    const at = await call(server, 'POST', `/api/followup/${token}/steps/${portStep}`, undefined, { note: 'n'.repeat(MAX_PROGRESS_NOTE_LENGTH) });
+    const at = await call(server, 'POST', `/api/followup/${token}/steps/${portStep}`, undefined, {
+      note: 'n'.repeat(MAX_PROGRESS_NOTE_LENGTH),
+    });
     expect(at.status).toBe(201);
-    const past = await call(server, 'POST', `/api/followup/${token}/steps/${portStep}`, undefined, { note: 'n'.repeat(MAX_PROGRESS_NOTE_LENGTH + 1) });
+    const past = await call(server, 'POST', `/api/followup/${token}/steps/${portStep}`, undefined, {
+      note: 'n'.repeat(MAX_PROGRESS_NOTE_LENGTH + 1),
+    });
     expect(past.status).toBe(400);
     expect((await json(past)).error.code).toBe('INVALID_BODY');
   });
 
   it('stops working once revoked, and a new link replaces the old one', async () => {
-    const owner = await json(await call(server, 'POST', `/api/workshops/${workshopId}/followup/owners`, facilitator, { name: 'City council' }));
+    const owner = await json(
+      await call(server, 'POST', `/api/workshops/${workshopId}/followup/owners`, facilitator, { name: 'City council' }),
+    );
     const first = await ownerLink('City council');
     const second = await ownerLink('City council');
     const replaced = await call(server, 'GET', `/api/followup/${first}`);
@@ -134,9 +148,15 @@ describe('a follow-up link', () => {
 
 describe("an owner's email", () => {
   it('is kept for organisers: facilitators may not set it, and only organisers are sent it', async () => {
-    const byFacilitator = await call(server, 'POST', `/api/workshops/${workshopId}/followup/owners`, facilitator, { name: 'City council', email: EMAIL });
+    const byFacilitator = await call(server, 'POST', `/api/workshops/${workshopId}/followup/owners`, facilitator, {
+      name: 'City council',
+      email: EMAIL,
+    });
     expect(byFacilitator.status).toBe(403);
-    const set = await call(server, 'POST', `/api/workshops/${workshopId}/followup/owners`, organiser, { name: 'City council', email: EMAIL });
+    const set = await call(server, 'POST', `/api/workshops/${workshopId}/followup/owners`, organiser, {
+      name: 'City council',
+      email: EMAIL,
+    });
     expect(set.status).toBe(201);
     expect((await json(set)).email).toBe(EMAIL);
     const forOrganiser = await (await call(server, 'GET', `/api/workshops/${workshopId}/followup`, organiser)).text();
@@ -153,7 +173,11 @@ describe("an owner's email", () => {
       const type = res.headers.get('content-type') ?? '';
       if (type.includes('wordprocessingml')) {
         const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-        bodies.push(Object.values(files).map((f) => strFromU8(f)).join('\n'));
+        bodies.push(
+          Object.values(files)
+            .map((f) => strFromU8(f))
+            .join('\n'),
+        );
       } else bodies.push(await res.text());
       return res;
     };

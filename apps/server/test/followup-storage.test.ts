@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { promised, asyncStorage, type AsyncStorage } from '../src/storage/async-storage.ts';
 import { PostgresStorage } from '../src/storage/postgres-storage.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
-import { PostgresFollowupRecords, SqliteFollowupRecords, type AsyncFollowupRecords, type FollowupRecords } from '../src/followup/followup-store.ts';
+import {
+  PostgresFollowupRecords,
+  SqliteFollowupRecords,
+  type AsyncFollowupRecords,
+  type FollowupRecords,
+} from '../src/followup/followup-store.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 
@@ -18,7 +23,11 @@ const backends = [
     newPlace: tempDataDir,
     async open(dir: string): Promise<Opened> {
       const s = new SqliteStorage(dir);
-      return { storage: asyncStorage(s), followup: promised<FollowupRecords>(new SqliteFollowupRecords(s.db)), close: async () => s.close() };
+      return {
+        storage: asyncStorage(s),
+        followup: promised<FollowupRecords>(new SqliteFollowupRecords(s.db)),
+        close: async () => s.close(),
+      };
     },
     dispose: removeDataDir,
   },
@@ -47,7 +56,18 @@ describe.each(backends)('follow-up storage on $name', (backend) => {
     );
     await opened.storage.createWorkshop(
       { id: 'w1', title: 'w1', purpose: '', joinCode: null, createdAt: 1 },
-      { id: 'f1', workshopId: 'w1', role: 'facilitator', name: 'F', organisation: '', country: '', timeZone: 'UTC', language: 'en', revoked: false, createdAt: 1 },
+      {
+        id: 'f1',
+        workshopId: 'w1',
+        role: 'facilitator',
+        name: 'F',
+        organisation: '',
+        country: '',
+        timeZone: 'UTC',
+        language: 'en',
+        revoked: false,
+        createdAt: 1,
+      },
     );
     return opened.followup;
   }
@@ -79,6 +99,9 @@ describe.each(backends)('follow-up storage on $name', (backend) => {
     const f = await open();
     await f.addProgress({ workshopId: 'w1', id: 'p2', stepId: 's1', ownerId: 'o1', at: 20, status: null, note: 'later' });
     await f.addProgress({ workshopId: 'w1', id: 'p1', stepId: 's1', ownerId: 'o1', at: 10, status: 'done', note: 'first' });
-    expect((await f.progress('w1')).map((p) => [p.note, p.status, p.at])).toEqual([['first', 'done', 10], ['later', null, 20]]);
+    expect((await f.progress('w1')).map((p) => [p.note, p.status, p.at])).toEqual([
+      ['first', 'done', 10],
+      ['later', null, 20],
+    ]);
   });
 });

@@ -89,8 +89,8 @@ describe('random, truncated and mutated frames and random valid updates', () => 
           await sock.closed;
         }
         b.doc.getMap('fromB').set('last', written);
-        await waitFor(() => b.doc.getText('mine').length === a.doc.getText('mine').length, 'b has all of a\'s writes');
-        await waitFor(() => a.doc.getMap('fromB').get('last') === written, 'a has b\'s write');
+        await waitFor(() => b.doc.getText('mine').length === a.doc.getText('mine').length, "b has all of a's writes");
+        await waitFor(() => a.doc.getMap('fromB').get('last') === written, "a has b's write");
         const stored = server.app.crossboard.rooms.loaded(room)!.document;
         await waitFor(() => same(a.doc, b.doc) && same(a.doc, stored), 'a, b and the server agree');
         // A newcomer gets the same document.
@@ -109,7 +109,21 @@ describe('random, truncated and mutated frames and random valid updates', () => 
  * updates to notes it does not own. Whatever it sends, every export answers 200 and the
  * owner's notes are still listed, in their phase, with their text.
  */
-const NOTE_FIELDS = ['id', 'phase', 'colour', 'x', 'y', 'clusterId', 'theme', 'author', 'order', 'createdAt', 'updatedAt', 'content', 'extra'];
+const NOTE_FIELDS = [
+  'id',
+  'phase',
+  'colour',
+  'x',
+  'y',
+  'clusterId',
+  'theme',
+  'author',
+  'order',
+  'createdAt',
+  'updatedAt',
+  'content',
+  'extra',
+];
 const oddValue = fc.oneof(
   fc.constantFrom<unknown>(null, 'bogus', '', 0, -1, 1e300, Number.NaN, true, [], {}, ['a', 1], { id: 'x' }, '__proto__'),
   fc.string({ maxLength: 30 }),
@@ -121,7 +135,11 @@ const hostileOp = fc.oneof(
   fc.record({ op: fc.constant('set' as const), target: fc.nat(), field: fc.constantFrom(...NOTE_FIELDS), value: oddValue }),
   fc.record({ op: fc.constant('unset' as const), target: fc.nat(), field: fc.constantFrom(...NOTE_FIELDS) }),
   fc.record({ op: fc.constant('nested' as const), target: fc.nat(), field: fc.constantFrom(...NOTE_FIELDS) }),
-  fc.record({ op: fc.constant('copy' as const), target: fc.nat(), key: fc.constantFrom('stolen', '__proto__', 'constructor', 'a b', 'x'.repeat(80)) }),
+  fc.record({
+    op: fc.constant('copy' as const),
+    target: fc.nat(),
+    key: fc.constantFrom('stolen', '__proto__', 'constructor', 'a b', 'x'.repeat(80)),
+  }),
   fc.record({ op: fc.constant('delete' as const), target: fc.nat() }),
   fc.record({ op: fc.constant('blank' as const), target: fc.nat() }),
   fc.record({ op: fc.constant('replace' as const), target: fc.nat(), value: oddValue }),
@@ -188,7 +206,7 @@ describe('a hostile participant', () => {
           }
         });
         const ids = [...texts.keys()];
-        await waitFor(() => ids.every((id) => boardNotes(benBoard.doc).has(id)), 'Ben sees Ana\'s notes');
+        await waitFor(() => ids.every((id) => boardNotes(benBoard.doc).has(id)), "Ben sees Ana's notes");
         for (const batch of batches) {
           // One transaction per batch, each well under the message limit.
           benBoard.doc.transact(() => batch.forEach((op) => applyHostile(benBoard.doc, ids, op)));
@@ -204,7 +222,10 @@ describe('a hostile participant', () => {
           expect(plainText(noteContent(boardNotes(stored()).get(id)!))).toContain(text);
         }
         for (const format of ['md', 'csv', 'json', 'docx']) {
-          const res = await server.app.inject({ url: `/api/workshops/${w.id}/export?format=${format}`, headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+          const res = await server.app.inject({
+            url: `/api/workshops/${w.id}/export?format=${format}`,
+            headers: { authorization: `Bearer ${w.facilitatorToken}` },
+          });
           expect(res.statusCode, format).toBe(200);
         }
         destroyAllClients();

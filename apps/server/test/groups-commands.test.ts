@@ -28,7 +28,8 @@ afterAll(async () => {
 });
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-const post = (url: string, token: string, payload: unknown) => server.app.inject({ method: 'POST', url, headers: auth(token), payload: payload as object });
+const post = (url: string, token: string, payload: unknown) =>
+  server.app.inject({ method: 'POST', url, headers: auth(token), payload: payload as object });
 const breakoutOf = (workshopId: string) =>
   server.app.crossboard.rooms.use(roomName({ workshopId, kind: 'control' }), (room) => readBreakout(room.document));
 
@@ -68,7 +69,12 @@ describe('POST /api/workshops/:id/groups', () => {
     await post(`/api/workshops/${w.id}/groups`, w.facilitatorToken, { mode: 'mixed', groups: 2 });
     const [g] = (await breakoutOf(w.id)).groups;
     const move = (personId: string, groupId: string) =>
-      server.app.inject({ method: 'PUT', url: `/api/workshops/${w.id}/groups/members/${personId}`, headers: auth(w.facilitatorToken), payload: { groupId } });
+      server.app.inject({
+        method: 'PUT',
+        url: `/api/workshops/${w.id}/groups/members/${personId}`,
+        headers: auth(w.facilitatorToken),
+        payload: { groupId },
+      });
     expect((await move(people[0]!.participantId, 'nope')).json().error.code).toBe('GROUP_NOT_FOUND');
     expect((await move('nobody', g!.id)).statusCode).toBe(404);
     expect((await move('__proto__', g!.id)).statusCode).toBe(400);
@@ -154,7 +160,10 @@ describe('bring everyone back', () => {
     // The former member reconnects read-only: their next note stays theirs alone.
     const { client, group } = writers[0]!;
     const watcher = await connectSynced(server.ws, `${w.id}/group/${group.id}`, w.facilitatorToken);
-    await waitFor(() => client.provider.synced && client.provider.wsconnected && presenceOf(watcher, client) !== undefined, 'member back, read-only');
+    await waitFor(
+      () => client.provider.synced && client.provider.wsconnected && presenceOf(watcher, client) !== undefined,
+      'member back, read-only',
+    );
     const late = createNote(boardNotes(client.doc), { phase: 'painPoints', text: 'after the end' });
     client.provider.awareness.setLocalStateField('step', 'after');
     await waitFor(() => presenceOf(watcher, client)?.step === 'after', 'presence after the write');
@@ -166,5 +175,8 @@ describe('bring everyone back', () => {
 async function workshopPeople(workshopId: string) {
   const { signToken } = await import('../src/auth/tokens.ts');
   const people = await server.app.crossboard.storage.listPeople(workshopId);
-  return people.map((p) => ({ participantId: p.id, token: signToken(server.app.crossboard.secret, { w: p.workshopId, p: p.id, r: p.role }) }));
+  return people.map((p) => ({
+    participantId: p.id,
+    token: signToken(server.app.crossboard.secret, { w: p.workshopId, p: p.id, r: p.role }),
+  }));
 }

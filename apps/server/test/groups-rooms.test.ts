@@ -25,7 +25,12 @@ async function split(workshopId: string, token: string, body: Record<string, unk
 async function twoGroups() {
   const w = await createWorkshop(server.app);
   const people: { name: string; participantId: string; token: string }[] = [];
-  for (const [name, organisation] of [['Ana', 'Porto'], ['Ben', 'Tallinn'], ['Chloé', 'Lyon'], ['Dan', 'Oulu']] as const) {
+  for (const [name, organisation] of [
+    ['Ana', 'Porto'],
+    ['Ben', 'Tallinn'],
+    ['Chloé', 'Lyon'],
+    ['Dan', 'Oulu'],
+  ] as const) {
     people.push({ name, ...(await joinAsParticipant(server.app, w.id, name, { organisation })) });
   }
   const breakout = await split(w.id, w.facilitatorToken, { mode: 'mixed', groups: 2, seed: 4 });
@@ -67,8 +72,15 @@ describe('a group room', () => {
   it("keeps the board's rules: a member's forged author is put back to who they are", async () => {
     const { g1, members1, room } = await twoGroups();
     const member = await connectSynced(server.ws, room(g1.id), members1[0]!.token);
-    const id = createNote(boardNotes(member.doc), { phase: 'painPoints', text: 'x', author: { id: 'someone', name: 'Someone else', organisation: 'Elsewhere' } });
-    await waitFor(() => (boardNotes(member.doc).get(id)?.get('author') as { name?: string } | undefined)?.name === members1[0]!.name, 'author corrected');
+    const id = createNote(boardNotes(member.doc), {
+      phase: 'painPoints',
+      text: 'x',
+      author: { id: 'someone', name: 'Someone else', organisation: 'Elsewhere' },
+    });
+    await waitFor(
+      () => (boardNotes(member.doc).get(id)?.get('author') as { name?: string } | undefined)?.name === members1[0]!.name,
+      'author corrected',
+    );
   });
 
   it('refuses people of another workshop (4403) and group ids not on record (4400)', async () => {
@@ -79,7 +91,7 @@ describe('a group room', () => {
     expect((await closeOf(`${w.id}/group/not-a-group`, w.facilitatorToken)).code).toBe(4400);
   });
 
-  it('membership is the server\'s: a facilitator client writing the breakout directly is put back', async () => {
+  it("membership is the server's: a facilitator client writing the breakout directly is put back", async () => {
     const { w, g1 } = await twoGroups();
     const control = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
     breakoutMap(control.doc).set('groups', []);

@@ -18,9 +18,27 @@ const file = (recommendations: number) => ({
     { id: 'ana', name: 'Ana', organisation: 'Porto', country: 'PT', role: 'participant', credit: 'organisation' },
   ],
   clusters: [{ id: 'c1', phase: 'painPoints', title: 'Money', votes: 2 }],
-  notes: [{ id: 'n1', phase: 'painPoints', text: 'Pilots budgeted to fail', authorId: 'ana', clusterId: 'c1', colour: 'yellow', createdAt: '2025-06-12T13:30:00.000Z', votes: 1 }],
+  notes: [
+    {
+      id: 'n1',
+      phase: 'painPoints',
+      text: 'Pilots budgeted to fail',
+      authorId: 'ana',
+      clusterId: 'c1',
+      colour: 'yellow',
+      createdAt: '2025-06-12T13:30:00.000Z',
+      votes: 1,
+    },
+  ],
   recommendations: Array.from({ length: recommendations }, (_, i) => ({
-    id: `r${i}`, title: `Recommendation ${i}`, description: 'Fund pilots as if they will succeed.', order: i, sourceClusterId: null, painPointLinks: [], visionLinks: [], actionSteps: [],
+    id: `r${i}`,
+    title: `Recommendation ${i}`,
+    description: 'Fund pilots as if they will succeed.',
+    order: i,
+    sourceClusterId: null,
+    painPointLinks: [],
+    visionLinks: [],
+    actionSteps: [],
   })),
 });
 
@@ -36,12 +54,17 @@ afterAll(async () => {
 
 const db = () => server.app.crossboard.sqlite!.db;
 const TABLES = ['workshops', 'people', 'updates', 'snapshots', 'kv'] as const;
-const rowCounts = () => Object.fromEntries(TABLES.map((t) => [t, (db().prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]));
+const rowCounts = () =>
+  Object.fromEntries(TABLES.map((t) => [t, (db().prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]));
 const loadedRooms = () => [...server.app.crossboard.rooms.withPrefix('')].length;
 const workshopIds = () => (db().prepare('SELECT id FROM workshops').all() as { id: string }[]).map((r) => r.id);
 
 async function importFile(body: unknown) {
-  const res = await fetch(`${server.http}/api/workshops/import`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const res = await fetch(`${server.http}/api/workshops/import`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
 }
 

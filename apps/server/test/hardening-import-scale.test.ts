@@ -1,6 +1,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardNotes, MAX_IMPORT_BLOCKS, reportRecommendations, roomName, WORKSHOP_JSON_FORMAT, WORKSHOP_JSON_VERSION } from '@crossboard/model';
+import {
+  boardNotes,
+  MAX_IMPORT_BLOCKS,
+  reportRecommendations,
+  roomName,
+  WORKSHOP_JSON_FORMAT,
+  WORKSHOP_JSON_VERSION,
+} from '@crossboard/model';
 import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
 import { removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
@@ -21,12 +28,31 @@ const file = (parts: { notes?: unknown[]; recommendations?: unknown[] } = {}) =>
 });
 const recommendations = (n: number, steps = 0) =>
   Array.from({ length: n }, (_, i) => ({
-    id: `r${i}`, title: '', description: '', order: i, sourceClusterId: null, painPointLinks: [], visionLinks: [],
-    actionSteps: Array.from({ length: steps }, (_, k) => ({ id: `r${i}s${k}`, text: 'Fund it', owner: '', horizon: 'short', status: 'proposed' })),
+    id: `r${i}`,
+    title: '',
+    description: '',
+    order: i,
+    sourceClusterId: null,
+    painPointLinks: [],
+    visionLinks: [],
+    actionSteps: Array.from({ length: steps }, (_, k) => ({
+      id: `r${i}s${k}`,
+      text: 'Fund it',
+      owner: '',
+      horizon: 'short',
+      status: 'proposed',
+    })),
   }));
 const notes = (n: number, lines: number) =>
   Array.from({ length: n }, (_, i) => ({
-    id: `n${i}`, phase: 'painPoints', text: '\n'.repeat(lines - 1), authorId: 'fac', clusterId: null, colour: 'yellow', createdAt: '2025-06-12T13:30:00.000Z', votes: 0,
+    id: `n${i}`,
+    phase: 'painPoints',
+    text: '\n'.repeat(lines - 1),
+    authorId: 'fac',
+    clusterId: null,
+    colour: 'yellow',
+    createdAt: '2025-06-12T13:30:00.000Z',
+    votes: 0,
   }));
 
 let server: TestServer;
@@ -65,7 +91,9 @@ describe('importing a large workshop', () => {
     };
     const smallMs = await fastest(small);
     const largeMs = await fastest(large);
-    console.log(`import of 400 recommendations: ${smallMs.toFixed(0)} ms, of 4,000: ${largeMs.toFixed(0)} ms (${(largeMs / smallMs).toFixed(1)}×)`);
+    console.log(
+      `import of 400 recommendations: ${smallMs.toFixed(0)} ms, of 4,000: ${largeMs.toFixed(0)} ms (${(largeMs / smallMs).toFixed(1)}×)`,
+    );
     // Quadratic (each recommendation re-listed every other one) measured ~36× here.
     expect(largeMs / smallMs).toBeLessThan(10);
   });

@@ -56,7 +56,9 @@ describe('connections per IP address', () => {
 
     const refused = await refusedUpgrade(url);
     expect(refused.status).toBe(429);
-    expect(JSON.parse(refused.body)).toEqual({ error: { code: 'TOO_MANY_CONNECTIONS', message: expect.stringMatching(/Too many open connections/) } });
+    expect(JSON.parse(refused.body)).toEqual({
+      error: { code: 'TOO_MANY_CONNECTIONS', message: expect.stringMatching(/Too many open connections/) },
+    });
 
     three[0]!.ws.close();
     await three[0]!.closed;
@@ -75,7 +77,14 @@ describe('many sockets arriving at once', () => {
     const url = wsUrl(s.ws, `${w.id}/board`, w.facilitatorToken);
     // Opened in one tick: their handshakes are completed a few per turn, not all at once.
     const burst = Array.from({ length: LIMIT + 5 }, () => open(url));
-    const outcomes = await Promise.all(burst.map((x) => x.opened.then(() => 'open', () => 'refused')));
+    const outcomes = await Promise.all(
+      burst.map((x) =>
+        x.opened.then(
+          () => 'open',
+          () => 'refused',
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === 'open')).toHaveLength(LIMIT);
     expect(outcomes.filter((o) => o === 'refused')).toHaveLength(5);
     expect(s.app.crossboardSockets.perIp.count('127.0.0.1')).toBe(LIMIT);

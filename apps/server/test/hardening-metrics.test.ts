@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const value = (body: string, series: string) => {
-  const line = body.split('\n').find((l) => l.startsWith(series + ' ') || l.startsWith(series + '{') && l.includes(series));
+  const line = body.split('\n').find((l) => l.startsWith(series + ' ') || (l.startsWith(series + '{') && l.includes(series)));
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 };
 
@@ -31,11 +31,7 @@ describe('/metrics', () => {
     await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/report`)?.clientCount === 2, 'two left');
 
     const body = (await server.app.inject('/metrics')).body;
-    for (const series of [
-      'nodejs_eventloop_lag_p99_seconds',
-      'nodejs_heap_size_used_bytes',
-      'process_resident_memory_bytes',
-    ]) {
+    for (const series of ['nodejs_eventloop_lag_p99_seconds', 'nodejs_heap_size_used_bytes', 'process_resident_memory_bytes']) {
       expect(value(body, series), series).toBeGreaterThanOrEqual(0);
     }
     expect(value(body, 'crossboard_rooms_loaded')).toBeGreaterThanOrEqual(1);

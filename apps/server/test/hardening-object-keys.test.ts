@@ -21,7 +21,9 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-function snapshot(overrides: { person?: string; note?: string; cluster?: string; recommendation?: string; step?: string; link?: string } = {}) {
+function snapshot(
+  overrides: { person?: string; note?: string; cluster?: string; recommendation?: string; step?: string; link?: string } = {},
+) {
   const person = overrides.person ?? 'p1';
   const cluster = overrides.cluster ?? 'c1';
   return {
@@ -31,7 +33,16 @@ function snapshot(overrides: { person?: string; note?: string; cluster?: string;
     people: [{ id: person, name: 'Fa', organisation: 'OPSI', country: 'FR', role: 'facilitator', credit: 'named' }],
     clusters: [{ id: cluster, phase: 'painPoints', title: 'Money', votes: 0 }],
     notes: [
-      { id: overrides.note ?? 'n1', phase: 'painPoints', text: 'Pilots budgeted to fail', authorId: person, clusterId: cluster, colour: 'yellow', createdAt: '2021-06-03T13:30:00.000Z', votes: 0 },
+      {
+        id: overrides.note ?? 'n1',
+        phase: 'painPoints',
+        text: 'Pilots budgeted to fail',
+        authorId: person,
+        clusterId: cluster,
+        colour: 'yellow',
+        createdAt: '2021-06-03T13:30:00.000Z',
+        votes: 0,
+      },
     ],
     recommendations: [
       {
@@ -42,13 +53,16 @@ function snapshot(overrides: { person?: string; note?: string; cluster?: string;
         sourceClusterId: null,
         painPointLinks: [overrides.link ?? 'n1'],
         visionLinks: [],
-        actionSteps: [{ id: overrides.step ?? 's1', text: 'Fund a 100-day pilot', owner: 'OPSI', horizon: 'short', status: STEP_STATUSES[0] }],
+        actionSteps: [
+          { id: overrides.step ?? 's1', text: 'Fund a 100-day pilot', owner: 'OPSI', horizon: 'short', status: STEP_STATUSES[0] },
+        ],
       },
     ],
   };
 }
 
-const importWorkshop = (payload: unknown) => server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: payload as object });
+const importWorkshop = (payload: unknown) =>
+  server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: payload as object });
 
 function expectNoPollution() {
   const probe = {} as Record<string, unknown>;
@@ -118,7 +132,12 @@ describe('ids that are object names', () => {
     });
     await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/board`)?.document.getMap('notes').size === 1, 'note stored');
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-    await server.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/voting/open`, headers: auth(w.facilitatorToken), payload: { phase: 'painPoints', target: 'notes', votesPerPerson: 3 } });
+    await server.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/voting/open`,
+      headers: auth(w.facilitatorToken),
+      payload: { phase: 'painPoints', target: 'notes', votesPerPerson: 3 },
+    });
     // What the attack left behind: rows whose person and item are object names.
     await server.app.crossboard.records.setBallot(w.id, '__proto__', 'pwned', 1);
     await server.app.crossboard.records.setBallot(w.id, 'constructor', 'prototype', 2);
@@ -126,9 +145,18 @@ describe('ids that are object names', () => {
     const mine = await server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/votes/mine`, headers: auth(ana.token) });
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toEqual({ votes: {}, remaining: 3 });
-    const cast = await server.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/votes`, headers: auth(ana.token), payload: { itemId: note } });
+    const cast = await server.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/votes`,
+      headers: auth(ana.token),
+      payload: { itemId: note },
+    });
     expect(cast.json()).toEqual({ votes: { [note]: 1 }, remaining: 2 });
-    const closed = await server.app.inject({ method: 'POST', url: `/api/workshops/${w.id}/voting/close`, headers: auth(w.facilitatorToken) });
+    const closed = await server.app.inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/voting/close`,
+      headers: auth(w.facilitatorToken),
+    });
     expect(closed.statusCode).toBe(200);
     expectNoPollution();
 

@@ -30,7 +30,8 @@ describe.each(backends)('removing people on $name', ({ options }) => {
 
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) =>
     server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
-  const remove = (workshopId: string, personId: string, token: string) => call('DELETE', `/api/workshops/${workshopId}/people/${personId}`, token);
+  const remove = (workshopId: string, personId: string, token: string) =>
+    call('DELETE', `/api/workshops/${workshopId}/people/${personId}`, token);
   async function coFacilitator(workshopId: string, creatorToken: string) {
     const res = await call('POST', `/api/workshops/${workshopId}/invitations`, creatorToken, { role: 'facilitator', name: 'Co' });
     expect(res.statusCode).toBe(201);
@@ -42,7 +43,10 @@ describe.each(backends)('removing people on $name', ({ options }) => {
     const co = await coFacilitator(w.id, w.facilitatorToken);
     const res = await remove(w.id, w.facilitatorId, co.token);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toEqual({ code: 'CREATOR_NOT_REMOVABLE', message: expect.stringMatching(/creator cannot be removed by others/) });
+    expect(res.json().error).toEqual({
+      code: 'CREATOR_NOT_REMOVABLE',
+      message: expect.stringMatching(/creator cannot be removed by others/),
+    });
     expect((await call('GET', `/api/workshops/${w.id}`, w.facilitatorToken)).statusCode).toBe(200);
     // The creator may still remove the co-facilitator, and a co-facilitator may leave.
     const other = await coFacilitator(w.id, w.facilitatorToken);
@@ -71,7 +75,10 @@ describe.each(backends)('removing people on $name', ({ options }) => {
     const note = createNote(boardNotes(board.doc), { phase: 'painPoints', text: 'Pilots budgeted to fail' });
     await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/board`)?.document.getMap('notes').has(note), 'note stored');
     const base = `/api/workshops/${w.id}`;
-    expect((await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 })).statusCode).toBe(200);
+    expect(
+      (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 }))
+        .statusCode,
+    ).toBe(200);
     for (const p of [ana, ana, ben, chloe]) expect((await call('POST', `${base}/votes`, p.token, { itemId: note })).statusCode).toBe(201);
     expect((await call('GET', `${base}/voting/progress`, w.facilitatorToken)).json()).toEqual({ voters: 3, votesCast: 4 });
 

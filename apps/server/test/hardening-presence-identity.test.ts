@@ -92,7 +92,11 @@ describe('anonymous mode against someone reading the raw protocol', () => {
     const noteId = createNote(boardNotes(a.doc), { phase: 'painPoints', text: 'Pilots are budgeted to fail' });
     a.provider.awareness.setLocalStateField('selection', noteId);
     await waitFor(() => awarenessEntries(spy).some((e) => e.state?.selection === noteId), 'the spy sees Ana pointing at her note');
-    await waitFor(() => server.app.crossboard.rooms.loaded(room)?.document && boardNotes(server.app.crossboard.rooms.loaded(room)!.document).has(noteId), 'note stored');
+    await waitFor(
+      () =>
+        server.app.crossboard.rooms.loaded(room)?.document && boardNotes(server.app.crossboard.rooms.loaded(room)!.document).has(noteId),
+      'note stored',
+    );
     expect(boardNotes(a.doc).get(noteId)!.get('author')).toBeNull();
 
     const writers = clientIdsOfNote(a.doc, noteId);
@@ -110,7 +114,13 @@ describe('presence identity is the server’s', () => {
     const room = `${w.id}/board`;
     const watcher = await connectSynced(server.ws, room, w.facilitatorToken);
     const a = await connectSynced(server.ws, room, ana.token);
-    a.provider.awareness.setLocalStateField('user', { id: w.facilitatorId, name: 'Facilitator', organisation: 'OECD', role: 'facilitator', colour: '#000000' });
+    a.provider.awareness.setLocalStateField('user', {
+      id: w.facilitatorId,
+      name: 'Facilitator',
+      organisation: 'OECD',
+      role: 'facilitator',
+      colour: '#000000',
+    });
     a.provider.awareness.setLocalStateField('cursor', { x: 5 });
     await waitFor(() => presenceOf(watcher, a)?.cursor?.x === 5, 'the watcher sees Ana');
     expect(presenceOf(watcher, a)!.user).toEqual({

@@ -38,7 +38,7 @@ async function joined(sock: RawSocket): Promise<void> {
 }
 
 describe('rooms of people who do not exist', () => {
-  it("refuses a facilitator opening drafts rooms of made-up people, so invitations cannot pin rooms", async () => {
+  it('refuses a facilitator opening drafts rooms of made-up people, so invitations cannot pin rooms', async () => {
     const s = await server();
     const w = await createWorkshop(s.app);
     for (const who of ['nobody', 'ghost-1', w.facilitatorId + 'x']) {

@@ -29,7 +29,12 @@ afterAll(async () => {
 });
 
 const call = (method: 'GET' | 'POST', url: string, token: string, payload?: unknown) =>
-  server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  server.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${token}` },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 describe('a drafts room gets the board’s rules', () => {
   it('caps text, drops the cluster id and clamps the position, so reveal, export and import work', async () => {
@@ -61,7 +66,12 @@ describe('a drafts room gets the board’s rules', () => {
 
     const json = await call('GET', `/api/workshops/${w.id}/export?format=json`, w.facilitatorToken);
     expect(json.statusCode).toBe(200);
-    const imported = await server.app.inject({ method: 'POST', url: '/api/workshops/import', payload: json.body, headers: { 'content-type': 'application/json' } });
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops/import',
+      payload: json.body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(imported.statusCode).toBe(201);
   });
 
@@ -82,7 +92,10 @@ describe('a drafts room gets the board’s rules', () => {
     }
     const serverDoc = () => server.app.crossboard.rooms.loaded(room)!.document;
     const stored = () => draftNotes(serverDoc()).size;
-    await waitFor(() => draftNotes(drafts.doc).size < written && draftNotes(drafts.doc).size === stored(), 'the drafts past the quota are taken back');
+    await waitFor(
+      () => draftNotes(drafts.doc).size < written && draftNotes(drafts.doc).size === stored(),
+      'the drafts past the quota are taken back',
+    );
     expect(stored()).toBeLessThan(written);
     expect(Y.encodeStateAsUpdate(serverDoc()).byteLength).toBeLessThan(MAX_NOTE_BYTES_PER_PERSON_PER_ROOM * 1.2);
     const reveal = await call('POST', `/api/workshops/${w.id}/drafts/reveal`, w.facilitatorToken, {});

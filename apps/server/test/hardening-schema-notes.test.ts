@@ -54,7 +54,11 @@ async function boardOfTwo() {
     boardNotes(benBoard.doc).delete(marker);
   };
   const exportAs = (format: string) =>
-    server.app.inject({ method: 'GET', url: `/api/workshops/${w.id}/export?format=${format}`, headers: { authorization: `Bearer ${w.facilitatorToken}` } });
+    server.app.inject({
+      method: 'GET',
+      url: `/api/workshops/${w.id}/export?format=${format}`,
+      headers: { authorization: `Bearer ${w.facilitatorToken}` },
+    });
   return { w, ana, ben, anaBoard, benBoard, serverDoc, id, benWrites, exportAs };
 }
 
@@ -148,7 +152,8 @@ describe('what a participant may write at all', () => {
     const { benBoard, serverDoc, ben } = await boardOfTwo();
     const ids: string[] = [];
     benBoard.doc.transact(() => {
-      for (let i = 0; i < MAX_NOTES_PER_PERSON_PER_PHASE; i++) ids.push(createNote(boardNotes(benBoard.doc), { phase: 'painPoints', text: `p${i}` }));
+      for (let i = 0; i < MAX_NOTES_PER_PERSON_PER_PHASE; i++)
+        ids.push(createNote(boardNotes(benBoard.doc), { phase: 'painPoints', text: `p${i}` }));
     });
     const mine = (phase: string) => listNotes(serverDoc()).filter((n) => n.author?.id === ben.participantId && n.phase === phase).length;
     await waitFor(() => mine('painPoints') === MAX_NOTES_PER_PERSON_PER_PHASE, 'all painPoints notes stored');
@@ -168,4 +173,3 @@ describe('what a participant may write at all', () => {
     await waitFor(() => mine('painPoints') === MAX_NOTES_PER_PERSON_PER_PHASE, 'the move is kept');
   });
 });
-

@@ -83,7 +83,14 @@ describe(`${CYCLES} connect/disconnect cycles, rejected and failed ones included
         return;
       }
       // Wait for the room to have it, then leave.
-      await waitFor(() => server.app.crossboard.rooms.loaded(room)?.document.getMap(onBoard ? 'notes' : 'items').has(`n${n}`), `cycle ${n} stored`);
+      await waitFor(
+        () =>
+          server.app.crossboard.rooms
+            .loaded(room)
+            ?.document.getMap(onBoard ? 'notes' : 'items')
+            .has(`n${n}`),
+        `cycle ${n} stored`,
+      );
       sock.ws.close();
       await sock.closed;
       outcomes.stored++;

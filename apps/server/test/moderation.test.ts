@@ -65,16 +65,22 @@ describe('removing a participant', () => {
 });
 
 describe('ready', () => {
-  it("marks a participant ready for the current phase in the control room, and unmarks them", async () => {
+  it('marks a participant ready for the current phase in the control room, and unmarks them', async () => {
     const w = await createWorkshop(server.app);
     const ana = await joinAsParticipant(server.app, w.id, 'Ana');
     const base = `/api/workshops/${w.id}`;
     const control = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
     control.doc.getMap('state').set('phase', 'visions');
-    await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/control`)?.document.getMap('state').get('phase') === 'visions', 'phase stored');
+    await waitFor(
+      () => server.app.crossboard.rooms.loaded(`${w.id}/control`)?.document.getMap('state').get('phase') === 'visions',
+      'phase stored',
+    );
 
     expect((await call('POST', `${base}/ready`, ana.token, { ready: true })).statusCode).toBe(200);
-    await waitFor(() => (controlState(control.doc).get('ready') as Record<string, string> | undefined)?.[ana.participantId] === 'visions', 'ready shown');
+    await waitFor(
+      () => (controlState(control.doc).get('ready') as Record<string, string> | undefined)?.[ana.participantId] === 'visions',
+      'ready shown',
+    );
     expect((await call('POST', `${base}/ready`, ana.token, { ready: false })).statusCode).toBe(200);
     await waitFor(() => JSON.stringify(controlState(control.doc).get('ready')) === '{}', 'ready cleared');
 

@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_PROFILE } from '@crossboard/model';
-import { PostgresPeopleRecords, SqlitePeopleRecords, type AsyncPeopleRecords, type PeopleRecords, type RegistrationRecord } from '../src/people/people-records.ts';
-import { PostgresCheckinRecords, SqliteCheckinRecords, type AsyncCheckinRecords, type CheckinRecords } from '../src/people/checkin-records.ts';
+import {
+  PostgresPeopleRecords,
+  SqlitePeopleRecords,
+  type AsyncPeopleRecords,
+  type PeopleRecords,
+  type RegistrationRecord,
+} from '../src/people/people-records.ts';
+import {
+  PostgresCheckinRecords,
+  SqliteCheckinRecords,
+  type AsyncCheckinRecords,
+  type CheckinRecords,
+} from '../src/people/checkin-records.ts';
 import { asyncStorage, promised, type AsyncStorage } from '../src/storage/async-storage.ts';
 import { PostgresStorage } from '../src/storage/postgres-storage.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
@@ -21,7 +32,12 @@ const backends = [
     newPlace: tempDataDir,
     async open(dir: string): Promise<Opened> {
       const s = new SqliteStorage(dir);
-      return { storage: asyncStorage(s), people: promised<PeopleRecords>(new SqlitePeopleRecords(s.db)), checkins: promised<CheckinRecords>(new SqliteCheckinRecords(s.db)), close: async () => s.close() };
+      return {
+        storage: asyncStorage(s),
+        people: promised<PeopleRecords>(new SqlitePeopleRecords(s.db)),
+        checkins: promised<CheckinRecords>(new SqliteCheckinRecords(s.db)),
+        close: async () => s.close(),
+      };
     },
     dispose: removeDataDir,
   },
@@ -30,7 +46,12 @@ const backends = [
     newPlace: freshSchema,
     async open(schema: string): Promise<Opened> {
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 });
-      return { storage: s, people: new PostgresPeopleRecords(s.pool), checkins: new PostgresCheckinRecords(s.pool), close: () => s.close() };
+      return {
+        storage: s,
+        people: new PostgresPeopleRecords(s.pool),
+        checkins: new PostgresCheckinRecords(s.pool),
+        close: () => s.close(),
+      };
     },
     dispose: dropSchema,
   },
@@ -73,7 +94,18 @@ describe.each(backends)('people records on $name', (backend) => {
     cleanups.unshift(() => backend.dispose(place));
     await opened.storage.createWorkshop(
       { id: 'w1', title: 'w', purpose: '', joinCode: null, createdAt: 1 },
-      { id: 'f', workshopId: 'w1', role: 'facilitator', name: 'F', organisation: '', country: '', timeZone: 'UTC', language: 'en', revoked: false, createdAt: 1 },
+      {
+        id: 'f',
+        workshopId: 'w1',
+        role: 'facilitator',
+        name: 'F',
+        organisation: '',
+        country: '',
+        timeZone: 'UTC',
+        language: 'en',
+        revoked: false,
+        createdAt: 1,
+      },
     );
     expect(await opened.people.profile('w1', 'p1')).toBeNull();
     await opened.people.setProfile('w1', 'p1', { ...EMPTY_PROFILE, listed: true, show: ['canHelp'], canHelp: 'maps' }, 5);
@@ -96,7 +128,10 @@ describe.each(backends)('people records on $name', (backend) => {
     expect(await again.people.registrationBySecret('s2')).toMatchObject({ status: 'admitted', personId: 'p9' });
     await again.people.setForm('w1', { code: 'c1', open: true, deadline: 99, question: 'Q?' }, 1);
     await again.people.setForm('w1', { code: 'c1', open: false, deadline: null, question: 'Q2?' }, 2);
-    expect(await again.people.formByCode('c1')).toEqual({ workshopId: 'w1', form: { code: 'c1', open: false, deadline: null, question: 'Q2?' } });
+    expect(await again.people.formByCode('c1')).toEqual({
+      workshopId: 'w1',
+      form: { code: 'c1', open: false, deadline: null, question: 'Q2?' },
+    });
     expect(await again.people.form('w2')).toBeNull();
   });
 
@@ -105,7 +140,18 @@ describe.each(backends)('people records on $name', (backend) => {
     cleanups.unshift(() => backend.dispose(place));
     await opened.storage.createWorkshop(
       { id: 'w1', title: 'w', purpose: '', joinCode: null, createdAt: 1 },
-      { id: 'f', workshopId: 'w1', role: 'facilitator', name: 'F', organisation: '', country: '', timeZone: 'UTC', language: 'en', revoked: false, createdAt: 1 },
+      {
+        id: 'f',
+        workshopId: 'w1',
+        role: 'facilitator',
+        name: 'F',
+        organisation: '',
+        country: '',
+        timeZone: 'UTC',
+        language: 'en',
+        revoked: false,
+        createdAt: 1,
+      },
     );
     const c = opened.checkins;
     expect(await c.currentRound('w1')).toBeNull();

@@ -29,7 +29,10 @@ afterAll(async () => {
 async function call(method: string, path: string, token?: string, body?: unknown, base = server.http) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const raw = Buffer.from(await res.arrayBuffer()).toString('utf8');
@@ -38,7 +41,13 @@ async function call(method: string, path: string, token?: string, body?: unknown
 
 async function openRegistration(form: Record<string, unknown> = {}, base = server.http, app = server.app) {
   const w = await createWorkshop(app, { themes: THEMES, homeTimeZone: 'Europe/Paris', sessions: SESSIONS });
-  const res = await call('PUT', `/api/workshops/${w.id}/registration`, w.facilitatorToken, { open: true, deadline: '2099-05-25T23:59', question: QUESTION, ...form }, base);
+  const res = await call(
+    'PUT',
+    `/api/workshops/${w.id}/registration`,
+    w.facilitatorToken,
+    { open: true, deadline: '2099-05-25T23:59', question: QUESTION, ...form },
+    base,
+  );
   expect(res.status).toBe(200);
   const code = res.json().url.split('/').pop() as string;
   return { w, code };
@@ -61,7 +70,13 @@ describe('registration', () => {
   it('shows the public form with the workshop’s sessions, themes, question and deadline in the organiser’s zone', async () => {
     const { code } = await openRegistration();
     const form = (await call('GET', `/api/registration/${code}`)).json();
-    expect(form).toMatchObject({ title: 'Cross-border mobility', themes: THEMES, question: QUESTION, homeTimeZone: 'Europe/Paris', open: true });
+    expect(form).toMatchObject({
+      title: 'Cross-border mobility',
+      themes: THEMES,
+      question: QUESTION,
+      homeTimeZone: 'Europe/Paris',
+      open: true,
+    });
     expect(form.sessions.map((s: { start: number }) => new Date(s.start).toISOString())).toEqual([
       '2021-06-03T13:30:00.000Z',
       '2021-06-07T07:00:00.000Z',
@@ -73,7 +88,12 @@ describe('registration', () => {
 
   it('confirms with an .ics of the chosen sessions and a personal link that joins without retyping, once admitted', async () => {
     const { w, code } = await openRegistration();
-    const res = await call('POST', `/api/registration/${code}`, undefined, registrant({ sessions: [0, 2], directory: { listed: true, show: ['organisation', 'canHelp'], canHelp: 'Tram networks' } }));
+    const res = await call(
+      'POST',
+      `/api/registration/${code}`,
+      undefined,
+      registrant({ sessions: [0, 2], directory: { listed: true, show: ['organisation', 'canHelp'], canHelp: 'Tram networks' } }),
+    );
     expect(res.status).toBe(201);
     const confirmation = res.json();
     expect(confirmation.status).toBe('pending');
@@ -89,14 +109,22 @@ describe('registration', () => {
     expect((await call('POST', `/api/registered/${secret}/join`)).status).toBe(403);
     const list = (await call('GET', `/api/workshops/${w.id}/registrations`, w.facilitatorToken)).json();
     const id = list.registrations[0].id;
-    expect((await call('POST', `/api/workshops/${w.id}/registrations/${id}/status`, w.facilitatorToken, { status: 'admitted' })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/workshops/${w.id}/registrations/${id}/status`, w.facilitatorToken, { status: 'admitted' })).status,
+    ).toBe(200);
 
     const joined = await call('POST', `/api/registered/${secret}/join`);
     expect(joined.status).toBe(201);
     const { participantId, token, workshopId } = joined.json();
     expect(workshopId).toBe(w.id);
     const me = (await call('GET', `/api/workshops/${w.id}`, token)).json();
-    expect(me.you).toMatchObject({ name: 'Ana Lima', organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', role: 'participant' });
+    expect(me.you).toMatchObject({
+      name: 'Ana Lima',
+      organisation: 'City of Porto',
+      country: 'Portugal',
+      timeZone: 'Europe/Lisbon',
+      role: 'participant',
+    });
     // The directory choice made at registration holds from the first minute.
     const dir = (await call('GET', `/api/workshops/${w.id}/directory`, token)).json();
     expect(dir.people).toEqual([{ personId: participantId, name: 'Ana Lima', organisation: 'City of Porto', canHelp: 'Tram networks' }]);
@@ -109,13 +137,35 @@ describe('registration', () => {
   it('gives the organiser counts per session, country and theme, and a CSV; a declined registrant cannot join', async () => {
     const { w, code } = await openRegistration();
     await call('POST', `/api/registration/${code}`, undefined, registrant({ sessions: [0, 1], themes: ['mobility', 'sustainability'] }));
-    await call('POST', `/api/registration/${code}`, undefined, registrant({ name: 'Bob', country: 'Fiji', timeZone: 'Pacific/Fiji', sessions: [1], themes: ['mobility'], email: '' }));
-    const bob = (await call('POST', `/api/registration/${code}`, undefined, registrant({ name: '=HYPERLINK("x")', country: 'Fiji', sessions: [2], themes: [] }))).json();
+    await call(
+      'POST',
+      `/api/registration/${code}`,
+      undefined,
+      registrant({ name: 'Bob', country: 'Fiji', timeZone: 'Pacific/Fiji', sessions: [1], themes: ['mobility'], email: '' }),
+    );
+    const bob = (
+      await call(
+        'POST',
+        `/api/registration/${code}`,
+        undefined,
+        registrant({ name: '=HYPERLINK("x")', country: 'Fiji', sessions: [2], themes: [] }),
+      )
+    ).json();
     const list = (await call('GET', `/api/workshops/${w.id}/registrations`, w.facilitatorToken)).json();
     expect(list.counts.total).toBe(3);
-    expect(list.counts.bySession).toEqual([{ key: 1, count: 2 }, { key: 0, count: 1 }, { key: 2, count: 1 }]);
-    expect(list.counts.byCountry).toEqual([{ key: 'Fiji', count: 2 }, { key: 'Portugal', count: 1 }]);
-    expect(list.counts.byTheme).toEqual([{ key: 'mobility', count: 2 }, { key: 'sustainability', count: 1 }]);
+    expect(list.counts.bySession).toEqual([
+      { key: 1, count: 2 },
+      { key: 0, count: 1 },
+      { key: 2, count: 1 },
+    ]);
+    expect(list.counts.byCountry).toEqual([
+      { key: 'Fiji', count: 2 },
+      { key: 'Portugal', count: 1 },
+    ]);
+    expect(list.counts.byTheme).toEqual([
+      { key: 'mobility', count: 2 },
+      { key: 'sustainability', count: 1 },
+    ]);
 
     const csv = await call('GET', `/api/workshops/${w.id}/registrations.csv`, w.facilitatorToken);
     expect(csv.status).toBe(200);
@@ -175,8 +225,16 @@ describe('registration', () => {
     expect((await call('POST', `/api/registration/${closed.code}`, undefined, registrant())).status).toBe(403);
 
     const { code } = await openRegistration();
-    expect((await call('POST', `/api/registration/${code}`, undefined, registrant({ answer: 'x'.repeat(MAX_REGISTRATION_ANSWER_LENGTH) }))).status).toBe(201);
-    const past = await call('POST', `/api/registration/${code}`, undefined, registrant({ answer: 'x'.repeat(MAX_REGISTRATION_ANSWER_LENGTH + 1) }));
+    expect(
+      (await call('POST', `/api/registration/${code}`, undefined, registrant({ answer: 'x'.repeat(MAX_REGISTRATION_ANSWER_LENGTH) })))
+        .status,
+    ).toBe(201);
+    const past = await call(
+      'POST',
+      `/api/registration/${code}`,
+      undefined,
+      registrant({ answer: 'x'.repeat(MAX_REGISTRATION_ANSWER_LENGTH + 1) }),
+    );
     expect(past.status).toBe(400);
     expect(past.json().error.code).toBe('INVALID_BODY');
     expect((await call('POST', `/api/registration/${code}`, undefined, registrant({ sessions: [3] }))).status).toBe(400);
@@ -204,7 +262,9 @@ describe('registration', () => {
       const refused = await call('POST', `/api/registration/${code}`, undefined, registrant(), own.http);
       expect(refused.status).toBe(429);
       expect(refused.json().error.code).toBe('RATE_LIMITED');
-      expect((await call('GET', `/api/workshops/${(await createWorkshop(own.app)).id}/public`, undefined, undefined, own.http)).status).toBe(200);
+      expect(
+        (await call('GET', `/api/workshops/${(await createWorkshop(own.app)).id}/public`, undefined, undefined, own.http)).status,
+      ).toBe(200);
     } finally {
       await own.close();
       removeDataDir(own.dataDir);

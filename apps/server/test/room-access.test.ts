@@ -28,7 +28,9 @@ describe('who may open which room', () => {
   it('refuses a forged token with 4401', async () => {
     const w = await createWorkshop(server.app);
     const [payload] = w.facilitatorToken.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), r: 'facilitator', p: 'someone' })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), r: 'facilitator', p: 'someone' }),
+    ).toString('base64url');
     for (const token of [`${payload}.AAAA`, `${forgedPayload}.${w.facilitatorToken.split('.')[1]}`, 'garbage']) {
       const closed = await closeOf(`${w.id}/board`, token);
       expect(closed.code).toBe(4401);
@@ -42,7 +44,7 @@ describe('who may open which room', () => {
     expect((await closeOf(`${w.id}/secrets`, w.facilitatorToken)).code).toBe(4400);
   });
 
-  it("refuses anyone but the owner opening a drafts room with 4403: drafts reach nobody before reveal", async () => {
+  it('refuses anyone but the owner opening a drafts room with 4403: drafts reach nobody before reveal', async () => {
     const w = await createWorkshop(server.app);
     const ana = await joinAsParticipant(server.app, w.id, 'Ana');
     const ben = await joinAsParticipant(server.app, w.id, 'Ben');
@@ -54,14 +56,19 @@ describe('who may open which room', () => {
 
     const owner = await connectSynced(server.ws, anasDrafts, ana.token);
     const id = createNote(boardNotes(owner.doc), { phase: 'painPoints', text: 'private idea' });
-    await waitFor(() => server.app.crossboard.rooms.loaded(anasDrafts)?.document && boardNotes(server.app.crossboard.rooms.loaded(anasDrafts)!.document).has(id), 'stored');
+    await waitFor(
+      () =>
+        server.app.crossboard.rooms.loaded(anasDrafts)?.document &&
+        boardNotes(server.app.crossboard.rooms.loaded(anasDrafts)!.document).has(id),
+      'stored',
+    );
     // The facilitator (and a co-facilitator) get counts over HTTP, never the text.
     const facilitator = await closeOf(anasDrafts, w.facilitatorToken);
     expect(facilitator).toEqual({ code: 4403, reason: expect.stringMatching(/may not read/), received: 0 });
     expect(boardNotes(owner.doc).has(id)).toBe(true);
   });
 
-  it("refuses a token from another workshop with 4403", async () => {
+  it('refuses a token from another workshop with 4403', async () => {
     const w = await createWorkshop(server.app);
     const other = await createWorkshop(server.app);
     expect((await closeOf(`${w.id}/board`, other.facilitatorToken)).code).toBe(4403);
@@ -81,7 +88,7 @@ describe('who may open which room', () => {
     // it, the server has already handled (and dropped) the writes before it.
     participant.provider.awareness.setLocalStateField('user', { name: 'Ana' });
     for (const doc of [facilitator, bystander]) {
-      await waitFor(() => (presenceOf(doc, participant) !== undefined), 'awareness relayed');
+      await waitFor(() => presenceOf(doc, participant) !== undefined, 'awareness relayed');
     }
     for (const other of [facilitator, bystander]) {
       expect(other.doc.getMap('settings').get('title')).toBe('Cross-border mobility');
@@ -125,7 +132,7 @@ describe('who may open which room', () => {
     const facilitator = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
     organiser.doc.getText('text').insert(0, 'organiser edit');
     organiser.provider.awareness.setLocalStateField('user', { name: 'Olga' });
-    await waitFor(() => (presenceOf(facilitator, organiser) !== undefined), 'awareness after the write');
+    await waitFor(() => presenceOf(facilitator, organiser) !== undefined, 'awareness after the write');
     expect(text(facilitator.doc)).toBe('');
     expect(server.app.crossboard.sqlite!.loadDocument(`${w.id}/board`).updates).toHaveLength(0);
   });
@@ -139,7 +146,7 @@ describe('who may open which room', () => {
     const before = await connectSynced(server.ws, report, ana.token);
     before.doc.getText('text').insert(0, 'not yet');
     before.provider.awareness.setLocalStateField('user', { name: 'Ana' });
-    await waitFor(() => (presenceOf(facilitator, before) !== undefined), 'awareness after the write');
+    await waitFor(() => presenceOf(facilitator, before) !== undefined, 'awareness after the write');
     expect(text(facilitator.doc)).toBe('');
     before.destroy();
 

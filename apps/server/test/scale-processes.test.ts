@@ -203,7 +203,11 @@ describe('several server processes sharing workshops', () => {
     const boardOnA = connectClient(a!.ws, `${w.id}/board`, w.facilitatorToken);
     await waitFor(() => boardOnA.provider.synced, 'board on A');
     writeNote(boardOnA.doc, facilitatorAuthor(w), 'board', 'reaches the room B opened during the outage');
-    await waitFor(() => noteText(boardOnB.doc, 'board') === 'reaches the room B opened during the outage', 'its subscription completed on reconnect', 15_000);
+    await waitFor(
+      () => noteText(boardOnB.doc, 'board') === 'reaches the room B opened during the outage',
+      'its subscription completed on reconnect',
+      15_000,
+    );
     expect(same(ca, cb) && same(cb, onA)).toBe(true);
     notes(cb).set('after', 'written after the outage');
     await waitFor(() => notes(ca).get('after') !== undefined, 'fan-out works again');
@@ -224,7 +228,11 @@ describe('several server processes sharing workshops', () => {
 
     let id = '';
     ana.doc.transact(() => {
-      id = createNote(boardNotes(ana.doc), { phase: 'painPoints', text: 'Pilots are budgeted to fail', author: { id: 'x', name: 'Mallory', organisation: '' } });
+      id = createNote(boardNotes(ana.doc), {
+        phase: 'painPoints',
+        text: 'Pilots are budgeted to fail',
+        author: { id: 'x', name: 'Mallory', organisation: '' },
+      });
     });
     const textOn = (c: TestClient) => {
       const m = boardNotes(c.doc).get(id);
@@ -268,7 +276,9 @@ describe('several server processes sharing workshops', () => {
     expect(await onB.closed).toEqual({ code: 4410, reason: 'You were removed from this workshop.' });
   });
 
-  it('a process that dies takes its clients’ presence with it within the README’s 8 s, not the 30 s awareness timeout', { timeout: 40_000 }, async () => {
+  it('a process that dies takes its clients’ presence with it within the README’s 8 s, not the 30 s awareness timeout', {
+    timeout: 40_000,
+  }, async () => {
     const [doomed, survivor] = await cluster(2);
     const w = await createWorkshopOn(survivor!.base, 'Presence');
     const room = `${w.id}/board`;
@@ -276,7 +286,7 @@ describe('several server processes sharing workshops', () => {
     const stays = connectClient(survivor!.ws, room, w.facilitatorToken);
     await waitFor(() => gone.provider.synced && stays.provider.synced, 'both synced');
     gone.provider.awareness.setLocalStateField('user', { name: 'On the doomed process' });
-    await waitFor(() => (presenceOf(stays, gone) !== undefined), 'presence across processes');
+    await waitFor(() => presenceOf(stays, gone) !== undefined, 'presence across processes');
     const killedAt = Date.now();
     doomed!.child.kill('SIGKILL');
     gone.provider.disconnect();

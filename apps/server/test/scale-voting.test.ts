@@ -32,7 +32,10 @@ describe('votes cast at the same moment', () => {
     const call = (method: 'POST' | 'GET', url: string, token: string, payload?: object) =>
       server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
     const base = `/api/workshops/${w.id}`;
-    expect((await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 })).statusCode).toBe(200);
+    expect(
+      (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 }))
+        .statusCode,
+    ).toBe(200);
 
     const burst = await Promise.all(ids.map((itemId) => call('POST', `${base}/votes`, ana.token, { itemId })));
     expect(burst.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 409, 409, 409]);

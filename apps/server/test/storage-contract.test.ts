@@ -125,7 +125,11 @@ for (const backend of backends) {
       expect(stored.updates).toHaveLength(0);
       expect(replay(stored).getText('t').toString()).toBe('6543210');
       await s.compact('r');
-      expect(replay(await s.loadDocument('r')).getText('t').toString()).toBe('6543210');
+      expect(
+        replay(await s.loadDocument('r'))
+          .getText('t')
+          .toString(),
+      ).toBe('6543210');
     });
 
     it('two handles on one database: updates appended while the other compacts are all kept', async () => {
@@ -156,7 +160,10 @@ for (const backend of backends) {
 
     it('keeps workshops, people and revocations across reopening', async () => {
       const { s, place } = await open();
-      await s.createWorkshop({ id: 'w1', title: 'T', purpose: 'P', joinCode: null, createdAt: 5 }, person({ id: 'f', role: 'facilitator' }));
+      await s.createWorkshop(
+        { id: 'w1', title: 'T', purpose: 'P', joinCode: null, createdAt: 5 },
+        person({ id: 'f', role: 'facilitator' }),
+      );
       await s.addPerson(person());
       await s.setJoinCode('w1', 'code');
       expect(await s.revokePerson('w1', 'p1')).toBe(true);
@@ -195,7 +202,11 @@ for (const backend of backends) {
 
       // The same person twice: that row fails after the workshop and two people were written,
       // and all of it is rolled back.
-      const twice = [person({ id: 'f', workshopId: 'w2', role: 'facilitator' }), person({ workshopId: 'w2' }), person({ workshopId: 'w2' })];
+      const twice = [
+        person({ id: 'f', workshopId: 'w2', role: 'facilitator' }),
+        person({ workshopId: 'w2' }),
+        person({ workshopId: 'w2' }),
+      ];
       await expect(s.importWorkshop(imported('w2', twice))).rejects.toThrow();
       expect(await s.getWorkshop('w2')).toBeNull();
       expect(await s.listPeople('w2')).toEqual([]);
@@ -210,7 +221,17 @@ for (const backend of backends) {
       await f.setBallot('w1', 'p2', 'n1', 1);
       await f.setBallot('w1', 'p2', 'n1', 0);
       await f.setBallot('w2', 'p9', 'n1', 3);
-      expect(await f.ballots('w1')).toEqual(new Map([['p1', new Map([['n1', 2], ['n2', 1]])]]));
+      expect(await f.ballots('w1')).toEqual(
+        new Map([
+          [
+            'p1',
+            new Map([
+              ['n1', 2],
+              ['n2', 1],
+            ]),
+          ],
+        ]),
+      );
       await f.clearBallots('w1');
       expect(await f.ballots('w1')).toEqual(new Map());
       expect(await f.ballots('w2')).toEqual(new Map([['p9', new Map([['n1', 3]])]]));
@@ -245,7 +266,12 @@ for (const backend of backends) {
       await f.setNoteAuthor('w1', 'n2', 'p1', 'ideas');
       expect(await f.noteAuthor('w1', 'n1')).toBe('p2');
       expect(await f.noteAuthor('w2', 'n1')).toBeNull();
-      expect(await f.noteAuthors('w1')).toEqual(new Map([['n1', 'p2'], ['n2', 'p1']]));
+      expect(await f.noteAuthors('w1')).toEqual(
+        new Map([
+          ['n1', 'p2'],
+          ['n2', 'p1'],
+        ]),
+      );
     });
 
     it('is unhealthy once closed', async () => {
@@ -279,15 +305,29 @@ describe('schema versions', () => {
   it('PostgreSQL: a database at version 1 is brought to the latest on open, keeping its rows', async () => {
     const schema = freshSchema();
     try {
-      const old = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1, migrations: POSTGRES_MIGRATIONS.slice(0, 1) });
-      await old.createWorkshop({ id: 'w1', title: 'Before v2', purpose: '', joinCode: null, createdAt: 1 }, person({ id: 'f', role: 'facilitator' }));
+      const old = await PostgresStorage.open({
+        connectionString: TEST_DATABASE_URL,
+        schema,
+        poolSize: 1,
+        migrations: POSTGRES_MIGRATIONS.slice(0, 1),
+      });
+      await old.createWorkshop(
+        { id: 'w1', title: 'Before v2', purpose: '', joinCode: null, createdAt: 1 },
+        person({ id: 'f', role: 'facilitator' }),
+      );
       await old.appendUpdate('w1/board', updateOf((d) => d.getText('t').insert(0, 'kept')).update);
       await expect(old.pool.query('SELECT 1 FROM ballots')).rejects.toThrow(/ballots/);
       await old.close();
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 });
-      expect((await s.pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual(POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })));
+      expect((await s.pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual(
+        POSTGRES_MIGRATIONS.map((m) => ({ version: m.version })),
+      );
       expect((await s.getWorkshop('w1'))?.title).toBe('Before v2');
-      expect(replay(await s.loadDocument('w1/board')).getText('t').toString()).toBe('kept');
+      expect(
+        replay(await s.loadDocument('w1/board'))
+          .getText('t')
+          .toString(),
+      ).toBe('kept');
       await s.facilitation.setBallot('w1', 'f', 'n1', 1);
       expect(await s.facilitation.ballots('w1')).toEqual(new Map([['f', new Map([['n1', 1]])]]));
       await s.close();
@@ -299,7 +339,9 @@ describe('schema versions', () => {
   it('PostgreSQL: processes starting together migrate once, and reopening re-runs nothing', async () => {
     const schema = freshSchema();
     try {
-      const opened = await Promise.all([1, 2, 3].map(() => PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 })));
+      const opened = await Promise.all(
+        [1, 2, 3].map(() => PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 })),
+      );
       await Promise.all(opened.map((s) => s.close()));
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 1 });
       const r = await s.pool.query('SELECT version FROM schema_version ORDER BY version');

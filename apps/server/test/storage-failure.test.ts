@@ -40,7 +40,12 @@ function setup() {
   const dir = tempDataDir();
   dirs.push(dir);
   const storage = new FlakyStorage(dir);
-  const rooms = new Rooms({ storage: asyncStorage(storage), metrics: createMetrics(), limits: DEFAULT_LIMITS, log: Fastify({ logger: false }).log });
+  const rooms = new Rooms({
+    storage: asyncStorage(storage),
+    metrics: createMetrics(),
+    limits: DEFAULT_LIMITS,
+    log: Fastify({ logger: false }).log,
+  });
   return { storage, rooms };
 }
 
@@ -61,7 +66,10 @@ describe('when storage refuses a write', () => {
     const before = other.sent.length;
 
     storage.failWrites = true;
-    room.receive(w, updateMessage((d) => d.getText('text').insert(0, 'lost to a full disk')));
+    room.receive(
+      w,
+      updateMessage((d) => d.getText('text').insert(0, 'lost to a full disk')),
+    );
     await room.settled();
     expect(other.sent.length).toBe(before);
     expect(room.document.getText('text').toString()).toBe('');
@@ -70,7 +78,10 @@ describe('when storage refuses a write', () => {
 
     storage.failWrites = false;
     const again = room.join(recordingConnection().conn, clientInfo('c-a', 'a', 'facilitator', 'write'));
-    room.receive(again, updateMessage((d) => d.getText('text').insert(0, 'stored')));
+    room.receive(
+      again,
+      updateMessage((d) => d.getText('text').insert(0, 'stored')),
+    );
     await room.settled();
     expect(other.sent.length).toBe(before + 1);
     expect(room.document.getText('text').toString()).toBe('stored');

@@ -18,8 +18,7 @@ afterAll(async () => {
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
   const sv = (d: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(d))].sort(([x], [y]) => x - y));
-  return sv(a) === sv(b) &&
-    isDeepStrictEqual(a.getMap('notes').toJSON(), b.getMap('notes').toJSON());
+  return sv(a) === sv(b) && isDeepStrictEqual(a.getMap('notes').toJSON(), b.getMap('notes').toJSON());
 }
 
 describe('two people editing one board', () => {

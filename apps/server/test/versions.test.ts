@@ -37,9 +37,7 @@ function addNote(c: TestClient, init: NewNote): string {
 
 /** What a person sees on the board: every note's text and position, every cluster's title. */
 function boardView(c: TestClient) {
-  const notes = [...boardNotes(c.doc).entries()]
-    .map(([id, m]) => `${id}:${plainText(noteContent(m))}@${m.get('x')}`)
-    .sort();
+  const notes = [...boardNotes(c.doc).entries()].map(([id, m]) => `${id}:${plainText(noteContent(m))}@${m.get('x')}`).sort();
   const clusters = [...boardClusters(c.doc).entries()].map(([id, m]) => `${id}:${m.get('title')}`).sort();
   return JSON.stringify({ notes, clusters });
 }
@@ -92,7 +90,7 @@ describe('board versions', () => {
     const late = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
     expect(boardView(late)).toBe(later);
 
-    const reasons = ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string; versionId: string }[]);
+    const reasons = (await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string; versionId: string }[];
     expect(reasons.filter((v) => v.reason === 'before-restore')).toHaveLength(2);
     expect(reasons.find((v) => v.versionId === versionId)?.reason).toBe('manual');
     // What each version holds, so the console can say it in words.
@@ -106,7 +104,9 @@ describe('board versions', () => {
     const base = `/api/workshops/${w.id}`;
     const control = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
     const phaseVersions = async () =>
-      ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[]).filter((v) => v.reason === 'phase-change').length;
+      ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[]).filter(
+        (v) => v.reason === 'phase-change',
+      ).length;
     expect(await phaseVersions()).toBe(0);
     control.doc.getMap('state').set('phase', 'visions');
     const deadline = Date.now() + 10_000;
@@ -125,7 +125,9 @@ describe('board versions', () => {
     const board = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
     const control = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
     const versions = async (reason: string) =>
-      ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[]).filter((v) => v.reason === reason).length;
+      ((await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[]).filter(
+        (v) => v.reason === reason,
+      ).length;
     addNote(board, { phase: 'painPoints', text: 'first' });
     const deadline = Date.now() + 10_000;
     while ((await versions('activity')) < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -148,7 +150,10 @@ describe('board versions', () => {
     const missing = await call('POST', `${base}/versions/nope/restore`, w.facilitatorToken);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('VERSION_NOT_FOUND');
-    for (const [method, url] of [['GET', `${base}/versions`], ['POST', `${base}/versions`]] as const) {
+    for (const [method, url] of [
+      ['GET', `${base}/versions`],
+      ['POST', `${base}/versions`],
+    ] as const) {
       expect((await call(method, url, ana.token)).statusCode).toBe(403);
     }
   });

@@ -32,15 +32,21 @@ async function twoRounds() {
     ids.data = createNote(boardNotes(board.doc), { phase: 'visions', text: 'Shared data spaces' });
   });
   await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/board`)?.document.getMap('notes').size === 3, 'notes stored');
-  const vote = async (token: string, itemId: string) => expect((await call('POST', `${base}/votes`, token, { itemId })).statusCode).toBe(201);
+  const vote = async (token: string, itemId: string) =>
+    expect((await call('POST', `${base}/votes`, token, { itemId })).statusCode).toBe(201);
 
-  expect((await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 })).statusCode).toBe(200);
+  expect(
+    (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 })).statusCode,
+  ).toBe(200);
   await vote(ana.token, ids.budget!);
   await vote(ben.token, ids.budget!);
   await vote(ben.token, ids.loops!);
   expect((await call('POST', `${base}/voting/close`, w.facilitatorToken, {})).statusCode).toBe(200);
 
-  expect((await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'visions', target: 'notes', votesPerPerson: 2, maxPerItem: 1 })).statusCode).toBe(200);
+  expect(
+    (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'visions', target: 'notes', votesPerPerson: 2, maxPerItem: 1 }))
+      .statusCode,
+  ).toBe(200);
   await vote(ana.token, ids.data!);
   expect((await call('POST', `${base}/voting/close`, w.facilitatorToken, {})).statusCode).toBe(200);
   return { w, ana, ids, base };
@@ -66,8 +72,12 @@ describe('voting rounds keep their results', () => {
     const get = (format: string) => call('GET', `${base}/export?format=${format}`, w.facilitatorToken);
 
     const md = (await get('md')).body;
-    expect(md).toMatch(/### Round 1: Pain points, notes · 3 dots each\n\nOpened [^\n]+\n\n- \*\*2\*\* · Pilots budgeted to fail\n- \*\*1\*\* · No learning loops/);
-    expect(md).toMatch(/### Round 2: Future visions, notes · 2 dots each, at most 1 per item\n\nOpened [^\n]+\n\n- \*\*1\*\* · Shared data spaces/);
+    expect(md).toMatch(
+      /### Round 1: Pain points, notes · 3 dots each\n\nOpened [^\n]+\n\n- \*\*2\*\* · Pilots budgeted to fail\n- \*\*1\*\* · No learning loops/,
+    );
+    expect(md).toMatch(
+      /### Round 2: Future visions, notes · 2 dots each, at most 1 per item\n\nOpened [^\n]+\n\n- \*\*1\*\* · Shared data spaces/,
+    );
 
     const csv = (await get('csv')).body.replace(/^\ufeff/, '').split('\r\n');
     expect(csv[0]).toMatch(/,"Round 1: Pain points, notes \(votes\)","Round 2: Future visions, notes \(votes\)"$/);
@@ -76,7 +86,10 @@ describe('voting rounds keep their results', () => {
 
     const json = JSON.parse((await get('json')).body);
     expect(json.version).toBe(2);
-    expect(json.votingRounds.map((r: { phase: string; results: unknown[] }) => [r.phase, r.results.length])).toEqual([['painPoints', 2], ['visions', 1]]);
+    expect(json.votingRounds.map((r: { phase: string; results: unknown[] }) => [r.phase, r.results.length])).toEqual([
+      ['painPoints', 2],
+      ['visions', 1],
+    ]);
 
     const docx = unzipSync(new Uint8Array((await get('docx')).rawPayload));
     const text = [...strFromU8(docx['word/document.xml']!).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
@@ -92,8 +105,17 @@ describe('voting rounds keep their results', () => {
     await waitFor(() => readVotingRounds(control.doc).length === 2 || null, 'rounds synced');
     const [first] = [...votingRoundsMap(control.doc).keys()];
     votingRoundsMap(control.doc).delete(first!);
-    votingRoundsMap(control.doc).set('round-forged', { id: 'round-forged', phase: 'painPoints', target: 'notes', status: 'closed', results: [] });
-    await waitFor(() => (votingRoundsMap(control.doc).has(first!) && !votingRoundsMap(control.doc).has('round-forged')) || null, 'forgery put back');
+    votingRoundsMap(control.doc).set('round-forged', {
+      id: 'round-forged',
+      phase: 'painPoints',
+      target: 'notes',
+      status: 'closed',
+      results: [],
+    });
+    await waitFor(
+      () => (votingRoundsMap(control.doc).has(first!) && !votingRoundsMap(control.doc).has('round-forged')) || null,
+      'forgery put back',
+    );
     const stored = server.app.crossboard.rooms.loaded(`${w.id}/control`)!.document;
     expect(readVotingRounds(stored)).toHaveLength(2);
   });

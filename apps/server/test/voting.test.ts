@@ -38,10 +38,25 @@ describe('dot voting', () => {
     const { w, ana, ben, ids, base } = await votingWorkshop();
     const watcher = await connectSynced(server.ws, `${w.id}/control`, ben.token);
 
-    const opened = await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3, maxPerItem: 2 });
+    const opened = await call('POST', `${base}/voting/open`, w.facilitatorToken, {
+      phase: 'painPoints',
+      target: 'notes',
+      votesPerPerson: 3,
+      maxPerItem: 2,
+    });
     expect(opened.statusCode).toBe(200);
-    expect(opened.json().voting).toEqual({ phase: 'painPoints', target: 'notes', votesPerPerson: 3, maxPerItem: 2, status: 'open', roundId: expect.stringMatching(/^round-/) });
-    await waitFor(() => (controlState(watcher.doc).get('voting') as { status?: string } | undefined)?.status === 'open', 'round reaches participants');
+    expect(opened.json().voting).toEqual({
+      phase: 'painPoints',
+      target: 'notes',
+      votesPerPerson: 3,
+      maxPerItem: 2,
+      status: 'open',
+      roundId: expect.stringMatching(/^round-/),
+    });
+    await waitFor(
+      () => (controlState(watcher.doc).get('voting') as { status?: string } | undefined)?.status === 'open',
+      'round reaches participants',
+    );
 
     const vote = (token: string, itemId: string) => call('POST', `${base}/votes`, token, { itemId });
     expect((await vote(ana.token, ids.a!)).json()).toEqual({ votes: { [ids.a!]: 1 }, remaining: 2 });
@@ -98,7 +113,13 @@ describe('dot voting', () => {
     const body = { phase: 'painPoints', target: 'clusters', votesPerPerson: 2 };
     expect((await call('POST', `${base}/voting/open`, ana.token, body)).statusCode).toBe(403);
     expect((await call('POST', `${base}/voting/close`, ana.token, {})).statusCode).toBe(403);
-    for (const bad of [{ ...body, votesPerPerson: 0 }, { ...body, votesPerPerson: 51 }, { ...body, target: 'people' }, { ...body, phase: 'lunch' }, { ...body, votesPerPerson: '2' }]) {
+    for (const bad of [
+      { ...body, votesPerPerson: 0 },
+      { ...body, votesPerPerson: 51 },
+      { ...body, target: 'people' },
+      { ...body, phase: 'lunch' },
+      { ...body, votesPerPerson: '2' },
+    ]) {
       const res = await call('POST', `${base}/voting/open`, w.facilitatorToken, bad);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('INVALID_BODY');

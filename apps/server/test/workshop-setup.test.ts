@@ -52,9 +52,17 @@ describe('setting a workshop up from the wizard', () => {
   });
 
   it('refuses an oversized organisation or a malformed agenda item', async () => {
-    const long = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', facilitatorOrganisation: 'o'.repeat(151) } });
+    const long = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops',
+      payload: { title: 'X', facilitatorOrganisation: 'o'.repeat(151) },
+    });
     expect(long.statusCode).toBe(400);
-    const bad = await server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'X', agenda: [{ kind: 'nap', minutes: 5 }] } });
+    const bad = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops',
+      payload: { title: 'X', agenda: [{ kind: 'nap', minutes: 5 }] },
+    });
     expect(bad.statusCode).toBe(400);
   });
 

@@ -51,9 +51,7 @@ describe('creating a workshop', () => {
       votesPerParticipant: 7,
     });
     // 15:30 in Paris in June (CEST, UTC+2) is 13:30 UTC.
-    expect(settings.sessions).toEqual([
-      { label: 'Kick-off', start: Date.UTC(2025, 5, 12, 13, 30), end: Date.UTC(2025, 5, 12, 15, 0) },
-    ]);
+    expect(settings.sessions).toEqual([{ label: 'Kick-off', start: Date.UTC(2025, 5, 12, 13, 30), end: Date.UTC(2025, 5, 12, 15, 0) }]);
     // Persisted as a room update, not only in memory.
     const stored = server.app.crossboard.sqlite!.loadDocument(`${w.id}/control`);
     expect(stored.updates.length + (stored.snapshot ? 1 : 0)).toBeGreaterThan(0);
@@ -69,7 +67,11 @@ describe('creating a workshop', () => {
     ['a title one past the limit', { title: 'x'.repeat(MAX_WORKSHOP_TITLE_LENGTH + 1) }, /title/],
     ['an unknown time zone', { title: 'T', homeTimeZone: 'Mars/Olympus' }, /time zone/],
     ['minutes as a string', { title: 'T', phaseMinutes: { visions: '40' } }, /visions must be integer/],
-    ['a session ending before it starts', { title: 'T', sessions: [{ label: 's', start: '2025-06-12T15:30', end: '2025-06-12T15:00' }] }, /end after/],
+    [
+      'a session ending before it starts',
+      { title: 'T', sessions: [{ label: 's', start: '2025-06-12T15:30', end: '2025-06-12T15:00' }] },
+      /end after/,
+    ],
     ['an unknown field', { title: 'T', admin: true }, /additional properties/],
   ])('refuses %s with 400 and a message', async (_what, payload, message) => {
     const res = await inject({ method: 'POST', url: '/api/workshops', payload });
@@ -115,7 +117,11 @@ describe('joining', () => {
     expect(role).toBe('participant');
     const me = await inject({ method: 'GET', url: `/api/workshops/${w.id}`, headers: bearer(token) });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ id: w.id, title: 'Cross-border mobility', you: { personId: participantId, role: 'participant', name: 'Ana', organisation: 'City of Porto', timeZone: 'Europe/Lisbon' } });
+    expect(me.json()).toMatchObject({
+      id: w.id,
+      title: 'Cross-border mobility',
+      you: { personId: participantId, role: 'participant', name: 'Ana', organisation: 'City of Porto', timeZone: 'Europe/Lisbon' },
+    });
   });
 
   it.each([
@@ -132,7 +138,11 @@ describe('joining', () => {
 
   it('accepts a name exactly at the limit', async () => {
     const w = await createWorkshop(server.app);
-    const res = await inject({ method: 'POST', url: `/api/workshops/${w.id}/join`, payload: { ...participant, name: 'x'.repeat(MAX_NAME_LENGTH) } });
+    const res = await inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/join`,
+      payload: { ...participant, name: 'x'.repeat(MAX_NAME_LENGTH) },
+    });
     expect(res.statusCode).toBe(201);
   });
 
@@ -168,7 +178,7 @@ describe('joining', () => {
 });
 
 describe('who may call what', () => {
-  it('refuses a missing token with 401, a forged one with 401, another workshop\'s with 403', async () => {
+  it("refuses a missing token with 401, a forged one with 401, another workshop's with 403", async () => {
     const w = await createWorkshop(server.app);
     const other = await createWorkshop(server.app);
     const missing = await inject({ method: 'GET', url: `/api/workshops/${w.id}` });
@@ -200,16 +210,30 @@ describe('who may call what', () => {
 
   it('invites an organiser whose token works, and a removed person is refused from then on', async () => {
     const w = await createWorkshop(server.app);
-    const inv = await inject({ method: 'POST', url: `/api/workshops/${w.id}/invitations`, headers: bearer(w.facilitatorToken), payload: { role: 'organiser' } });
+    const inv = await inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/invitations`,
+      headers: bearer(w.facilitatorToken),
+      payload: { role: 'organiser' },
+    });
     expect(inv.statusCode).toBe(201);
     const { token, personId } = inv.json();
     const me = await inject({ method: 'GET', url: `/api/workshops/${w.id}`, headers: bearer(token) });
     expect(me.json().you).toMatchObject({ personId, role: 'organiser' });
 
     const people = await inject({ method: 'GET', url: `/api/workshops/${w.id}/people`, headers: bearer(token) });
-    expect(people.json().people.map((p: { role: string }) => p.role).sort()).toEqual(['facilitator', 'organiser']);
+    expect(
+      people
+        .json()
+        .people.map((p: { role: string }) => p.role)
+        .sort(),
+    ).toEqual(['facilitator', 'organiser']);
 
-    const removed = await inject({ method: 'DELETE', url: `/api/workshops/${w.id}/people/${personId}`, headers: bearer(w.facilitatorToken) });
+    const removed = await inject({
+      method: 'DELETE',
+      url: `/api/workshops/${w.id}/people/${personId}`,
+      headers: bearer(w.facilitatorToken),
+    });
     expect(removed.statusCode).toBe(200);
     const after = await inject({ method: 'GET', url: `/api/workshops/${w.id}`, headers: bearer(token) });
     expect(after.statusCode).toBe(403);
@@ -233,7 +257,12 @@ describe('who may call what', () => {
 
   it('refuses an invitation for an unknown role with 400', async () => {
     const w = await createWorkshop(server.app);
-    const res = await inject({ method: 'POST', url: `/api/workshops/${w.id}/invitations`, headers: bearer(w.facilitatorToken), payload: { role: 'admin' } });
+    const res = await inject({
+      method: 'POST',
+      url: `/api/workshops/${w.id}/invitations`,
+      headers: bearer(w.facilitatorToken),
+      payload: { role: 'admin' },
+    });
     expect(res.statusCode).toBe(400);
   });
 
@@ -248,10 +277,18 @@ describe('server basics', () => {
     const before = Date.now();
     const time = await inject({ method: 'GET', url: '/api/time' });
     expect(time.json().now).toBeGreaterThanOrEqual(before);
-    expect((await inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ ok: true, backends: { database: 'sqlite', storage: 'ok' } });
+    expect((await inject({ method: 'GET', url: '/healthz' })).json()).toEqual({
+      ok: true,
+      backends: { database: 'sqlite', storage: 'ok' },
+    });
     const metrics = await inject({ method: 'GET', url: '/metrics' });
     expect(metrics.statusCode).toBe(200);
-    for (const name of ['crossboard_rooms_loaded', 'crossboard_storage_write_seconds_bucket', 'nodejs_eventloop_lag_p99_seconds', 'process_cpu_user_seconds_total']) {
+    for (const name of [
+      'crossboard_rooms_loaded',
+      'crossboard_storage_write_seconds_bucket',
+      'nodejs_eventloop_lag_p99_seconds',
+      'process_cpu_user_seconds_total',
+    ]) {
       expect(metrics.body).toContain(name);
     }
   });

@@ -93,8 +93,15 @@ async function post<T>(path: string, body: unknown, token?: string): Promise<T> 
 /** Imports the workshop and invites the organiser into it: their credential for this browser. */
 async function seedWorkshop(seed: Seed) {
   const w = await post<{ id: string; facilitatorToken: string }>('/api/workshops/import', workshopFile(seed));
-  const organiser = await post<{ token: string; personId: string }>(`/api/workshops/${w.id}/invitations`, { role: 'organiser', name: 'Olga Organiser' }, w.facilitatorToken);
-  return { id: w.id, credential: { token: organiser.token, personId: organiser.personId, role: 'organiser' as const, timeZone: 'Europe/Paris' } };
+  const organiser = await post<{ token: string; personId: string }>(
+    `/api/workshops/${w.id}/invitations`,
+    { role: 'organiser', name: 'Olga Organiser' },
+    w.facilitatorToken,
+  );
+  return {
+    id: w.id,
+    credential: { token: organiser.token, personId: organiser.personId, role: 'organiser' as const, timeZone: 'Europe/Paris' },
+  };
 }
 
 describe('after the workshop', () => {
@@ -141,7 +148,9 @@ describe('after the workshop', () => {
     await page.locator('.series-merge').filter({ has: mergeInto }).getByRole('button', { name: 'Merge', exact: true }).click();
     const recommendations = page.getByRole('region', { name: 'Recommendations', exact: true });
     await eventually(async () =>
-      expect(await recommendations.textContent()).toContain('From Lyon session (Budget pilots assuming success); Gdańsk session (Fund pilots as if they will work)'),
+      expect(await recommendations.textContent()).toContain(
+        'From Lyon session (Budget pilots assuming success); Gdańsk session (Fund pilots as if they will work)',
+      ),
     );
     await expect(page.getByRole('heading', { name: /Fund pilots as if they will work/ }).count()).resolves.toBe(0);
 

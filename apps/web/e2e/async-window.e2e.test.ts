@@ -19,8 +19,16 @@ afterAll(async () => {
 function localInput(at: number, timeZone: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-    }).formatToParts(at).map((p) => [p.type, p.value]),
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
   );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
@@ -36,7 +44,10 @@ describe('a participant in Fiji between live sessions', () => {
     });
 
     const fiji = await joinAs(browser, server.url, workshop.joinUrl, {
-      name: 'Mere Tuilagi', organisation: 'Small-island innovation firm', country: 'FJ', timeZone: 'Pacific/Fiji',
+      name: 'Mere Tuilagi',
+      organisation: 'Small-island innovation firm',
+      country: 'FJ',
+      timeZone: 'Pacific/Fiji',
     });
     await fiji.page.getByText(/This board is closed between sessions/).waitFor({ timeout: 15_000 });
     expect(await fiji.page.getByRole('button', { name: 'New note' }).isDisabled()).toBe(true);

@@ -28,7 +28,11 @@ async function storedText(page: Page, text: string): Promise<void> {
 describe('writing right after opening a note', () => {
   it('keeps every key typed after N, after New note, and after Enter on a note', async () => {
     const workshop = await server.createWorkshop({ title: 'Fast typists' });
-    const ana = await joinAs(browser, server.url, workshop.joinUrl, { name: 'Ana Gómez', organisation: 'Alcaldía de Bogotá', country: 'CO' });
+    const ana = await joinAs(browser, server.url, workshop.joinUrl, {
+      name: 'Ana Gómez',
+      organisation: 'Alcaldía de Bogotá',
+      country: 'CO',
+    });
     const { page } = ana;
 
     await page.keyboard.press('n');
@@ -42,7 +46,9 @@ describe('writing right after opening a note', () => {
     await page.keyboard.press('Escape');
 
     // Escape gives focus back to the note; Enter reopens it and typing continues at the end.
-    await eventually(async () => expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-roledescription'))).toBe('note'));
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-roledescription'))).toBe('note'),
+    );
     await page.keyboard.press('Enter');
     await page.keyboard.type('!', { delay: KEY_DELAY_MS });
     await storedText(page, 'New note button, no nudges!');
@@ -51,14 +57,19 @@ describe('writing right after opening a note', () => {
 
   it('the board is one tab stop: arrows go from note to note, two Shift+Tab at most reach the toolbar', async () => {
     const workshop = await server.createWorkshop({ title: 'Keyboard only' });
-    const { page, context } = await joinAs(browser, server.url, workshop.joinUrl, { name: 'Ana Gómez', organisation: 'Alcaldía de Bogotá', country: 'CO' });
+    const { page, context } = await joinAs(browser, server.url, workshop.joinUrl, {
+      name: 'Ana Gómez',
+      organisation: 'Alcaldía de Bogotá',
+      country: 'CO',
+    });
     for (let i = 1; i <= 6; i++) {
       await page.keyboard.press('n');
       await page.keyboard.type(`Idea ${i}`, { delay: KEY_DELAY_MS });
       await storedText(page, `Idea ${i}`);
       await page.keyboard.press('Escape');
     }
-    const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    const focusedLabel = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
     const inToolbar = () => page.evaluate(() => !!document.activeElement?.closest('[role="toolbar"]'));
     // Only one note is a tab stop.
     expect(await page.locator('.note[tabindex="0"]').count()).toBe(1);

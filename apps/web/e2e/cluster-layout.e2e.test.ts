@@ -33,7 +33,10 @@ const NOTES = [
 /** Pairs of boxes among `selector` covering each other (screen pixels; anything above 1 px² counts). */
 async function overlaps(page: Page, selector: string): Promise<string[]> {
   return page.locator(selector).evaluateAll((els) => {
-    const rects = els.map((el) => ({ name: (el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 40), r: el.getBoundingClientRect() }));
+    const rects = els.map((el) => ({
+      name: (el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 40),
+      r: el.getBoundingClientRect(),
+    }));
     const out: string[] = [];
     for (let i = 0; i < rects.length; i++) {
       for (let j = i + 1; j < rects.length; j++) {
@@ -51,7 +54,12 @@ async function overlaps(page: Page, selector: string): Promise<string[]> {
 describe('clusters accepted from suggestions', () => {
   it('move their notes into frames of their own: no two notes and no two frames overlap', async () => {
     const w = await server.createWorkshop({ title: 'Border frictions' });
-    const context = await signedInContext(browser, w.id, { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' }, { viewport: { width: 1440, height: 900 } });
+    const context = await signedInContext(
+      browser,
+      w.id,
+      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+      { viewport: { width: 1440, height: 900 } },
+    );
     const page = await context.newPage();
     await page.goto(`${server.url}/w/${w.id}`);
     await page.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });

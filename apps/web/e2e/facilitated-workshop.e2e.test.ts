@@ -67,10 +67,16 @@ describe('a facilitator runs a phase with two participants', () => {
     const workshopPath = consoleHref!.replace(/\/console$/, '');
 
     const ana = await joinAs(browser, server.url, joinUrl, {
-      name: 'Ana Gómez', organisation: 'Alcaldía de Bogotá', country: 'CO', timeZone: 'America/Bogota',
+      name: 'Ana Gómez',
+      organisation: 'Alcaldía de Bogotá',
+      country: 'CO',
+      timeZone: 'America/Bogota',
     });
     const tom = await joinAs(browser, server.url, joinUrl, {
-      name: 'Tom Reid', organisation: 'Greater Manchester Combined Authority', country: 'GB', timeZone: 'Europe/London',
+      name: 'Tom Reid',
+      organisation: 'Greater Manchester Combined Authority',
+      country: 'GB',
+      timeZone: 'Europe/London',
     });
 
     for (const p of [ana.page, tom.page]) watchCsp(p);
@@ -134,7 +140,9 @@ describe('a facilitator runs a phase with two participants', () => {
     for (const p of [ana.page, tom.page]) {
       await p.getByRole('button', { name: 'Outline' }).click();
       await eventually(async () => {
-        expect(await p.getByRole('heading', { name: new RegExp(title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).count()).toBeGreaterThan(0);
+        expect(await p.getByRole('heading', { name: new RegExp(title!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).count()).toBeGreaterThan(
+          0,
+        );
       });
       await p.getByRole('button', { name: 'Board' }).click();
     }
@@ -145,9 +153,15 @@ describe('a facilitator runs a phase with two participants', () => {
     for (const p of [ana.page, tom.page]) {
       await p.getByText('You have 2 of 2 dots left.').waitFor({ timeout: 15_000 });
     }
-    await ana.page.getByRole('region', { name: 'Dot voting' }).getByRole('button', { name: /Put a dot on “No shared data standards/ }).click();
+    await ana.page
+      .getByRole('region', { name: 'Dot voting' })
+      .getByRole('button', { name: /Put a dot on “No shared data standards/ })
+      .click();
     await ana.page.getByText('You have 1 of 2 dots left.').waitFor();
-    await tom.page.getByRole('region', { name: 'Dot voting' }).getByRole('button', { name: /Put a dot on “No shared data standards/ }).click();
+    await tom.page
+      .getByRole('region', { name: 'Dot voting' })
+      .getByRole('button', { name: /Put a dot on “No shared data standards/ })
+      .click();
     await tom.page.getByText('You have 1 of 2 dots left.').waitFor();
     expect(await tom.page.getByText('2 votes').count()).toBe(0);
     await fac.getByRole('button', { name: 'Close voting and publish results' }).click();

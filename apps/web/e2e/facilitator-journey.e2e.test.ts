@@ -108,7 +108,9 @@ describe('a facilitator sets up, runs and recovers a workshop from the app alone
     await shot(fac, 'console-1440x900');
     await fac.goto(server.url + '/');
     const mine = fac.getByRole('region', { name: 'My workshops' });
-    await expect(mine.getByRole('listitem').textContent()).resolves.toMatch(/Cross-border collaboration, June.*Facilitator.*Next: Thu 3 Jun, 15:30–18:00/);
+    await expect(mine.getByRole('listitem').textContent()).resolves.toMatch(
+      /Cross-border collaboration, June.*Facilitator.*Next: Thu 3 Jun, 15:30–18:00/,
+    );
     await first.close();
 
     // A fresh browser with only the saved link lands in the console, and remembers the workshop.
@@ -121,7 +123,9 @@ describe('a facilitator sets up, runs and recovers a workshop from the app alone
     await shot(again, 'console-390x844');
     await again.goto(server.url + '/');
     await eventually(async () =>
-      expect(await again.getByRole('region', { name: 'My workshops' }).textContent()).toMatch(/Cross-border collaboration, June.*Next: Thu 3 Jun, 15:30–18:00/),
+      expect(await again.getByRole('region', { name: 'My workshops' }).textContent()).toMatch(
+        /Cross-border collaboration, June.*Next: Thu 3 Jun, 15:30–18:00/,
+      ),
     );
 
     await second.close();

@@ -27,7 +27,12 @@ afterAll(async () => {
 describe('the feedback survey', () => {
   it.each(VIEWPORTS)('opens for participants, is answered once, and its results reach the report ($name)', async (viewport) => {
     const w = await server.createWorkshop({ title: 'Harbour mobility', homeTimeZone: 'Europe/Paris' });
-    const staff = await signedInContext(browser, w.id, { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' }, { viewport });
+    const staff = await signedInContext(
+      browser,
+      w.id,
+      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+      { viewport },
+    );
     const report = await staff.newPage();
     await report.goto(`${server.url}/w/${w.id}/report`);
     const panel = report.getByRole('region', { name: 'Participant feedback' });
@@ -35,14 +40,21 @@ describe('the feedback survey', () => {
     await panel.getByRole('button', { name: 'Open the survey' }).click();
     await panel.getByText('The survey is open', { exact: false }).waitFor();
 
-    const { context, page } = await joinAs(browser, server.url, w.joinUrl, { name: 'Pia', organisation: 'Port authority', country: 'France' });
+    const { context, page } = await joinAs(browser, server.url, w.joinUrl, {
+      name: 'Pia',
+      organisation: 'Port authority',
+      country: 'France',
+    });
     await page.setViewportSize(viewport);
     const banner = page.getByRole('status').filter({ hasText: 'The facilitator opened a short feedback survey' });
     await eventually(async () => expect(await banner.isVisible()).toBe(true));
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/banner-${viewport.name}.png` });
     await banner.getByRole('button', { name: 'Answer the survey' }).click();
     const dialog = page.getByRole('dialog', { name: 'How was this session?' });
-    await dialog.getByRole('group', { name: /How useful was the session/ }).getByLabel('4').check();
+    await dialog
+      .getByRole('group', { name: /How useful was the session/ })
+      .getByLabel('4')
+      .check();
     await dialog.getByRole('group', { name: 'Would you come again?' }).getByLabel('Yes').check();
     await dialog.getByRole('group', { name: 'Did you meet someone useful?' }).getByLabel('Yes').check();
     await dialog.getByLabel('What should change?').fill('More time for the visions phase');

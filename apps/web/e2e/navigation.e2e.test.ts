@@ -26,7 +26,12 @@ describe('moving between a workshop’s pages', () => {
   it('a facilitator reaches every page from the console by clicking, and a participant the directory and check-in from the board', async () => {
     const w = await server.createWorkshop({ title: 'Navigation workshop' });
     const base = `/w/${w.id}`;
-    const fac = await signedInContext(browser, w.id, { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' }, { viewport: { width: 1440, height: 900 } });
+    const fac = await signedInContext(
+      browser,
+      w.id,
+      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+      { viewport: { width: 1440, height: 900 } },
+    );
     const page = await fac.newPage();
     await page.goto(server.url + `${base}/console`);
     await expectCurrent(page, 'Console');

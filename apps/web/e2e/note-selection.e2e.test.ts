@@ -20,8 +20,16 @@ afterAll(async () => {
 describe('who is on a note', () => {
   it('one participant selects a note; the other sees it outlined and named, until she leaves it', async () => {
     const workshop = await server.createWorkshop({ title: 'Cross-border pilots' });
-    const ana = await joinAs(browser, server.url, workshop.joinUrl, { name: 'Ana Gómez', organisation: 'Alcaldía de Bogotá', country: 'CO' });
-    const tom = await joinAs(browser, server.url, workshop.joinUrl, { name: 'Tom Reid', organisation: 'Greater Manchester', country: 'GB' });
+    const ana = await joinAs(browser, server.url, workshop.joinUrl, {
+      name: 'Ana Gómez',
+      organisation: 'Alcaldía de Bogotá',
+      country: 'CO',
+    });
+    const tom = await joinAs(browser, server.url, workshop.joinUrl, {
+      name: 'Tom Reid',
+      organisation: 'Greater Manchester',
+      country: 'GB',
+    });
 
     await tom.page.getByRole('button', { name: 'New note' }).click();
     const editor = tom.page.getByRole('textbox', { name: 'Note text' });

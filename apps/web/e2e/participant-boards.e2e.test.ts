@@ -36,16 +36,32 @@ describe('two participants on one workshop', () => {
     await probe.close();
 
     const ana = await joinAs(browser, server.url, workshop.joinUrl, {
-      name: 'Ana Gómez', organisation: 'Alcaldía de Bogotá', country: 'CO', timeZone: 'America/Bogota',
+      name: 'Ana Gómez',
+      organisation: 'Alcaldía de Bogotá',
+      country: 'CO',
+      timeZone: 'America/Bogota',
     });
     const tom = await joinAs(browser, server.url, workshop.joinUrl, {
-      name: 'Tom Reid', organisation: 'Greater Manchester Combined Authority', country: 'GB', timeZone: 'Europe/London',
+      name: 'Tom Reid',
+      organisation: 'Greater Manchester Combined Authority',
+      country: 'GB',
+      timeZone: 'Europe/London',
     });
 
     // Presence: each sees the other.
     await eventually(async () => {
-      expect(await ana.page.getByRole('region', { name: /Here now/ }).getByText('Tom Reid').count()).toBe(1);
-      expect(await tom.page.getByRole('region', { name: /Here now/ }).getByText('Ana Gómez').count()).toBe(1);
+      expect(
+        await ana.page
+          .getByRole('region', { name: /Here now/ })
+          .getByText('Tom Reid')
+          .count(),
+      ).toBe(1);
+      expect(
+        await tom.page
+          .getByRole('region', { name: /Here now/ })
+          .getByText('Ana Gómez')
+          .count(),
+      ).toBe(1);
     });
 
     // Ana writes a note; Tom sees it with her name and organisation.
@@ -56,7 +72,11 @@ describe('two participants on one workshop', () => {
     await eventually(async () => {
       expect(await noteByText(tom.page, /Note by Ana Gómez: Pilots budgeted as if they will fail/).count()).toBe(1);
     });
-    expect(await noteByText(tom.page, /Pilots budgeted/).getByText('Alcaldía de Bogotá').count()).toBe(1);
+    expect(
+      await noteByText(tom.page, /Pilots budgeted/)
+        .getByText('Alcaldía de Bogotá')
+        .count(),
+    ).toBe(1);
 
     // Tom co-writes the same note while Ana is still in it: neither overwrites the other.
     const tomNote = noteByText(tom.page, /Pilots budgeted/);
@@ -100,7 +120,12 @@ describe('two participants on one workshop', () => {
     await tom.page.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
     expect(await tom.page.getByLabel('Your name').count()).toBe(0);
     await eventually(async () => {
-      expect(await ana.page.getByRole('region', { name: /Here now/ }).getByText('Tom Reid').count()).toBe(1);
+      expect(
+        await ana.page
+          .getByRole('region', { name: /Here now/ })
+          .getByText('Tom Reid')
+          .count(),
+      ).toBe(1);
       expect(await noteByText(tom.page, /Written on a train without signal/).count()).toBe(1);
     });
 

@@ -32,12 +32,14 @@ async function sidewaysScroll(page: Page): Promise<{ scrollWidth: number; width:
     const culprits: string[] = [];
     // A note far out on the board's canvas is clipped by the canvas: not the page's overflow.
     const clipped = (el: Element) => {
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
       return false;
     };
     for (const el of document.querySelectorAll('body *')) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1 && !clipped(el)) culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} → ${Math.round(r.right)}`);
+      if (r.width > 0 && r.right > width + 1 && !clipped(el))
+        culprits.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} → ${Math.round(r.right)}`);
     }
     return { scrollWidth: document.documentElement.scrollWidth, width, culprits: culprits.slice(0, 8) };
   });
@@ -71,14 +73,21 @@ async function smallTargets(page: Page, scope: string): Promise<string[]> {
       for (const el of root.querySelectorAll('button, a[href], select, input, textarea, [role="tab"]')) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-        if (r.height < 43.5 || r.width < 43.5) out.push(`${el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+        if (r.height < 43.5 || r.width < 43.5)
+          out.push(
+            `${el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`,
+          );
       }
     }
     return out;
   });
 }
 
-async function joinOnPhone(w: CreatedWorkshop, viewport: { width: number; height: number }, name: string): Promise<{ context: BrowserContext; page: Page }> {
+async function joinOnPhone(
+  w: CreatedWorkshop,
+  viewport: { width: number; height: number },
+  name: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, timezoneId: 'Pacific/Fiji', hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto(server.url + w.joinUrl);
@@ -141,7 +150,9 @@ describe.each(PHONES)('on a phone at $width×$height', (viewport) => {
     await editor.press('End');
     await editor.pressSequentially(' and nobody owns the difference');
     await note.getByRole('button', { name: 'Done editing' }).tap();
-    await eventually(async () => expect(await note.textContent()).toContain('Customs forms differ on each side of the border and nobody owns the difference'));
+    await eventually(async () =>
+      expect(await note.textContent()).toContain('Customs forms differ on each side of the border and nobody owns the difference'),
+    );
 
     // Vote on it from the list.
     await openVoting(w);
@@ -181,7 +192,12 @@ describe.each(PHONES)('on a phone at $width×$height', (viewport) => {
     await ana.context.close();
 
     // The facilitator's report with a recommendation that serves the long vision, then export and print.
-    const fac = await signedInContext(browser, w.id, { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' }, { viewport, hasTouch: true, isMobile: true });
+    const fac = await signedInContext(
+      browser,
+      w.id,
+      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+      { viewport, hasTouch: true, isMobile: true },
+    );
     const f = await fac.newPage();
     await f.goto(`${server.url}/w/${w.id}/report`);
     await f.getByRole('button', { name: 'New recommendation' }).tap();
@@ -216,7 +232,10 @@ describe.each(PHONES)('on a phone at $width×$height', (viewport) => {
     // The same report at 1440: the picker stays inside its card.
     await f.setViewportSize({ width: 1440, height: 900 });
     await f.goto(`${server.url}/w/${w.id}/report`);
-    await f.getByRole('article', { name: /Recommendation 1/ }).getByText(/^Every pilot that works/).waitFor();
+    await f
+      .getByRole('article', { name: /Recommendation 1/ })
+      .getByText(/^Every pilot that works/)
+      .waitFor();
     await expectNoSidewaysScroll(f, 'report at 1440');
     await shot(f, 'report');
     await fac.close();
@@ -241,7 +260,11 @@ describe.each(['es', 'fr'] as const)('the phone list in %s', (language) => {
         const composer = page.locator('.outline__add textarea');
         await composer.fill(`Los formularios aduaneros cambian a cada lado de la frontera (${viewport.width})`);
         await composer.press('Enter');
-        await page.getByRole('tabpanel').getByRole('listitem').filter({ hasText: `(${viewport.width})` }).waitFor();
+        await page
+          .getByRole('tabpanel')
+          .getByRole('listitem')
+          .filter({ hasText: `(${viewport.width})` })
+          .waitFor();
       } else {
         await page.getByRole('tabpanel').locator('.note').first().waitFor();
       }

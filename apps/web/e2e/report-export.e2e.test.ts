@@ -67,7 +67,9 @@ describe('an organiser turns the workshop into a report', () => {
 
     // Everything typed reached the server before we export.
     await eventually(async () => {
-      const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=md`, { headers: { authorization: `Bearer ${organiser.token}` } });
+      const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=md`, {
+        headers: { authorization: `Bearer ${organiser.token}` },
+      });
       const md = await res.text();
       // Markdown escapes only what would change the rendering: plain prose stays as written.
       expect(md).toContain('Reserve scale-up funds from day one.');
@@ -85,9 +87,15 @@ describe('an organiser turns the workshop into a report', () => {
     expect(docx.body.subarray(0, 2).toString()).toBe('PK');
     const csv = await download(page, 'Download notes (CSV)');
     expect(csv.name).toMatch(/\.csv$/);
-    expect(csv.body.toString().replace(/^\ufeff/, '')).toMatch(/^phase,cluster,text,author,organisation,votes,created_at_utc,created_at \(Europe\/Paris\),theme\r\n/);
+    expect(csv.body.toString().replace(/^\ufeff/, '')).toMatch(
+      /^phase,cluster,text,author,organisation,votes,created_at_utc,created_at \(Europe\/Paris\),theme\r\n/,
+    );
     const json = await download(page, 'Download the whole workshop (JSON)');
-    expect(JSON.parse(json.body.toString())).toMatchObject({ format: 'crossboard-workshop', version: WORKSHOP_JSON_VERSION, recommendations: [{ title: RECOMMENDATION }] });
+    expect(JSON.parse(json.body.toString())).toMatchObject({
+      format: 'crossboard-workshop',
+      version: WORKSHOP_JSON_VERSION,
+      recommendations: [{ title: RECOMMENDATION }],
+    });
     const template = await download(page, 'Save this workshop’s structure as a template');
     expect(JSON.parse(template.body.toString())).toMatchObject({ format: 'crossboard-template', homeTimeZone: 'Europe/Paris' });
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^Downloaded .*\.template\.json\.$/);
@@ -119,7 +127,9 @@ describe('an organiser turns the workshop into a report', () => {
       body: JSON.stringify({ name: 'Ana', organisation: 'Bogotá', country: 'CO', timeZone: 'America/Bogota', language: 'en' }),
     });
     const ana = (await join.json()) as { token: string; participantId: string };
-    const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=docx`, { headers: { authorization: `Bearer ${ana.token}` } });
+    const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=docx`, {
+      headers: { authorization: `Bearer ${ana.token}` },
+    });
     expect(res.status).toBe(403);
     const context = await signedInContext(browser, w.id, { token: ana.token, personId: ana.participantId, role: 'participant' });
     const page = await context.newPage();

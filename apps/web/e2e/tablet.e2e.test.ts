@@ -24,7 +24,11 @@ async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchE
 async function gesture(cdp: CDPSession, from: Point[], to: Point[], steps = 8): Promise<void> {
   await touch(cdp, 'touchStart', from);
   for (let i = 1; i <= steps; i++) {
-    await touch(cdp, 'touchMove', from.map((f, k) => ({ x: f.x + ((to[k]!.x - f.x) * i) / steps, y: f.y + ((to[k]!.y - f.y) * i) / steps })));
+    await touch(
+      cdp,
+      'touchMove',
+      from.map((f, k) => ({ x: f.x + ((to[k]!.x - f.x) * i) / steps, y: f.y + ((to[k]!.y - f.y) * i) / steps })),
+    );
   }
   await touch(cdp, 'touchEnd', []);
 }
@@ -32,10 +36,13 @@ async function gesture(cdp: CDPSession, from: Point[], to: Point[], steps = 8): 
 const zoomLevel = async (page: Page) => Number((await page.getByRole('button', { name: 'Reset zoom' }).textContent())!.replace('%', ''));
 /** The note's place on the board (its Y.Map x, y), as its transform says. */
 const boardSpot = (page: Page) =>
-  page.locator('.note').first().evaluate((el) => {
-    const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec((el as HTMLElement).style.transform)!;
-    return { x: Number(m[1]), y: Number(m[2]) };
-  });
+  page
+    .locator('.note')
+    .first()
+    .evaluate((el) => {
+      const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec((el as HTMLElement).style.transform)!;
+      return { x: Number(m[1]), y: Number(m[2]) };
+    });
 /** The middle of the note's text: a finger there is on the note, not on one of its tools. */
 const textMiddle = async (page: Page) => {
   const b = (await page.locator('.note .note__text').first().boundingBox())!;
@@ -54,7 +61,12 @@ describe('a tablet', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Tala Tablet', organisation: 'Apia City', country: 'WS', timeZone: 'Pacific/Apia', language: 'en' }),
     }).then((r) => r.json() as Promise<{ participantId: string; token: string }>);
-    const context = await signedInContext(browser, w.id, { token: joined.token, personId: joined.participantId, role: 'participant' }, { viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const context = await signedInContext(
+      browser,
+      w.id,
+      { token: joined.token, personId: joined.participantId, role: 'participant' },
+      { viewport: { width: 1024, height: 768 }, hasTouch: true },
+    );
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(`${server.url}/w/${w.id}`);
@@ -91,7 +103,17 @@ describe('a tablet', () => {
     expect(await zoomLevel(page)).toBe(100);
     const beforePinch = await screenSpot(page);
     const mid = { x: empty.x - 100, y: empty.y - 100 };
-    await gesture(cdp, [{ x: mid.x - 50, y: mid.y }, { x: mid.x + 50, y: mid.y }], [{ x: mid.x - 100, y: mid.y }, { x: mid.x + 100, y: mid.y }]);
+    await gesture(
+      cdp,
+      [
+        { x: mid.x - 50, y: mid.y },
+        { x: mid.x + 50, y: mid.y },
+      ],
+      [
+        { x: mid.x - 100, y: mid.y },
+        { x: mid.x + 100, y: mid.y },
+      ],
+    );
     await eventually(async () => expect(await zoomLevel(page)).toBe(200));
     const afterPinch = await screenSpot(page);
     // Zoom by 2 around `mid`: a point p goes to mid + 2 (p − mid).

@@ -16,7 +16,9 @@ describe('the console’s links', () => {
     const calls: string[] = [];
     vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
       calls.push(`${init?.method ?? 'GET'} ${url}`);
-      const body = url.endsWith('/rotate') ? { joinUrl: '/w/w1/join?code=new' } : { id: 'w1', title: 'T', you: { role: 'facilitator' }, joinUrl: '/w/w1/join?code=old' };
+      const body = url.endsWith('/rotate')
+        ? { joinUrl: '/w/w1/join?code=new' }
+        : { id: 'w1', title: 'T', you: { role: 'facilitator' }, joinUrl: '/w/w1/join?code=old' };
       return new Response(JSON.stringify(body), { status: 200 });
     });
     // Came in through an invitation: this browser never saw the participant link.

@@ -32,7 +32,9 @@ describe('a phase board', () => {
       // A note of another phase must not appear on this board.
       createNote(boardNotes(theirs), { phase: 'painPoints', text: 'Elsewhere' });
     });
-    expect(await screen.findByRole('article', { name: 'Note by Jan Novák: One data space for the whole border region' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('article', { name: 'Note by Jan Novák: One data space for the whole border region' }),
+    ).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(1);
   });
 

@@ -39,7 +39,13 @@ describe('the workshop’s connection line', () => {
   });
   it('adds up changes waiting and reports a refusal above everything else', () => {
     const refused = { code: 4410, reason: 'removed' as const, message: 'removed' };
-    const s = summariseConnection([{ ...synced, pendingChanges: 2 }, { ...EMPTY_ROOM, pendingChanges: 3, refused }], true);
+    const s = summariseConnection(
+      [
+        { ...synced, pendingChanges: 2 },
+        { ...EMPTY_ROOM, pendingChanges: 3, refused },
+      ],
+      true,
+    );
     expect(s).toEqual({ state: 'refused', pendingChanges: 5, refused });
   });
 });

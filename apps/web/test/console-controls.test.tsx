@@ -123,7 +123,9 @@ describe('the shared timer', () => {
     renderWorkshop(<SharedTimer />, { control });
     await waitFor(() => expect(useServerClock.getState().synced).toBe(true));
     // 61.5 s left: the countdown crosses the one-minute mark within two seconds.
-    act(() => writeTimer(control, { status: 'running', durationMs: 5 * 60_000, startedAt: Date.now() + SERVER_AHEAD_MS - (5 * 60_000 - 61_500) }));
+    act(() =>
+      writeTimer(control, { status: 'running', durationMs: 5 * 60_000, startedAt: Date.now() + SERVER_AHEAD_MS - (5 * 60_000 - 61_500) }),
+    );
     expect(screen.queryByText('One minute left.')).not.toBeInTheDocument();
     const banner = await screen.findByText('One minute left.', {}, { timeout: 5_000 });
     expect(banner.closest('[aria-live]')).toHaveAttribute('aria-live', 'assertive');
@@ -132,10 +134,46 @@ describe('the shared timer', () => {
 });
 
 const PEOPLE = [
-  { personId: 'p-fac', role: 'facilitator', name: 'Fatima Idrissi', organisation: 'Interreg', country: 'France', timeZone: 'Europe/Paris', language: 'fr', removed: false },
-  { personId: 'p-ana', role: 'participant', name: 'Ana Souza', organisation: 'Region of Galicia', country: 'Spain', timeZone: 'Europe/Madrid', language: 'es', removed: false },
-  { personId: 'p-kenji', role: 'participant', name: 'Kenji Sato', organisation: 'Fukuoka City', country: 'Japan', timeZone: 'Asia/Tokyo', language: 'en', removed: false },
-  { personId: 'p-jan', role: 'participant', name: 'Jan Novák', organisation: 'Ministry', country: 'Czechia', timeZone: 'Europe/Prague', language: 'en', removed: false },
+  {
+    personId: 'p-fac',
+    role: 'facilitator',
+    name: 'Fatima Idrissi',
+    organisation: 'Interreg',
+    country: 'France',
+    timeZone: 'Europe/Paris',
+    language: 'fr',
+    removed: false,
+  },
+  {
+    personId: 'p-ana',
+    role: 'participant',
+    name: 'Ana Souza',
+    organisation: 'Region of Galicia',
+    country: 'Spain',
+    timeZone: 'Europe/Madrid',
+    language: 'es',
+    removed: false,
+  },
+  {
+    personId: 'p-kenji',
+    role: 'participant',
+    name: 'Kenji Sato',
+    organisation: 'Fukuoka City',
+    country: 'Japan',
+    timeZone: 'Asia/Tokyo',
+    language: 'en',
+    removed: false,
+  },
+  {
+    personId: 'p-jan',
+    role: 'participant',
+    name: 'Jan Novák',
+    organisation: 'Ministry',
+    country: 'Czechia',
+    timeZone: 'Europe/Prague',
+    language: 'en',
+    removed: false,
+  },
 ];
 
 function People() {
@@ -148,7 +186,8 @@ function peopleServer(): Call[] {
   const removed = new Set<string>();
   return interceptFetch((c) => {
     if (c.url === '/api/time') return { body: { now: Date.now() } };
-    if (c.method === 'GET' && c.url === '/api/workshops/w1/people') return { body: { people: PEOPLE.map((p) => ({ ...p, removed: removed.has(p.personId) })) } };
+    if (c.method === 'GET' && c.url === '/api/workshops/w1/people')
+      return { body: { people: PEOPLE.map((p) => ({ ...p, removed: removed.has(p.personId) })) } };
     const m = c.method === 'DELETE' && c.url.match(/^\/api\/workshops\/w1\/people\/([^?]+)(\?notes=remove)?$/);
     if (m) {
       removed.add(m[1]!);
@@ -186,7 +225,11 @@ describe('the participants panel', () => {
 
     await user.click(screen.getByRole('button', { name: 'Remove Ana Souza' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
-    await waitFor(() => expect(calls.filter((c) => c.method === 'DELETE')).toEqual([{ method: 'DELETE', url: '/api/workshops/w1/people/p-ana', body: undefined, auth: 'Bearer tok-fac' }]));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'DELETE')).toEqual([
+        { method: 'DELETE', url: '/api/workshops/w1/people/p-ana', body: undefined, auth: 'Bearer tok-fac' },
+      ]),
+    );
     await waitFor(() => expect(screen.queryByText('Ana Souza')).not.toBeInTheDocument());
     expect(screen.getByText('Ana Souza was removed.')).toBeInTheDocument();
     // No one removes themselves from the console.

@@ -43,7 +43,15 @@ describe('the console’s drafts panel', () => {
     const WebSocketSpy = vi.fn();
     vi.stubGlobal('WebSocket', WebSocketSpy);
     draftsServer([
-      { personId: 'p-ana', name: 'Ana Gómez', count: 2, notes: [{ id: 'd1', length: 12 }, { id: 'd2', length: 1 }] },
+      {
+        personId: 'p-ana',
+        name: 'Ana Gómez',
+        count: 2,
+        notes: [
+          { id: 'd1', length: 12 },
+          { id: 'd2', length: 1 },
+        ],
+      },
       { personId: 'p-tom', name: 'Tom Reid', count: 0, notes: [] },
     ]);
     renderWorkshop(<DraftsPanel api={facilitationApi('w1', 'tok-fac')} />, { me: FACILITATOR });
@@ -60,7 +68,15 @@ describe('the console’s drafts panel', () => {
 
   it('lists one person’s drafts by length and removes one by id through the API', async () => {
     const calls = draftsServer([
-      { personId: 'p-ana', name: 'Ana Gómez', count: 2, notes: [{ id: 'd1', length: 12 }, { id: 'd2', length: 1 }] },
+      {
+        personId: 'p-ana',
+        name: 'Ana Gómez',
+        count: 2,
+        notes: [
+          { id: 'd1', length: 12 },
+          { id: 'd2', length: 1 },
+        ],
+      },
     ]);
     const user = userEvent.setup();
     renderWorkshop(<DraftsPanel api={facilitationApi('w1', 'tok-fac')} />, { me: FACILITATOR });
@@ -69,10 +85,11 @@ describe('the console’s drafts panel', () => {
     await user.click(open);
     expect(open).toHaveAttribute('aria-expanded', 'true');
     const moderation = screen.getByRole('region', { name: 'Drafts of Ana Gómez' });
-    expect(within(moderation).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual([
-      'Draft 1: 12 characters',
-      'Draft 2: 1 character',
-    ]);
+    expect(
+      within(moderation)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent),
+    ).toEqual(['Draft 1: 12 characters', 'Draft 2: 1 character']);
 
     await user.click(within(moderation).getByRole('button', { name: 'Remove draft 2 of Ana Gómez' }));
     expect(calls.filter((c) => c.method === 'DELETE')).toEqual([

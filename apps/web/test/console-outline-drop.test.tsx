@@ -19,7 +19,10 @@ describe('rank by votes in the outline', () => {
     const b = createNote(boardNotes(board), { phase: 'painPoints', text: 'Most votes', now: 2, author });
     const control = new Y.Doc();
     renderWorkshop(<Outline selected="painPoints" lockedPhases={none} />, { board, control });
-    const texts = () => within(screen.getByRole('region', { name: 'Not in a cluster' })).getAllByRole('listitem').map((li) => li.querySelector('p')!.textContent);
+    const texts = () =>
+      within(screen.getByRole('region', { name: 'Not in a cluster' }))
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('p')!.textContent);
     expect(texts()).toEqual(['Few votes', 'Most votes']);
     expect(screen.queryByRole('button', { name: 'Rank by votes' })).not.toBeInTheDocument();
 

@@ -3,7 +3,16 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import * as Y from 'yjs';
-import { boardNotes, createCluster, boardClusters, createNote, listClusters, listNotes, writeVoting, writeVotingRound } from '@crossboard/model';
+import {
+  boardNotes,
+  createCluster,
+  boardClusters,
+  createNote,
+  listClusters,
+  listNotes,
+  writeVoting,
+  writeVotingRound,
+} from '@crossboard/model';
 import { saveCredential } from '../src/api/credentials.ts';
 import { i18n, setLanguage } from '../src/i18n/index.ts';
 import { ClusterSuggestions } from '../src/console/ClusterSuggestions.tsx';
@@ -108,7 +117,13 @@ describe('dot voting for a participant', () => {
     const a = createNote(boardNotes(board), { phase: 'painPoints', text: 'No learning loops', author });
     const v = createNote(boardNotes(board), { phase: 'visions', text: 'Shared data spaces', author });
     const control = new Y.Doc();
-    const round = { target: 'notes' as const, votesPerPerson: 3, maxPerItem: null, status: 'closed' as const, closedAt: Date.UTC(2021, 5, 3, 14, 10) };
+    const round = {
+      target: 'notes' as const,
+      votesPerPerson: 3,
+      maxPerItem: null,
+      status: 'closed' as const,
+      closedAt: Date.UTC(2021, 5, 3, 14, 10),
+    };
     writeVotingRound(control, { ...round, id: 'round-a', phase: 'painPoints', openedAt: 1, tallies: { [a]: 4 } });
     writeVotingRound(control, { ...round, id: 'round-b', phase: 'visions', openedAt: 2, tallies: { [v]: 1 } });
     writeVoting(control, { phase: 'visions', target: 'notes', votesPerPerson: 3, status: 'closed', roundId: 'round-b' });
@@ -146,11 +161,18 @@ describe('clustering in the console', () => {
     const title = within(first).getByRole('textbox', { name: 'Edit title' });
     await user.clear(title);
     await user.type(title, 'Procurement{Enter}');
-    await user.click(within(screen.getAllByRole('listitem', { name: /^Suggestion: / })[0]!).getByRole('button', { name: 'Accept “Procurement”' }));
+    await user.click(
+      within(screen.getAllByRole('listitem', { name: /^Suggestion: / })[0]!).getByRole('button', { name: 'Accept “Procurement”' }),
+    );
 
     const clusters = listClusters(board, 'painPoints');
     expect(clusters.map((c) => c.title)).toEqual(['Procurement']);
-    expect(listNotes(board, 'painPoints').filter((n) => n.clusterId === clusters[0]!.id).map((n) => n.id).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(
+      listNotes(board, 'painPoints')
+        .filter((n) => n.clusterId === clusters[0]!.id)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(ids.slice(0, 3).sort());
     expect(screen.getByRole('textbox', { name: 'Cluster title' })).toHaveValue('Procurement');
     expect(screen.getAllByRole('listitem', { name: /^Suggestion: / })).toHaveLength(1);
 
@@ -174,7 +196,9 @@ describe('clustering in the console', () => {
 
     // A short name for each "Take out", the note it acts on as its description.
     const takeOut = screen.getAllByRole('button', { name: 'Take out' });
-    expect(takeOut.map((b) => b.getAttribute('aria-describedby') && document.getElementById(b.getAttribute('aria-describedby')!)?.textContent)).toEqual(['One data space', 'Shared registries']);
+    expect(
+      takeOut.map((b) => b.getAttribute('aria-describedby') && document.getElementById(b.getAttribute('aria-describedby')!)?.textContent),
+    ).toEqual(['One data space', 'Shared registries']);
     await user.click(screen.getByRole('button', { name: 'Take out', description: 'Shared registries' }));
     expect(boardNotes(board).get(n2)!.get('clusterId')).toBeNull();
     expect(boardNotes(board).get(n1)!.get('clusterId')).toBe(c1);

@@ -46,8 +46,14 @@ describe('the set-up wizard', () => {
     const first = screen.getByRole('group', { name: 'Session 1' });
     await user.clear(within(first).getByLabelText('Date'));
     await user.type(within(first).getByLabelText('Date'), '2027-06-03');
-    expect(within(first).getByRole('list', { name: 'Session 1 in other time zones' }).textContent).toMatch(/Dubai Thu (17:30–20:00|05:30 PM–08:00 PM)/);
-    expect(within(first).getByText(/Singapore/).closest('li')).toHaveClass('is-night');
+    expect(within(first).getByRole('list', { name: 'Session 1 in other time zones' }).textContent).toMatch(
+      /Dubai Thu (17:30–20:00|05:30 PM–08:00 PM)/,
+    );
+    expect(
+      within(first)
+        .getByText(/Singapore/)
+        .closest('li'),
+    ).toHaveClass('is-night');
 
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('150 minutes of a 150-minute session')).toBeInTheDocument();
@@ -69,7 +75,11 @@ describe('the set-up wizard', () => {
       phaseQuestions: { painPoints: 'What makes collaborating across borders and jurisdictions hard?' },
     });
     expect((bodies[0]!.agenda as unknown[]).length).toBe(7);
-    expect(loadCredential('w1')).toMatchObject({ role: 'facilitator', title: 'Cross-border, June', sessions: [{ start: Date.UTC(2027, 5, 3, 13, 30) }] });
+    expect(loadCredential('w1')).toMatchObject({
+      role: 'facilitator',
+      title: 'Cross-border, June',
+      sessions: [{ start: Date.UTC(2027, 5, 3, 13, 30) }],
+    });
   });
 
   it('brings the template’s questions in the facilitator’s language', async () => {
@@ -77,6 +87,8 @@ describe('the set-up wizard', () => {
     const user = userEvent.setup();
     render(<CreateWizard homeTimeZone="Europe/Paris" />);
     await user.click(screen.getByRole('button', { name: 'Suivant' }));
-    expect(screen.getByLabelText('Question pour Difficultés')).toHaveValue('Qu’est-ce qui rend difficile la coopération entre pays et juridictions ?');
+    expect(screen.getByLabelText('Question pour Difficultés')).toHaveValue(
+      'Qu’est-ce qui rend difficile la coopération entre pays et juridictions ?',
+    );
   });
 });

@@ -13,8 +13,26 @@ import { interceptFetch } from './facilitation-fetch.ts';
 
 const FACILITATOR: LocalUser = { ...ME, id: 'p-fac', name: 'Fatima Idrissi', role: 'facilitator' };
 const people = [
-  { personId: 'p-ana', role: 'participant', name: 'Ana Sousa', organisation: 'Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en', removed: false },
-  { personId: 'p-ben', role: 'participant', name: 'Ben Tamm', organisation: 'Tallinn', country: 'Estonia', timeZone: 'Europe/Tallinn', language: 'en', removed: false },
+  {
+    personId: 'p-ana',
+    role: 'participant',
+    name: 'Ana Sousa',
+    organisation: 'Porto',
+    country: 'Portugal',
+    timeZone: 'Europe/Lisbon',
+    language: 'en',
+    removed: false,
+  },
+  {
+    personId: 'p-ben',
+    role: 'participant',
+    name: 'Ben Tamm',
+    organisation: 'Tallinn',
+    country: 'Estonia',
+    timeZone: 'Europe/Tallinn',
+    language: 'en',
+    removed: false,
+  },
 ];
 const running: Breakout = {
   active: true,
@@ -93,7 +111,10 @@ describe('the breakout banner', () => {
   });
 
   it('is in Spanish and French too', () => {
-    for (const [lang, text] of [['es', 'Estás en Grupo 2: Health.'], ['fr', 'Vous êtes dans le Groupe 2 : Health.']] as const) {
+    for (const [lang, text] of [
+      ['es', 'Estás en Grupo 2: Health.'],
+      ['fr', 'Vous êtes dans le Groupe 2 : Health.'],
+    ] as const) {
       const { unmount } = renderWorkshop(<BreakoutBanner />, { control: controlWith(running), me: { ...ME, id: 'p-ben' } });
       act(() => setLanguage(lang));
       expect(screen.getByText(text)).toBeTruthy();

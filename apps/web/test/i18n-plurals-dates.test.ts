@@ -23,7 +23,9 @@ describe.each([
 ])('plurals in %s', (_lang, messages) => {
   it('give every counted message a plural form, so i18next picks the words by its plural rules', () => {
     const all = leaves(messages);
-    const missing = [...all].filter(([k, v]) => v.includes('{{count}}') && !/_(one|other)$/.test(k) && !all.has(`${k}_other`)).map(([k]) => k);
+    const missing = [...all]
+      .filter(([k, v]) => v.includes('{{count}}') && !/_(one|other)$/.test(k) && !all.has(`${k}_other`))
+      .map(([k]) => k);
     expect(missing).toEqual([]);
   });
 });

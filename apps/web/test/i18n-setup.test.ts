@@ -34,7 +34,9 @@ describe.each([
 
   it('is served beside the app’s other strings, with plurals', () => {
     const t = i18n.getFixedT(lang);
-    expect(t('setup.agenda.totalOf', { count: 150, session: 150 })).toBe(lang === 'es' ? '150 minutos de una sesión de 150 minutos' : '150 minutes sur une séance de 150 minutes');
+    expect(t('setup.agenda.totalOf', { count: 150, session: 150 })).toBe(
+      lang === 'es' ? '150 minutos de una sesión de 150 minutos' : '150 minutes sur une séance de 150 minutes',
+    );
     expect(t('phases.painPoints')).not.toBe('phases.painPoints');
   });
 });

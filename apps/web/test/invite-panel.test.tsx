@@ -22,7 +22,9 @@ afterEach(() => vi.unstubAllGlobals());
 describe('the console’s Invite panel', () => {
   it('asks the server for an organiser invitation with name and organisation, and shows the link with the token in the fragment', async () => {
     const calls = interceptFetch((c) =>
-      c.method === 'POST' && c.url === '/api/workshops/w1/invitations' ? { status: 201, body: { token: 'tok-org+/=', personId: 'p-org' } } : undefined,
+      c.method === 'POST' && c.url === '/api/workshops/w1/invitations'
+        ? { status: 201, body: { token: 'tok-org+/=', personId: 'p-org' } }
+        : undefined,
     );
     const user = userEvent.setup();
     const onInvited = vi.fn();
@@ -37,7 +39,12 @@ describe('the console’s Invite panel', () => {
     expect(link).toHaveValue(`${window.location.origin}/w/w1/accept#token=tok-org%2B%2F%3D`);
     expect(link).toHaveAccessibleDescription('Send this link only to Olga Berg: it signs them in as Organiser.');
     expect(calls).toEqual([
-      { method: 'POST', url: '/api/workshops/w1/invitations', body: { role: 'organiser', name: 'Olga Berg', organisation: 'Region of Skåne' }, auth: 'Bearer tok-fac' },
+      {
+        method: 'POST',
+        url: '/api/workshops/w1/invitations',
+        body: { role: 'organiser', name: 'Olga Berg', organisation: 'Region of Skåne' },
+        auth: 'Bearer tok-fac',
+      },
     ]);
     expect(onInvited).toHaveBeenCalledOnce();
 
@@ -55,10 +62,15 @@ describe('the console’s Invite panel', () => {
     renderWorkshop(<InvitePanel api={facilitationApi('w1', 'tok-fac')} />, { me: FACILITATOR });
 
     await user.click(screen.getByRole('button', { name: 'Create invitation link' }));
-    expect(await screen.findByRole('textbox', { name: 'Invitation link for Facilitator' })).toHaveValue(`${window.location.origin}/w/w1/accept#token=tok-co`);
+    expect(await screen.findByRole('textbox', { name: 'Invitation link for Facilitator' })).toHaveValue(
+      `${window.location.origin}/w/w1/accept#token=tok-co`,
+    );
     expect(calls[0]!.body).toEqual({ role: 'facilitator' });
 
-    answer = { status: 400, body: { error: { code: 'INVALID_BODY', message: 'body/organisation must NOT have more than 150 characters' } } };
+    answer = {
+      status: 400,
+      body: { error: { code: 'INVALID_BODY', message: 'body/organisation must NOT have more than 150 characters' } },
+    };
     await user.type(screen.getByRole('textbox', { name: 'Organisation' }), 'o'.repeat(151));
     await user.click(screen.getByRole('button', { name: 'Create invitation link' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('body/organisation must NOT have more than 150 characters');
@@ -79,7 +91,13 @@ describe('accepting an invitation', () => {
     localStorage.clear();
     const calls = interceptFetch((c) =>
       c.url === '/api/workshops/w1' && c.auth === 'Bearer tok-org'
-        ? { body: { id: 'w1', title: 'Health', you: { personId: 'p-org', role: 'organiser', name: 'Olga Berg', organisation: 'Region of Skåne', language: 'en' } } }
+        ? {
+            body: {
+              id: 'w1',
+              title: 'Health',
+              you: { personId: 'p-org', role: 'organiser', name: 'Olga Berg', organisation: 'Region of Skåne', language: 'en' },
+            },
+          }
         : undefined,
     );
     window.history.replaceState(null, '', '/w/w1/accept#token=tok-org');
@@ -87,12 +105,20 @@ describe('accepting an invitation', () => {
     await waitFor(() => expect(window.location.pathname).toBe('/w/w1/report'));
     expect(window.location.hash).toBe('');
     expect(calls).toHaveLength(1);
-    expect(loadCredential('w1')).toMatchObject({ token: 'tok-org', personId: 'p-org', role: 'organiser', name: 'Olga Berg', organisation: 'Region of Skåne' });
+    expect(loadCredential('w1')).toMatchObject({
+      token: 'tok-org',
+      personId: 'p-org',
+      role: 'organiser',
+      name: 'Olga Berg',
+      organisation: 'Region of Skåne',
+    });
   });
 
   it('sends a co-facilitator to the console', async () => {
     interceptFetch((c) =>
-      c.url === '/api/workshops/w1' ? { body: { id: 'w1', title: 'Health', you: { personId: 'p-co', role: 'facilitator', name: 'Facilitator', organisation: '' } } } : undefined,
+      c.url === '/api/workshops/w1'
+        ? { body: { id: 'w1', title: 'Health', you: { personId: 'p-co', role: 'facilitator', name: 'Facilitator', organisation: '' } } }
+        : undefined,
     );
     window.history.replaceState(null, '', '/w/w1/accept#token=tok-co');
     renderAccept();
@@ -101,7 +127,9 @@ describe('accepting an invitation', () => {
   });
 
   it('says so clearly when the token is refused, and keeps the credential this browser had', async () => {
-    interceptFetch((c) => (c.url === '/api/workshops/w1' ? { status: 401, body: { error: { code: 'INVALID_TOKEN', message: 'Invalid token.' } } } : undefined));
+    interceptFetch((c) =>
+      c.url === '/api/workshops/w1' ? { status: 401, body: { error: { code: 'INVALID_TOKEN', message: 'Invalid token.' } } } : undefined,
+    );
     window.history.replaceState(null, '', '/w/w1/accept#token=forged');
     renderAccept();
     expect(await screen.findByRole('alert')).toHaveTextContent('This invitation link is not valid');

@@ -16,9 +16,16 @@ function interceptFetch(): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     const headers = (init.headers ?? {}) as Record<string, string>;
-    calls.push({ url, method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined, auth: headers.authorization ?? null });
-    if (url.endsWith('/public')) return new Response(JSON.stringify({ id: 'w1', title: 'Border regions 2030', purpose: '', codeRequired: false }), { status: 200 });
-    if (url.endsWith('/join')) return new Response(JSON.stringify({ participantId: 'p-42', token: 'tok-42', role: 'participant' }), { status: 201 });
+    calls.push({
+      url,
+      method: init.method ?? 'GET',
+      body: init.body ? JSON.parse(String(init.body)) : undefined,
+      auth: headers.authorization ?? null,
+    });
+    if (url.endsWith('/public'))
+      return new Response(JSON.stringify({ id: 'w1', title: 'Border regions 2030', purpose: '', codeRequired: false }), { status: 200 });
+    if (url.endsWith('/join'))
+      return new Response(JSON.stringify({ participantId: 'p-42', token: 'tok-42', role: 'participant' }), { status: 201 });
     if (url.endsWith('/directory/me')) return new Response(JSON.stringify({ profile: JSON.parse(String(init.body)) }), { status: 200 });
     return new Response(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such thing.' } }), { status: 404 });
   });
@@ -74,6 +81,14 @@ describe('the directory choice at join', () => {
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.url).toBe('/api/workshops/w1/directory/me');
     expect(put.auth).toBe('Bearer tok-42');
-    expect(put.body).toEqual({ listed: true, show: ['organisation', 'canHelp'], role: '', themes: [], canHelp: 'Cross-border health data', lookingFor: '', contact: '' });
+    expect(put.body).toEqual({
+      listed: true,
+      show: ['organisation', 'canHelp'],
+      role: '',
+      themes: [],
+      canHelp: 'Cross-border health data',
+      lookingFor: '',
+      contact: '',
+    });
   });
 });

@@ -20,7 +20,10 @@ function interceptFetch(): Call[] {
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     calls.push({ url, method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined });
     if (url.endsWith('/public')) {
-      return new Response(JSON.stringify({ id: 'w1', title: 'Border regions 2030', purpose: 'Find what to fix first.', codeRequired: false }), { status: 200 });
+      return new Response(
+        JSON.stringify({ id: 'w1', title: 'Border regions 2030', purpose: 'Find what to fix first.', codeRequired: false }),
+        { status: 200 },
+      );
     }
     if (url.endsWith('/join')) {
       return new Response(JSON.stringify({ participantId: 'p-42', token: 'tok-42', role: 'participant' }), { status: 201 });
@@ -81,7 +84,14 @@ describe('the join form', () => {
     expect(post).toEqual({
       url: '/api/workshops/w1/join',
       method: 'POST',
-      body: { name: 'Ana Souza', organisation: 'Region of Galicia', country: 'Spain', timeZone: 'Asia/Tokyo', language: 'es', code: 'secret-code' },
+      body: {
+        name: 'Ana Souza',
+        organisation: 'Region of Galicia',
+        country: 'Spain',
+        timeZone: 'Asia/Tokyo',
+        language: 'es',
+        code: 'secret-code',
+      },
     });
     expect(loadCredential('w1')).toMatchObject({ token: 'tok-42', personId: 'p-42', role: 'participant', language: 'es' });
   });

@@ -14,14 +14,40 @@ function relay(from: Awareness, to: Awareness) {
   });
 }
 
-const ANA = { id: 'p-ana', name: 'Ana Souza', organisation: 'Region of Galicia', timeZone: 'Europe/Madrid', colour: '#8a1c7c', role: 'participant' };
-const BEN = { id: 'p-ben', name: 'Ben Okafor', organisation: 'Lagos State', timeZone: 'Africa/Lagos', colour: '#1b6b3a', role: 'participant' };
+const ANA = {
+  id: 'p-ana',
+  name: 'Ana Souza',
+  organisation: 'Region of Galicia',
+  timeZone: 'Europe/Madrid',
+  colour: '#8a1c7c',
+  role: 'participant',
+};
+const BEN = {
+  id: 'p-ben',
+  name: 'Ben Okafor',
+  organisation: 'Lagos State',
+  timeZone: 'Africa/Lagos',
+  colour: '#1b6b3a',
+  role: 'participant',
+};
 
 function twoNotes() {
   const board = new Y.Doc();
   const notes = boardNotes(board);
-  const first = createNote(notes, { phase: 'painPoints', text: 'Pilots are budgeted to fail', x: 0, y: 0, author: { id: 'p-me', name: 'Mia Laurent', organisation: 'City of Lyon' } });
-  const second = createNote(notes, { phase: 'painPoints', text: 'No learning loops', x: 300, y: 0, author: { id: 'p-me', name: 'Mia Laurent', organisation: 'City of Lyon' } });
+  const first = createNote(notes, {
+    phase: 'painPoints',
+    text: 'Pilots are budgeted to fail',
+    x: 0,
+    y: 0,
+    author: { id: 'p-me', name: 'Mia Laurent', organisation: 'City of Lyon' },
+  });
+  const second = createNote(notes, {
+    phase: 'painPoints',
+    text: 'No learning loops',
+    x: 300,
+    y: 0,
+    author: { id: 'p-me', name: 'Mia Laurent', organisation: 'City of Lyon' },
+  });
   return { board, first, second };
 }
 

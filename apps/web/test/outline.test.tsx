@@ -11,8 +11,18 @@ const none = { painPoints: false, visions: false, recommendations: false };
 function boardWithCluster() {
   const board = new Y.Doc();
   const clusterId = createCluster(boardClusters(board), { phase: 'painPoints', title: 'Funding' });
-  const a = createNote(boardNotes(board), { phase: 'painPoints', text: 'Pilots budgeted to fail', now: 1, author: { id: 'p1', name: 'Ana', organisation: 'Galicia' } });
-  const b = createNote(boardNotes(board), { phase: 'painPoints', text: 'No learning loops', now: 2, author: { id: 'p2', name: 'Jan', organisation: 'Brno' } });
+  const a = createNote(boardNotes(board), {
+    phase: 'painPoints',
+    text: 'Pilots budgeted to fail',
+    now: 1,
+    author: { id: 'p1', name: 'Ana', organisation: 'Galicia' },
+  });
+  const b = createNote(boardNotes(board), {
+    phase: 'painPoints',
+    text: 'No learning loops',
+    now: 2,
+    author: { id: 'p2', name: 'Jan', organisation: 'Brno' },
+  });
   return { board, clusterId, a, b };
 }
 

@@ -35,7 +35,14 @@ describe('the presence list', () => {
 
     act(() => {
       theirs.setLocalState({
-        user: { id: 'p-kenji', name: 'Kenji Sato', organisation: 'Fukuoka City', timeZone: 'Asia/Tokyo', colour: '#1b6b3a', role: 'participant' },
+        user: {
+          id: 'p-kenji',
+          name: 'Kenji Sato',
+          organisation: 'Fukuoka City',
+          timeZone: 'Asia/Tokyo',
+          colour: '#1b6b3a',
+          role: 'participant',
+        },
         status: 'idle',
       });
     });

@@ -15,9 +15,12 @@ describe('deleting a recommendation', () => {
     const report = new Y.Doc();
     const id = createRecommendation(report, { title: 'A pooled fund' });
     const map = reportRecommendations(report).get(id)!;
-    renderWorkshop(<RecommendationCard report={report} map={map} position={1} votes={0} painPointItems={[]} visionItems={[]} owners={[]} canEdit />, {
-      me: { ...ME, role: 'facilitator' },
-    });
+    renderWorkshop(
+      <RecommendationCard report={report} map={map} position={1} votes={0} painPointItems={[]} visionItems={[]} owners={[]} canEdit />,
+      {
+        me: { ...ME, role: 'facilitator' },
+      },
+    );
 
     await user.click(screen.getByRole('button', { name: 'Delete recommendation “A pooled fund”' }));
     expect(screen.getByRole('alertdialog', { name: 'Delete “A pooled fund”?' })).toBeInTheDocument();

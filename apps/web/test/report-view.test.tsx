@@ -27,12 +27,27 @@ function workshop() {
   const board = new Y.Doc();
   const control = new Y.Doc();
   const report = new Y.Doc();
-  writeSettings(control, { title: 'Cross-border pilots', homeTimeZone: 'Europe/Paris', sessions: sessionsFromLocal([{ label: 'Session 1', start: '2021-06-03T15:30', end: '2021-06-03T18:00' }], 'Europe/Paris') });
+  writeSettings(control, {
+    title: 'Cross-border pilots',
+    homeTimeZone: 'Europe/Paris',
+    sessions: sessionsFromLocal([{ label: 'Session 1', start: '2021-06-03T15:30', end: '2021-06-03T18:00' }], 'Europe/Paris'),
+  });
   const money = createCluster(boardClusters(board), { phase: 'painPoints', title: 'Money', now: 1 });
-  createNote(boardNotes(board), { phase: 'painPoints', text: 'Pilots budgeted to fail', clusterId: money, now: 2, author: { id: 'p2', name: 'Ana', organisation: 'Alcaldía de Bogotá' } });
+  createNote(boardNotes(board), {
+    phase: 'painPoints',
+    text: 'Pilots budgeted to fail',
+    clusterId: money,
+    now: 2,
+    author: { id: 'p2', name: 'Ana', organisation: 'Alcaldía de Bogotá' },
+  });
   const speed = createCluster(boardClusters(board), { phase: 'visions', title: 'Speed', now: 3 });
   const fund = createCluster(boardClusters(board), { phase: 'recommendations', title: 'A pooled fund', now: 4 });
-  createNote(boardNotes(board), { phase: 'recommendations', text: 'Train civil servants together', now: 5, author: { id: 'p3', name: 'Tom', organisation: 'GMCA' } });
+  createNote(boardNotes(board), {
+    phase: 'recommendations',
+    text: 'Train civil servants together',
+    now: 5,
+    author: { id: 'p3', name: 'Tom', organisation: 'GMCA' },
+  });
   return { board, control, report, ids: { money, speed, fund } };
 }
 
@@ -47,7 +62,10 @@ describe('the report room', () => {
     const user = userEvent.setup();
     const w = workshop();
     renderReport(w);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Create from a recommendation note or cluster' }), 'Cluster: A pooled fund');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Create from a recommendation note or cluster' }),
+      'Cluster: A pooled fund',
+    );
     await user.click(screen.getByRole('button', { name: 'Create' }));
     const card = screen.getByRole('article', { name: /Recommendation 1/ });
     expect(within(card).getByRole('textbox', { name: 'Title' })).toHaveValue('A pooled fund');
@@ -84,7 +102,11 @@ describe('the report room', () => {
     expect(within(card).getByRole('textbox', { name: 'Title' })).toHaveAttribute('readonly');
     expect(screen.getByText('You can read the report; the facilitator and organisers write it.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Add an action step' })).toBeNull();
-    await waitFor(() => expect(within(card).getByRole('textbox', { name: 'Description of “Budget pilots assuming success”' })).toHaveTextContent('Reserve scale-up funds'));
+    await waitFor(() =>
+      expect(within(card).getByRole('textbox', { name: 'Description of “Budget pilots assuming success”' })).toHaveTextContent(
+        'Reserve scale-up funds',
+      ),
+    );
 
     act(() => controlState(w.control).set('participantsMayEditReport', true));
     expect(within(card).getByRole('textbox', { name: 'Title' })).not.toHaveAttribute('readonly');
@@ -116,7 +138,9 @@ describe('the report room', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     renderReport(w, { ...facilitator, timeZone: 'Australia/Brisbane' });
     const schedule = screen.getByRole('region', { name: 'Schedule' });
-    expect(schedule).toHaveTextContent('Session 1 Thu, Jun 3, 11:30 PM–02:00 AM your time (Australia/Brisbane) · Organiser: Thu 03:30 PM–06:00 PM (Europe/Paris)');
+    expect(schedule).toHaveTextContent(
+      'Session 1 Thu, Jun 3, 11:30 PM–02:00 AM your time (Australia/Brisbane) · Organiser: Thu 03:30 PM–06:00 PM (Europe/Paris)',
+    );
     await user.click(within(schedule).getByRole('button', { name: 'Add Session 1 to my calendar (.ics)' }));
     const ics = await new Promise<string>((resolve) => {
       const reader = new FileReader();
@@ -143,7 +167,11 @@ describe('the report room', () => {
 
     vi.useFakeTimers({ now: Date.UTC(2021, 9, 31, 12), toFake: ['Date'] });
     try {
-      renderWorkshop(<AsyncWindowNotice phase="painPoints" />, { board: w.board, control: w.control, me: { ...ME, timeZone: 'America/New_York' } });
+      renderWorkshop(<AsyncWindowNotice phase="painPoints" />, {
+        board: w.board,
+        control: w.control,
+        me: { ...ME, timeZone: 'America/New_York' },
+      });
       expect(screen.getByRole('status')).toHaveTextContent('Open for contributions until Monday, November 1 at 05:00 AM (your time).');
     } finally {
       vi.useRealTimers();
@@ -154,9 +182,15 @@ describe('the report room', () => {
     const w = workshop();
     vi.useFakeTimers({ now: Date.UTC(2021, 5, 1, 12), toFake: ['Date'] });
     try {
-      renderWorkshop(<AsyncWindowNotice phase="painPoints" />, { board: w.board, control: w.control, me: { ...ME, timeZone: 'Pacific/Fiji' } });
+      renderWorkshop(<AsyncWindowNotice phase="painPoints" />, {
+        board: w.board,
+        control: w.control,
+        me: { ...ME, timeZone: 'Pacific/Fiji' },
+      });
       // Session 1 starts 13:30 UTC on 3 June; the board opens 30 minutes before: 01:00 on 4 June in Fiji.
-      expect(screen.getByRole('status')).toHaveTextContent('This board is closed between sessions. It opens again Friday, June 4 at 01:00 AM (your time).');
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'This board is closed between sessions. It opens again Friday, June 4 at 01:00 AM (your time).',
+      );
     } finally {
       vi.useRealTimers();
     }

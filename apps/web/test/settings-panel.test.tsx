@@ -18,7 +18,10 @@ describe('the console’s Settings panel', () => {
       homeTimeZone: 'Europe/Paris',
       sessions: sessionsFromLocal([{ label: 'Session 1', start: '2027-06-03T15:30', end: '2027-06-03T18:00' }], 'Europe/Paris'),
     });
-    writeSetup(mine, { phaseQuestions: { painPoints: 'What is hard?', visions: '', recommendations: '' }, agenda: [{ kind: 'welcome', minutes: 15 }] });
+    writeSetup(mine, {
+      phaseQuestions: { painPoints: 'What is hard?', visions: '', recommendations: '' },
+      agenda: [{ kind: 'welcome', minutes: 15 }],
+    });
     renderWorkshop(<SettingsPanel people={[]} />, { control: mine, me: { ...ME, role: 'facilitator' } });
     renderWorkshop(<PhaseQuestion phase="painPoints" />, { control: theirs });
     expect(screen.getByText('What is hard?')).toBeInTheDocument();

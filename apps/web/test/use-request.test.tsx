@@ -6,7 +6,13 @@ import { useRequest } from '../src/console/use-request.ts';
 function People({ load }: { load: () => Promise<string[]> }) {
   const people = useRequest(load);
   if (people.error) return <p role="alert">{people.error}</p>;
-  return <ul aria-label="People">{people.data?.map((name) => <li key={name}>{name}</li>)}</ul>;
+  return (
+    <ul aria-label="People">
+      {people.data?.map((name) => (
+        <li key={name}>{name}</li>
+      ))}
+    </ul>
+  );
 }
 
 describe('a console list loaded over HTTP', () => {

@@ -20,7 +20,9 @@ describe('the version history', () => {
 
     expect(await screen.findByText(/Before a phase change/)).toBeInTheDocument();
     expect(screen.getByText(/Saved while people were writing/)).toBeInTheDocument();
-    expect(screen.getByText('Pain points 3 · Future visions 0 · Recommendations 0 — 2 notes more than the version before')).toBeInTheDocument();
+    expect(
+      screen.getByText('Pain points 3 · Future visions 0 · Recommendations 0 — 2 notes more than the version before'),
+    ).toBeInTheDocument();
     // Two versions taken in the same minute are told apart by their seconds.
     expect(screen.queryByText(/phase-change|activity/)).not.toBeInTheDocument();
     expect(screen.getByText(/Before a phase change/).textContent).toMatch(/:40\b[^·]* · Before a phase change$/);

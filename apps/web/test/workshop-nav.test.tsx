@@ -15,14 +15,28 @@ function renderNav(ui: React.ReactElement, lang = 'en') {
   setLanguage(lang);
   return render(<I18nextProvider i18n={i18n}>{ui}</I18nextProvider>);
 }
-const hrefs = () => within(screen.getByRole('navigation', { name: /./ })).getAllByRole('link').map((a) => a.getAttribute('href'));
+const hrefs = () =>
+  within(screen.getByRole('navigation', { name: /./ }))
+    .getAllByRole('link')
+    .map((a) => a.getAttribute('href'));
 
 describe('the workshop navigation', () => {
   it('offers a participant no staff pages, and the check-in only while it runs', () => {
     expect(navPages('participant', false)).toEqual(['board', 'people', 'report']);
     expect(navPages('participant', true)).toEqual(['board', 'people', 'checkin', 'report']);
     expect(navPages('organiser', false)).toEqual(['board', 'people', 'registrations', 'report', 'export', 'series', 'publish', 'followup']);
-    expect(navPages('facilitator', false)).toEqual(['board', 'console', 'people', 'checkin', 'registrations', 'report', 'export', 'series', 'publish', 'followup']);
+    expect(navPages('facilitator', false)).toEqual([
+      'board',
+      'console',
+      'people',
+      'checkin',
+      'registrations',
+      'report',
+      'export',
+      'series',
+      'publish',
+      'followup',
+    ]);
   });
 
   it('is a named landmark in the console that marks the current page', () => {
@@ -31,7 +45,17 @@ describe('the workshop navigation', () => {
     const nav = screen.getByRole('navigation', { name: 'Workshop pages' });
     expect(within(nav).getByRole('link', { name: 'Console' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Directory' })).not.toHaveAttribute('aria-current');
-    expect(hrefs()).toEqual(['/w/w1/console', '/w/w1/people', '/w/w1/checkin', '/w/w1/registrations', '/w/w1/report', '/w/w1/export', '/w/w1/series', '/w/w1/publish', '/w/w1/followup']);
+    expect(hrefs()).toEqual([
+      '/w/w1/console',
+      '/w/w1/people',
+      '/w/w1/checkin',
+      '/w/w1/registrations',
+      '/w/w1/report',
+      '/w/w1/export',
+      '/w/w1/series',
+      '/w/w1/publish',
+      '/w/w1/followup',
+    ]);
   });
 
   it('adds the check-in to a participant’s board once the facilitator opens one', async () => {

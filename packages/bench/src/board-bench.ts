@@ -13,7 +13,16 @@ import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
 import { frameStats, median, type FrameStats } from './board/frame-stats.ts';
 import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, START_FRAMES, STOP_FRAMES, type ViewportReport } from './board/page-probes.ts';
 import { loadFixture } from './fixture.ts';
-import { countOverlaps, findFreeSpot, NOTE_HEIGHT, NOTE_WIDTH, noteRect, resolveNewOverlaps, type PlacedNote, type Point } from '@crossboard/model';
+import {
+  countOverlaps,
+  findFreeSpot,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  noteRect,
+  resolveNewOverlaps,
+  type PlacedNote,
+  type Point,
+} from '@crossboard/model';
 import { ensureWebBuild, startServer } from './server-process.ts';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -72,13 +81,22 @@ async function heapAfterGc(page: Page): Promise<number> {
 /** The notes the default view (pan 40,40, zoom 1) must show, from the seeded positions. */
 function expectedVisible(board: BulkBoard, surface: ViewportReport['surface']): string[] {
   const pan = 40;
-  return [...board.positions].filter(([, p]) => p.x + pan + 200 > 0 && p.x + pan < surface.width && p.y + pan + 150 > 0 && p.y + pan < surface.height).map(([id]) => id);
+  return [...board.positions]
+    .filter(([, p]) => p.x + pan + 200 > 0 && p.x + pan < surface.width && p.y + pan + 150 > 0 && p.y + pan < surface.height)
+    .map(([id]) => id);
 }
 
 async function openBoard(browser: Browser, baseUrl: string, board: BulkBoard) {
   const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'Europe/London' });
-  const credential = JSON.stringify({ token: board.viewer.token, personId: board.viewer.personId, role: 'participant', name: board.viewer.name });
-  await context.addInitScript(`localStorage.setItem(${JSON.stringify(`crossboard:workshop:${board.workshopId}`)}, ${JSON.stringify(credential)});`);
+  const credential = JSON.stringify({
+    token: board.viewer.token,
+    personId: board.viewer.personId,
+    role: 'participant',
+    name: board.viewer.name,
+  });
+  await context.addInitScript(
+    `localStorage.setItem(${JSON.stringify(`crossboard:workshop:${board.workshopId}`)}, ${JSON.stringify(credential)});`,
+  );
   await context.addInitScript(RECORD_NOTE_PAINTS);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/w/${board.workshopId}`);
@@ -127,7 +145,9 @@ async function dragNote(page: Page, view: ViewportReport): Promise<DragResult> {
 async function benchBoard(browser: Browser, baseUrl: string, count: number, clustered: boolean): Promise<BoardResult> {
   const seedStart = Date.now();
   const board = await seedBulkBoard(baseUrl, { count, clustered, fixture: loadFixture() });
-  console.error(`  seeded ${count} notes${clustered ? ` in ${board.clusters} clusters` : ''} in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.error(
+    `  seeded ${count} notes${clustered ? ` in ${board.clusters} clusters` : ''} in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
   const loads: LoadResult[] = [];
   let drag: DragResult | null = null;
   for (let i = 0; i < LOADS_PER_BOARD; i++) {
@@ -176,7 +196,13 @@ function benchPlacement(): PlacementResult {
     const moves = authors.map((a) => resolveNewOverlaps(notes, a, round));
     for (const m of moves) for (const n of notes) if (m.has(n.id)) Object.assign(n, m.get(n.id));
   }
-  return { notes: notes.length, authors: authors.length, blindOverlaps, overlaps: countOverlaps(notes), placeMs: (performance.now() - started) / notes.length };
+  return {
+    notes: notes.length,
+    authors: authors.length,
+    blindOverlaps,
+    overlaps: countOverlaps(notes),
+    placeMs: (performance.now() - started) / notes.length,
+  };
 }
 
 function placementTable(r: PlacementResult): string {
@@ -246,13 +272,17 @@ function findings(results: BoardResult[]): string {
     const share = r.drag.frames ? r.drag.dropped / r.drag.frames : 0;
     const label = `${r.count.toLocaleString('en')} notes${r.clusters ? ` in ${r.clusters} clusters` : ''}`;
     if (share > 0.05) {
-      lines.push(`- Dragging on ${label} drops ${(share * 100).toFixed(0)} % of frames (p95 ${r.drag.p95.toFixed(0)} ms): the drag visibly stutters.`);
+      lines.push(
+        `- Dragging on ${label} drops ${(share * 100).toFixed(0)} % of frames (p95 ${r.drag.p95.toFixed(0)} ms): the drag visibly stutters.`,
+      );
     } else {
       lines.push(`- Dragging on ${label} stays smooth: ${r.drag.dropped} of ${r.drag.frames} frames over 33 ms.`);
     }
     // Against the quickest drag of this run, not the plan: on a loaded machine every drag runs long.
     if (r.drag.seconds > fastest * 1.5) {
-      lines.push(`  Its ${DRAG_STEPS} pointer moves took ${r.drag.seconds.toFixed(1)} s, ${(r.drag.seconds / fastest).toFixed(1)}× the quickest board's ${fastest.toFixed(1)} s: the note lags behind the pointer.`);
+      lines.push(
+        `  Its ${DRAG_STEPS} pointer moves took ${r.drag.seconds.toFixed(1)} s, ${(r.drag.seconds / fastest).toFixed(1)}× the quickest board's ${fastest.toFixed(1)} s: the note lags behind the pointer.`,
+      );
     }
   }
   return lines.join('\n');

@@ -31,7 +31,16 @@ interface LabelledSet {
 }
 const fixture = readJson<{ notes: (LabelledNote & { phase: string })[] }>(`${fixtures}cross-border-workshop.json`);
 const sets: LabelledSet[] = [
-  { name: 'fixture: cross-border workshop', role: 'tuning', boards: PHASES.map((p) => withIds(fixture.notes.filter((n) => n.phase === p), p)) },
+  {
+    name: 'fixture: cross-border workshop',
+    role: 'tuning',
+    boards: PHASES.map((p) =>
+      withIds(
+        fixture.notes.filter((n) => n.phase === p),
+        p,
+      ),
+    ),
+  },
   ...[1, 2, 3].map((k) => {
     const set = readJson<{ name: string; notes: LabelledNote[] }>(`${fixtures}clustering/set-${k}.json`);
     return { name: `set ${k}: ${set.name}`, role: k === 3 ? 'held out' : 'tuning', boards: [withIds(set.notes)] } as LabelledSet;
@@ -56,9 +65,21 @@ function score(set: LabelledSet, options: SuggestClustersOptions): Score {
     suggested += suggestions.length;
     leftAlone += notesLeftAlone(board.length, suggestions);
     gold.push(...board.map((n) => `${b}:${n.cluster}`));
-    labels.push(...suggestionLabels(board.map((n) => n.id), suggestions).map((l) => `${b}:${l}`));
+    labels.push(
+      ...suggestionLabels(
+        board.map((n) => n.id),
+        suggestions,
+      ).map((l) => `${b}:${l}`),
+    );
   });
-  return { ari: adjustedRandIndex(gold, labels), precision: pairPrecision(gold, labels), suggested, gold: new Set(gold).size, notes: gold.length, leftAlone };
+  return {
+    ari: adjustedRandIndex(gold, labels),
+    precision: pairPrecision(gold, labels),
+    suggested,
+    gold: new Set(gold).size,
+    notes: gold.length,
+    leftAlone,
+  };
 }
 
 const f2 = (x: number | null) => (x === null ? 'none suggested' : x.toFixed(2));
@@ -70,7 +91,9 @@ console.log('|---|---|---:|---:|---:|---:|');
 const defaults = sets.map((s) => score(s, {}));
 sets.forEach((s, i) => {
   const r = defaults[i]!;
-  console.log(`| ${s.name} | ${s.role} | ${r.ari.toFixed(2)} | ${f2(r.precision)} | ${r.suggested} vs ${r.gold} | ${r.leftAlone} of ${r.notes} |`);
+  console.log(
+    `| ${s.name} | ${s.role} | ${r.ari.toFixed(2)} | ${f2(r.precision)} | ${r.suggested} vs ${r.gold} | ${r.leftAlone} of ${r.notes} |`,
+  );
 });
 console.log(`| mean | | ${mean(defaults.map((r) => r.ari)).toFixed(2)} | | | |`);
 
@@ -84,14 +107,19 @@ const variants: [string, SuggestClustersOptions][] = [
   [`without Snowball stemming, ${PERMISSIVE}`, { threshold: PERMISSIVE, text: { stemming: false } }],
   [`without accent/spelling folding, ${PERMISSIVE}`, { threshold: PERMISSIVE, text: { folding: false } }],
   [`without character n-grams, ${PERMISSIVE}`, { threshold: PERMISSIVE, weights: { ngrams: 0 } }],
-  [`words only (no n-grams, stemming, folding), ${PERMISSIVE}`, { threshold: PERMISSIVE, weights: { ngrams: 0 }, text: { stemming: false, folding: false } }],
+  [
+    `words only (no n-grams, stemming, folding), ${PERMISSIVE}`,
+    { threshold: PERMISSIVE, weights: { ngrams: 0 }, text: { stemming: false, folding: false } },
+  ],
 ];
 console.log('\nWhat each ingredient brings: ARI / pair precision / suggested clusters / left alone, per set\n');
 console.log(`| variant | ${sets.map((s) => s.name.split(':')[0]).join(' | ')} | mean ARI |`);
 console.log(`|---|${sets.map(() => '---:|').join('')}---:|`);
 for (const [name, options] of variants) {
   const rs = sets.map((s) => score(s, options));
-  const cells = rs.map((r) => `${r.ari.toFixed(2)} / ${r.precision === null ? '–' : r.precision.toFixed(2)} / ${r.suggested} / ${r.leftAlone}`);
+  const cells = rs.map(
+    (r) => `${r.ari.toFixed(2)} / ${r.precision === null ? '–' : r.precision.toFixed(2)} / ${r.suggested} / ${r.leftAlone}`,
+  );
   console.log(`| ${name} | ${cells.join(' | ')} | ${mean(rs.map((r) => r.ari)).toFixed(2)} |`);
 }
 
@@ -113,7 +141,13 @@ for (const count of [1_000, 5_000]) {
   const synthetic = syntheticNotes(source, count, 42);
   const ms = medianMs(() => suggestClusters(synthetic));
   const suggestions = suggestClusters(synthetic);
-  const precision = pairPrecision(synthetic.map((n) => n.cluster), suggestionLabels(synthetic.map((n) => n.id), suggestions));
+  const precision = pairPrecision(
+    synthetic.map((n) => n.cluster),
+    suggestionLabels(
+      synthetic.map((n) => n.id),
+      suggestions,
+    ),
+  );
   const aim = count === 5_000 ? (ms <= 1_000 ? '≤ 1 s: met' : '≤ 1 s: NOT met') : '';
   console.log(`| ${count} | ${ms.toFixed(0)} | ${aim} | ${suggestions.length} | ${f2(precision)} |`);
 }

@@ -79,7 +79,10 @@ export function planFixtureBoard(fixture: Fixture, grid: GridOptions = FIXTURE_G
       groups.set(n.cluster, members);
     });
     const slugs = [...groups.keys()];
-    const placements = clusterGrid(slugs.map((s) => groups.get(s)!.length), grid);
+    const placements = clusterGrid(
+      slugs.map((s) => groups.get(s)!.length),
+      grid,
+    );
     slugs.forEach((slug, i) => {
       const place = placements[i]!;
       clusters.push({ slug, phase, ...place.frame });
@@ -177,7 +180,13 @@ export async function seedFixture(baseUrl: string, options: SeedOptions = {}): P
     const clusterIds: Record<string, string> = {};
     lead.doc.transact(() => {
       plan.clusters.forEach((c, i) => {
-        clusterIds[c.slug] = createCluster(boardClusters(lead.doc), { phase: c.phase, title: clusterTitle(c.slug), x: c.x, y: c.y, now: start + i });
+        clusterIds[c.slug] = createCluster(boardClusters(lead.doc), {
+          phase: c.phase,
+          title: clusterTitle(c.slug),
+          x: c.x,
+          y: c.y,
+          now: start + i,
+        });
       });
       fixture.notes.forEach((n, i) => updateNote(notes, noteIds[i]!, { clusterId: clusterIds[n.cluster]! }));
     });
@@ -219,7 +228,9 @@ async function main() {
   const seeded = await seedFixture(url);
   const entry = credentialEntry(seeded, seeded.facilitator);
   const ws = `${url}/w/${encodeURIComponent(seeded.workshopId)}`;
-  console.log(`Seeded "${loadFixture().workshop.title}": ${seeded.noteIds.length} notes by ${seeded.people.length} people, ${Object.keys(seeded.clusterIds).length} clusters.`);
+  console.log(
+    `Seeded "${loadFixture().workshop.title}": ${seeded.noteIds.length} notes by ${seeded.people.length} people, ${Object.keys(seeded.clusterIds).length} clusters.`,
+  );
   console.log(`\nParticipant link:  ${url}${seeded.joinUrl}`);
   console.log(`Facilitator board: ${ws}`);
   console.log(`Facilitator console: ${ws}/console`);

@@ -60,10 +60,9 @@ export type WritingStatus =
  */
 export function phaseWritingStatus(control: WritingContext, phase: Phase, now: number): WritingStatus {
   const window = parseAsyncWindows(control.state.asyncWindows)[phase];
-  const nextStarts = [
-    ...control.sessions.map((s) => s.start - LIVE_SESSION_GRACE_MS),
-    ...(window ? [window.opensAt] : []),
-  ].filter((t) => t > now);
+  const nextStarts = [...control.sessions.map((s) => s.start - LIVE_SESSION_GRACE_MS), ...(window ? [window.opensAt] : [])].filter(
+    (t) => t > now,
+  );
   const nextOpensAt = nextStarts.length ? Math.min(...nextStarts) : null;
   const locks = control.state.locks;
   if (typeof locks === 'object' && locks !== null && (locks as Record<string, unknown>)[phase] === true) {

@@ -13,7 +13,6 @@ export type RoomRef =
   | { workshopId: string; kind: 'group'; groupId: string };
 export type RoomKind = RoomRef['kind'];
 
-
 export function roomName(ref: RoomRef): string {
   if (ref.kind === 'drafts') return `${ref.workshopId}/drafts/${ref.participantId}`;
   if (ref.kind === 'group') return `${ref.workshopId}/group/${ref.groupId}`;

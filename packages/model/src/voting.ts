@@ -70,7 +70,8 @@ export function remainingVotes(ballots: Ballots, personId: string, config: Votin
  */
 export function castVote(ballots: Ballots, personId: string, itemId: string, config: VotingConfig, itemIds: Iterable<string>): VoteResult {
   if (config.status !== 'open') return fail('VOTING_CLOSED', 'Voting is closed.');
-  if (!new Set(itemIds).has(itemId)) return fail('UNKNOWN_ITEM', `There is no ${config.target === 'notes' ? 'note' : 'cluster'} ${itemId} to vote on in this phase.`);
+  if (!new Set(itemIds).has(itemId))
+    return fail('UNKNOWN_ITEM', `There is no ${config.target === 'notes' ? 'note' : 'cluster'} ${itemId} to vote on in this phase.`);
   if (remainingVotes(ballots, personId, config) <= 0) {
     return fail('NO_VOTES_LEFT', `You have used all ${config.votesPerPerson} of your votes; withdraw one to vote elsewhere.`);
   }

@@ -36,14 +36,27 @@ describe('isPhaseOpenForWriting', () => {
     ['locked, even in a live session', ctx({ locks: { painPoints: true } }), s1.start + HOUR, false],
     ['locked, even in its window', ctx({ locks: { painPoints: true }, asyncWindows: { painPoints: window } }), s1.start - 40 * HOUR, false],
     ['a garbled window is ignored', ctx({ asyncWindows: { painPoints: { opensAt: 'soon', closesAt: 1 } } }), s1.start - 40 * HOUR, false],
-    ['a backwards window is ignored', ctx({ asyncWindows: { painPoints: { opensAt: window.closesAt, closesAt: window.opensAt } } }), s1.start - 40 * HOUR, false],
+    [
+      'a backwards window is ignored',
+      ctx({ asyncWindows: { painPoints: { opensAt: window.closesAt, closesAt: window.opensAt } } }),
+      s1.start - 40 * HOUR,
+      false,
+    ],
   ])('%s', (_name, context, now, open) => {
     expect(isPhaseOpenForWriting(context, 'painPoints', now)).toBe(open);
   });
 
   it('says when the window closes, and when a closed board opens next', () => {
-    expect(phaseWritingStatus({ state: { asyncWindows: { painPoints: window } }, sessions }, 'painPoints', s1.start - 40 * HOUR)).toEqual({ open: true, why: 'asyncWindow', closesAt: window.closesAt });
-    expect(phaseWritingStatus({ state: { asyncWindows: { painPoints: window } }, sessions }, 'painPoints', window.opensAt - HOUR)).toEqual({ open: false, why: 'outsideSessions', nextOpensAt: window.opensAt });
+    expect(phaseWritingStatus({ state: { asyncWindows: { painPoints: window } }, sessions }, 'painPoints', s1.start - 40 * HOUR)).toEqual({
+      open: true,
+      why: 'asyncWindow',
+      closesAt: window.closesAt,
+    });
+    expect(phaseWritingStatus({ state: { asyncWindows: { painPoints: window } }, sessions }, 'painPoints', window.opensAt - HOUR)).toEqual({
+      open: false,
+      why: 'outsideSessions',
+      nextOpensAt: window.opensAt,
+    });
   });
 
   it('limits a window to 31 days, at the limit and just past it', () => {
@@ -90,6 +103,8 @@ describe('an async window closing across a daylight-saving change', () => {
   });
 
   it('formats the close for a reader in their language', () => {
-    expect(formatInZone(closesAt, 'America/Bogota', 'es', { dateStyle: 'full', timeStyle: 'short' })).toBe('lunes, 1 de noviembre de 2021, 4:00');
+    expect(formatInZone(closesAt, 'America/Bogota', 'es', { dateStyle: 'full', timeStyle: 'short' })).toBe(
+      'lunes, 1 de noviembre de 2021, 4:00',
+    );
   });
 });

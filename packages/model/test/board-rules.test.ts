@@ -20,16 +20,29 @@ import { clusterShape, knownRoots, noteShape } from '../src/rules/schema-rules.t
  */
 const ANA = { id: 'ana', name: 'Ana', organisation: 'City of Porto' };
 const note = (key: string, extra: Record<string, unknown> = {}) =>
-  new Map<string, unknown>(Object.entries({ id: key, phase: 'painPoints', author: ANA, x: 0, y: 0, content: plainRichText('words'), ...extra }));
+  new Map<string, unknown>(
+    Object.entries({ id: key, phase: 'painPoints', author: ANA, x: 0, y: 0, content: plainRichText('words'), ...extra }),
+  );
 const create = (key: string, after: Map<string, unknown>): EntryChange => ({ key, before: null, after, replaced: true, edited: new Set() });
-const remove = (key: string, before: Map<string, unknown>): EntryChange => ({ key, before, after: null, replaced: true, edited: new Set() });
+const remove = (key: string, before: Map<string, unknown>): EntryChange => ({
+  key,
+  before,
+  after: null,
+  replaced: true,
+  edited: new Set(),
+});
 const edit = (key: string, before: Map<string, unknown>, changes: Record<string, unknown>, deleted: string[] = []): EntryChange => {
   const after = new Map(before);
   for (const [k, v] of Object.entries(changes)) after.set(k, v);
   for (const k of deleted) after.delete(k);
   return { key, before, after, replaced: false, edited: new Set([...Object.keys(changes), ...deleted]) };
 };
-const changes = (notes: EntryChange[], extra: Partial<RoomChanges> = {}): RoomChanges => ({ notes, clusters: [], roots: ['notes'], ...extra });
+const changes = (notes: EntryChange[], extra: Partial<RoomChanges> = {}): RoomChanges => ({
+  notes,
+  clusters: [],
+  roots: ['notes'],
+  ...extra,
+});
 const deps = (over: Partial<RuleDeps> = {}): RuleDeps => ({
   room: 'board',
   personId: 'ben',
@@ -38,7 +51,7 @@ const deps = (over: Partial<RuleDeps> = {}): RuleDeps => ({
   participantsMayCluster: true,
   locked: () => false,
   author: { id: 'ben', name: 'Ben', organisation: 'Galicia' },
-  ownerOf: (_key, before) => ((before?.get('author') as { id: string } | null)?.id ?? null),
+  ownerOf: (_key, before) => (before?.get('author') as { id: string } | null)?.id ?? null,
   notesPerPhase: () => new Map(),
   bytesHeld: () => 0,
   ...over,
@@ -75,11 +88,20 @@ describe('board rules, one at a time', () => {
   });
 
   it('noteShape in a drafts room: no cluster id', () => {
-    expect(kinds(noteShape(changes([create('n1', note('n1', { clusterId: 'c1' }))]), deps({ room: 'drafts' })))).toEqual(['note-schema:setField']);
+    expect(kinds(noteShape(changes([create('n1', note('n1', { clusterId: 'c1' }))]), deps({ room: 'drafts' })))).toEqual([
+      'note-schema:setField',
+    ]);
   });
 
   it('clusterShape: a title past its length is clipped', () => {
-    const c = create('c1', new Map<string, unknown>([['id', 'c1'], ['phase', 'visions'], ['title', 'x'.repeat(1000)]]));
+    const c = create(
+      'c1',
+      new Map<string, unknown>([
+        ['id', 'c1'],
+        ['phase', 'visions'],
+        ['title', 'x'.repeat(1000)],
+      ]),
+    );
     expect(kinds(clusterShape({ notes: [], clusters: [c], roots: [] }, deps()))).toEqual(['cluster-schema:setField']);
   });
 
@@ -101,20 +123,25 @@ describe('board rules, one at a time', () => {
   it('lockedPhase: nothing on a locked phase changes', () => {
     const locked = (p: Phase) => p === 'painPoints';
     const mine = note('n1', { author: { id: 'ben' } });
-    expect(kinds(lockedPhase(changes([edit('n1', mine, { x: 1 }), create('n2', note('n2', { phase: 'visions' }))]), deps({ locked })))).toEqual([
-      'locked-phase:restore',
-    ]);
+    expect(
+      kinds(lockedPhase(changes([edit('n1', mine, { x: 1 }), create('n2', note('n2', { phase: 'visions' }))]), deps({ locked }))),
+    ).toEqual(['locked-phase:restore']);
   });
 
   it('clustering: no cluster ids while participants may not cluster', () => {
-    const fixes = clustering(changes([create('n1', note('n1', { clusterId: 'c1' })), edit('n2', note('n2'), { clusterId: 'c2' })]), deps({ participantsMayCluster: false }));
+    const fixes = clustering(
+      changes([create('n1', note('n1', { clusterId: 'c1' })), edit('n2', note('n2'), { clusterId: 'c2' })]),
+      deps({ participantsMayCluster: false }),
+    );
     expect(kinds(fixes)).toEqual(['clustering-not-allowed:setField', 'clustering-not-allowed:restoreField']);
   });
 
   it(`notesPerPerson: ${MAX_NOTES_PER_PERSON_PER_PHASE} per phase, counted on a move too`, () => {
     const full = () => new Map<Phase, number>([['painPoints', MAX_NOTES_PER_PERSON_PER_PHASE]]);
     const mine = note('n1', { phase: 'visions', author: { id: 'ben' } });
-    expect(kinds(notesPerPerson(changes([edit('n1', mine, { phase: 'painPoints' })]), deps({ notesPerPhase: full })))).toEqual(['notes-per-person:restoreField']);
+    expect(kinds(notesPerPerson(changes([edit('n1', mine, { phase: 'painPoints' })]), deps({ notesPerPhase: full })))).toEqual([
+      'notes-per-person:restoreField',
+    ]);
     expect(kinds(notesPerPerson(changes([create('n2', note('n2'))]), deps({ notesPerPhase: full })))).toEqual(['notes-per-person:restore']);
     expect(notesPerPerson(changes([edit('n1', mine, { phase: 'painPoints' })]), deps())).toEqual([]);
   });
@@ -135,9 +162,11 @@ describe('board rules, one at a time', () => {
   it(`bytesPerPerson: ${MAX_NOTE_BYTES_PER_PERSON_PER_ROOM} per person and room`, () => {
     const nearlyFull = () => MAX_NOTE_BYTES_PER_PERSON_PER_ROOM - 100;
     expect(bytesPerPerson(changes([create('n1', note('n1'))]), deps({ bytesHeld: () => 0 }))).toEqual([]);
-    expect(kinds(bytesPerPerson(changes([create('n1', note('n1', { content: plainRichText('y'.repeat(500)) }))]), deps({ bytesHeld: nearlyFull })))).toEqual([
-      'bytes-per-person:restore',
-    ]);
+    expect(
+      kinds(
+        bytesPerPerson(changes([create('n1', note('n1', { content: plainRichText('y'.repeat(500)) }))]), deps({ bytesHeld: nearlyFull })),
+      ),
+    ).toEqual(['bytes-per-person:restore']);
   });
 });
 

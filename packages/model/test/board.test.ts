@@ -25,16 +25,34 @@ describe('notes', () => {
     const id = createNote(boardNotes(doc), { phase: 'visions', text: 'Shared\ntestbeds', author: alice, now: 1000 });
     const note = readNote(boardNotes(doc).get(id)!);
     expect(note).toEqual({
-      id, phase: 'visions', author: alice, colour: 'yellow', x: 0, y: 0,
-      clusterId: null, theme: null, order: 1000, createdAt: 1000, updatedAt: 1000,
+      id,
+      phase: 'visions',
+      author: alice,
+      colour: 'yellow',
+      x: 0,
+      y: 0,
+      clusterId: null,
+      theme: null,
+      order: 1000,
+      createdAt: 1000,
+      updatedAt: 1000,
     });
     expect(plainText(noteContent(boardNotes(doc).get(id)!))).toBe('Shared\ntestbeds');
   });
 
   it.each([
-    [{ x: BOARD_EXTENT + 5, y: -BOARD_EXTENT * 3 }, { x: BOARD_EXTENT, y: -BOARD_EXTENT }],
-    [{ x: Number.NaN, y: Number.POSITIVE_INFINITY }, { x: 0, y: 0 }],
-    [{ x: 12.5, y: -40 }, { x: 12.5, y: -40 }],
+    [
+      { x: BOARD_EXTENT + 5, y: -BOARD_EXTENT * 3 },
+      { x: BOARD_EXTENT, y: -BOARD_EXTENT },
+    ],
+    [
+      { x: Number.NaN, y: Number.POSITIVE_INFINITY },
+      { x: 0, y: 0 },
+    ],
+    [
+      { x: 12.5, y: -40 },
+      { x: 12.5, y: -40 },
+    ],
   ])('keeps positions on the board: %o → %o', (pos, expected) => {
     const doc = new Y.Doc();
     const id = createNote(boardNotes(doc), { phase: 'painPoints', ...pos });
@@ -80,19 +98,16 @@ describe('notes', () => {
 });
 
 describe('plain text of rich-text bodies', () => {
-  it.each([
-    ['one line'],
-    ['two\nlines'],
-    ['with\n\nblank line'],
-    [''],
-    ['<b>not markup</b> & stays'],
-  ])('setPlainText → plainText round-trips %j', (text) => {
-    const doc = new Y.Doc();
-    const f = doc.getXmlFragment('f');
-    setPlainText(f, 'previous content that must go');
-    setPlainText(f, text);
-    expect(plainText(f)).toBe(text);
-  });
+  it.each([['one line'], ['two\nlines'], ['with\n\nblank line'], [''], ['<b>not markup</b> & stays']])(
+    'setPlainText → plainText round-trips %j',
+    (text) => {
+      const doc = new Y.Doc();
+      const f = doc.getXmlFragment('f');
+      setPlainText(f, 'previous content that must go');
+      setPlainText(f, text);
+      expect(plainText(f)).toBe(text);
+    },
+  );
 
   it('drops marks, follows hard breaks and flattens lists', () => {
     const doc = new Y.Doc();
@@ -119,9 +134,7 @@ describe('clusters', () => {
     const c1 = createCluster(boardClusters(doc), { phase: 'painPoints', title: 'Money', now: 1 });
     createCluster(boardClusters(doc), { phase: 'visions', title: 'Platforms', now: 2 });
     const n = createNote(boardNotes(doc), { phase: 'painPoints', clusterId: c1 });
-    expect(listClusters(doc, 'painPoints')).toEqual([
-      { id: c1, phase: 'painPoints', title: 'Money', x: 0, y: 0, order: 1, createdAt: 1 },
-    ]);
+    expect(listClusters(doc, 'painPoints')).toEqual([{ id: c1, phase: 'painPoints', title: 'Money', x: 0, y: 0, order: 1, createdAt: 1 }]);
     deleteCluster(doc, c1);
     expect(listClusters(doc).map((c) => c.title)).toEqual(['Platforms']);
     expect(readNote(boardNotes(doc).get(n)!)!.clusterId).toBeNull();

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { charNgrams, foldAccents, foldSpelling, guessLanguage, noteLanguage, segmentWords, stem, tokenize } from '../src/clustering/index.ts';
+import {
+  charNgrams,
+  foldAccents,
+  foldSpelling,
+  guessLanguage,
+  noteLanguage,
+  segmentWords,
+  stem,
+  tokenize,
+} from '../src/clustering/index.ts';
 
 describe('tokenising notes', () => {
   it.each([

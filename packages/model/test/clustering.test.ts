@@ -80,11 +80,27 @@ const groupsOf = (texts: string[], options = {}) => suggestClusters(board(texts)
 describe('suggestClusters', () => {
   // Precision first: a group needs strong shared evidence; one shared word is not enough.
   it.each([
-    ['the same point written twice', ['Funding for pilots runs out', 'Pilots need funding to scale', 'Funding cycles are too slow', 'The weather was nice'], [['0', '1']]],
+    [
+      'the same point written twice',
+      ['Funding for pilots runs out', 'Pilots need funding to scale', 'Funding cycles are too slow', 'The weather was nice'],
+      [['0', '1']],
+    ],
     ['British and American spelling', ['Digitise the archive', 'Digitize the archives', 'Storm surge barriers'], [['0', '1']]],
-    ['a Spanish paraphrase', ['La financiación europea se acaba con el piloto', 'Financiación europea que se acaba tras el piloto', 'Plátanos'], [['0', '1']]],
-    ['French, accents or not', ['Les données de santé restent bloquées', 'Donnees de sante bloquees aux frontieres', 'Bananes'], [['0', '1']]],
-    ['one incidental shared word', ['Patients worry their records end up with insurers', 'Patient IDs do not match so we end up with duplicates'], []],
+    [
+      'a Spanish paraphrase',
+      ['La financiación europea se acaba con el piloto', 'Financiación europea que se acaba tras el piloto', 'Plátanos'],
+      [['0', '1']],
+    ],
+    [
+      'French, accents or not',
+      ['Les données de santé restent bloquées', 'Donnees de sante bloquees aux frontieres', 'Bananes'],
+      [['0', '1']],
+    ],
+    [
+      'one incidental shared word',
+      ['Patients worry their records end up with insurers', 'Patient IDs do not match so we end up with duplicates'],
+      [],
+    ],
     ['the same topic in other words', ['No budget after the pilot', 'Grants cover setup but never running costs'], []],
   ])('%s → %j', (_, texts, groups) => {
     expect(groupsOf(texts)).toEqual(groups);
@@ -92,8 +108,21 @@ describe('suggestClusters', () => {
 
   it('returns no suggestion for an empty board, and none for notes with nothing in common', () => {
     expect(suggestClusters([])).toEqual([]);
-    expect(suggestClusters([{ id: 'a', text: 'Bananas' }, { id: 'b', text: 'Quantum' }])).toEqual([]);
-    expect(suggestClusters([{ id: 'a', text: '' }, { id: 'b', text: '!!!' }], { minSize: 1 })).toHaveLength(2);
+    expect(
+      suggestClusters([
+        { id: 'a', text: 'Bananas' },
+        { id: 'b', text: 'Quantum' },
+      ]),
+    ).toEqual([]);
+    expect(
+      suggestClusters(
+        [
+          { id: 'a', text: '' },
+          { id: 'b', text: '!!!' },
+        ],
+        { minSize: 1 },
+      ),
+    ).toHaveLength(2);
   });
 
   it('says how many notes it left alone', () => {
@@ -132,12 +161,27 @@ describe('suggestClustersFromEmbeddings', () => {
   const texts = board(['Budget cycles', 'Budget approval', 'Weather', 'Storms', 'Trains']);
   it('groups by cosine of the operator’s vectors, whatever the words', () => {
     // A pretend model that knows 0–3 and 1–2 mean the same thing and 4 is unrelated.
-    const vectors = [[1, 0, 0], [0, 1, 0], [0.05, 1, 0], [1, 0.05, 0], [0, 0, 1]];
-    expect(suggestClustersFromEmbeddings(texts, vectors).map((s) => s.noteIds.sort())).toEqual([['0', '3'], ['1', '2']]);
+    const vectors = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0.05, 1, 0],
+      [1, 0.05, 0],
+      [0, 0, 1],
+    ];
+    expect(suggestClustersFromEmbeddings(texts, vectors).map((s) => s.noteIds.sort())).toEqual([
+      ['0', '3'],
+      ['1', '2'],
+    ]);
   });
 
   it('groups nothing when every note is as far from the others', () => {
-    const vectors = [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1]];
+    const vectors = [
+      [1, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0],
+      [0, 0, 1, 0, 0],
+      [0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 1],
+    ];
     expect(suggestClustersFromEmbeddings(texts, vectors)).toEqual([]);
   });
 
@@ -146,7 +190,13 @@ describe('suggestClustersFromEmbeddings', () => {
   });
 
   it('sets its cut from the board’s spread, never under the floor', () => {
-    expect(embeddingVectors([[1, 0], [0, 1], [1, 1]]).threshold).toBeGreaterThanOrEqual(MIN_EMBEDDING_THRESHOLD);
+    expect(
+      embeddingVectors([
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ]).threshold,
+    ).toBeGreaterThanOrEqual(MIN_EMBEDDING_THRESHOLD);
   });
 });
 
@@ -157,14 +207,26 @@ describe('labelled sets', () => {
   const sets = [1, 2, 3].map((k) => ({ k, notes: labelledSets[k - 1]!.notes.map((n, i) => ({ ...n, id: `n${i}` })) }));
   it.each(sets)('set $k: suggestions put together only notes the reference puts together', ({ notes: ns }) => {
     const suggestions = suggestClusters(ns);
-    const precision = pairPrecision(ns.map((n) => n.cluster), suggestionLabels(ns.map((n) => n.id), suggestions));
+    const precision = pairPrecision(
+      ns.map((n) => n.cluster),
+      suggestionLabels(
+        ns.map((n) => n.id),
+        suggestions,
+      ),
+    );
     expect(precision ?? 1).toBeGreaterThanOrEqual(0.7);
   });
 
   it('the fixture gets no wrong pair either', () => {
     for (const phase of PHASES) {
       const ns = notes.filter((n) => n.phase === phase);
-      const precision = pairPrecision(ns.map((n) => n.cluster), suggestionLabels(ns.map((n) => n.id), suggestClusters(ns)));
+      const precision = pairPrecision(
+        ns.map((n) => n.cluster),
+        suggestionLabels(
+          ns.map((n) => n.id),
+          suggestClusters(ns),
+        ),
+      );
       expect(precision ?? 1).toBeGreaterThanOrEqual(0.7);
     }
   });
@@ -178,7 +240,10 @@ describe('large boards', () => {
 
   it(`keeps identical notes together past ${EXACT_CLUSTERING_LIMIT} notes`, () => {
     const suggestions = suggestClusters(big);
-    const labels = suggestionLabels(big.map((n) => n.id), suggestions);
+    const labels = suggestionLabels(
+      big.map((n) => n.id),
+      suggestions,
+    );
     const labelOfText = new Map<string, string>();
     big.forEach((n, i) => {
       const seen = labelOfText.get(n.text);
@@ -186,7 +251,12 @@ describe('large boards', () => {
       else labelOfText.set(n.text, labels[i]!);
     });
     expect(new Set(labels).size).toBeGreaterThan(5);
-    expect(adjustedRandIndex(big.map((n) => n.cluster), labels)).toBeGreaterThan(0.3);
+    expect(
+      adjustedRandIndex(
+        big.map((n) => n.cluster),
+        labels,
+      ),
+    ).toBeGreaterThan(0.3);
   }, 30_000);
 
   it('leader groups put near-copies under one leader and cap the number of leaders', () => {
@@ -194,5 +264,4 @@ describe('large boards', () => {
     expect(leaderGroups(vectors, 0.9, 10).members).toEqual([[0, 1, 3], [2], [4]]);
     expect(leaderGroups(vectors, 0.9, 2).members).toEqual([[0, 1, 3, 4], [2]]);
   });
-
 });

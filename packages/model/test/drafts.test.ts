@@ -12,7 +12,13 @@ const people = new Map<string, Author>([
 function draftsOf(participantId: string, texts: string[], phase: 'painPoints' | 'visions' = 'painPoints') {
   const doc = new Y.Doc();
   texts.forEach((text, i) =>
-    createNote(draftNotes(doc), { id: `${participantId}-${i}`, phase, text, now: i, author: { id: 'forged', name: 'Someone else', organisation: 'X' } }),
+    createNote(draftNotes(doc), {
+      id: `${participantId}-${i}`,
+      phase,
+      text,
+      now: i,
+      author: { id: 'forged', name: 'Someone else', organisation: 'X' },
+    }),
   );
   return { participantId, doc };
 }

@@ -39,12 +39,20 @@ describe('rankStartTimes across a DST change', () => {
       { zone: 'Europe/Paris', people: 2 },
       { zone: 'America/Bogota', people: 1 },
     ]);
-    expect(scoreStart(utc('2025-03-27T10:00'), 150, groups)).toEqual({ start: utc('2025-03-27T10:00'), outside: 1, outsideZones: ['America/Bogota'] });
+    expect(scoreStart(utc('2025-03-27T10:00'), 150, groups)).toEqual({
+      start: utc('2025-03-27T10:00'),
+      outside: 1,
+      outsideZones: ['America/Bogota'],
+    });
   });
 
   it('a start that suits Paris and Bogotá in late March no longer does a week later', () => {
-    const before = rankStartTimes(utc('2025-03-27T00:00'), 150, groups).filter((c) => c.outside === 0).map((c) => hhmm(c.start));
-    const after = rankStartTimes(utc('2025-04-03T00:00'), 150, groups).filter((c) => c.outside === 0).map((c) => hhmm(c.start));
+    const before = rankStartTimes(utc('2025-03-27T00:00'), 150, groups)
+      .filter((c) => c.outside === 0)
+      .map((c) => hhmm(c.start));
+    const after = rankStartTimes(utc('2025-04-03T00:00'), 150, groups)
+      .filter((c) => c.outside === 0)
+      .map((c) => hhmm(c.start));
     // Bogotá from 08:00 (13:00 UTC); Paris until 20:00, i.e. 19:00 UTC in CET, 18:00 UTC in CEST.
     expect(before).toEqual(['13:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30']);
     expect(after).toEqual(['13:00', '13:30', '14:00', '14:30', '15:00', '15:30']);

@@ -14,15 +14,32 @@ export function fixtureWorkshop(options: { anonymous?: boolean } = {}): { docs: 
   const docs = { board: new Y.Doc(), control: new Y.Doc(), report: new Y.Doc() };
   const w = fixture.workshop;
   const sessions = sessionsFromLocal(w.sessions, w.homeTimeZone);
-  writeSettings(docs.control, { title: w.title, purpose: w.purpose, themes: w.themes, homeTimeZone: w.homeTimeZone, sessions, phaseMinutes: w.phaseMinutes, votesPerParticipant: w.votesPerParticipant });
+  writeSettings(docs.control, {
+    title: w.title,
+    purpose: w.purpose,
+    themes: w.themes,
+    homeTimeZone: w.homeTimeZone,
+    sessions,
+    phaseMinutes: w.phaseMinutes,
+    votesPerParticipant: w.votesPerParticipant,
+  });
   controlState(docs.control).set('anonymous', options.anonymous ?? false);
 
-  const people: PersonInput[] = fixture.participants.map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, country: p.country, role: p.role as Role }));
+  const people: PersonInput[] = fixture.participants.map((p) => ({
+    id: p.id,
+    name: p.name,
+    organisation: p.organisation,
+    country: p.country,
+    role: p.role as Role,
+  }));
   const clusterIds = new Map<string, string>();
   fixture.notes.forEach((n, i) => {
     const key = `${n.phase}/${n.cluster}`;
     if (!clusterIds.has(key)) {
-      clusterIds.set(key, createCluster(boardClusters(docs.board), { id: `c-${n.cluster}`, phase: n.phase as Phase, title: n.cluster, now: i }));
+      clusterIds.set(
+        key,
+        createCluster(boardClusters(docs.board), { id: `c-${n.cluster}`, phase: n.phase as Phase, title: n.cluster, now: i }),
+      );
     }
     const author = people.find((p) => p.id === n.author)!;
     createNote(boardNotes(docs.board), {
@@ -42,15 +59,20 @@ export function fixtureWorkshop(options: { anonymous?: boolean } = {}): { docs: 
     const id = createRecommendation(docs.report, {
       id: `r-${cluster}`,
       title: notes[0]!.text,
-      description: notes.slice(1).map((n) => n.text).join('\n'),
+      description: notes
+        .slice(1)
+        .map((n) => n.text)
+        .join('\n'),
       order,
       sourceClusterId: `c-${cluster}`,
       painPointLinks: cluster === 'budget' ? ['c-money', 'n11'] : [],
       visionLinks: cluster === 'budget' ? ['c-speed'] : [],
     });
-    notes.flatMap((n) => n.actions ?? []).forEach((text, k) => {
-      addActionStep(docs.report, id, { id: `${id}-s${k}`, text, owner: k === 0 ? 'OPSI' : '', horizon: 'medium' });
-    });
+    notes
+      .flatMap((n) => n.actions ?? [])
+      .forEach((text, k) => {
+        addActionStep(docs.report, id, { id: `${id}-s${k}`, text, owner: k === 0 ? 'OPSI' : '', horizon: 'medium' });
+      });
   });
   return { docs, people };
 }

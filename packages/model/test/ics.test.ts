@@ -6,7 +6,13 @@ import fixture from './fixtures/cross-border-workshop.json' with { type: 'json' 
 
 const sessions = sessionsFromLocal(fixture.workshop.sessions, fixture.workshop.homeTimeZone);
 const NOW = Date.UTC(2021, 4, 20, 8, 0, 0);
-const options = { title: fixture.workshop.title, uidPrefix: 'w123', now: NOW, homeTimeZone: 'Europe/Paris', description: fixture.workshop.purpose };
+const options = {
+  title: fixture.workshop.title,
+  uidPrefix: 'w123',
+  now: NOW,
+  homeTimeZone: 'Europe/Paris',
+  description: fixture.workshop.purpose,
+};
 
 function events(ics: string) {
   const cal = new ICAL.Component(ICAL.parse(ics));
@@ -64,7 +70,9 @@ describe('sessionsToIcs', () => {
   });
 
   it('names the file after the workshop and the session', () => {
-    expect(icsFileName('Innovation through cross-border collaboration', 'Session 1')).toBe('innovation-through-cross-border-collaboration-session-1.ics');
+    expect(icsFileName('Innovation through cross-border collaboration', 'Session 1')).toBe(
+      'innovation-through-cross-border-collaboration-session-1.ics',
+    );
     expect(icsFileName('../../etc/passwd')).toBe('etcpasswd.ics');
     expect(icsFileName('🌍')).toBe('workshop.ics');
   });

@@ -58,8 +58,16 @@ describe('a new note goes to free space', () => {
   it.each([
     { board: 'empty', existing: [] as Point[], count: 1 },
     { board: 'one note at the centre', existing: [{ x: 400, y: 300 }], count: 1 },
-    { board: 'a pile of 16 px steps (the old placement)', existing: [0, 1, 2, 3, 4, 5].map((i) => ({ x: 400 + 16 * i, y: 300 + 16 * i })), count: 12 },
-    { board: 'a dense grid off the cell lines', existing: Array.from({ length: 25 }, (_, i) => ({ x: 13 + (i % 5) * 210, y: 7 + Math.floor(i / 5) * 160 })), count: 30 },
+    {
+      board: 'a pile of 16 px steps (the old placement)',
+      existing: [0, 1, 2, 3, 4, 5].map((i) => ({ x: 400 + 16 * i, y: 300 + 16 * i })),
+      count: 12,
+    },
+    {
+      board: 'a dense grid off the cell lines',
+      existing: Array.from({ length: 25 }, (_, i) => ({ x: 13 + (i % 5) * 210, y: 7 + Math.floor(i / 5) * 160 })),
+      count: 30,
+    },
   ])('$board: $count more notes cover nothing', ({ existing, count }) => {
     const placed = placeInTurn(existing, { x: 500, y: 375 }, count);
     const before = countOverlaps(existing);
@@ -117,7 +125,10 @@ describe('notes made at the same instant on screens that cannot see each other',
 
 describe('tidy layouts', () => {
   it('reveal puts each person’s drafts in one block below the board, nothing overlapping', () => {
-    const board = [{ x: 0, y: 0 }, { x: 300, y: 40 }];
+    const board = [
+      { x: 0, y: 0 },
+      { x: 300, y: 40 },
+    ];
     const drafts = [
       { key: 'ana', items: ['a1', 'a2', 'a3', 'a4'] },
       { key: 'tom', items: ['t1', 't2'] },
@@ -155,7 +166,10 @@ describe('tidy layouts', () => {
   });
 
   it('a note joining a cluster takes the next slot of its block', () => {
-    const members = [{ x: 100, y: 100 }, { x: 324, y: 100 }];
+    const members = [
+      { x: 100, y: 100 },
+      { x: 324, y: 100 },
+    ];
     expect(slotForClusterMember(members, { x: 0, y: 0 })).toEqual({ x: 548, y: 100 });
     expect(slotForClusterMember([], { x: 40, y: 60 })).toEqual({ x: 40, y: 60 });
   });
@@ -168,7 +182,9 @@ describe('revealed drafts on the board', () => {
     const author = (id: string) => ({ id, name: id, organisation: 'Org' });
     const existing = [createNote(notes, { phase: 'painPoints', author: author('ana'), x: 400, y: 300 })];
     // Everyone drafted at the centre of their screen: one pile.
-    const drafts = ['ana', 'tom', 'tom', 'li', 'li', 'li'].map((who) => createNote(notes, { phase: 'painPoints', author: author(who), x: 400, y: 300 }));
+    const drafts = ['ana', 'tom', 'tom', 'li', 'li', 'li'].map((who) =>
+      createNote(notes, { phase: 'painPoints', author: author(who), x: 400, y: 300 }),
+    );
     arrangeRevealedNotes(doc, drafts);
     const all = [...existing, ...drafts].map((id) => readNote(notes.get(id)!)!);
     expect(countOverlaps(all)).toBe(0);

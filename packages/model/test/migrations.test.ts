@@ -46,7 +46,14 @@ describe('migrations', () => {
     const log: string[] = [];
     const list: Migration[] = [
       { version: 1, name: 'one', up: () => log.push('one') },
-      { version: 2, name: 'two', up: (d) => { log.push('two'); d.getMap('meta').set('touched', true); } },
+      {
+        version: 2,
+        name: 'two',
+        up: (d) => {
+          log.push('two');
+          d.getMap('meta').set('touched', true);
+        },
+      },
       { version: 3, name: 'three', up: () => log.push('three') },
     ];
     const doc = new Y.Doc();

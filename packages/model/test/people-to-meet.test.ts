@@ -36,7 +36,12 @@ describe('sharedWorkingHours', () => {
 });
 
 describe('peopleToMeet', () => {
-  const me = person('me', 'Europe/Paris', { country: 'France', themes: ['mobility', 'data sharing'], lookingFor: 'Funding for regional pilots', canHelp: 'Tram procurement' });
+  const me = person('me', 'Europe/Paris', {
+    country: 'France',
+    themes: ['mobility', 'data sharing'],
+    lookingFor: 'Funding for regional pilots',
+    canHelp: 'Tram procurement',
+  });
   const now = utc('2025-06-02T00:00');
 
   it('suggests people with shared themes or matching help, best first, never someone with nothing in common', () => {
@@ -45,7 +50,11 @@ describe('peopleToMeet', () => {
       [
         person('a', 'America/Bogota', { country: 'Colombia', themes: ['mobility'] }),
         person('b', 'Europe/Berlin', { country: 'France', canHelp: 'EU funding calls for regional pilots' }),
-        person('c', 'Asia/Tokyo', { country: 'Japan', lookingFor: 'Experience with tram procurement', themes: ['mobility', 'data sharing'] }),
+        person('c', 'Asia/Tokyo', {
+          country: 'Japan',
+          lookingFor: 'Experience with tram procurement',
+          themes: ['mobility', 'data sharing'],
+        }),
         person('d', 'Europe/Paris', { country: 'France', themes: ['health'] }),
         person('me', 'Europe/Paris', { themes: ['mobility'] }),
       ],

@@ -33,7 +33,12 @@ function assertInertSvg(svg: string) {
 
 describe('vote results', () => {
   it('lists every voted note and cluster, most votes first', () => {
-    expect(voteResults(fixtureSnapshot()).map((r) => [r.id, r.votes])).toEqual([['c-money', 7], ['n11', 5], ['c-budget', 4], ['n0', 3]]);
+    expect(voteResults(fixtureSnapshot()).map((r) => [r.id, r.votes])).toEqual([
+      ['c-money', 7],
+      ['n11', 5],
+      ['c-budget', 4],
+      ['n0', 3],
+    ]);
   });
 
   it('draws them as a self-contained bar chart whose description carries the numbers', () => {
@@ -76,7 +81,16 @@ describe('clustered board picture', () => {
 });
 
 describe('recommendations ranked by votes', () => {
-  const rec = (id: string, order: number, source: string | null) => ({ id, title: id, description: '', order, sourceClusterId: source, painPointLinks: [], visionLinks: [], actionSteps: [] });
+  const rec = (id: string, order: number, source: string | null) => ({
+    id,
+    title: id,
+    description: '',
+    order,
+    sourceClusterId: source,
+    painPointLinks: [],
+    visionLinks: [],
+    actionSteps: [],
+  });
   it.each([
     ['no votes: the organisers’ order', {}, ['a', 'b', 'c']],
     ['votes first, order breaks ties', { cb: 2, cc: 2 }, ['b', 'c', 'a']],
@@ -90,6 +104,8 @@ describe('recommendations ranked by votes', () => {
     expect(rankedRecommendations(fixtureSnapshot())[0]).toMatchObject({ votes: 4, recommendation: { id: 'r-budget' } });
     const md = renderMarkdown(fixtureSnapshot());
     expect(md).toMatch(/### 1\\\. .+ · 4 votes\n/);
-    expect(md).toContain('## Vote results\n\n### Round 1: Pain points, clusters\n\n- **7** · money\n\n### Round 2: Pain points, notes\n\n- **5** · Pilots are budgeted');
+    expect(md).toContain(
+      '## Vote results\n\n### Round 1: Pain points, clusters\n\n- **7** · money\n\n### Round 2: Pain points, notes\n\n- **5** · Pilots are budgeted',
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSurvey, combineFeedback, feedbackChartSvg, feedbackCsvCells, feedbackMarkdown, feedbackRows, MAX_FEEDBACK_COMMENT_LENGTH, type SurveyAnswer } from '../src/report/feedback.ts';
+import {
+  aggregateSurvey,
+  combineFeedback,
+  feedbackChartSvg,
+  feedbackCsvCells,
+  feedbackMarkdown,
+  feedbackRows,
+  MAX_FEEDBACK_COMMENT_LENGTH,
+  type SurveyAnswer,
+} from '../src/report/feedback.ts';
 
 const answer = (over: Partial<SurveyAnswer>): SurveyAnswer => ({ useful: null, comeAgain: null, metSomeone: null, change: '', ...over });
 

@@ -116,7 +116,12 @@ describe('progress', () => {
     const r = createRecommendation(doc, { title: 'Pilot' });
     addActionStep(doc, r, { text: 'Fund it', owner: 'City', horizon: 'short' });
     const list = followupSteps(
-      { id: 'w1', title: 'W', homeTimeZone: PARIS, sessions: [{ label: 'S', start: paris('2025-03-29T20:00'), end: paris('2025-03-29T23:30') }] },
+      {
+        id: 'w1',
+        title: 'W',
+        homeTimeZone: PARIS,
+        sessions: [{ label: 'S', start: paris('2025-03-29T20:00'), end: paris('2025-03-29T23:30') }],
+      },
       listRecommendations(doc),
     );
     expect(list.map((s) => [s.text, s.due, s.dueSource])).toEqual([['Fund it', '2025-07-07', 'horizon']]);
@@ -133,6 +138,8 @@ describe('an owner’s calendar', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain('DTSTART;VALUE=DATE:20250707\r\n');
     expect(ics).toContain('DTEND;VALUE=DATE:20250708\r\n');
-    expect(ics).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Due: Draft the agreement\r\nTRIGGER;RELATED=START:PT9H\r\nEND:VALARM/);
+    expect(ics).toMatch(
+      /BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Due: Draft the agreement\r\nTRIGGER;RELATED=START:PT9H\r\nEND:VALARM/,
+    );
   });
 });

@@ -10,14 +10,24 @@ import { renderSeriesCsv, renderSeriesMarkdown } from '../src/report/series-writ
 function withPlan() {
   const docs = { board: new Y.Doc(), control: new Y.Doc(), report: new Y.Doc() };
   const id = createRecommendation(docs.report, { title: 'Shared permit desk' });
-  updateRecommendationPlan(docs.report, id, { scaleBudget: '€2m over three years', sandbox: 'needed', sustainedBy: 'Port authority', successMeasures: 'Permit time under 10 days' });
+  updateRecommendationPlan(docs.report, id, {
+    scaleBudget: '€2m over three years',
+    sandbox: 'needed',
+    sustainedBy: 'Port authority',
+    successMeasures: 'Permit time under 10 days',
+  });
   return { docs, id };
 }
 
 describe('a recommendation’s plan beyond the pilot', () => {
   it('reads back, and clears field by field', () => {
     const { docs, id } = withPlan();
-    expect(listRecommendations(docs.report)[0]!.plan).toEqual({ scaleBudget: '€2m over three years', sandbox: 'needed', sustainedBy: 'Port authority', successMeasures: 'Permit time under 10 days' });
+    expect(listRecommendations(docs.report)[0]!.plan).toEqual({
+      scaleBudget: '€2m over three years',
+      sandbox: 'needed',
+      sustainedBy: 'Port authority',
+      successMeasures: 'Permit time under 10 days',
+    });
     updateRecommendationPlan(docs.report, id, { scaleBudget: '', sandbox: null, sustainedBy: null, successMeasures: '' });
     expect(listRecommendations(docs.report)[0]!.plan).toBeUndefined();
   });

@@ -53,11 +53,19 @@ describe('Markdown report', () => {
     const out = renderMarkdown(fixtureSnapshot());
     expect(out).toMatch(/^# Innovation through cross-border collaboration\n/);
     expect(out).toContain('## Sessions (Europe/Paris)\n\n- Session 1: 3 Jun 2021, 15:30–18:00');
-    expect(out).toContain('### money · 7 votes\n\n- Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle — *Participant Manchester, Greater Manchester Combined Authority* · 5 votes');
-    expect(out).toContain('- Miedo de los funcionarios a proponer ideas nuevas por el riesgo politico y mediatico — *Participant Bogota, Alcaldia de Bogota*');
-    expect(out).toContain('**Pain points addressed:** money; Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle');
+    expect(out).toContain(
+      '### money · 7 votes\n\n- Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle — *Participant Manchester, Greater Manchester Combined Authority* · 5 votes',
+    );
+    expect(out).toContain(
+      '- Miedo de los funcionarios a proponer ideas nuevas por el riesgo politico y mediatico — *Participant Bogota, Alcaldia de Bogota*',
+    );
+    expect(out).toContain(
+      '**Pain points addressed:** money; Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle',
+    );
     expect(out).toContain('- Add a scale-up line to every pilot budget template — owner: OPSI; 1 year; proposed');
-    expect(out).toContain('## Contributors\n\n- Facilitator One (OECD Observatory of Public Sector Innovation)\n- Participant Bogota (Alcaldia de Bogota)');
+    expect(out).toContain(
+      '## Contributors\n\n- Facilitator One (OECD Observatory of Public Sector Innovation)\n- Participant Bogota (Alcaldia de Bogota)',
+    );
     // Every note made it, and the whole thing parses into nothing but safe tags.
     const html = md.render(out);
     expect(html).not.toMatch(/<(?!\/?(h[1-3]|p|ul|li|em|strong)>)/);
@@ -115,7 +123,9 @@ describe('contributors', () => {
 
   it('attributes notes per the author’s choice in Markdown and CSV', () => {
     const s = fixtureSnapshot();
-    const people = s.people.map((p) => (p.id === 'p2' ? { ...p, credit: 'organisation' as const } : p.id === 'p4' ? { ...p, credit: 'none' as const } : p));
+    const people = s.people.map((p) =>
+      p.id === 'p2' ? { ...p, credit: 'organisation' as const } : p.id === 'p4' ? { ...p, credit: 'none' as const } : p,
+    );
     const out = renderMarkdown({ ...s, people });
     expect(out).toContain('scaling waits a whole budget cycle — *Greater Manchester Combined Authority* · 5 votes');
     expect(out).toContain('- Miedo de los funcionarios a proponer ideas nuevas por el riesgo politico y mediatico\n');
@@ -131,11 +141,17 @@ describe('CSV export', () => {
   it('has one row per note with UTC and home-zone times', () => {
     const csv = renderCsv(fixtureSnapshot());
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('phase,cluster,text,author,organisation,votes,created_at_utc,created_at (Europe/Paris),theme,"Round 1: Pain points, clusters (votes)","Round 2: Pain points, notes (votes)","Round 3: Recommendations, clusters (votes)"');
+    expect(lines[0]).toBe(
+      'phase,cluster,text,author,organisation,votes,created_at_utc,created_at (Europe/Paris),theme,"Round 1: Pain points, clusters (votes)","Round 2: Pain points, notes (votes)","Round 3: Recommendations, clusters (votes)"',
+    );
     expect(lines).toHaveLength(fixture.notes.length + 2);
     expect(lines.at(-1)).toBe('');
-    expect(lines[1]).toBe('Pain points,culture,Different administrative cultures clash and quietly block new projects,Participant Manchester,Greater Manchester Combined Authority,3,2021-06-03T13:30:00.000Z,2021-06-03 15:30,,0,3,');
-    expect(lines[12]).toBe('Pain points,money,"Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle",Participant Manchester,Greater Manchester Combined Authority,5,2021-06-03T13:41:00.000Z,2021-06-03 15:41,,7,5,');
+    expect(lines[1]).toBe(
+      'Pain points,culture,Different administrative cultures clash and quietly block new projects,Participant Manchester,Greater Manchester Combined Authority,3,2021-06-03T13:30:00.000Z,2021-06-03 15:30,,0,3,',
+    );
+    expect(lines[12]).toBe(
+      'Pain points,money,"Pilots are budgeted as if they will fail, so scaling waits a whole budget cycle",Participant Manchester,Greater Manchester Combined Authority,5,2021-06-03T13:41:00.000Z,2021-06-03 15:41,,7,5,',
+    );
   });
 
   it.each([
@@ -194,14 +210,78 @@ describe('JSON export and import', () => {
     ['not json', () => '{', '$: not valid JSON'],
     ['another format', () => ({ ...valid(), format: 'miro' }), '$.format'],
     ['a newer version', () => ({ ...valid(), version: 3 }), '$.version: version 3 is not supported'],
-    ['a round with a bad target', () => { const v = valid(); v.votingRounds[0].target = 'people'; return v; }, '$.votingRounds[0].target'],
-    ['a result on an id that is no id', () => { const v = valid(); v.votingRounds[1].results[0].itemId = '__proto__'; return v; }, '$.votingRounds[1].results[0].itemId'],
-    ['a bad phase', () => { const v = valid(); v.notes[3].phase = 'lunch'; return v; }, '$.notes[3].phase'],
-    ['a bad instant', () => { const v = valid(); v.notes[0].createdAt = 'yesterday'; return v; }, '$.notes[0].createdAt'],
-    ['negative votes', () => { const v = valid(); v.clusters[1].votes = -1; return v; }, '$.clusters[1].votes'],
-    ['a note too long', () => { const v = valid(); v.notes[0].text = 'x'.repeat(2001); return v; }, '$.notes[0].text: longer than 2000'],
-    ['an unknown credit', () => { const v = valid(); v.people[0].credit = 'famous'; return v; }, '$.people[0].credit'],
-    ['a bad step status', () => { const v = valid(); v.recommendations[0].actionSteps[0].status = 'maybe'; return v; }, '$.recommendations[0].actionSteps[0].status'],
+    [
+      'a round with a bad target',
+      () => {
+        const v = valid();
+        v.votingRounds[0].target = 'people';
+        return v;
+      },
+      '$.votingRounds[0].target',
+    ],
+    [
+      'a result on an id that is no id',
+      () => {
+        const v = valid();
+        v.votingRounds[1].results[0].itemId = '__proto__';
+        return v;
+      },
+      '$.votingRounds[1].results[0].itemId',
+    ],
+    [
+      'a bad phase',
+      () => {
+        const v = valid();
+        v.notes[3].phase = 'lunch';
+        return v;
+      },
+      '$.notes[3].phase',
+    ],
+    [
+      'a bad instant',
+      () => {
+        const v = valid();
+        v.notes[0].createdAt = 'yesterday';
+        return v;
+      },
+      '$.notes[0].createdAt',
+    ],
+    [
+      'negative votes',
+      () => {
+        const v = valid();
+        v.clusters[1].votes = -1;
+        return v;
+      },
+      '$.clusters[1].votes',
+    ],
+    [
+      'a note too long',
+      () => {
+        const v = valid();
+        v.notes[0].text = 'x'.repeat(2001);
+        return v;
+      },
+      '$.notes[0].text: longer than 2000',
+    ],
+    [
+      'an unknown credit',
+      () => {
+        const v = valid();
+        v.people[0].credit = 'famous';
+        return v;
+      },
+      '$.people[0].credit',
+    ],
+    [
+      'a bad step status',
+      () => {
+        const v = valid();
+        v.recommendations[0].actionSteps[0].status = 'maybe';
+        return v;
+      },
+      '$.recommendations[0].actionSteps[0].status',
+    ],
   ])('refuses %s, saying where', (_name, make, where) => {
     expect(() => importWorkshop(make())).toThrow(WorkshopImportError);
     expect(() => importWorkshop(make())).toThrow(where);

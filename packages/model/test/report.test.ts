@@ -56,8 +56,23 @@ describe('report schema', () => {
   });
 
   it.each([
-    ['link twice keeps one', [['+', 'n1'], ['+', 'n1']], ['n1']],
-    ['unlink', [['+', 'n1'], ['+', 'n2'], ['-', 'n1']], ['n2']],
+    [
+      'link twice keeps one',
+      [
+        ['+', 'n1'],
+        ['+', 'n1'],
+      ],
+      ['n1'],
+    ],
+    [
+      'unlink',
+      [
+        ['+', 'n1'],
+        ['+', 'n2'],
+        ['-', 'n1'],
+      ],
+      ['n2'],
+    ],
     ['unlink what is not linked', [['-', 'n1']], []],
   ] as const)('links: %s', (_name, ops, expected) => {
     const doc = new Y.Doc();

@@ -21,21 +21,44 @@ describe('workshop templates', () => {
   });
 
   it('uses a template’s fields as defaults that the request overrides', () => {
-    const { input, state } = applyTemplate<{ title: string; purpose?: string; themes?: string[]; phaseMinutes?: { visions: number } }>(resolveTemplate('retrospective'), { title: 'Sprint 12', themes: ['Deploys'], phaseMinutes: { visions: 5 } });
-    expect(input).toMatchObject({ title: 'Sprint 12', themes: ['Deploys'], votesPerParticipant: 3, phaseMinutes: { painPoints: 15, visions: 5, recommendations: 20 } });
+    const { input, state } = applyTemplate<{ title: string; purpose?: string; themes?: string[]; phaseMinutes?: { visions: number } }>(
+      resolveTemplate('retrospective'),
+      { title: 'Sprint 12', themes: ['Deploys'], phaseMinutes: { visions: 5 } },
+    );
+    expect(input).toMatchObject({
+      title: 'Sprint 12',
+      themes: ['Deploys'],
+      votesPerParticipant: 3,
+      phaseMinutes: { painPoints: 15, visions: 5, recommendations: 20 },
+    });
     expect(input.purpose).toMatch(/^Look back together/);
     expect(state).toEqual({ anonymous: true, participantsMayEditReport: true });
   });
 
   it('saves a workshop’s structure, which is a template a new workshop can start from', () => {
     const doc = new Y.Doc();
-    writeSettings(doc, { title: 'Ports and borders', purpose: 'Faster crossings', themes: ['Mobility'], homeTimeZone: 'Europe/Lisbon', phaseMinutes: { painPoints: 20, visions: 25, recommendations: 40 }, votesPerParticipant: 7, sessions: [{ label: 'S1', start: 0, end: 1 }] });
+    writeSettings(doc, {
+      title: 'Ports and borders',
+      purpose: 'Faster crossings',
+      themes: ['Mobility'],
+      homeTimeZone: 'Europe/Lisbon',
+      phaseMinutes: { painPoints: 20, visions: 25, recommendations: 40 },
+      votesPerParticipant: 7,
+      sessions: [{ label: 'S1', start: 0, end: 1 }],
+    });
     controlState(doc).set('anonymous', true);
     const saved = templateFromControl(doc);
     expect(saved).toEqual({
-      format: 'crossboard-template', version: 1, name: 'Ports and borders', purpose: 'Faster crossings', themes: ['Mobility'],
-      phaseMinutes: { painPoints: 20, visions: 25, recommendations: 40 }, votesPerParticipant: 7, homeTimeZone: 'Europe/Lisbon',
-      anonymous: true, participantsMayEditReport: false,
+      format: 'crossboard-template',
+      version: 1,
+      name: 'Ports and borders',
+      purpose: 'Faster crossings',
+      themes: ['Mobility'],
+      phaseMinutes: { painPoints: 20, visions: 25, recommendations: 40 },
+      votesPerParticipant: 7,
+      homeTimeZone: 'Europe/Lisbon',
+      anonymous: true,
+      participantsMayEditReport: false,
     });
     // Through JSON and back, as a file or a request body would carry it.
     expect(resolveTemplate(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
@@ -48,7 +71,11 @@ describe('workshop templates', () => {
     ['another format', () => ({ ...valid(), format: 'miro' }), 'template.format'],
     ['a newer version', () => ({ ...valid(), version: 2 }), 'template.version'],
     ['zero minutes', () => ({ ...valid(), phaseMinutes: { painPoints: 0, visions: 1, recommendations: 1 } }), 'template.phaseMinutes'],
-    ['too many themes', () => ({ ...valid(), themes: Array.from({ length: MAX_TEMPLATE_THEMES + 1 }, (_, i) => `t${i}`) }), 'template.themes'],
+    [
+      'too many themes',
+      () => ({ ...valid(), themes: Array.from({ length: MAX_TEMPLATE_THEMES + 1 }, (_, i) => `t${i}`) }),
+      'template.themes',
+    ],
     ['a blank theme', () => ({ ...valid(), themes: [' '] }), 'template.themes'],
     ['string votes', () => ({ ...valid(), votesPerParticipant: '5' }), 'template.votesPerParticipant'],
     ['no anonymous flag', () => ({ ...valid(), anonymous: undefined }), 'template.anonymous'],
@@ -58,6 +85,8 @@ describe('workshop templates', () => {
   });
 
   it('accepts exactly the maximum number of themes', () => {
-    expect(parseTemplate({ ...valid(), themes: Array.from({ length: MAX_TEMPLATE_THEMES }, (_, i) => `t${i}`) }).themes).toHaveLength(MAX_TEMPLATE_THEMES);
+    expect(parseTemplate({ ...valid(), themes: Array.from({ length: MAX_TEMPLATE_THEMES }, (_, i) => `t${i}`) }).themes).toHaveLength(
+      MAX_TEMPLATE_THEMES,
+    );
   });
 });

@@ -23,45 +23,69 @@ const T0 = 1_700_000_000_000;
 // A script of facilitator actions at server instants, and what every screen then shows.
 type Step = [at: number, action: (t: TimerState, now: number) => TimerState, status: TimerState['status'], leftAt: [number, number]];
 const scripts: [string, Step[]][] = [
-  ['start, run, pause, wait, resume', [
-    [0, start, 'running', [4 * MIN, 6 * MIN]],
-    [4 * MIN, pause, 'paused', [60 * MIN, 6 * MIN]],
-    [60 * MIN, resume, 'running', [61 * MIN, 5 * MIN]],
-  ]],
-  ['runs out and stays at zero', [
-    [0, start, 'running', [10 * MIN, 0]],
-    [10 * MIN, (t) => t, 'running', [11 * MIN, 0]],
-  ]],
-  ['extend by 2 minutes while running', [
-    [0, start, 'running', [3 * MIN, 7 * MIN]],
-    [3 * MIN, (t, now) => addTime(t, 2, now), 'running', [3 * MIN, 9 * MIN]],
-  ]],
-  ['extend after time ran out counts from now', [
-    [0, start, 'running', [15 * MIN, 0]],
-    [15 * MIN, (t, now) => addTime(t, 2, now), 'running', [16 * MIN, 1 * MIN]],
-  ]],
-  ['remove more than is left stops at zero', [
-    [0, start, 'running', [8 * MIN, 2 * MIN]],
-    [8 * MIN, (t, now) => addTime(t, -5, now), 'running', [8 * MIN, 0]],
-    [8 * MIN, (t, now) => addTime(t, 1, now), 'running', [8 * MIN + 30_000, 30_000]],
-  ]],
-  ['adjust while paused and while idle', [
-    [0, (t, now) => addTime(t, -3, now), 'idle', [0, 7 * MIN]],
-    [0, start, 'running', [5 * MIN, 2 * MIN]],
-    [5 * MIN, pause, 'paused', [5 * MIN, 2 * MIN]],
-    [6 * MIN, (t, now) => addTime(t, -10, now), 'paused', [7 * MIN, 0]],
-    [7 * MIN, (t, now) => addTime(t, 4, now), 'paused', [7 * MIN, 4 * MIN]],
-  ]],
-  ['reset returns to the full duration', [
-    [0, start, 'running', [1 * MIN, 9 * MIN]],
-    [1 * MIN, reset, 'idle', [5 * MIN, 10 * MIN]],
-  ]],
-  ['pause when not running and resume when not paused change nothing', [
-    [0, pause, 'idle', [0, 10 * MIN]],
-    [0, resume, 'idle', [0, 10 * MIN]],
-    [0, start, 'running', [0, 10 * MIN]],
-    [1 * MIN, resume, 'running', [1 * MIN, 9 * MIN]],
-  ]],
+  [
+    'start, run, pause, wait, resume',
+    [
+      [0, start, 'running', [4 * MIN, 6 * MIN]],
+      [4 * MIN, pause, 'paused', [60 * MIN, 6 * MIN]],
+      [60 * MIN, resume, 'running', [61 * MIN, 5 * MIN]],
+    ],
+  ],
+  [
+    'runs out and stays at zero',
+    [
+      [0, start, 'running', [10 * MIN, 0]],
+      [10 * MIN, (t) => t, 'running', [11 * MIN, 0]],
+    ],
+  ],
+  [
+    'extend by 2 minutes while running',
+    [
+      [0, start, 'running', [3 * MIN, 7 * MIN]],
+      [3 * MIN, (t, now) => addTime(t, 2, now), 'running', [3 * MIN, 9 * MIN]],
+    ],
+  ],
+  [
+    'extend after time ran out counts from now',
+    [
+      [0, start, 'running', [15 * MIN, 0]],
+      [15 * MIN, (t, now) => addTime(t, 2, now), 'running', [16 * MIN, 1 * MIN]],
+    ],
+  ],
+  [
+    'remove more than is left stops at zero',
+    [
+      [0, start, 'running', [8 * MIN, 2 * MIN]],
+      [8 * MIN, (t, now) => addTime(t, -5, now), 'running', [8 * MIN, 0]],
+      [8 * MIN, (t, now) => addTime(t, 1, now), 'running', [8 * MIN + 30_000, 30_000]],
+    ],
+  ],
+  [
+    'adjust while paused and while idle',
+    [
+      [0, (t, now) => addTime(t, -3, now), 'idle', [0, 7 * MIN]],
+      [0, start, 'running', [5 * MIN, 2 * MIN]],
+      [5 * MIN, pause, 'paused', [5 * MIN, 2 * MIN]],
+      [6 * MIN, (t, now) => addTime(t, -10, now), 'paused', [7 * MIN, 0]],
+      [7 * MIN, (t, now) => addTime(t, 4, now), 'paused', [7 * MIN, 4 * MIN]],
+    ],
+  ],
+  [
+    'reset returns to the full duration',
+    [
+      [0, start, 'running', [1 * MIN, 9 * MIN]],
+      [1 * MIN, reset, 'idle', [5 * MIN, 10 * MIN]],
+    ],
+  ],
+  [
+    'pause when not running and resume when not paused change nothing',
+    [
+      [0, pause, 'idle', [0, 10 * MIN]],
+      [0, resume, 'idle', [0, 10 * MIN]],
+      [0, start, 'running', [0, 10 * MIN]],
+      [1 * MIN, resume, 'running', [1 * MIN, 9 * MIN]],
+    ],
+  ],
 ];
 
 describe('timer', () => {
@@ -134,13 +158,12 @@ describe('estimateOffset', () => {
     expect(estimateOffset(samples)).toEqual({ offsetMs: 5000, roundTripMs: 60 });
   });
 
-  it.each([
-    [[]],
-    [[{ sentAt: 10, serverNow: 5, receivedAt: 5 }]],
-    [[{ sentAt: Number.NaN, serverNow: 5, receivedAt: 5 }]],
-  ])('has no estimate from unusable samples %j', (samples) => {
-    expect(estimateOffset(samples)).toBeNull();
-  });
+  it.each([[[]], [[{ sentAt: 10, serverNow: 5, receivedAt: 5 }]], [[{ sentAt: Number.NaN, serverNow: 5, receivedAt: 5 }]]])(
+    'has no estimate from unusable samples %j',
+    (samples) => {
+      expect(estimateOffset(samples)).toBeNull();
+    },
+  );
 
   it('a client behind the server counts down the same second as the server', () => {
     const offset = estimateOffset([{ sentAt: 100, serverNow: 10_150, receivedAt: 200 }])!;

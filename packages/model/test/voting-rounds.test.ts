@@ -8,8 +8,16 @@ import { exportWorkshopJson, importWorkshop, renderCsv, renderMarkdown, snapshot
 import { fixtureWorkshop } from './fixture-workshop.ts';
 
 const round = (over: Partial<VotingRound>): VotingRound => ({
-  id: 'round-a', phase: 'painPoints', target: 'clusters', votesPerPerson: 5, maxPerItem: null, status: 'closed',
-  openedAt: Date.UTC(2021, 5, 3, 14, 0), closedAt: Date.UTC(2021, 5, 3, 14, 10), tallies: {}, ...over,
+  id: 'round-a',
+  phase: 'painPoints',
+  target: 'clusters',
+  votesPerPerson: 5,
+  maxPerItem: null,
+  status: 'closed',
+  openedAt: Date.UTC(2021, 5, 3, 14, 0),
+  closedAt: Date.UTC(2021, 5, 3, 14, 10),
+  tallies: {},
+  ...over,
 });
 
 /** The fixture workshop after a pain-points vote on clusters, then a visions vote on notes. */
@@ -18,10 +26,19 @@ function twoRounds() {
   // The fixture's totals are from before rounds were kept; this workshop voted in rounds.
   controlState(docs.control).delete('tallies');
   writeVotingRound(docs.control, round({ id: 'round-a', tallies: { 'c-money': 6, 'c-culture': 2 } }));
-  writeVotingRound(docs.control, round({
-    id: 'round-b', phase: 'visions', target: 'notes', votesPerPerson: 3, maxPerItem: 2,
-    openedAt: Date.UTC(2021, 5, 7, 8, 0), closedAt: Date.UTC(2021, 5, 7, 8, 5), tallies: { n14: 4 },
-  }));
+  writeVotingRound(
+    docs.control,
+    round({
+      id: 'round-b',
+      phase: 'visions',
+      target: 'notes',
+      votesPerPerson: 3,
+      maxPerItem: 2,
+      openedAt: Date.UTC(2021, 5, 7, 8, 0),
+      closedAt: Date.UTC(2021, 5, 7, 8, 5),
+      tallies: { n14: 4 },
+    }),
+  );
   return snapshotFromDocs(docs, people);
 }
 
@@ -29,7 +46,14 @@ describe('voting rounds', () => {
   it('keeps the first round’s results when a second round is written', () => {
     const s = twoRounds();
     expect(s.votingRounds.map((r) => [r.id, r.phase, r.results])).toEqual([
-      ['round-a', 'painPoints', [{ itemId: 'c-money', votes: 6 }, { itemId: 'c-culture', votes: 2 }]],
+      [
+        'round-a',
+        'painPoints',
+        [
+          { itemId: 'c-money', votes: 6 },
+          { itemId: 'c-culture', votes: 2 },
+        ],
+      ],
       ['round-b', 'visions', [{ itemId: 'n14', votes: 4 }]],
     ]);
     expect(s.clusters.find((c) => c.id === 'c-money')!.votes).toBe(6);
@@ -38,8 +62,12 @@ describe('voting rounds', () => {
 
   it('lists both rounds in the Markdown, with dots and times in the home zone', () => {
     const md = renderMarkdown(twoRounds());
-    expect(md).toContain('### Round 1: Pain points, clusters · 5 dots each\n\nOpened 3 Jun 2021, 16:00, closed 16:10 (Europe/Paris)\n\n- **6** · money\n- **2** · culture');
-    expect(md).toContain('### Round 2: Future visions, notes · 3 dots each, at most 2 per item\n\nOpened 7 Jun 2021, 10:00, closed 10:05 (Europe/Paris)\n\n- **4** · ');
+    expect(md).toContain(
+      '### Round 1: Pain points, clusters · 5 dots each\n\nOpened 3 Jun 2021, 16:00, closed 16:10 (Europe/Paris)\n\n- **6** · money\n- **2** · culture',
+    );
+    expect(md).toContain(
+      '### Round 2: Future visions, notes · 3 dots each, at most 2 per item\n\nOpened 7 Jun 2021, 10:00, closed 10:05 (Europe/Paris)\n\n- **4** · ',
+    );
   });
 
   it('gives each round a CSV column', () => {

@@ -89,7 +89,10 @@ describe('dot voting rules', () => {
     expect(({} as Record<string, unknown>).pwned).toBeUndefined();
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     expect(votesOf(ballots, '__proto__').get('pwned')).toBe(1);
-    expect(Object.entries(tallies)).toEqual([['pwned', 1], ['__proto__', 2]]);
+    expect(Object.entries(tallies)).toEqual([
+      ['pwned', 1],
+      ['__proto__', 2],
+    ]);
     expect(remainingVotes(ballots, '__proto__', open)).toBe(2);
   });
 });
@@ -117,7 +120,11 @@ describe('rankByVotes', () => {
     [{ n5: 1, n4: 1, n3: 1, n2: 1, n1: 1 }, 'n1:1:1 n2:1:1 n3:1:1 n4:1:1 n5:1:1'],
     [{ ghost: 9, n2: 1 }, 'n2:1:1 n1:0:2 n3:0:2 n4:0:2 n5:0:2'],
   ])('%j ranks as %s (id:votes:rank), ties in board order', (tallies, expected) => {
-    expect(rankByVotes(notes, tallies).map((r) => `${r.item.id}:${r.votes}:${r.rank}`).join(' ')).toBe(expected);
+    expect(
+      rankByVotes(notes, tallies)
+        .map((r) => `${r.item.id}:${r.votes}:${r.rank}`)
+        .join(' '),
+    ).toBe(expected);
   });
 });
 

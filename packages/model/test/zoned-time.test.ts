@@ -99,6 +99,8 @@ describe('schedule', () => {
   });
 
   it('refuses a session that ends before it starts', () => {
-    expect(() => sessionsFromLocal([{ label: 'x', start: '2021-06-03T15:30', end: '2021-06-03T15:00' }], 'Europe/Paris')).toThrow(/ends before/);
+    expect(() => sessionsFromLocal([{ label: 'x', start: '2021-06-03T15:30', end: '2021-06-03T15:00' }], 'Europe/Paris')).toThrow(
+      /ends before/,
+    );
   });
 });

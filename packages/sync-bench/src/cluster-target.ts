@@ -67,7 +67,12 @@ export async function startCluster(layout: Layout, name: string = layout.label):
       dirs.push(dir);
       ports.push(port);
       procs.push(
-        await spawnServer(OUR_ENTRY, { ...env, PORT: String(port), CROSSBOARD_DATA: dir }, /Crossboard is running at/, join(repoDir, 'apps/server')),
+        await spawnServer(
+          OUR_ENTRY,
+          { ...env, PORT: String(port), CROSSBOARD_DATA: dir },
+          /Crossboard is running at/,
+          join(repoDir, 'apps/server'),
+        ),
       );
     }
   } catch (e) {
@@ -89,7 +94,11 @@ export async function startCluster(layout: Layout, name: string = layout.label):
         const batch = Array.from({ length: Math.min(20, people - i) }, (_, j) =>
           // Joined through alternate processes too: tokens work on any of them.
           post<{ token: string }>(`${http(i + j)}/api/workshops/${id}/join`, {
-            name: `Participant ${i + j}`, organisation: 'Bench', country: 'FR', timeZone: 'Europe/Paris', language: 'en',
+            name: `Participant ${i + j}`,
+            organisation: 'Bench',
+            country: 'FR',
+            timeZone: 'Europe/Paris',
+            language: 'en',
           }),
         );
         tokens.push(...(await Promise.all(batch)).map((r) => r.token));

@@ -26,7 +26,10 @@ function connectProvider(ep: Endpoint): RealClient {
     return {
       doc,
       isSynced: () => provider.isSynced,
-      destroy: () => { provider.destroy(); websocketProvider.destroy(); },
+      destroy: () => {
+        provider.destroy();
+        websocketProvider.destroy();
+      },
     };
   }
   const provider = new WebsocketProvider(ep.base, ep.room, doc, {

@@ -2,8 +2,14 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
-  decodeIncoming, encodeAwareness, encodeHocuspocusAuth, encodeSync,
-  SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, type Dialect,
+  decodeIncoming,
+  encodeAwareness,
+  encodeHocuspocusAuth,
+  encodeSync,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+  type Dialect,
 } from './protocol.ts';
 
 /** Where a client connects: one room of one server, with the token that room wants. */
@@ -47,7 +53,10 @@ export class LoadClient {
   readonly closed: Promise<void>;
 
   /** `zeroMask`: frames go out with an all-zero mask, which ws skips applying (no copy of a huge payload). */
-  constructor(readonly ep: Endpoint, options: { sendStep1?: boolean; maxPayload?: number; zeroMask?: boolean } = {}) {
+  constructor(
+    readonly ep: Endpoint,
+    options: { sendStep1?: boolean; maxPayload?: number; zeroMask?: boolean } = {},
+  ) {
     // No compression offer: none of the servers compresses, and the handshake stays lean.
     this.ws = new WebSocket(socketUrl(ep), {
       maxPayload: options.maxPayload ?? 256 * 1024 * 1024,
@@ -56,7 +65,10 @@ export class LoadClient {
     });
     let resolveSynced!: () => void;
     let rejectSynced!: (e: Error) => void;
-    this.synced = new Promise((res, rej) => { resolveSynced = res; rejectSynced = rej; });
+    this.synced = new Promise((res, rej) => {
+      resolveSynced = res;
+      rejectSynced = rej;
+    });
     this.synced.catch(() => {});
     this.closed = new Promise((res) => {
       this.ws.on('close', (code, reason) => {

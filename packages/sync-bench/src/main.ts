@@ -59,7 +59,10 @@ for (const name of servers) {
   }
   log(`${name}: starting`);
   const profileDir = args['cpu-prof-dir'] && resolve(process.env.INIT_CWD ?? process.cwd(), args['cpu-prof-dir']);
-  const target = await startTarget(name, profileDir).catch((e: Error) => { r.error = e.message; return null; });
+  const target = await startTarget(name, profileDir).catch((e: Error) => {
+    r.error = e.message;
+    return null;
+  });
   if (!target) continue;
   try {
     for (const s of scenarios) {

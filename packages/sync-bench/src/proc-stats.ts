@@ -51,7 +51,10 @@ export class ProcSampler {
   readonly rssStartKb: number;
   private rssPeakKb: number;
 
-  constructor(private readonly pid: Pids, everyMs = 200) {
+  constructor(
+    private readonly pid: Pids,
+    everyMs = 200,
+  ) {
     this.cpuStart = cpuSeconds(pid);
     this.rssStartKb = this.rssPeakKb = rssKb(pid);
     this.timer = setInterval(() => {

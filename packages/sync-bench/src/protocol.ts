@@ -17,10 +17,7 @@ export const SYNC_UPDATE = 2;
 
 export type Dialect = 'y-websocket' | 'hocuspocus';
 
-export type Incoming =
-  | { kind: 'sync'; step: number; payload: Uint8Array }
-  | { kind: 'awareness' }
-  | { kind: 'other'; type: number };
+export type Incoming = { kind: 'sync'; step: number; payload: Uint8Array } | { kind: 'awareness' } | { kind: 'other'; type: number };
 
 function start(dialect: Dialect, room: string, type: number): encoding.Encoder {
   const enc = encoding.createEncoder();

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { boardNotes, createNote, updateNote } from '@crossboard/model';
 import { LoadClient, type Endpoint } from './load-client.ts';
 import type { RoomAccess } from './targets.ts';
-import { SendLog } from './send-log.ts';
+import type { SendLog } from './send-log.ts';
 import { sleep, waitFor } from './stats.ts';
 
 /** Connects `count` participants, `batch` at a time, each fully synced before the next batch. */
@@ -27,7 +27,11 @@ export class NoteWriter {
   private readonly noteId: string;
   private moves = 0;
 
-  constructor(readonly client: LoadClient, private readonly log: Pick<SendLog, 'record'>, private readonly recipients: () => number) {
+  constructor(
+    readonly client: LoadClient,
+    private readonly log: Pick<SendLog, 'record'>,
+    private readonly recipients: () => number,
+  ) {
     client.ownClientId = this.doc.clientID;
     this.doc.on('update', (update: Uint8Array) => client.sendUpdate(update));
     this.noteId = createNote(boardNotes(this.doc), { phase: 'painPoints', text: 'A note that keeps moving', x: 0, y: 0 });
@@ -65,12 +69,21 @@ export function recordFanOut(clients: LoadClient[], log: SendLog, samples: Laten
 export function everyPeriod(count: number, periodMs: number, tick: (i: number) => void): () => void {
   const timers: NodeJS.Timeout[] = [];
   for (let i = 0; i < count; i++) {
-    timers.push(setTimeout(() => {
-      tick(i);
-      timers.push(setInterval(() => tick(i), periodMs));
-    }, (i * periodMs) / count));
+    timers.push(
+      setTimeout(
+        () => {
+          tick(i);
+          timers.push(setInterval(() => tick(i), periodMs));
+        },
+        (i * periodMs) / count,
+      ),
+    );
   }
-  return () => timers.forEach((t) => { clearTimeout(t); clearInterval(t); });
+  return () =>
+    timers.forEach((t) => {
+      clearTimeout(t);
+      clearInterval(t);
+    });
 }
 
 /**
@@ -78,7 +91,12 @@ export function everyPeriod(count: number, periodMs: number, tick: (i: number) =
  * seeder stays connected: Hocuspocus without a persistence extension forgets a document
  * when its last connection leaves, and a room people are in is the realistic case anyway.
  */
-export async function seedNotes(ep: Endpoint, notes: number, textLength: number, perUpdate = 100): Promise<{ bytes: number; seeder: LoadClient }> {
+export async function seedNotes(
+  ep: Endpoint,
+  notes: number,
+  textLength: number,
+  perUpdate = 100,
+): Promise<{ bytes: number; seeder: LoadClient }> {
   const seeder = new LoadClient(ep);
   await seeder.synced;
   const doc = new Y.Doc();
@@ -95,16 +113,21 @@ export async function seedNotes(ep: Endpoint, notes: number, textLength: number,
   }
   const bytes = Y.encodeStateAsUpdate(doc).length;
   // The seed counts as stored once a newcomer's sync carries (nearly) all of it.
-  await waitFor('the seed to be stored', async () => {
-    const probe = new LoadClient(ep);
-    try {
-      await probe.synced;
-      return probe.syncBytes >= bytes * 0.95;
-    } catch {
-      return false;
-    } finally {
-      probe.close();
-    }
-  }, 120_000, 250);
+  await waitFor(
+    'the seed to be stored',
+    async () => {
+      const probe = new LoadClient(ep);
+      try {
+        await probe.synced;
+        return probe.syncBytes >= bytes * 0.95;
+      } catch {
+        return false;
+      } finally {
+        probe.close();
+      }
+    },
+    120_000,
+    250,
+  );
   return { bytes, seeder };
 }

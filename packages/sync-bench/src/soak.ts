@@ -119,7 +119,10 @@ const lines = [
   '',
   '| minute | server RSS MB | event-loop p99 ms | event-loop max ms | rooms loaded | deliveries | delivery p99 ms | churn rooms so far |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...minutes.map((r) => `| ${r.minute} | ${r.rssMb} | ${fmt(r.eventLoopP99Ms)} | ${fmt(r.eventLoopMaxMs)} | ${r.roomsLoaded ?? '–'} | ${r.deliveries} | ${fmt(r.p99Ms)} | ${r.churned} |`),
+  ...minutes.map(
+    (r) =>
+      `| ${r.minute} | ${r.rssMb} | ${fmt(r.eventLoopP99Ms)} | ${fmt(r.eventLoopMaxMs)} | ${r.roomsLoaded ?? '–'} | ${r.deliveries} | ${fmt(r.p99Ms)} | ${r.churned} |`,
+  ),
 ];
 console.log(`\n${lines.join('\n')}`);
 if (args.write) writeFileSync(join(repoDir, 'docs/soak.md'), `# Soak run\n\n${lines.join('\n')}\n`);

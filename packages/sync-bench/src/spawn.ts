@@ -54,7 +54,13 @@ export interface ServerProcess {
  * Runs an entry in plain `node` (`--import tsx` for TypeScript) under `taskset`, which execs, so
  * the child's pid is the server's own and /proc reports its CPU and memory, not a wrapper's.
  */
-export async function spawnServer(entry: string, env: Record<string, string>, ready: RegExp, cwd?: string, nodeFlags: string[] = []): Promise<ServerProcess> {
+export async function spawnServer(
+  entry: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  cwd?: string,
+  nodeFlags: string[] = [],
+): Promise<ServerProcess> {
   const argv = pinnedNode(entry, SERVER_CORE, nodeFlags);
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd,
@@ -79,9 +85,21 @@ export async function spawnServer(entry: string, env: Record<string, string>, re
 
   const nextLine = (pattern: RegExp, timeoutMs: number) =>
     new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${log.slice(-20).join('\n')}`)), timeoutMs);
-      waiters.push({ pattern, resolve: (line) => { clearTimeout(timer); resolve(line); } });
-      void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${log.slice(-20).join('\n')}`)); });
+      const timer = setTimeout(
+        () => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${log.slice(-20).join('\n')}`)),
+        timeoutMs,
+      );
+      waiters.push({
+        pattern,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited (${code}):\n${log.slice(-20).join('\n')}`));
+      });
     });
 
   const readyPromise = nextLine(ready, 60_000);

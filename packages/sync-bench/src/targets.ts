@@ -72,7 +72,11 @@ async function startOurs(profileDir?: string): Promise<Target> {
       for (let i = 0; i < people; i += 20) {
         const batch = Array.from({ length: Math.min(20, people - i) }, (_, j) =>
           post<{ token: string }>(`${http}/api/workshops/${id}/join`, {
-            name: `Participant ${i + j}`, organisation: 'Bench', country: 'FR', timeZone: 'Europe/Paris', language: 'en',
+            name: `Participant ${i + j}`,
+            organisation: 'Bench',
+            country: 'FR',
+            timeZone: 'Europe/Paris',
+            language: 'en',
           }),
         );
         tokens.push(...(await Promise.all(batch)).map((r) => r.token));

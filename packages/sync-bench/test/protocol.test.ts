@@ -4,7 +4,15 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { decodeIncoming, encodeAwareness, encodeOversizedUpdate, encodeSync, MSG_AWARENESS, MSG_SYNC, SYNC_UPDATE } from '../src/protocol.ts';
+import {
+  decodeIncoming,
+  encodeAwareness,
+  encodeOversizedUpdate,
+  encodeSync,
+  MSG_AWARENESS,
+  MSG_SYNC,
+  SYNC_UPDATE,
+} from '../src/protocol.ts';
 
 describe('hand-encoded messages read by the stock y-protocols decoders', () => {
   it('an update message applies to a document as y-websocket would apply it', () => {

@@ -2,9 +2,7 @@ import type { AsyncStorage } from '../storage/async-storage.ts';
 import type { PersonRecord } from '../storage/storage.ts';
 import { verifyToken } from './tokens.ts';
 
-export type AuthResult =
-  | { ok: true; person: PersonRecord }
-  | { ok: false; problem: 'MISSING_TOKEN' | 'INVALID_TOKEN' | 'PERSON_REMOVED' };
+export type AuthResult = { ok: true; person: PersonRecord } | { ok: false; problem: 'MISSING_TOKEN' | 'INVALID_TOKEN' | 'PERSON_REMOVED' };
 
 /**
  * One check for HTTP and WebSocket: a signature we made, naming a person we still know

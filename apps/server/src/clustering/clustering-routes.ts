@@ -66,7 +66,10 @@ async function unclusteredNotes(ctx: ServerContext, workshopId: string, phase: P
  * notes go to the operator's model; any failure of it (error, bad answer, timeout) falls
  * back to the offline method, and the answer says which one ran.
  */
-export async function clusteringRoutes(app: FastifyInstance, { ctx, embeddings = embeddingsConfigFromEnv() }: { ctx: ServerContext; embeddings?: EmbeddingsConfig | null }) {
+export async function clusteringRoutes(
+  app: FastifyInstance,
+  { ctx, embeddings = embeddingsConfigFromEnv() }: { ctx: ServerContext; embeddings?: EmbeddingsConfig | null },
+) {
   const client = embeddings ? new EmbeddingsClient(embeddings) : null;
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/clusters/config', { schema: { params: workshopParams } }, async (request) => {
@@ -82,7 +85,11 @@ export async function clusteringRoutes(app: FastifyInstance, { ctx, embeddings =
       const w = await requireWorkshop(ctx, request.params.id);
       await requirePerson(ctx, request, w.id, ['facilitator']);
       const notes = await unclusteredNotes(ctx, w.id, request.body.phase);
-      const answer = (method: SuggestClustersResponse['method'], suggestions: ClusterSuggestion[], fallbackReason?: string): SuggestClustersResponse => ({
+      const answer = (
+        method: SuggestClustersResponse['method'],
+        suggestions: ClusterSuggestion[],
+        fallbackReason?: string,
+      ): SuggestClustersResponse => ({
         method,
         ...(fallbackReason ? { fallbackReason } : {}),
         suggestions,
@@ -96,7 +103,11 @@ export async function clusteringRoutes(app: FastifyInstance, { ctx, embeddings =
       } catch (e) {
         if (!(e instanceof EmbeddingsError)) throw e;
         ctx.log.warn({ workshopId: w.id, reason: e.message }, 'embeddings endpoint failed; offline cluster suggestions');
-        return answer('offline', suggestClusters(notes), `The embeddings model could not be used (${e.message}); offline suggestions instead.`);
+        return answer(
+          'offline',
+          suggestClusters(notes),
+          `The embeddings model could not be used (${e.message}); offline suggestions instead.`,
+        );
       }
     },
   );

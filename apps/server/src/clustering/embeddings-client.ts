@@ -70,7 +70,8 @@ export function vectorsOf(body: unknown, count: number): number[][] {
   data.forEach((item: { embedding?: unknown; index?: unknown }, position) => {
     const index = typeof item?.index === 'number' ? item.index : position;
     const e = item?.embedding;
-    if (!Number.isInteger(index) || index < 0 || index >= count || out[index]) throw new EmbeddingsError('answer has a wrong or repeated index');
+    if (!Number.isInteger(index) || index < 0 || index >= count || out[index])
+      throw new EmbeddingsError('answer has a wrong or repeated index');
     if (!Array.isArray(e) || e.length === 0 || !e.every((x) => typeof x === 'number' && Number.isFinite(x))) {
       throw new EmbeddingsError('answer has an embedding that is not a list of numbers');
     }

@@ -1,15 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import {
   contributors,
   formatInZone,
@@ -33,7 +22,8 @@ const MAX_BAR_BLOCKS = 20;
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '');
 const votes = (n: number) => (n > 0 ? ` · ${n} vote${n === 1 ? '' : 's'}` : '');
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text: clean(text), heading: level });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text: clean(text), heading: level });
 const para = (text: string) => new Paragraph({ children: [new TextRun(clean(text))] });
 const bullet = (runs: TextRun[], level = 0) => new Paragraph({ children: runs, bullet: { level } });
 const labelled = (label: string, text: string) =>
@@ -58,7 +48,14 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
     body.push(heading(`Sessions (${workshop.homeTimeZone})`, HeadingLevel.HEADING_1));
     const when = (t: number, o: Intl.DateTimeFormatOptions) => formatInZone(t, workshop.homeTimeZone, locale, o);
     for (const s of workshop.sessions) {
-      body.push(bullet([new TextRun({ text: `${clean(s.label)}: `, bold: true }), new TextRun(`${when(s.start, { dateStyle: 'medium', timeStyle: 'short' })}–${when(s.end, { timeStyle: 'short' })} (${new Date(s.start).toISOString().slice(11, 16)} UTC)`)]));
+      body.push(
+        bullet([
+          new TextRun({ text: `${clean(s.label)}: `, bold: true }),
+          new TextRun(
+            `${when(s.start, { dateStyle: 'medium', timeStyle: 'short' })}–${when(s.end, { timeStyle: 'short' })} (${new Date(s.start).toISOString().slice(11, 16)} UTC)`,
+          ),
+        ]),
+      );
     }
   }
 
@@ -112,9 +109,16 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
             new TableRow({ tableHeader: true, children: [cell('Item', true), cell('Votes', true), cell('', true)] }),
-            ...r.items.map((x) => new TableRow({
-              children: [cell(x.label), cell(String(x.votes)), cell('█'.repeat(Math.max(1, Math.round((MAX_BAR_BLOCKS * x.votes) / max))))],
-            })),
+            ...r.items.map(
+              (x) =>
+                new TableRow({
+                  children: [
+                    cell(x.label),
+                    cell(String(x.votes)),
+                    cell('█'.repeat(Math.max(1, Math.round((MAX_BAR_BLOCKS * x.votes) / max)))),
+                  ],
+                }),
+            ),
           ],
         }),
       );
@@ -124,7 +128,8 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
   const ranked = rankedRecommendations(snapshot);
   if (ranked.length) {
     body.push(heading('Recommendations and action steps', HeadingLevel.HEADING_1));
-    const nameOf = (id: string) => snapshot.clusters.find((c) => c.id === id)?.title ?? snapshot.notes.find((n) => n.id === id)?.text ?? null;
+    const nameOf = (id: string) =>
+      snapshot.clusters.find((c) => c.id === id)?.title ?? snapshot.notes.find((n) => n.id === id)?.text ?? null;
     ranked.forEach(({ recommendation: r, votes: v }, i) => {
       body.push(heading(`${i + 1}. ${r.title || 'Untitled recommendation'}${votes(v)}`, HeadingLevel.HEADING_2));
       for (const line of r.description.split('\n').filter((l) => l.trim())) body.push(para(line));
@@ -139,8 +144,16 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [
-              new TableRow({ tableHeader: true, children: [cell('Step', true), cell('Owner', true), cell('Horizon', true), cell('Status', true)] }),
-              ...r.actionSteps.map((s) => new TableRow({ children: [cell(s.text), cell(s.owner), cell(HORIZON_TITLES[s.horizon]), cell(STEP_STATUS_TITLES[s.status])] })),
+              new TableRow({
+                tableHeader: true,
+                children: [cell('Step', true), cell('Owner', true), cell('Horizon', true), cell('Status', true)],
+              }),
+              ...r.actionSteps.map(
+                (s) =>
+                  new TableRow({
+                    children: [cell(s.text), cell(s.owner), cell(HORIZON_TITLES[s.horizon]), cell(STEP_STATUS_TITLES[s.status])],
+                  }),
+              ),
             ],
           }),
         );
@@ -153,13 +166,18 @@ export function buildDocxReport(snapshot: WorkshopSnapshot, locale = 'en-GB'): D
   const credits = contributors(snapshot);
   if (credits.named.length || credits.organisations.length) {
     body.push(heading('Contributors', HeadingLevel.HEADING_1));
-    for (const p of credits.named) body.push(bullet([new TextRun({ text: clean(p.name), bold: true }), new TextRun(p.organisation ? ` (${clean(p.organisation)})` : '')]));
+    for (const p of credits.named)
+      body.push(
+        bullet([new TextRun({ text: clean(p.name), bold: true }), new TextRun(p.organisation ? ` (${clean(p.organisation)})` : '')]),
+      );
     if (credits.organisations.length) {
       body.push(heading('Organisations', HeadingLevel.HEADING_2));
       for (const o of credits.organisations) body.push(bullet([new TextRun(clean(o.organisation))]));
     }
   }
-  body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Made with Crossboard', italics: true, size: 16 })] }));
+  body.push(
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: 'Made with Crossboard', italics: true, size: 16 })] }),
+  );
 
   return new Document({
     creator: 'Crossboard',

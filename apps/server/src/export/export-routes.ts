@@ -53,7 +53,10 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
       await requireStaff(request, w.id, 'export the report');
       const format = request.query.format ?? 'md';
       if (!isFormat(format)) {
-        throw new HttpError('INVALID_BODY', `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`);
+        throw new HttpError(
+          'INVALID_BODY',
+          `Unknown export format "${String(format).slice(0, 20)}": use one of ${EXPORT_FORMATS.join(', ')}.`,
+        );
       }
       const snapshot = await withFeedback(ctx, w.id, await workshopSnapshot(ctx, w.id));
       const now = Date.now();
@@ -76,28 +79,28 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     },
   );
 
-  app.post<{ Body: unknown }>(
-    '/api/workshops/import',
-    { bodyLimit: MAX_IMPORT_BYTES },
-    async (request, reply) => {
-      let snapshot;
-      try {
-        snapshot = importWorkshop(request.body);
-      } catch (e) {
-        if (e instanceof WorkshopImportError) throw new HttpError('INVALID_BODY', `This is not a workshop export Crossboard can read: ${e.message}`);
-        throw e;
-      }
-      const created = await importWorkshopSnapshot(ctx, snapshot);
-      request.log.info({ workshopId: created.id, notes: snapshot.notes.length }, 'workshop imported');
-      return reply.status(201).send(created);
-    },
-  );
+  app.post<{ Body: unknown }>('/api/workshops/import', { bodyLimit: MAX_IMPORT_BYTES }, async (request, reply) => {
+    let snapshot;
+    try {
+      snapshot = importWorkshop(request.body);
+    } catch (e) {
+      if (e instanceof WorkshopImportError)
+        throw new HttpError('INVALID_BODY', `This is not a workshop export Crossboard can read: ${e.message}`);
+      throw e;
+    }
+    const created = await importWorkshopSnapshot(ctx, snapshot);
+    request.log.info({ workshopId: created.id, notes: snapshot.notes.length }, 'workshop imported');
+    return reply.status(201).send(created);
+  });
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/template', { schema: { params: workshopParams } }, async (request, reply) => {
     const w = await requireWorkshop(ctx, request.params.id);
     await requireStaff(request, w.id, 'save the workshop as a template');
     const template = await ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) => templateFromControl(room.document));
-    reply.header('content-disposition', attachment(exportFileName(template.name || w.title, 'template.json', Date.now()).replace('-report-', '-')));
+    reply.header(
+      'content-disposition',
+      attachment(exportFileName(template.name || w.title, 'template.json', Date.now()).replace('-report-', '-')),
+    );
     return template;
   });
 
@@ -112,7 +115,12 @@ export async function exportRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     {
       schema: {
         params: workshopParams,
-        body: { type: 'object', required: ['credit'], additionalProperties: false, properties: { credit: { type: 'string', enum: ['named', 'organisation', 'none'] } } },
+        body: {
+          type: 'object',
+          required: ['credit'],
+          additionalProperties: false,
+          properties: { credit: { type: 'string', enum: ['named', 'organisation', 'none'] } },
+        },
       },
     },
     async (request) => {

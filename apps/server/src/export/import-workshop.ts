@@ -58,7 +58,18 @@ export async function importWorkshopSnapshot(ctx: ServerContext, snapshot: Works
   }));
   let facilitator = people.find((p) => p.role === 'facilitator');
   if (!facilitator) {
-    facilitator = { id: randomId(), workshopId: workshop.id, role: 'facilitator', name: 'Facilitator', organisation: '', country: '', timeZone: snapshot.workshop.homeTimeZone, language: 'en', revoked: false, createdAt: now + people.length };
+    facilitator = {
+      id: randomId(),
+      workshopId: workshop.id,
+      role: 'facilitator',
+      name: 'Facilitator',
+      organisation: '',
+      country: '',
+      timeZone: snapshot.workshop.homeTimeZone,
+      language: 'en',
+      revoked: false,
+      createdAt: now + people.length,
+    };
     people.push(facilitator);
   }
 
@@ -93,7 +104,10 @@ async function buildRooms(ctx: ServerContext, workshopId: string, snapshot: Work
   return KINDS.map((kind) => {
     const bytes = updates[kind].reduce((n, u) => n + u.byteLength, 0);
     if (bytes > ctx.limits.maxDocumentBytes) {
-      throw new HttpError('BODY_TOO_LARGE', `This workshop's ${kind} would take ${bytes} bytes, more than a room may hold (${ctx.limits.maxDocumentBytes}).`);
+      throw new HttpError(
+        'BODY_TOO_LARGE',
+        `This workshop's ${kind} would take ${bytes} bytes, more than a room may hold (${ctx.limits.maxDocumentBytes}).`,
+      );
     }
     return { room: roomName({ workshopId, kind }), updates: updates[kind] };
   });

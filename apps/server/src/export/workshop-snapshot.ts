@@ -8,7 +8,14 @@ import { readCredit } from './credits.ts';
 export async function peopleOf(ctx: ServerContext, workshopId: string): Promise<PersonInput[]> {
   const people = (await ctx.storage.listPeople(workshopId)).filter((p) => !p.revoked);
   return Promise.all(
-    people.map(async (p) => ({ id: p.id, name: p.name, organisation: p.organisation, country: p.country, role: p.role, credit: await readCredit(ctx.storage, workshopId, p.id) })),
+    people.map(async (p) => ({
+      id: p.id,
+      name: p.name,
+      organisation: p.organisation,
+      country: p.country,
+      role: p.role,
+      credit: await readCredit(ctx.storage, workshopId, p.id),
+    })),
   );
 }
 

@@ -11,7 +11,12 @@ export const VERSION_EVERY_MS = 5 * 60_000;
 export type VersionReason = 'manual' | 'phase-change' | 'reveal' | 'activity' | 'before-restore' | 'before-removal' | 'bring-back';
 
 /** The board's state as one Yjs update, stored so the facilitator can go back to it. */
-export async function takeVersion(ctx: ServerContext, store: FacilitationStore, workshopId: string, reason: VersionReason): Promise<string> {
+export async function takeVersion(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+  reason: VersionReason,
+): Promise<string> {
   const versionId = randomId();
   const data = await ctx.rooms.use(roomName({ workshopId, kind: 'board' }), async (room) => {
     await room.settled();

@@ -49,19 +49,21 @@ function draftShapes(doc: Y.Doc): DraftShape[] {
  */
 export async function draftsSummary(ctx: ServerContext, workshopId: string) {
   const people = await participants(ctx, workshopId);
-  return Promise.all(people.map(async (p) => {
-    const name = draftsOf(workshopId, p.id);
-    const loaded = ctx.rooms.loaded(name);
-    let notes: DraftShape[];
-    if (loaded) {
-      notes = draftShapes(loaded.document);
-    } else {
-      const { doc } = await loadDocument(ctx.storage, name);
-      notes = draftShapes(doc);
-      doc.destroy();
-    }
-    return { personId: p.id, name: p.name, count: notes.length, notes };
-  }));
+  return Promise.all(
+    people.map(async (p) => {
+      const name = draftsOf(workshopId, p.id);
+      const loaded = ctx.rooms.loaded(name);
+      let notes: DraftShape[];
+      if (loaded) {
+        notes = draftShapes(loaded.document);
+      } else {
+        const { doc } = await loadDocument(ctx.storage, name);
+        notes = draftShapes(doc);
+        doc.destroy();
+      }
+      return { personId: p.id, name: p.name, count: notes.length, notes };
+    }),
+  );
 }
 
 /** Moderation: the facilitator takes one draft away before anyone else sees it. */

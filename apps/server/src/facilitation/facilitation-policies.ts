@@ -112,30 +112,35 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
       },
     });
 
-  const control = (workshopId: string): UpdatePolicy => (tr, client) => {
-    const state = controlState(tr.doc);
-    const changed = tr.changed as Map<unknown, Set<string | null>>;
-    if (changed.get(state)?.has('phase')) {
-      const before = new TransactionPast(tr).mapValueBefore(state, 'phase');
-      if (before !== state.get('phase')) versionSoon(workshopId, 'phase-change');
-    }
-    // Rounds and their results are the server's record of the votes, and breakout membership
-    // decides who writes each group's board: no client writes either.
-    let corrected = false;
-    for (const [root, rule] of [[votingRoundsMap(tr.doc), 'voting-rounds'], [breakoutMap(tr.doc), 'breakout']] as const) {
-      const forged = [...(changed.get(root) ?? [])].filter((key) => key !== null);
-      if (forged.length === 0) continue;
-      const past = new TransactionPast(tr);
-      for (const key of forged) {
-        const before = past.mapValueBefore(root, key);
-        if (before === undefined) root.delete(key);
-        else root.set(key, before);
+  const control =
+    (workshopId: string): UpdatePolicy =>
+    (tr, client) => {
+      const state = controlState(tr.doc);
+      const changed = tr.changed as Map<unknown, Set<string | null>>;
+      if (changed.get(state)?.has('phase')) {
+        const before = new TransactionPast(tr).mapValueBefore(state, 'phase');
+        if (before !== state.get('phase')) versionSoon(workshopId, 'phase-change');
       }
-      ctx.log.info({ workshopId, personId: client.personId, rule }, 'control update corrected');
-      corrected = true;
-    }
-    return corrected;
-  };
+      // Rounds and their results are the server's record of the votes, and breakout membership
+      // decides who writes each group's board: no client writes either.
+      let corrected = false;
+      for (const [root, rule] of [
+        [votingRoundsMap(tr.doc), 'voting-rounds'],
+        [breakoutMap(tr.doc), 'breakout'],
+      ] as const) {
+        const forged = [...(changed.get(root) ?? [])].filter((key) => key !== null);
+        if (forged.length === 0) continue;
+        const past = new TransactionPast(tr);
+        for (const key of forged) {
+          const before = past.mapValueBefore(root, key);
+          if (before === undefined) root.delete(key);
+          else root.set(key, before);
+        }
+        ctx.log.info({ workshopId, personId: client.personId, rule }, 'control update corrected');
+        corrected = true;
+      }
+      return corrected;
+    };
 
   let warned = false;
   return {

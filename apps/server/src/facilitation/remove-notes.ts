@@ -10,7 +10,12 @@ import { takeVersion } from './board-versions.ts';
  * come from the server's records (anonymous workshops show none on the notes themselves) and
  * from the notes' stamped author.
  */
-export async function removeNotesOf(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string): Promise<{ notesRemoved: number; versionId: string }> {
+export async function removeNotesOf(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+  personId: string,
+): Promise<{ notesRemoved: number; versionId: string }> {
   const versionId = await takeVersion(ctx, store, workshopId, 'before-removal');
   const recorded = await store.noteAuthors(workshopId);
   const notesRemoved = await ctx.rooms.use(roomName({ workshopId, kind: 'board' }), async (room) => {

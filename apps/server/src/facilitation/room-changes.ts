@@ -196,7 +196,12 @@ export function readRoomChanges(tr: Y.Transaction, rooms: RoomCollections, past:
 }
 
 /** Carries out the rules' corrections inside the transaction, in order. */
-export function applyCorrections(tr: Y.Transaction, rooms: RoomCollections, past: TransactionPast, corrections: readonly Correction[]): void {
+export function applyCorrections(
+  tr: Y.Transaction,
+  rooms: RoomCollections,
+  past: TransactionPast,
+  corrections: readonly Correction[],
+): void {
   const collectionOf = (target: Collection) => (target === 'notes' ? rooms.notes : rooms.clusters);
   for (const fix of corrections) {
     if (fix.kind === 'dropRoot') {

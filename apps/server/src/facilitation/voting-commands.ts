@@ -59,7 +59,12 @@ function mine(ballots: Ballots, personId: string, config: VotingConfig | null): 
   return { votes, remaining: config && config.status === 'open' ? remainingVotes(ballots, personId, config) : 0 };
 }
 
-export async function openVoting(ctx: ServerContext, store: FacilitationStore, workshopId: string, input: OpenVotingInput): Promise<VotingConfig> {
+export async function openVoting(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+  input: OpenVotingInput,
+): Promise<VotingConfig> {
   const roundId = `round-${newId()}`;
   const voting: VotingConfig = { phase: input.phase, target: input.target, votesPerPerson: input.votesPerPerson, status: 'open', roundId };
   if (input.maxPerItem !== undefined) voting.maxPerItem = input.maxPerItem;
@@ -134,9 +139,11 @@ function onePerPerson<T>(workshopId: string, personId: string, fn: () => Promise
   const key = `${workshopId}/${personId}`;
   const run = (inFlight.get(key) ?? Promise.resolve()).catch(() => {}).then(fn);
   inFlight.set(key, run);
-  void run.catch(() => {}).finally(() => {
-    if (inFlight.get(key) === run) inFlight.delete(key);
-  });
+  void run
+    .catch(() => {})
+    .finally(() => {
+      if (inFlight.get(key) === run) inFlight.delete(key);
+    });
   return run;
 }
 
@@ -144,11 +151,23 @@ export function cast(ctx: ServerContext, store: FacilitationStore, workshopId: s
   return onePerPerson(workshopId, personId, () => castNow(ctx, store, workshopId, personId, itemId));
 }
 
-export function withdraw(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+export function withdraw(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+  personId: string,
+  itemId: string,
+): Promise<MyVotes> {
   return onePerPerson(workshopId, personId, () => withdrawNow(ctx, store, workshopId, personId, itemId));
 }
 
-async function castNow(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+async function castNow(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+  personId: string,
+  itemId: string,
+): Promise<MyVotes> {
   const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
   const items = await ctx.rooms.use(boardOf(workshopId), (room) =>
@@ -159,7 +178,13 @@ async function castNow(ctx: ServerContext, store: FacilitationStore, workshopId:
   return mine(ballots, personId, config);
 }
 
-async function withdrawNow(ctx: ServerContext, store: FacilitationStore, workshopId: string, personId: string, itemId: string): Promise<MyVotes> {
+async function withdrawNow(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+  personId: string,
+  itemId: string,
+): Promise<MyVotes> {
   const config = await currentVoting(ctx, workshopId);
   if (!config) throw new HttpError('VOTING_CLOSED', 'No vote is open.');
   const ballots = apply(withdrawVote(await store.ballots(workshopId), personId, itemId, config));
@@ -199,7 +224,11 @@ export async function recountPublishedTallies(ctx: ServerContext, workshopId: st
 }
 
 /** How far the round has got, never who voted for what. */
-export async function votingProgress(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<{ voters: number; votesCast: number }> {
+export async function votingProgress(
+  ctx: ServerContext,
+  store: FacilitationStore,
+  workshopId: string,
+): Promise<{ voters: number; votesCast: number }> {
   const ballots = await countedBallots(ctx, store, workshopId);
   const used = [...ballots.keys()].map((p) => votesUsed(ballots, p));
   return { voters: used.filter((n) => n > 0).length, votesCast: used.reduce((a, b) => a + b, 0) };

@@ -5,7 +5,8 @@ import { FEEDBACK_TITLES, feedbackRows, type FeedbackResults } from '@crossboard
 const MAX_BAR_BLOCKS = 20;
 
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '');
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: clean(text), bold })] })] });
+const cell = (text: string, bold = false) =>
+  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: clean(text), bold })] })] });
 
 /**
  * The survey's results for a Word report (workshop or series): how many answered and the
@@ -25,7 +26,14 @@ export function feedbackDocx(r: FeedbackResults): (Paragraph | Table)[] {
         new TableRow({ tableHeader: true, children: [cell('Question', true), cell('Answer', true), cell('Count', true), cell('', true)] }),
         ...rows.map(
           ([q, a, n]) =>
-            new TableRow({ children: [cell(q), cell(a), cell(String(n)), cell(n === 0 ? '' : '█'.repeat(Math.max(1, Math.round((MAX_BAR_BLOCKS * n) / max))))] }),
+            new TableRow({
+              children: [
+                cell(q),
+                cell(a),
+                cell(String(n)),
+                cell(n === 0 ? '' : '█'.repeat(Math.max(1, Math.round((MAX_BAR_BLOCKS * n) / max)))),
+              ],
+            }),
         ),
       ],
     }),

@@ -33,9 +33,15 @@ const answerBody = {
 } as const;
 const openBody = { type: 'object', additionalProperties: false, properties: { anonymous: { type: 'boolean' } } } as const;
 
-type AnswerBody = { useful?: 1 | 2 | 3 | 4 | 5 | null; comeAgain?: (typeof COME_AGAIN)[number] | null; metSomeone?: (typeof MET_SOMEONE)[number] | null; change?: string };
+type AnswerBody = {
+  useful?: 1 | 2 | 3 | 4 | 5 | null;
+  comeAgain?: (typeof COME_AGAIN)[number] | null;
+  metSomeone?: (typeof MET_SOMEONE)[number] | null;
+  change?: string;
+};
 
-const surveyView = (s: SurveyRecord | null) => s && { status: s.closedAt === null ? ('open' as const) : ('closed' as const), anonymous: s.anonymous, openedAt: s.openedAt };
+const surveyView = (s: SurveyRecord | null) =>
+  s && { status: s.closedAt === null ? ('open' as const) : ('closed' as const), anonymous: s.anonymous, openedAt: s.openedAt };
 
 /** The survey's results for the reports, or undefined when the workshop never ran one. */
 export async function feedbackResults(ctx: ServerContext, workshopId: string): Promise<FeedbackResults | undefined> {
@@ -93,7 +99,13 @@ export async function feedbackRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
       const survey = await records.survey(w.id);
       if (!survey || survey.closedAt !== null) throw new HttpError('FEEDBACK_NOT_OPEN');
       const b = request.body;
-      const answer = { id: randomId(), useful: b.useful ?? null, comeAgain: b.comeAgain ?? null, metSomeone: b.metSomeone ?? null, change: (b.change ?? '').trim() };
+      const answer = {
+        id: randomId(),
+        useful: b.useful ?? null,
+        comeAgain: b.comeAgain ?? null,
+        metSomeone: b.metSomeone ?? null,
+        change: (b.change ?? '').trim(),
+      };
       if (answer.useful === null && answer.comeAgain === null && answer.metSomeone === null && !answer.change) {
         throw new HttpError('INVALID_BODY', 'Answer at least one question.');
       }

@@ -45,7 +45,14 @@ type Promised<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (
 export type AsyncFeedbackRecords = Promised<FeedbackRecords>;
 
 type SurveyRow = { workshop: string; anonymous: number | string; opened_at: number | string; closed_at: number | string | null };
-type AnswerRow = { id: string; useful: number | string | null; come_again: string | null; met_someone: string | null; change: string; person: string | null };
+type AnswerRow = {
+  id: string;
+  useful: number | string | null;
+  come_again: string | null;
+  met_someone: string | null;
+  change: string;
+  person: string | null;
+};
 
 // PostgreSQL hands BIGINT back as a string.
 const toSurvey = (r: SurveyRow): SurveyRecord => ({
@@ -86,7 +93,9 @@ export class SqliteFeedbackRecords implements FeedbackRecords {
   }
 
   closeSurvey(workshopId: string, at: number): boolean {
-    return this.db.prepare('UPDATE feedback_surveys SET closed_at = ? WHERE workshop = ? AND closed_at IS NULL').run(at, workshopId).changes > 0;
+    return (
+      this.db.prepare('UPDATE feedback_surveys SET closed_at = ? WHERE workshop = ? AND closed_at IS NULL').run(at, workshopId).changes > 0
+    );
   }
 
   addAnswer(workshopId: string, personId: string, a: Omit<StoredAnswer, 'personId'>, anonymous: boolean): boolean {
@@ -107,7 +116,10 @@ export class SqliteFeedbackRecords implements FeedbackRecords {
   }
 
   answers(workshopId: string): StoredAnswer[] {
-    return this.db.prepare<[string], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM feedback_answers WHERE workshop = ? ORDER BY id`).all(workshopId).map(toAnswer);
+    return this.db
+      .prepare<[string], AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM feedback_answers WHERE workshop = ? ORDER BY id`)
+      .all(workshopId)
+      .map(toAnswer);
   }
 }
 
@@ -130,7 +142,10 @@ export class PostgresFeedbackRecords implements AsyncFeedbackRecords {
   }
 
   async closeSurvey(workshopId: string, at: number): Promise<boolean> {
-    const r = await this.pool.query('UPDATE feedback_surveys SET closed_at = $1 WHERE workshop = $2 AND closed_at IS NULL', [at, workshopId]);
+    const r = await this.pool.query('UPDATE feedback_surveys SET closed_at = $1 WHERE workshop = $2 AND closed_at IS NULL', [
+      at,
+      workshopId,
+    ]);
     return (r.rowCount ?? 0) > 0;
   }
 
@@ -138,7 +153,10 @@ export class PostgresFeedbackRecords implements AsyncFeedbackRecords {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
-      const marked = await c.query('INSERT INTO feedback_respondents (workshop, person) VALUES ($1, $2) ON CONFLICT DO NOTHING', [workshopId, personId]);
+      const marked = await c.query('INSERT INTO feedback_respondents (workshop, person) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        workshopId,
+        personId,
+      ]);
       if ((marked.rowCount ?? 0) === 0) {
         await c.query('ROLLBACK');
         return false;
@@ -162,7 +180,9 @@ export class PostgresFeedbackRecords implements AsyncFeedbackRecords {
   }
 
   async answers(workshopId: string): Promise<StoredAnswer[]> {
-    const r = await this.pool.query<AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM feedback_answers WHERE workshop = $1 ORDER BY id`, [workshopId]);
+    const r = await this.pool.query<AnswerRow>(`SELECT ${ANSWER_COLUMNS} FROM feedback_answers WHERE workshop = $1 ORDER BY id`, [
+      workshopId,
+    ]);
     return r.rows.map(toAnswer);
   }
 }

@@ -254,25 +254,30 @@ export async function followupRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
   const linkRoute = { config: perAddress, attachValidation: true } as const;
   const checkShape = (request: FastifyRequest) => {
     if (request.validationError) {
-      if ((request.validationError as { validationContext?: string }).validationContext === 'params') throw new HttpError('FOLLOWUP_LINK_NOT_FOUND');
+      if ((request.validationError as { validationContext?: string }).validationContext === 'params')
+        throw new HttpError('FOLLOWUP_LINK_NOT_FOUND');
       throw new HttpError('INVALID_BODY', request.validationError.message);
     }
   };
 
-  app.get<{ Params: { token: string } }>('/api/followup/:token', { schema: { params: tokenParams }, ...linkRoute }, async (request, reply) => {
-    checkShape(request);
-    const owner = await ownerOfLink(records, request.params.token);
-    const f = await workshopFollowup(ctx, records, owner.workshopId);
-    const steps = f.steps.filter(ownsStep(owner));
-    reply.header('cache-control', 'no-store');
-    return {
-      workshop: { title: f.title, homeTimeZone: f.homeTimeZone },
-      owner: { name: owner.name },
-      today: f.today,
-      summary: followupSummary(steps, f.today),
-      steps,
-    };
-  });
+  app.get<{ Params: { token: string } }>(
+    '/api/followup/:token',
+    { schema: { params: tokenParams }, ...linkRoute },
+    async (request, reply) => {
+      checkShape(request);
+      const owner = await ownerOfLink(records, request.params.token);
+      const f = await workshopFollowup(ctx, records, owner.workshopId);
+      const steps = f.steps.filter(ownsStep(owner));
+      reply.header('cache-control', 'no-store');
+      return {
+        workshop: { title: f.title, homeTimeZone: f.homeTimeZone },
+        owner: { name: owner.name },
+        today: f.today,
+        summary: followupSummary(steps, f.today),
+        steps,
+      };
+    },
+  );
 
   app.post<{ Params: { token: string; stepId: string }; Body: { status?: StepStatus; note?: string } }>(
     '/api/followup/:token/steps/:stepId',
@@ -283,7 +288,10 @@ export async function followupRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
           type: 'object',
           additionalProperties: false,
           minProperties: 1,
-          properties: { status: { type: 'string', enum: [...STEP_STATUSES] }, note: { type: 'string', maxLength: MAX_PROGRESS_NOTE_LENGTH } },
+          properties: {
+            status: { type: 'string', enum: [...STEP_STATUSES] },
+            note: { type: 'string', maxLength: MAX_PROGRESS_NOTE_LENGTH },
+          },
         },
       },
       ...linkRoute,
@@ -303,7 +311,15 @@ export async function followupRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
           room.change((doc) => void updateActionStep(doc, step.recommendationId, step.id, { status }), ORIGIN.serverCommand),
         );
       }
-      const entry: ProgressEntry = { workshopId: owner.workshopId, id: randomId(), stepId: step.id, ownerId: owner.id, at: Date.now(), status, note };
+      const entry: ProgressEntry = {
+        workshopId: owner.workshopId,
+        id: randomId(),
+        stepId: step.id,
+        ownerId: owner.id,
+        at: Date.now(),
+        status,
+        note,
+      };
       await records.addProgress(entry);
       return reply.status(201).send({ step: { id: step.id, status: status ?? step.status }, entry: { at: entry.at, status, note } });
     },

@@ -98,17 +98,24 @@ export class SqliteFollowupRecords implements FollowupRecords {
       .prepare(`INSERT INTO followup_owners (${OWNER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workshop, name_key) DO NOTHING`)
       .run(o.workshopId, o.id, o.name, o.nameKey, o.email, o.createdAt);
     return toOwner(
-      this.db.prepare<[string, string], OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = ? AND name_key = ?`).get(o.workshopId, o.nameKey)!,
+      this.db
+        .prepare<[string, string], OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = ? AND name_key = ?`)
+        .get(o.workshopId, o.nameKey)!,
     );
   }
 
   owner(workshopId: string, id: string): FollowupOwner | null {
-    const r = this.db.prepare<[string, string], OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = ? AND id = ?`).get(workshopId, id);
+    const r = this.db
+      .prepare<[string, string], OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = ? AND id = ?`)
+      .get(workshopId, id);
     return r ? toOwner(r) : null;
   }
 
   owners(workshopId: string): FollowupOwner[] {
-    return this.db.prepare<[string], OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = ? ORDER BY created_at, rowid`).all(workshopId).map(toOwner);
+    return this.db
+      .prepare<[string], OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = ? ORDER BY created_at, rowid`)
+      .all(workshopId)
+      .map(toOwner);
   }
 
   setEmail(workshopId: string, id: string, email: string): boolean {
@@ -118,7 +125,9 @@ export class SqliteFollowupRecords implements FollowupRecords {
   issueLink(workshopId: string, ownerId: string, tokenHash: string, at: number): void {
     this.db.transaction(() => {
       this.revokeLinks(workshopId, ownerId, at);
-      this.db.prepare('INSERT INTO followup_links (token_hash, workshop, owner, created_at) VALUES (?, ?, ?, ?)').run(tokenHash, workshopId, ownerId, at);
+      this.db
+        .prepare('INSERT INTO followup_links (token_hash, workshop, owner, created_at) VALUES (?, ?, ?, ?)')
+        .run(tokenHash, workshopId, ownerId, at);
     })();
   }
 
@@ -129,13 +138,17 @@ export class SqliteFollowupRecords implements FollowupRecords {
   }
 
   link(tokenHash: string): FollowupLink | null {
-    const r = this.db.prepare<[string], LinkRow>('SELECT workshop, owner, created_at, revoked_at FROM followup_links WHERE token_hash = ?').get(tokenHash);
+    const r = this.db
+      .prepare<[string], LinkRow>('SELECT workshop, owner, created_at, revoked_at FROM followup_links WHERE token_hash = ?')
+      .get(tokenHash);
     return r ? toLink(r) : null;
   }
 
   activeLinkSince(workshopId: string, ownerId: string): number | null {
     const r = this.db
-      .prepare<[string, string], { created_at: number }>('SELECT created_at FROM followup_links WHERE workshop = ? AND owner = ? AND revoked_at IS NULL')
+      .prepare<[string, string], { created_at: number }>(
+        'SELECT created_at FROM followup_links WHERE workshop = ? AND owner = ? AND revoked_at IS NULL',
+      )
       .get(workshopId, ownerId);
     return r ? r.created_at : null;
   }
@@ -148,7 +161,9 @@ export class SqliteFollowupRecords implements FollowupRecords {
 
   progress(workshopId: string): ProgressEntry[] {
     return this.db
-      .prepare<[string], ProgressRow>('SELECT workshop, id, step, owner, at, status, note FROM followup_progress WHERE workshop = ? ORDER BY at, rowid')
+      .prepare<[string], ProgressRow>(
+        'SELECT workshop, id, step, owner, at, status, note FROM followup_progress WHERE workshop = ? ORDER BY at, rowid',
+      )
       .all(workshopId)
       .map(toProgress);
   }
@@ -162,17 +177,25 @@ export class PostgresFollowupRecords implements AsyncFollowupRecords {
       `INSERT INTO followup_owners (${OWNER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workshop, name_key) DO NOTHING`,
       [o.workshopId, o.id, o.name, o.nameKey, o.email, o.createdAt],
     );
-    const r = await this.pool.query<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = $1 AND name_key = $2`, [o.workshopId, o.nameKey]);
+    const r = await this.pool.query<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = $1 AND name_key = $2`, [
+      o.workshopId,
+      o.nameKey,
+    ]);
     return toOwner(r.rows[0]!);
   }
 
   async owner(workshopId: string, id: string): Promise<FollowupOwner | null> {
-    const r = await this.pool.query<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = $1 AND id = $2`, [workshopId, id]);
+    const r = await this.pool.query<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = $1 AND id = $2`, [
+      workshopId,
+      id,
+    ]);
     return r.rows[0] ? toOwner(r.rows[0]) : null;
   }
 
   async owners(workshopId: string): Promise<FollowupOwner[]> {
-    const r = await this.pool.query<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = $1 ORDER BY created_at, id`, [workshopId]);
+    const r = await this.pool.query<OwnerRow>(`SELECT ${OWNER_COLUMNS} FROM followup_owners WHERE workshop = $1 ORDER BY created_at, id`, [
+      workshopId,
+    ]);
     return r.rows.map(toOwner);
   }
 
@@ -185,8 +208,17 @@ export class PostgresFollowupRecords implements AsyncFollowupRecords {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
-      await c.query('UPDATE followup_links SET revoked_at = $1 WHERE workshop = $2 AND owner = $3 AND revoked_at IS NULL', [at, workshopId, ownerId]);
-      await c.query('INSERT INTO followup_links (token_hash, workshop, owner, created_at) VALUES ($1, $2, $3, $4)', [tokenHash, workshopId, ownerId, at]);
+      await c.query('UPDATE followup_links SET revoked_at = $1 WHERE workshop = $2 AND owner = $3 AND revoked_at IS NULL', [
+        at,
+        workshopId,
+        ownerId,
+      ]);
+      await c.query('INSERT INTO followup_links (token_hash, workshop, owner, created_at) VALUES ($1, $2, $3, $4)', [
+        tokenHash,
+        workshopId,
+        ownerId,
+        at,
+      ]);
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => {});
@@ -197,12 +229,18 @@ export class PostgresFollowupRecords implements AsyncFollowupRecords {
   }
 
   async revokeLinks(workshopId: string, ownerId: string, at: number): Promise<number> {
-    const r = await this.pool.query('UPDATE followup_links SET revoked_at = $1 WHERE workshop = $2 AND owner = $3 AND revoked_at IS NULL', [at, workshopId, ownerId]);
+    const r = await this.pool.query('UPDATE followup_links SET revoked_at = $1 WHERE workshop = $2 AND owner = $3 AND revoked_at IS NULL', [
+      at,
+      workshopId,
+      ownerId,
+    ]);
     return r.rowCount ?? 0;
   }
 
   async link(tokenHash: string): Promise<FollowupLink | null> {
-    const r = await this.pool.query<LinkRow>('SELECT workshop, owner, created_at, revoked_at FROM followup_links WHERE token_hash = $1', [tokenHash]);
+    const r = await this.pool.query<LinkRow>('SELECT workshop, owner, created_at, revoked_at FROM followup_links WHERE token_hash = $1', [
+      tokenHash,
+    ]);
     return r.rows[0] ? toLink(r.rows[0]) : null;
   }
 
@@ -215,19 +253,17 @@ export class PostgresFollowupRecords implements AsyncFollowupRecords {
   }
 
   async addProgress(e: ProgressEntry): Promise<void> {
-    await this.pool.query('INSERT INTO followup_progress (workshop, id, step, owner, at, status, note) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      e.workshopId,
-      e.id,
-      e.stepId,
-      e.ownerId,
-      e.at,
-      e.status,
-      e.note,
-    ]);
+    await this.pool.query(
+      'INSERT INTO followup_progress (workshop, id, step, owner, at, status, note) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [e.workshopId, e.id, e.stepId, e.ownerId, e.at, e.status, e.note],
+    );
   }
 
   async progress(workshopId: string): Promise<ProgressEntry[]> {
-    const r = await this.pool.query<ProgressRow>('SELECT workshop, id, step, owner, at, status, note FROM followup_progress WHERE workshop = $1 ORDER BY at, id', [workshopId]);
+    const r = await this.pool.query<ProgressRow>(
+      'SELECT workshop, id, step, owner, at, status, note FROM followup_progress WHERE workshop = $1 ORDER BY at, id',
+      [workshopId],
+    );
     return r.rows.map(toProgress);
   }
 }

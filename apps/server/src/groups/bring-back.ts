@@ -48,7 +48,10 @@ export async function copyGroupNotes(
   language: string,
 ): Promise<Copied> {
   await takeVersion(ctx, store, workshopId, 'bring-back');
-  const anonymous = await ctx.rooms.use(roomName({ workshopId, kind: 'control' }), (room) => controlState(room.document).get('anonymous') === true);
+  const anonymous = await ctx.rooms.use(
+    roomName({ workshopId, kind: 'control' }),
+    (room) => controlState(room.document).get('anonymous') === true,
+  );
   // One group room at a time: a workshop may hold many, and each is only read here.
   const sources: { group: BreakoutGroup; doc: Y.Doc }[] = [];
   for (const group of groups) {

@@ -38,7 +38,13 @@ async function groupPeople(ctx: ServerContext, workshopId: string, people: Perso
   for (const { personId, profile } of profiles) {
     if (profile.listed && profile.show.includes('themes')) themes.set(personId, profile.themes);
   }
-  return people.map((p) => ({ id: p.id, organisation: p.organisation, country: p.country, timeZone: p.timeZone, themes: themes.get(p.id) ?? [] }));
+  return people.map((p) => ({
+    id: p.id,
+    organisation: p.organisation,
+    country: p.country,
+    timeZone: p.timeZone,
+    themes: themes.get(p.id) ?? [],
+  }));
 }
 
 /**
@@ -60,7 +66,11 @@ function reconnectMoved(ctx: ServerContext, workshopId: string, before: Breakout
 }
 
 /** Runs `fn` on the control room's breakout inside one server change; what it returns is kept. */
-async function changeBreakout<T>(ctx: ServerContext, workshopId: string, fn: (b: Breakout) => { next: Breakout | null; result: T }): Promise<T> {
+async function changeBreakout<T>(
+  ctx: ServerContext,
+  workshopId: string,
+  fn: (b: Breakout) => { next: Breakout | null; result: T },
+): Promise<T> {
   let before: Breakout | null = null;
   let out: { next: Breakout | null; result: T } | null = null;
   await ctx.rooms.use(controlOf(workshopId), (room) =>
@@ -85,9 +95,15 @@ export interface SplitInput {
 }
 
 export async function splitIntoGroups(ctx: ServerContext, workshopId: string, input: SplitInput): Promise<Breakout> {
-  if ((input.groups === undefined) === (input.size === undefined)) throw new HttpError('INVALID_BODY', 'Give either groups (how many) or size (people per group).');
+  if ((input.groups === undefined) === (input.size === undefined))
+    throw new HttpError('INVALID_BODY', 'Give either groups (how many) or size (people per group).');
   const people = await groupPeople(ctx, workshopId, await participants(ctx, workshopId));
-  const { members, themes } = assignGroups(people, { groups: input.groups, size: input.size, mode: input.mode, seed: input.seed ?? Date.now() });
+  const { members, themes } = assignGroups(people, {
+    groups: input.groups,
+    size: input.size,
+    mode: input.mode,
+    seed: input.seed ?? Date.now(),
+  });
   if (members.length > MAX_GROUPS_PER_WORKSHOP) throw new HttpError('INVALID_BODY', `At most ${MAX_GROUPS_PER_WORKSHOP} groups.`);
   if (members.some((m) => m.length > MAX_MEMBERS_PER_GROUP)) {
     throw new HttpError('INVALID_BODY', `At most ${MAX_MEMBERS_PER_GROUP} people per group: make more groups.`);
@@ -133,7 +149,10 @@ export async function placeLateJoiner(ctx: ServerContext, workshopId: string, pe
   return changeBreakout(ctx, workshopId, (b) => {
     if (!b.active || b.groups.some((g) => g.members.includes(person.id))) return { next: null, result: null };
     const open = b.groups.filter((g) => g.members.length < MAX_MEMBERS_PER_GROUP);
-    const i = groupForLateJoiner(open.map((g) => g.members.flatMap((id) => byId.get(id) ?? [])), me);
+    const i = groupForLateJoiner(
+      open.map((g) => g.members.flatMap((id) => byId.get(id) ?? [])),
+      me,
+    );
     const target = open[i];
     if (!target) return { next: null, result: null };
     const groups = b.groups.map((g) => (g.id === target.id ? { ...g, members: [...g.members, person.id] } : g));

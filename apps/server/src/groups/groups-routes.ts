@@ -34,10 +34,14 @@ export async function groupsRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     return { w, person: await requirePerson(ctx, request, w.id, ['facilitator']) };
   };
 
-  app.post<{ Params: W; Body: SplitInput }>('/api/workshops/:id/groups', { schema: { params: workshopParams, body: splitBody } }, async (request, reply) => {
-    const { w } = await facilitator(request, request.params.id);
-    return reply.status(201).send({ breakout: await splitIntoGroups(ctx, w.id, request.body) });
-  });
+  app.post<{ Params: W; Body: SplitInput }>(
+    '/api/workshops/:id/groups',
+    { schema: { params: workshopParams, body: splitBody } },
+    async (request, reply) => {
+      const { w } = await facilitator(request, request.params.id);
+      return reply.status(201).send({ breakout: await splitIntoGroups(ctx, w.id, request.body) });
+    },
+  );
 
   app.put<{ Params: W & { personId: string }; Body: { groupId: string } }>(
     '/api/workshops/:id/groups/members/:personId',
@@ -84,7 +88,9 @@ export async function groupsRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
     async (request) => {
       const { w, person } = await facilitator(request, request.params.id);
       const ended = await endBreakout(ctx, w.id);
-      const copied = request.body.copyNotes ? await copyGroupNotes(ctx, ctx.records, w.id, ended.groups, person.language) : { clusters: 0, notes: 0 };
+      const copied = request.body.copyNotes
+        ? await copyGroupNotes(ctx, ctx.records, w.id, ended.groups, person.language)
+        : { clusters: 0, notes: 0 };
       return { copied };
     },
   );

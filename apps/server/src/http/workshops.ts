@@ -76,15 +76,11 @@ export async function workshopRoutes(app: FastifyInstance, { ctx }: { ctx: Serve
     },
   );
 
-  app.post<{ Params: IdParams }>(
-    '/api/workshops/:id/join-link/rotate',
-    { schema: { params: workshopParams } },
-    async (request) => {
-      const w = await requireWorkshop(ctx, request.params.id);
-      await requirePerson(ctx, request, w.id, ['facilitator']);
-      return await rotateJoinLink(ctx, w);
-    },
-  );
+  app.post<{ Params: IdParams }>('/api/workshops/:id/join-link/rotate', { schema: { params: workshopParams } }, async (request) => {
+    const w = await requireWorkshop(ctx, request.params.id);
+    await requirePerson(ctx, request, w.id, ['facilitator']);
+    return await rotateJoinLink(ctx, w);
+  });
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/people', { schema: { params: workshopParams } }, async (request) => {
     const w = await requireWorkshop(ctx, request.params.id);

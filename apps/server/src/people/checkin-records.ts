@@ -35,23 +35,31 @@ const toAnswer = (r: AnswerRow): CheckinAnswer => ({ personId: r.person, answer:
 export class SqliteCheckinRecords implements CheckinRecords {
   constructor(private readonly db: Database.Database) {}
   startRound(workshopId: string, r: CheckinRound): void {
-    this.db.prepare('INSERT INTO checkin_rounds (workshop, id, prompt, started_at) VALUES (?, ?, ?, ?)').run(workshopId, r.id, r.prompt, r.startedAt);
+    this.db
+      .prepare('INSERT INTO checkin_rounds (workshop, id, prompt, started_at) VALUES (?, ?, ?, ?)')
+      .run(workshopId, r.id, r.prompt, r.startedAt);
   }
   currentRound(workshopId: string): CheckinRound | null {
     const r = this.db
-      .prepare<[string], RoundRow>('SELECT id, prompt, started_at FROM checkin_rounds WHERE workshop = ? ORDER BY started_at DESC, rowid DESC LIMIT 1')
+      .prepare<[string], RoundRow>(
+        'SELECT id, prompt, started_at FROM checkin_rounds WHERE workshop = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
+      )
       .get(workshopId);
     return r ? toRound(r) : null;
   }
   setAnswer(workshopId: string, roundId: string, a: CheckinAnswer): void {
     // An edit keeps the card's place on the wall: answered_at stays the first answer's.
     this.db
-      .prepare('INSERT INTO checkin_answers (workshop, round, person, answer, answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (workshop, round, person) DO UPDATE SET answer = excluded.answer')
+      .prepare(
+        'INSERT INTO checkin_answers (workshop, round, person, answer, answered_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (workshop, round, person) DO UPDATE SET answer = excluded.answer',
+      )
       .run(workshopId, roundId, a.personId, a.answer, a.answeredAt);
   }
   answers(workshopId: string, roundId: string): CheckinAnswer[] {
     return this.db
-      .prepare<[string, string], AnswerRow>('SELECT person, answer, answered_at FROM checkin_answers WHERE workshop = ? AND round = ? ORDER BY answered_at, rowid')
+      .prepare<[string, string], AnswerRow>(
+        'SELECT person, answer, answered_at FROM checkin_answers WHERE workshop = ? AND round = ? ORDER BY answered_at, rowid',
+      )
       .all(workshopId, roundId)
       .map(toAnswer);
   }
@@ -60,10 +68,18 @@ export class SqliteCheckinRecords implements CheckinRecords {
 export class PostgresCheckinRecords implements AsyncCheckinRecords {
   constructor(private readonly pool: pg.Pool) {}
   async startRound(workshopId: string, r: CheckinRound): Promise<void> {
-    await this.pool.query('INSERT INTO checkin_rounds (workshop, id, prompt, started_at) VALUES ($1, $2, $3, $4)', [workshopId, r.id, r.prompt, r.startedAt]);
+    await this.pool.query('INSERT INTO checkin_rounds (workshop, id, prompt, started_at) VALUES ($1, $2, $3, $4)', [
+      workshopId,
+      r.id,
+      r.prompt,
+      r.startedAt,
+    ]);
   }
   async currentRound(workshopId: string): Promise<CheckinRound | null> {
-    const r = await this.pool.query<RoundRow>('SELECT id, prompt, started_at FROM checkin_rounds WHERE workshop = $1 ORDER BY started_at DESC, id DESC LIMIT 1', [workshopId]);
+    const r = await this.pool.query<RoundRow>(
+      'SELECT id, prompt, started_at FROM checkin_rounds WHERE workshop = $1 ORDER BY started_at DESC, id DESC LIMIT 1',
+      [workshopId],
+    );
     return r.rows[0] ? toRound(r.rows[0]) : null;
   }
   async setAnswer(workshopId: string, roundId: string, a: CheckinAnswer): Promise<void> {
@@ -73,7 +89,10 @@ export class PostgresCheckinRecords implements AsyncCheckinRecords {
     );
   }
   async answers(workshopId: string, roundId: string): Promise<CheckinAnswer[]> {
-    const r = await this.pool.query<AnswerRow>('SELECT person, answer, answered_at FROM checkin_answers WHERE workshop = $1 AND round = $2 ORDER BY answered_at, person', [workshopId, roundId]);
+    const r = await this.pool.query<AnswerRow>(
+      'SELECT person, answer, answered_at FROM checkin_answers WHERE workshop = $1 AND round = $2 ORDER BY answered_at, person',
+      [workshopId, roundId],
+    );
     return r.rows.map(toAnswer);
   }
 }

@@ -27,7 +27,12 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
     {
       schema: {
         params: workshopParams,
-        body: { type: 'object', required: ['prompt'], additionalProperties: false, properties: { prompt: { type: 'string', minLength: 1, maxLength: MAX_CHECKIN_PROMPT_LENGTH } } },
+        body: {
+          type: 'object',
+          required: ['prompt'],
+          additionalProperties: false,
+          properties: { prompt: { type: 'string', minLength: 1, maxLength: MAX_CHECKIN_PROMPT_LENGTH } },
+        },
       },
     },
     async (request, reply) => {
@@ -65,7 +70,12 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
     {
       schema: {
         params: workshopParams,
-        body: { type: 'object', required: ['answer'], additionalProperties: false, properties: { answer: { type: 'string', minLength: 1, maxLength: MAX_CHECKIN_ANSWER_LENGTH } } },
+        body: {
+          type: 'object',
+          required: ['answer'],
+          additionalProperties: false,
+          properties: { answer: { type: 'string', minLength: 1, maxLength: MAX_CHECKIN_ANSWER_LENGTH } },
+        },
       },
     },
     async (request) => {

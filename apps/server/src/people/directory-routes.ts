@@ -46,33 +46,45 @@ export async function directoryRoutes(app: FastifyInstance, { ctx }: { ctx: Serv
     },
   );
 
-  app.get<{ Params: IdParams }>('/api/workshops/:id/directory/suggestions', { schema: { params: workshopParams } }, async (request, reply) => {
-    const w = await requireWorkshop(ctx, request.params.id);
-    const you = await requirePerson(ctx, request, w.id);
-    reply.header('cache-control', 'no-store');
-    const records = peopleRecords(ctx);
-    const mine = directoryEntry(you, (await records.profile(w.id, you.id)) ?? EMPTY_PROFILE);
-    // Suggestions go both ways: only someone listed sees them, and only listed people are suggested.
-    if (!mine) return { listed: false, suggestions: [] };
-    const people = new Map((await ctx.storage.listPeople(w.id)).map((p) => [p.id, p]));
-    const others = (await listDirectory(ctx, w.id)).flatMap((entry) => {
-      const p = people.get(entry.personId);
-      return p ? [{ entry, timeZone: p.timeZone }] : [];
-    });
-    const now = Date.now();
-    const suggestions = peopleToMeet({ entry: mine, timeZone: you.timeZone }, others, now).map((s) => {
-      const first = s.sharedHours[0];
-      const call = first === undefined ? null : { label: `${you.name} / ${s.entry.name}`, start: first, end: first + CALL_MINUTES * 60_000 };
-      return {
-        entry: s.entry,
-        reasons: s.reasons,
-        sharedThemes: s.sharedThemes,
-        sharedHours: s.sharedHours,
-        ics: call ? sessionsToIcs([call], { title: `${w.title}: ${call.label}`, uidPrefix: `crossboard-meet-${you.id}-${s.entry.personId}`, now, homeTimeZone: you.timeZone }) : null,
-      };
-    });
-    return { listed: true, suggestions };
-  });
+  app.get<{ Params: IdParams }>(
+    '/api/workshops/:id/directory/suggestions',
+    { schema: { params: workshopParams } },
+    async (request, reply) => {
+      const w = await requireWorkshop(ctx, request.params.id);
+      const you = await requirePerson(ctx, request, w.id);
+      reply.header('cache-control', 'no-store');
+      const records = peopleRecords(ctx);
+      const mine = directoryEntry(you, (await records.profile(w.id, you.id)) ?? EMPTY_PROFILE);
+      // Suggestions go both ways: only someone listed sees them, and only listed people are suggested.
+      if (!mine) return { listed: false, suggestions: [] };
+      const people = new Map((await ctx.storage.listPeople(w.id)).map((p) => [p.id, p]));
+      const others = (await listDirectory(ctx, w.id)).flatMap((entry) => {
+        const p = people.get(entry.personId);
+        return p ? [{ entry, timeZone: p.timeZone }] : [];
+      });
+      const now = Date.now();
+      const suggestions = peopleToMeet({ entry: mine, timeZone: you.timeZone }, others, now).map((s) => {
+        const first = s.sharedHours[0];
+        const call =
+          first === undefined ? null : { label: `${you.name} / ${s.entry.name}`, start: first, end: first + CALL_MINUTES * 60_000 };
+        return {
+          entry: s.entry,
+          reasons: s.reasons,
+          sharedThemes: s.sharedThemes,
+          sharedHours: s.sharedHours,
+          ics: call
+            ? sessionsToIcs([call], {
+                title: `${w.title}: ${call.label}`,
+                uidPrefix: `crossboard-meet-${you.id}-${s.entry.personId}`,
+                now,
+                homeTimeZone: you.timeZone,
+              })
+            : null,
+        };
+      });
+      return { listed: true, suggestions };
+    },
+  );
 
   // The check-in wall is the other thing people see of each other at the start.
   await app.register(checkinRoutes, { ctx });

@@ -1,4 +1,12 @@
-import { directoryEntry, isDirectoryContact, isDirectoryField, readSettings, roomName, type DirectoryEntry, type DirectoryProfile } from '@crossboard/model';
+import {
+  directoryEntry,
+  isDirectoryContact,
+  isDirectoryField,
+  readSettings,
+  roomName,
+  type DirectoryEntry,
+  type DirectoryProfile,
+} from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { peopleRecords } from './people-records.ts';
@@ -42,4 +50,3 @@ export async function listDirectory(ctx: ServerContext, workshopId: string): Pro
   }
   return entries;
 }
-

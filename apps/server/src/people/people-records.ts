@@ -68,11 +68,24 @@ type Promised<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (
 export type AsyncPeopleRecords = Promised<PeopleRecords>;
 
 type FormRow = { workshop: string; code: string; data: string };
-type RegRow = { id: string; workshop: string; secret: string; status: string; person: string | null; data: string; created_at: number | string };
+type RegRow = {
+  id: string;
+  workshop: string;
+  secret: string;
+  status: string;
+  person: string | null;
+  data: string;
+  created_at: number | string;
+};
 
 function toForm(r: FormRow): RegistrationForm {
   const d = JSON.parse(r.data) as Partial<RegistrationForm>;
-  return { code: r.code, open: d.open === true, deadline: typeof d.deadline === 'number' ? d.deadline : null, question: typeof d.question === 'string' ? d.question : '' };
+  return {
+    code: r.code,
+    open: d.open === true,
+    deadline: typeof d.deadline === 'number' ? d.deadline : null,
+    question: typeof d.question === 'string' ? d.question : '',
+  };
 }
 const formData = (f: RegistrationForm) => JSON.stringify({ open: f.open, deadline: f.deadline, question: f.question });
 
@@ -99,19 +112,24 @@ function toRegistration(r: RegRow): RegistrationRecord {
     },
   };
 }
-const regParams = (r: RegistrationRecord) => [r.id, r.workshopId, r.secret, r.status, r.personId, JSON.stringify(r.details), r.createdAt] as const;
+const regParams = (r: RegistrationRecord) =>
+  [r.id, r.workshopId, r.secret, r.status, r.personId, JSON.stringify(r.details), r.createdAt] as const;
 const REG_COLUMNS = 'id, workshop, secret, status, person, data, created_at';
 
 export class SqlitePeopleRecords implements PeopleRecords {
   constructor(private readonly db: Database.Database) {}
 
   profile(workshopId: string, personId: string): DirectoryProfile | null {
-    const r = this.db.prepare<[string, string], { data: string }>('SELECT data FROM directory_profiles WHERE workshop = ? AND person = ?').get(workshopId, personId);
+    const r = this.db
+      .prepare<[string, string], { data: string }>('SELECT data FROM directory_profiles WHERE workshop = ? AND person = ?')
+      .get(workshopId, personId);
     return r ? readProfile(JSON.parse(r.data)) : null;
   }
   setProfile(workshopId: string, personId: string, profile: DirectoryProfile, at: number): void {
     this.db
-      .prepare('INSERT INTO directory_profiles (workshop, person, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (workshop, person) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO directory_profiles (workshop, person, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (workshop, person) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      )
       .run(workshopId, personId, JSON.stringify(profile), at);
   }
   profiles(workshopId: string) {
@@ -130,14 +148,19 @@ export class SqlitePeopleRecords implements PeopleRecords {
   }
   setForm(workshopId: string, form: RegistrationForm, at: number): void {
     this.db
-      .prepare('INSERT INTO registration_forms (workshop, code, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (workshop) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO registration_forms (workshop, code, data, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (workshop) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at',
+      )
       .run(workshopId, form.code, formData(form), at);
   }
   addRegistration(r: RegistrationRecord): void {
     this.db.prepare(`INSERT INTO registrations (${REG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(...regParams(r));
   }
   registrations(workshopId: string): RegistrationRecord[] {
-    return this.db.prepare<[string], RegRow>(`SELECT ${REG_COLUMNS} FROM registrations WHERE workshop = ? ORDER BY created_at, rowid`).all(workshopId).map(toRegistration);
+    return this.db
+      .prepare<[string], RegRow>(`SELECT ${REG_COLUMNS} FROM registrations WHERE workshop = ? ORDER BY created_at, rowid`)
+      .all(workshopId)
+      .map(toRegistration);
   }
   countRegistrations(workshopId: string): number {
     return this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE workshop = ?').get(workshopId)!.n;
@@ -158,7 +181,10 @@ export class PostgresPeopleRecords implements AsyncPeopleRecords {
   constructor(private readonly pool: pg.Pool) {}
 
   async profile(workshopId: string, personId: string): Promise<DirectoryProfile | null> {
-    const r = await this.pool.query<{ data: string }>('SELECT data FROM directory_profiles WHERE workshop = $1 AND person = $2', [workshopId, personId]);
+    const r = await this.pool.query<{ data: string }>('SELECT data FROM directory_profiles WHERE workshop = $1 AND person = $2', [
+      workshopId,
+      personId,
+    ]);
     return r.rows[0] ? readProfile(JSON.parse(r.rows[0].data)) : null;
   }
   async setProfile(workshopId: string, personId: string, profile: DirectoryProfile, at: number): Promise<void> {
@@ -168,7 +194,9 @@ export class PostgresPeopleRecords implements AsyncPeopleRecords {
     );
   }
   async profiles(workshopId: string) {
-    const r = await this.pool.query<{ person: string; data: string }>('SELECT person, data FROM directory_profiles WHERE workshop = $1', [workshopId]);
+    const r = await this.pool.query<{ person: string; data: string }>('SELECT person, data FROM directory_profiles WHERE workshop = $1', [
+      workshopId,
+    ]);
     return r.rows.map((x) => ({ personId: x.person, profile: readProfile(JSON.parse(x.data)) }));
   }
   async form(workshopId: string): Promise<RegistrationForm | null> {
@@ -189,7 +217,9 @@ export class PostgresPeopleRecords implements AsyncPeopleRecords {
     await this.pool.query(`INSERT INTO registrations (${REG_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [...regParams(r)]);
   }
   async registrations(workshopId: string): Promise<RegistrationRecord[]> {
-    const r = await this.pool.query<RegRow>(`SELECT ${REG_COLUMNS} FROM registrations WHERE workshop = $1 ORDER BY created_at, id`, [workshopId]);
+    const r = await this.pool.query<RegRow>(`SELECT ${REG_COLUMNS} FROM registrations WHERE workshop = $1 ORDER BY created_at, id`, [
+      workshopId,
+    ]);
     return r.rows.map(toRegistration);
   }
   async countRegistrations(workshopId: string): Promise<number> {

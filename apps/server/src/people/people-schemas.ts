@@ -5,7 +5,14 @@ import {
   MAX_DIRECTORY_TEXT_LENGTH,
   MAX_DIRECTORY_THEMES,
 } from '@crossboard/model';
-import { MAX_COUNTRY_LENGTH, MAX_NAME_LENGTH, MAX_ORGANISATION_LENGTH, MAX_SESSIONS, MAX_THEME_LENGTH, MAX_TIME_ZONE_LENGTH } from '../limits.ts';
+import {
+  MAX_COUNTRY_LENGTH,
+  MAX_NAME_LENGTH,
+  MAX_ORGANISATION_LENGTH,
+  MAX_SESSIONS,
+  MAX_THEME_LENGTH,
+  MAX_TIME_ZONE_LENGTH,
+} from '../limits.ts';
 
 /** The free question an organiser writes on the registration form. */
 export const MAX_REGISTRATION_QUESTION_LENGTH = 300;
@@ -74,7 +81,12 @@ export const registrationBody = {
     country: text(MAX_COUNTRY_LENGTH, 1),
     timeZone: text(MAX_TIME_ZONE_LENGTH, 1),
     email: text(MAX_EMAIL_LENGTH),
-    sessions: { type: 'array', maxItems: MAX_SESSIONS, uniqueItems: true, items: { type: 'integer', minimum: 0, maximum: MAX_SESSIONS - 1 } },
+    sessions: {
+      type: 'array',
+      maxItems: MAX_SESSIONS,
+      uniqueItems: true,
+      items: { type: 'integer', minimum: 0, maximum: MAX_SESSIONS - 1 },
+    },
     themes: { type: 'array', maxItems: MAX_DIRECTORY_THEMES, uniqueItems: true, items: text(MAX_THEME_LENGTH, 1) },
     answer: text(MAX_REGISTRATION_ANSWER_LENGTH),
     directory: directoryProfileBody,

@@ -93,7 +93,12 @@ export async function registrationRoutes(app: FastifyInstance, { ctx }: { ctx: S
     {
       schema: {
         params: { type: 'object', required: ['id', 'registrationId'], properties: { id: idSchema, registrationId: idSchema } },
-        body: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { type: 'string', enum: ['pending', 'admitted', 'declined'] } } },
+        body: {
+          type: 'object',
+          required: ['status'],
+          additionalProperties: false,
+          properties: { status: { type: 'string', enum: ['pending', 'admitted', 'declined'] } },
+        },
       },
     },
     async (request) => {

@@ -29,13 +29,15 @@ export async function workshopSettings(ctx: ServerContext, workshopId: string): 
 
 /** An ISO instant, or the organiser's wall-clock time in the workshop's home zone. */
 function toDeadline(value: string, homeZone: string): number {
-  const t = INSTANT.test(value) ? Date.parse(value) : (() => {
-    try {
-      return zonedLocalToInstant(value, homeZone);
-    } catch {
-      return Number.NaN;
-    }
-  })();
+  const t = INSTANT.test(value)
+    ? Date.parse(value)
+    : (() => {
+        try {
+          return zonedLocalToInstant(value, homeZone);
+        } catch {
+          return Number.NaN;
+        }
+      })();
   if (Number.isNaN(t)) throw new HttpError('INVALID_BODY', `body/deadline "${value}" is not a time like 2021-05-25T23:59`);
   return t;
 }
@@ -47,7 +49,12 @@ export async function setForm(ctx: ServerContext, workshopId: string, input: Reg
   const form: RegistrationForm = {
     code: existing?.code ?? randomId(),
     open: input.open,
-    deadline: input.deadline === undefined ? (existing?.deadline ?? null) : input.deadline === null ? null : toDeadline(input.deadline, settings.homeTimeZone),
+    deadline:
+      input.deadline === undefined
+        ? (existing?.deadline ?? null)
+        : input.deadline === null
+          ? null
+          : toDeadline(input.deadline, settings.homeTimeZone),
     question: input.question?.trim() ?? existing?.question ?? '',
   };
   await records.setForm(workshopId, form, Date.now());
@@ -84,11 +91,13 @@ export async function register(ctx: ServerContext, code: string, input: Registra
   if (!isValidTimeZone(input.timeZone)) throw new HttpError('INVALID_TIME_ZONE');
   const email = input.email?.trim() ?? '';
   if (email && !EMAIL.test(email)) throw new HttpError('INVALID_BODY', 'body/email is not an email address');
-  if (input.sessions.some((i) => i >= settings.sessions.length)) throw new HttpError('INVALID_BODY', 'body/sessions names a session this workshop does not have');
-  if (settings.sessions.length > 0 && input.sessions.length === 0) throw new HttpError('INVALID_BODY', 'body/sessions: choose at least one session');
+  if (input.sessions.some((i) => i >= settings.sessions.length))
+    throw new HttpError('INVALID_BODY', 'body/sessions names a session this workshop does not have');
+  if (settings.sessions.length > 0 && input.sessions.length === 0)
+    throw new HttpError('INVALID_BODY', 'body/sessions: choose at least one session');
   const known = new Set(settings.themes);
   const themes = input.themes ?? [];
-  if (themes.some((t) => !known.has(t))) throw new HttpError('INVALID_BODY', "body/themes names a theme this workshop does not have");
+  if (themes.some((t) => !known.has(t))) throw new HttpError('INVALID_BODY', 'body/themes names a theme this workshop does not have');
   const name = input.name.trim();
   if (!name) throw new HttpError('INVALID_BODY', 'body/name must not be blank');
   if ((await records.countRegistrations(w.id)) >= MAX_REGISTRATIONS_PER_WORKSHOP) {
@@ -119,7 +128,13 @@ export async function register(ctx: ServerContext, code: string, input: Registra
 
 export function registrationIcs(w: WorkshopRecord, settings: WorkshopSettings, r: RegistrationRecord): string {
   const sessions = r.details.sessions.map((i) => settings.sessions[i]).filter((s) => s !== undefined);
-  return sessionsToIcs(sessions, { title: w.title, uidPrefix: `crossboard-${w.id}`, now: Date.now(), homeTimeZone: settings.homeTimeZone, description: settings.purpose });
+  return sessionsToIcs(sessions, {
+    title: w.title,
+    uidPrefix: `crossboard-${w.id}`,
+    now: Date.now(),
+    homeTimeZone: settings.homeTimeZone,
+    description: settings.purpose,
+  });
 }
 
 /** What the registrant sees through their personal link: only their own registration. */
@@ -151,7 +166,10 @@ export async function joinRegistered(ctx: ServerContext, secret: string) {
   const records = peopleRecords(ctx);
   const r = await bySecret(ctx, secret);
   if (r.status !== 'admitted') {
-    throw new HttpError('FORBIDDEN', r.status === 'declined' ? 'This registration was declined.' : 'Your registration is waiting for the organiser.');
+    throw new HttpError(
+      'FORBIDDEN',
+      r.status === 'declined' ? 'This registration was declined.' : 'Your registration is waiting for the organiser.',
+    );
   }
   let person = r.personId ? await ctx.storage.getPerson(r.workshopId, r.personId) : null;
   if (!person) {
@@ -206,7 +224,19 @@ export function registrationCounts(list: readonly RegistrationRecord[]) {
 }
 
 export function registrationsCsv(list: readonly RegistrationRecord[], settings: WorkshopSettings): string {
-  const header = ['registered (UTC)', 'status', 'name', 'organisation', 'country', 'time zone', 'email', 'sessions', 'themes', 'answer', 'listed in directory'];
+  const header = [
+    'registered (UTC)',
+    'status',
+    'name',
+    'organisation',
+    'country',
+    'time zone',
+    'email',
+    'sessions',
+    'themes',
+    'answer',
+    'listed in directory',
+  ];
   const rows = list.map((r) =>
     csvRow([
       new Date(r.createdAt).toISOString(),

@@ -83,7 +83,8 @@ export function renderPublicPage(report: SeriesReport, kind: 'workshop' | 'serie
           .map((l) => `<p>${h(l)}</p>`),
       );
       const plan = planLines(r.plan);
-      if (plan.length) out.push(`<dl class="plan">${plan.map(([label, value]) => `<dt>${h(label)}</dt><dd>${h(value)}</dd>`).join('')}</dl>`);
+      if (plan.length)
+        out.push(`<dl class="plan">${plan.map(([label, value]) => `<dt>${h(label)}</dt><dd>${h(value)}</dd>`).join('')}</dl>`);
       if (r.actionSteps.length) {
         out.push(
           `<div class="table-wrap"><table class="stack"><caption class="meta" style="text-align:left">Action steps</caption><thead><tr><th scope="col">Step</th><th scope="col">Owner</th><th scope="col">Horizon</th><th scope="col">Status</th></tr></thead><tbody>`,

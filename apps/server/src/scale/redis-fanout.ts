@@ -85,7 +85,10 @@ export class RedisFanout {
     this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy, lazyConnect: false });
     // Subscriptions wait for Redis however long it takes; ioredis re-subscribes on reconnect.
     this.sub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy, autoResubscribe: true });
-    for (const [name, conn] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
+    for (const [name, conn] of [
+      ['publisher', this.pub],
+      ['subscriber', this.sub],
+    ] as const) {
       conn.on('error', (err: Error) => this.log?.warn({ redis: name, err: err.message }, 'redis connection error'));
     }
     this.pub.on('ready', () => this.announceMissed());
@@ -199,6 +202,11 @@ export class RedisFanout {
     if (!this.rooms.has(room)) return;
     const from = message.toString('utf8', 2, 2 + idLength);
     this.lastHeard.set(from, Date.now());
-    this.handler.message(room, kind, new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.length - 2 - idLength), from);
+    this.handler.message(
+      room,
+      kind,
+      new Uint8Array(message.buffer, message.byteOffset + 2 + idLength, message.length - 2 - idLength),
+      from,
+    );
   }
 }

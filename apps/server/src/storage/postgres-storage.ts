@@ -138,7 +138,8 @@ export class PostgresStorage implements AsyncStorage {
       for (const [key, value] of values) {
         await c.query('INSERT INTO kv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
       }
-      for (const { room, updates } of rooms) for (const u of updates) await c.query('INSERT INTO updates (room, data) VALUES ($1, $2)', [room, buffer(u)]);
+      for (const { room, updates } of rooms)
+        for (const u of updates) await c.query('INSERT INTO updates (room, data) VALUES ($1, $2)', [room, buffer(u)]);
     });
   }
 
@@ -340,7 +341,9 @@ class PostgresFacilitationRecords implements AsyncFacilitationRecords {
   }
 
   async noteAuthors(workshopId: string): Promise<Map<string, string>> {
-    const r = await this.pool.query<{ note: string; person: string }>('SELECT note, person FROM note_authors WHERE workshop = $1', [workshopId]);
+    const r = await this.pool.query<{ note: string; person: string }>('SELECT note, person FROM note_authors WHERE workshop = $1', [
+      workshopId,
+    ]);
     return new Map(r.rows.map((row) => [row.note, row.person]));
   }
 }

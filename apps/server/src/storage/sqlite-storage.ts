@@ -64,9 +64,7 @@ export class SqliteStorage implements Storage {
     const db = this.db;
     this.stmt = {
       snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE room = ?'),
-      updates: db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE room = ? ORDER BY seq',
-      ),
+      updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
       append: db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)'),
       putSnapshot: db.prepare(
         `INSERT INTO snapshots (room, data, updated_at) VALUES (?, ?, ?)
@@ -74,9 +72,7 @@ export class SqliteStorage implements Storage {
       ),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE room = ? AND seq <= ?'),
       deleteUpdate: db.prepare('DELETE FROM updates WHERE room = ? AND seq = ?'),
-      insertWorkshop: db.prepare(
-        'INSERT INTO workshops (id, title, purpose, join_code, created_at) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertWorkshop: db.prepare('INSERT INTO workshops (id, title, purpose, join_code, created_at) VALUES (?, ?, ?, ?, ?)'),
       workshop: db.prepare<[string], { id: string; title: string; purpose: string; join_code: string | null; created_at: number }>(
         'SELECT id, title, purpose, join_code, created_at FROM workshops WHERE id = ?',
       ),
@@ -89,9 +85,7 @@ export class SqliteStorage implements Storage {
       people: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE workshop = ? ORDER BY created_at, name, id'),
       revoke: db.prepare('UPDATE people SET revoked = 1 WHERE workshop = ? AND id = ?'),
       getValue: db.prepare<[string], { value: string }>('SELECT value FROM kv WHERE key = ?'),
-      setValue: db.prepare(
-        'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
+      setValue: db.prepare('INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     };
   }
 
@@ -122,20 +116,22 @@ export class SqliteStorage implements Storage {
    * do not decode are neither merged nor deleted: they stay for someone to inspect.
    */
   compact(room: string, current?: Uint8Array): void {
-    this.db.transaction(() => {
-      const rows = this.stmt.updates.all(room);
-      this.compactionStep('read');
-      const good = rows.filter((r) => decodes(r.data));
-      const last = good.at(-1);
-      if (!last) return;
-      const merged = current ?? this.merge(room, good);
-      this.compactionStep('merged');
-      this.stmt.putSnapshot.run(room, merged, Date.now());
-      this.compactionStep('snapshot-written');
-      if (good.length === rows.length) this.stmt.deleteUpdates.run(room, last.seq);
-      else for (const r of good) this.stmt.deleteUpdate.run(room, r.seq);
-      this.compactionStep('log-deleted');
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const rows = this.stmt.updates.all(room);
+        this.compactionStep('read');
+        const good = rows.filter((r) => decodes(r.data));
+        const last = good.at(-1);
+        if (!last) return;
+        const merged = current ?? this.merge(room, good);
+        this.compactionStep('merged');
+        this.stmt.putSnapshot.run(room, merged, Date.now());
+        this.compactionStep('snapshot-written');
+        if (good.length === rows.length) this.stmt.deleteUpdates.run(room, last.seq);
+        else for (const r of good) this.stmt.deleteUpdate.run(room, r.seq);
+        this.compactionStep('log-deleted');
+      })
+      .immediate();
   }
 
   private merge(room: string, rows: { data: Buffer }[]): Uint8Array {
@@ -166,9 +162,7 @@ export class SqliteStorage implements Storage {
 
   getWorkshop(id: string): WorkshopRecord | null {
     const row = this.stmt.workshop.get(id);
-    return row
-      ? { id: row.id, title: row.title, purpose: row.purpose, joinCode: row.join_code, createdAt: row.created_at }
-      : null;
+    return row ? { id: row.id, title: row.title, purpose: row.purpose, joinCode: row.join_code, createdAt: row.created_at } : null;
   }
 
   setJoinCode(workshopId: string, code: string): void {

@@ -12,8 +12,9 @@ export type Admission = { ok: true; access: 'read' | 'write' } | { ok: false; re
 export async function admit(rooms: Rooms, person: PersonRecord, ref: RoomRef): Promise<Admission> {
   const participantsMayEditReport =
     ref.kind === 'report' && person.role === 'participant'
-      ? await rooms.use(roomName({ workshopId: ref.workshopId, kind: 'control' }), (control) =>
-          controlState(control.document).get('participantsMayEditReport') === true,
+      ? await rooms.use(
+          roomName({ workshopId: ref.workshopId, kind: 'control' }),
+          (control) => controlState(control.document).get('participantsMayEditReport') === true,
         )
       : false;
   // A group room exists only for a group on record; its members write while the breakout runs.
@@ -27,6 +28,9 @@ export async function admit(rooms: Rooms, person: PersonRecord, ref: RoomRef): P
     if (!group) return { ok: false, refuse: 'BAD_ROOM' };
     groupMember = group.member;
   }
-  const access = roomAccess({ workshopId: person.workshopId, personId: person.id, role: person.role }, ref, { participantsMayEditReport, groupMember });
+  const access = roomAccess({ workshopId: person.workshopId, personId: person.id, role: person.role }, ref, {
+    participantsMayEditReport,
+    groupMember,
+  });
   return access === 'none' ? { ok: false, refuse: 'FORBIDDEN' } : { ok: true, access };
 }

@@ -236,7 +236,7 @@ export class RoomPresence {
     let bytes = 0;
     for (const client of this.host.clients) {
       const own = this.slots.get(client)?.presenceId;
-      const message = own !== undefined && entries.has(own) ? build(own) : (shared === undefined ? (shared = build(undefined)) : shared);
+      const message = own !== undefined && entries.has(own) ? build(own) : shared === undefined ? (shared = build(undefined)) : shared;
       if (message && this.host.deliver(client, message)) {
         sent++;
         bytes += message.byteLength;

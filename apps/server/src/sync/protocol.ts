@@ -26,9 +26,7 @@ export type ClientMessage =
   | { kind: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { kind: 'query-awareness' };
 
-export type DecodeResult =
-  | { ok: true; message: ClientMessage }
-  | { ok: false; problem: 'malformed' | 'unknown-type'; detail: string };
+export type DecodeResult = { ok: true; message: ClientMessage } | { ok: false; problem: 'malformed' | 'unknown-type'; detail: string };
 
 class Malformed extends Error {}
 class UnknownType extends Error {}

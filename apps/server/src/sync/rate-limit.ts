@@ -121,10 +121,7 @@ export class MessageThrottle {
   private schedule(t: number): void {
     if (this.timer || this.stopped) return;
     const head = this.queue[0]!;
-    const wait = Math.max(
-      this.messages.msUntil(1, t),
-      this.bytes.msUntil(Math.min(head.byteLength, this.bytes.capacity), t),
-    );
+    const wait = Math.max(this.messages.msUntil(1, t), this.bytes.msUntil(Math.min(head.byteLength, this.bytes.capacity), t));
     this.timer = setTimeout(this.drain, Math.max(1, wait));
   }
 

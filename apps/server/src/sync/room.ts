@@ -8,13 +8,7 @@ import type { AsyncStorage } from '../storage/async-storage.ts';
 import type { ClientInfo, Connection, RoomClient } from './connection.ts';
 import { RoomPresence } from './presence.ts';
 import { corruptRowReporter, loadDocument, type LoadedDocument } from './load-document.ts';
-import {
-  decodeClientMessage,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-  isEmptyStateVector,
-} from './protocol.ts';
+import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyStateVector } from './protocol.ts';
 
 /** Where a room's stored updates and awareness go to reach the same room in other processes. */
 export interface RoomFanout {
@@ -122,7 +116,6 @@ export class Room {
     this.logBytes = loaded.logBytes;
     this.snapshotBytes = loaded.snapshotBytes;
     this.doc.on('update', this.collect);
-    const room = this;
     this.presence = new RoomPresence({
       clients: this.clients,
       limits: deps.limits,
@@ -133,7 +126,7 @@ export class Room {
         deps.metrics.messagesOut.inc(messages);
         deps.metrics.bytesOut.inc(bytes);
       },
-      isDocumentClient: (id) => room.doc.store.clients.has(id),
+      isDocumentClient: (id) => this.doc.store.clients.has(id),
       publish: (update) => deps.fanout?.publish(name, 'awareness', update),
     });
   }
@@ -193,7 +186,11 @@ export class Room {
       case 'awareness':
         if (this.presence.receive(client, message.entries) === 'too-big') {
           this.deps.log.warn({ room: this.name, conn: client.connId, personId: client.personId }, 'presence state too big');
-          this.kick(client, 'AWARENESS_TOO_BIG', `${CLOSE.AWARENESS_TOO_BIG.reason} The limit is ${this.deps.limits.maxAwarenessStateBytes} bytes.`);
+          this.kick(
+            client,
+            'AWARENESS_TOO_BIG',
+            `${CLOSE.AWARENESS_TOO_BIG.reason} The limit is ${this.deps.limits.maxAwarenessStateBytes} bytes.`,
+          );
         }
         return;
       case 'query-awareness':
@@ -534,7 +531,10 @@ export class Room {
     client.conn.send(message);
     if (client.conn.bufferedAmount > limits.maxBufferedBytes) {
       metrics.dropped.inc({ reason: 'too_slow' });
-      this.deps.log.warn({ room: this.name, conn: client.connId, personId: client.personId, buffered: client.conn.bufferedAmount }, 'client too slow');
+      this.deps.log.warn(
+        { room: this.name, conn: client.connId, personId: client.personId, buffered: client.conn.bufferedAmount },
+        'client too slow',
+      );
       this.kick(client, 'TOO_SLOW');
     }
     return true;

@@ -257,10 +257,12 @@ export class Rooms {
       if (fanout.ready) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, REDIS_SUBSCRIBE_WAIT_MS);
-          void subscribed.catch(() => {}).finally(() => {
-            clearTimeout(timer);
-            resolve();
-          });
+          void subscribed
+            .catch(() => {})
+            .finally(() => {
+              clearTimeout(timer);
+              resolve();
+            });
         });
       }
     }

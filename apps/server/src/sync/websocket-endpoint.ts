@@ -128,7 +128,13 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
   };
 
   /** An admitted socket joins its room (loaded if needed), within the person's room cap. */
-  const join = async (conn: SocketConnection, name: string, person: PersonRecord, access: 'read' | 'write', connId: string): Promise<void> => {
+  const join = async (
+    conn: SocketConnection,
+    name: string,
+    person: PersonRecord,
+    access: 'read' | 'write',
+    connId: string,
+  ): Promise<void> => {
     const slog = conn.log;
     const tokenKey = `${person.workshopId}/${person.id}`;
     if (!personRooms.tryAcquire(tokenKey, name)) {
@@ -145,7 +151,14 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       if (removed) refuse(conn.ws, 'PERSON_REMOVED');
       return;
     }
-    const identity = { id: person.id, name: person.name, organisation: person.organisation, timeZone: person.timeZone, role: person.role, colour: colourFor(person.id) };
+    const identity = {
+      id: person.id,
+      name: person.name,
+      organisation: person.organisation,
+      timeZone: person.timeZone,
+      role: person.role,
+      colour: colourFor(person.id),
+    };
     const client = room.join(conn, { connId, personId: person.id, role: person.role, access, identity });
     conn.attach({
       deliver: (bytes) => room.receive(client, bytes),

@@ -182,9 +182,11 @@ const removals = new Map<string, Promise<unknown>>();
 function onePerWorkshop<T>(workshopId: string, fn: () => Promise<T>): Promise<T> {
   const run = (removals.get(workshopId) ?? Promise.resolve()).catch(() => {}).then(fn);
   removals.set(workshopId, run);
-  void run.catch(() => {}).finally(() => {
-    if (removals.get(workshopId) === run) removals.delete(workshopId);
-  });
+  void run
+    .catch(() => {})
+    .finally(() => {
+      if (removals.get(workshopId) === run) removals.delete(workshopId);
+    });
   return run;
 }
 

@@ -75,7 +75,10 @@ export function killChildren(): void {
 }
 
 /** Creates a workshop over HTTP on a child server. */
-export async function createWorkshopOn(base: string, title = 'Crash test'): Promise<{ id: string; facilitatorId: string; facilitatorToken: string }> {
+export async function createWorkshopOn(
+  base: string,
+  title = 'Crash test',
+): Promise<{ id: string; facilitatorId: string; facilitatorToken: string }> {
   const res = await fetch(`${base}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -15,9 +15,14 @@ import type { Role } from '@crossboard/model';
 import type { ClientInfo } from '../../src/sync/connection.ts';
 /** What the endpoint passes to `room.join` for a person, for tests that join rooms directly. */
 export function clientInfo(connId: string, personId: string, role: Role, access: 'read' | 'write'): ClientInfo {
-  return { connId, personId, role, access, identity: { id: personId, name: personId, organisation: '', timeZone: 'UTC', role, colour: '#888888' } };
+  return {
+    connId,
+    personId,
+    role,
+    access,
+    identity: { id: personId, name: personId, organisation: '', timeZone: 'UTC', role, colour: '#888888' },
+  };
 }
-
 
 /**
  * Rooms on real SQLite, joined by clients over an in-memory network whose messages move
@@ -107,6 +112,11 @@ export class MemoryClient {
 export function memoryRooms(dataDir: string, limits: Partial<Limits> = {}) {
   const storage = new SqliteStorage(dataDir);
   const metrics = createMetrics();
-  const rooms = new Rooms({ storage: asyncStorage(storage), metrics, limits: { ...DEFAULT_LIMITS, ...limits }, log: Fastify({ logger: false }).log });
+  const rooms = new Rooms({
+    storage: asyncStorage(storage),
+    metrics,
+    limits: { ...DEFAULT_LIMITS, ...limits },
+    log: Fastify({ logger: false }).log,
+  });
   return { storage, metrics, rooms };
 }

@@ -9,7 +9,11 @@ import type { CreatedWorkshop } from './server.ts';
  */
 
 /** The author the server stamps on the notes of createWorkshop's facilitator. */
-export const facilitatorAuthor = (w: Pick<CreatedWorkshop, 'facilitatorId'>): Author => ({ id: w.facilitatorId, name: 'Facilitator', organisation: '' });
+export const facilitatorAuthor = (w: Pick<CreatedWorkshop, 'facilitatorId'>): Author => ({
+  id: w.facilitatorId,
+  name: 'Facilitator',
+  organisation: '',
+});
 
 /** The author the server stamps on the notes of someone who joined with joinAsParticipant's defaults. */
 export const participantAuthor = (p: { participantId: string }, name = 'Ana', organisation = 'City of Porto'): Author => ({

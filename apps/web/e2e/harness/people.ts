@@ -1,4 +1,3 @@
-
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 export interface Participant {
@@ -44,8 +43,6 @@ export function noteByText(page: Page, text: string | RegExp) {
   return page.getByRole('article', { name: text });
 }
 
-
-
 /** What the app keeps in localStorage for a workshop (apps/web/src/api/credentials.ts). */
 export interface StoredCredential {
   token: string;
@@ -62,9 +59,9 @@ export async function signedInContext(
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
-  await context.addInitScript(
-    ([id, stored]) => localStorage.setItem(`crossboard:workshop:${id}`, stored),
-    [workshopId, JSON.stringify(credential)] as const,
-  );
+  await context.addInitScript(([id, stored]) => localStorage.setItem(`crossboard:workshop:${id}`, stored), [
+    workshopId,
+    JSON.stringify(credential),
+  ] as const);
   return context;
 }

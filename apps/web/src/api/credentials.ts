@@ -25,9 +25,7 @@ export function loadCredential(workshopId: string): Credential | null {
     const raw = localStorage.getItem(key(workshopId));
     if (!raw) return null;
     const c = JSON.parse(raw) as Partial<Credential>;
-    return typeof c.token === 'string' && typeof c.personId === 'string' && typeof c.role === 'string'
-      ? (c as Credential)
-      : null;
+    return typeof c.token === 'string' && typeof c.personId === 'string' && typeof c.role === 'string' ? (c as Credential) : null;
   } catch {
     return null;
   }

@@ -14,9 +14,16 @@ const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(worksh
 export const directoryApi = {
   list: (workshopId: string, token: string) => request<{ people: DirectoryEntry[] }>('GET', base(workshopId), undefined, token),
   mine: (workshopId: string, token: string) =>
-    request<{ profile: DirectoryProfile; organisation: string; country: string; themes: string[] }>('GET', `${base(workshopId)}/me`, undefined, token),
-  suggestions: (workshopId: string, token: string) => request<{ listed: boolean; suggestions: MeetSuggestion[] }>('GET', `${base(workshopId)}/suggestions`, undefined, token),
-  save: (workshopId: string, token: string, profile: DirectoryProfile) => request<{ profile: DirectoryProfile }>('PUT', `${base(workshopId)}/me`, profile, token),
+    request<{ profile: DirectoryProfile; organisation: string; country: string; themes: string[] }>(
+      'GET',
+      `${base(workshopId)}/me`,
+      undefined,
+      token,
+    ),
+  suggestions: (workshopId: string, token: string) =>
+    request<{ listed: boolean; suggestions: MeetSuggestion[] }>('GET', `${base(workshopId)}/suggestions`, undefined, token),
+  save: (workshopId: string, token: string, profile: DirectoryProfile) =>
+    request<{ profile: DirectoryProfile }>('PUT', `${base(workshopId)}/me`, profile, token),
 };
 
 export interface CheckinCard {

@@ -19,11 +19,15 @@ const ReportRoutes = lazy(() =>
 
 const REPORT_ROUTES = ['/w/:id/report/print', '/w/:id/report', '/w/:id/export'];
 const SeriesRoutes = lazy(() =>
-  import('../series/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.seriesRoute(pathname, search) })),
+  import('../series/routes.tsx').then((m) => ({
+    default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.seriesRoute(pathname, search),
+  })),
 );
 const SERIES_ROUTES = ['/w/:id/series', '/w/:id/publish', '/s/:id'];
 const FollowupRoutes = lazy(() =>
-  import('../followup/routes.tsx').then((m) => ({ default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.followupRoute(pathname, search) })),
+  import('../followup/routes.tsx').then((m) => ({
+    default: ({ pathname, search }: { pathname: string; search: URLSearchParams }) => m.followupRoute(pathname, search),
+  })),
 );
 const FOLLOWUP_ROUTES = ['/w/:id/followup', '/s/:id/followup', '/f/:link'];
 const GroupRoutes = lazy(() =>

@@ -24,8 +24,15 @@ const CURSOR_INTERVAL_MS = 50;
 /** Notes top to bottom in rows of one grid cell's height, left to right within a row. */
 function readingOrder(board: Y.Doc, ids: string[]): string[] {
   const notes = boardNotes(board);
-  const at = (id: string) => ({ id, row: Math.round((Number(notes.get(id)?.get('y')) || 0) / CELL_HEIGHT), x: Number(notes.get(id)?.get('x')) || 0 });
-  return ids.map(at).sort((a, b) => a.row - b.row || a.x - b.x).map((n) => n.id);
+  const at = (id: string) => ({
+    id,
+    row: Math.round((Number(notes.get(id)?.get('y')) || 0) / CELL_HEIGHT),
+    x: Number(notes.get(id)?.get('x')) || 0,
+  });
+  return ids
+    .map(at)
+    .sort((a, b) => a.row - b.row || a.x - b.x)
+    .map((n) => n.id);
 }
 
 export function isTypingTarget(target: EventTarget | null): boolean {
@@ -69,7 +76,8 @@ export function Board({ phase, themes, readOnly }: Props) {
           ? nextNoteSpot(board, phase, me.id, screenToBoard(v, w / 2, h / 2))
           : (({ x, y }) => ({ x: Math.round(x - NOTE_WIDTH / 2), y: Math.round(y - NOTE_HEIGHT / 2) }))(screenToBoard(v, sx, sy));
       const id = addNote(board, undo, me, { phase, ...spot });
-      if (!isNoteVisible({ ...v, width: w, height: h }, spot.x, spot.y, 0)) ui().centreOn(spot.x + NOTE_WIDTH / 2, spot.y + NOTE_HEIGHT / 2);
+      if (!isNoteVisible({ ...v, width: w, height: h }, spot.x, spot.y, 0))
+        ui().centreOn(spot.x + NOTE_WIDTH / 2, spot.y + NOTE_HEIGHT / 2);
       ui().startEditing(id);
     },
     [board, undo, me, phase, readOnly, ui],
@@ -83,7 +91,8 @@ export function Board({ phase, themes, readOnly }: Props) {
     (from: string, step: 1 | -1 | 'first' | 'last') => {
       const order = readingOrder(board, ids);
       const at = order.indexOf(from);
-      const next = step === 'first' ? order[0] : step === 'last' ? order[order.length - 1] : order[Math.min(order.length - 1, Math.max(0, at + step))];
+      const next =
+        step === 'first' ? order[0] : step === 'last' ? order[order.length - 1] : order[Math.min(order.length - 1, Math.max(0, at + step))];
       if (!next || next === from) return;
       const n = boardNotes(board).get(next);
       const x = Number(n?.get('x')) || 0;
@@ -214,35 +223,80 @@ export function Board({ phase, themes, readOnly }: Props) {
   return (
     <section className="board" aria-label={t('board.label', { phase: t(`phases.${phase}`) })}>
       <div className="board__toolbar" role="toolbar" aria-label={t('board.toolbar')}>
-        <button type="button" className="button button--primary" onClick={() => createAt()} disabled={readOnly} title={t('board.newNoteShortcut')} aria-keyshortcuts="N">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => createAt()}
+          disabled={readOnly}
+          title={t('board.newNoteShortcut')}
+          aria-keyshortcuts="N"
+        >
           <span aria-hidden="true">+ </span>
           {t('board.newNote')}
         </button>
-        <button type="button" className="button" onClick={() => {
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
             tidyUpPhase(board, undo, phase, mayCluster(me, control));
             ui().showToast(t('board.tidied'), true);
-          }} disabled={readOnly || ids.length === 0}>
+          }}
+          disabled={readOnly || ids.length === 0}
+        >
           {t('board.tidyUp')}
         </button>
         <ThemeFilter />
         <span className="toolbar__spacer" />
-        <button type="button" className="icon-button" onClick={() => undo.undo()} aria-label={t('board.undo')} title={`${t('board.undo')} (Ctrl+Z)`} aria-keyshortcuts="Control+Z Meta+Z">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => undo.undo()}
+          aria-label={t('board.undo')}
+          title={`${t('board.undo')} (Ctrl+Z)`}
+          aria-keyshortcuts="Control+Z Meta+Z"
+        >
           ↶
         </button>
-        <button type="button" className="icon-button" onClick={() => undo.redo()} aria-label={t('board.redo')} title={`${t('board.redo')} (Ctrl+Shift+Z)`} aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => undo.redo()}
+          aria-label={t('board.redo')}
+          title={`${t('board.redo')} (Ctrl+Shift+Z)`}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+        >
           ↷
         </button>
         <span className="toolbar__divider" aria-hidden="true" />
-        <button type="button" className="icon-button" onClick={() => zoomCentre(1 / ZOOM_STEP)} aria-label={t('board.zoomOut')} title={t('board.zoomOut')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoomCentre(1 / ZOOM_STEP)}
+          aria-label={t('board.zoomOut')}
+          title={t('board.zoomOut')}
+        >
           −
         </button>
-        <button type="button" className="zoom-level" onClick={() => ui().resetZoom()} aria-label={t('board.zoomReset')} title={t('board.zoomReset')}>
+        <button
+          type="button"
+          className="zoom-level"
+          onClick={() => ui().resetZoom()}
+          aria-label={t('board.zoomReset')}
+          title={t('board.zoomReset')}
+        >
           {Math.round(zoom * 100)}%
         </button>
-        <button type="button" className="icon-button" onClick={() => zoomCentre(ZOOM_STEP)} aria-label={t('board.zoomIn')} title={t('board.zoomIn')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoomCentre(ZOOM_STEP)}
+          aria-label={t('board.zoomIn')}
+          title={t('board.zoomIn')}
+        >
           +
         </button>
       </div>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the pointer surface pans and places notes; the keyboard reaches every note through the board's roving focus and the New note button. */}
       <div
         ref={surface}
         className="board__surface"

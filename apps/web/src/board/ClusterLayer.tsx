@@ -51,7 +51,8 @@ function computeFrames(doc: Y.Doc, phase: Phase): Frame[] {
   }
   return listClusters(doc, phase).map((c) => {
     const b = bounds.get(c.id);
-    if (!b) return { id: c.id, title: c.title, count: 0, left: c.x, top: c.y, width: NOTE_WIDTH + 2 * PAD, height: NOTE_HEIGHT / 2 + LABEL };
+    if (!b)
+      return { id: c.id, title: c.title, count: 0, left: c.x, top: c.y, width: NOTE_WIDTH + 2 * PAD, height: NOTE_HEIGHT / 2 + LABEL };
     const left = b.left - PAD;
     const top = b.top - PAD - LABEL;
     return { id: c.id, title: c.title, count: b.count, left, top, width: b.right + PAD - left, height: b.bottom + PAD - top };

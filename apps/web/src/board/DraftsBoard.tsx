@@ -37,8 +37,7 @@ export function DraftsBoard({ phase, themes }: { phase: Phase; themes: string[] 
   return (
     <section className="drafts" aria-labelledby="drafts-heading">
       <h2 id="drafts-heading" className="drafts__heading">
-        <LockIcon />{' '}
-        {t('facilitation.drafts')}
+        <LockIcon /> {t('facilitation.drafts')}
       </h2>
       <p className="drafts__hint">{t('facilitation.draftsHint')}</p>
       {room ? (

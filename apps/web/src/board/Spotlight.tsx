@@ -45,7 +45,10 @@ export function SpotlightFollower({ onPhase }: { onPhase(phase: Phase): void }) 
     const { zoom, width, height } = ui.viewport;
     const w = width || 800;
     const h = height || 600;
-    ui.setViewport({ panX: w / 2 - (target.rect.left + target.rect.width / 2) * zoom, panY: h / 2 - (target.rect.top + target.rect.height / 2) * zoom });
+    ui.setViewport({
+      panX: w / 2 - (target.rect.left + target.rect.width / 2) * zoom,
+      panY: h / 2 - (target.rect.top + target.rect.height / 2) * zoom,
+    });
   }, [spotlight, board, onPhase]);
 
   const target = shown && spotlightTarget(board, shown);
@@ -53,7 +56,9 @@ export function SpotlightFollower({ onPhase }: { onPhase(phase: Phase): void }) 
     <div role="status" aria-live="polite" className="spotlight-status">
       {target && (
         <p className="banner banner--spotlight">
-          {t(shown.kind === 'note' ? 'facilitation.spotlightNote' : 'facilitation.spotlightCluster', { text: target.label || t('note.emptyText') })}
+          {t(shown.kind === 'note' ? 'facilitation.spotlightNote' : 'facilitation.spotlightCluster', {
+            text: target.label || t('note.emptyText'),
+          })}
           <button type="button" className="button button--small" onClick={() => useShownSpotlight.getState().show(null)}>
             {t('facilitation.dismiss')}
           </button>
@@ -70,5 +75,11 @@ export function SpotlightRing({ phase }: { phase: Phase }) {
   const target = shown && spotlightTarget(board, shown);
   if (!target || target.phase !== phase) return null;
   const { left, top, width, height } = target.rect;
-  return <div className="spotlight-ring" aria-hidden="true" style={{ transform: `translate(${left - 8}px, ${top - 8}px)`, width: width + 16, height: height + 16 }} />;
+  return (
+    <div
+      className="spotlight-ring"
+      aria-hidden="true"
+      style={{ transform: `translate(${left - 8}px, ${top - 8}px)`, width: width + 16, height: height + 16 }}
+    />
+  );
 }

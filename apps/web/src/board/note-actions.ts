@@ -1,13 +1,5 @@
 import type * as Y from 'yjs';
-import {
-  boardNotes,
-  clampToBoard,
-  createNote,
-  ORIGIN,
-  updateNote,
-  type NewNote,
-  type NotePatch,
-} from '@crossboard/model';
+import { boardNotes, clampToBoard, createNote, ORIGIN, updateNote, type NewNote, type NotePatch } from '@crossboard/model';
 import type { LocalUser } from '../shared/workshop-context.ts';
 
 /**

@@ -25,8 +25,7 @@ export function textCursorAwareness(awareness: Awareness): Awareness {
     doc: awareness.doc,
     getLocalState: () => view(awareness.getLocalState()),
     getStates: () => new Map(Array.from(awareness.getStates(), ([id, s]) => [id, view(s)] as const)),
-    setLocalStateField: (field: string, value: unknown) =>
-      awareness.setLocalStateField(field === 'cursor' ? 'textCursor' : field, value),
+    setLocalStateField: (field: string, value: unknown) => awareness.setLocalStateField(field === 'cursor' ? 'textCursor' : field, value),
     on: (name: string, fn: (...args: any[]) => void) => awareness.on(name as 'change', fn),
     off: (name: string, fn: (...args: any[]) => void) => awareness.off(name as 'change', fn),
   };

@@ -38,7 +38,10 @@ export function ThemeFilter() {
   return (
     <label className="theme-filter">
       <span>{t('board.themeFilter')}</span>
-      <select value={value} onChange={(e) => setTheme(e.target.value === '*' ? null : e.target.value === '-' ? '' : e.target.value.slice(1))}>
+      <select
+        value={value}
+        onChange={(e) => setTheme(e.target.value === '*' ? null : e.target.value === '-' ? '' : e.target.value.slice(1))}
+      >
         <option value="*">{t('board.themeFilterAll')}</option>
         {themes.map((th) => (
           <option key={th} value={`=${th}`}>
@@ -72,7 +75,11 @@ export function useThemeFiltered(board: Y.Doc, ids: string[]): string[] {
     },
     [board, filter],
   );
-  const v = useSyncExternalStore(subscribe, () => version.current, () => version.current);
+  const v = useSyncExternalStore(
+    subscribe,
+    () => version.current,
+    () => version.current,
+  );
   return useMemo(() => {
     if (filter === null) return ids;
     const notes = boardNotes(board);

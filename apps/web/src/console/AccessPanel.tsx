@@ -54,20 +54,36 @@ export function AccessPanel() {
   return (
     <section className="console-card access-panel" aria-labelledby="console-access">
       <h2 id="console-access">{t('access.heading')}</h2>
-      {joinUrl && <CopyField label={t('access.participantLink')} value={new URL(joinUrl, origin).toString()} copyLabel={t('access.copyParticipantLink')} />}
+      {joinUrl && (
+        <CopyField
+          label={t('access.participantLink')}
+          value={new URL(joinUrl, origin).toString()}
+          copyLabel={t('access.copyParticipantLink')}
+        />
+      )}
       <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
         {t('access.rotate')}
       </button>
       <details className="access-panel__own" open={showOwn} onToggle={(e) => setShowOwn((e.target as HTMLDetailsElement).open)}>
         <summary>{t('access.showFacilitatorLink')}</summary>
         <p className="console-hint">{t('access.keepBody')}</p>
-        <CopyField label={t('access.facilitatorLink')} value={accessLink(origin, workshopId, credential.token)} copyLabel={t('access.copyFacilitatorLink')} />
+        <CopyField
+          label={t('access.facilitatorLink')}
+          value={accessLink(origin, workshopId, credential.token)}
+          copyLabel={t('access.copyFacilitatorLink')}
+        />
       </details>
       <p role="status" className="console-message">
         {message}
       </p>
       {confirming && (
-        <ConfirmDialog title={t('access.rotateTitle')} confirmLabel={t('access.rotateConfirm')} danger onCancel={() => setConfirming(false)} onConfirm={() => void rotate()}>
+        <ConfirmDialog
+          title={t('access.rotateTitle')}
+          confirmLabel={t('access.rotateConfirm')}
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void rotate()}
+        >
           <p>{t('access.rotateBody')}</p>
         </ConfirmDialog>
       )}

@@ -22,7 +22,8 @@ export function AgendaPanel() {
   const now = useMinuteClock(10_000);
   const nameOf = useAgendaItemName();
   const session = sessionOfInterest(sessions, now);
-  const time = (at: number) => new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: me.timeZone }).format(at);
+  const time = (at: number) =>
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: me.timeZone }).format(at);
 
   if (agenda.length === 0) {
     return (
@@ -33,7 +34,10 @@ export function AgendaPanel() {
     );
   }
   // Without sessions the plan still runs: from whenever the first item is started.
-  const frame = session ?? { start: progress?.session ?? now, end: (progress?.session ?? now) + agenda.reduce((n, i) => n + i.minutes, 0) * 60_000 };
+  const frame = session ?? {
+    start: progress?.session ?? now,
+    end: (progress?.session ?? now) + agenda.reduce((n, i) => n + i.minutes, 0) * 60_000,
+  };
   const pos = agendaPosition(agenda, frame, progress, now);
 
   const startItem = (item: TimedAgendaItem) => {
@@ -56,7 +60,9 @@ export function AgendaPanel() {
         </div>
         <div>
           <dt>{t('agenda.next')}</dt>
-          <dd>{(nextUp ?? pos.next) ? `${nameOf((nextUp ?? pos.next)!)} · ${time((nextUp ?? pos.next)!.start)}` : t('agenda.nothingNext')}</dd>
+          <dd>
+            {(nextUp ?? pos.next) ? `${nameOf((nextUp ?? pos.next)!)} · ${time((nextUp ?? pos.next)!.start)}` : t('agenda.nothingNext')}
+          </dd>
         </div>
       </dl>
       {pos.overrunMinutes > 0 && (
@@ -84,7 +90,12 @@ export function AgendaPanel() {
               <span className="console-list__main">
                 {time(item.start)} {nameOf(item)} <span className="console-list__meta">{t('agenda.minutes', { count: item.minutes })}</span>
               </span>
-              <button type="button" className="button button--small" onClick={() => startItem(item)} aria-label={t('agenda.startItem', { name: nameOf(item), count: item.minutes })}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => startItem(item)}
+                aria-label={t('agenda.startItem', { name: nameOf(item), count: item.minutes })}
+              >
                 {t('agenda.start')}
               </button>
             </li>

@@ -53,7 +53,12 @@ export function ClusterPanel({ phase }: { phase: Phase }) {
                   <li key={n.id}>
                     {/* The button's name stays short for voice control and braille; the note it acts on is its description. */}
                     <span id={`cluster-note-${n.id}`}>{textOf(n.id)}</span>{' '}
-                    <button type="button" className="button button--small" aria-describedby={`cluster-note-${n.id}`} onClick={() => removeFromCluster(board, undo, [n.id])}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-describedby={`cluster-note-${n.id}`}
+                      onClick={() => removeFromCluster(board, undo, [n.id])}
+                    >
                       {t('clusters.takeOut')}
                     </button>
                   </li>
@@ -80,7 +85,11 @@ export function ClusterPanel({ phase }: { phase: Phase }) {
                     </select>
                   </label>
                 )}
-                <button type="button" className="button button--small" onClick={() => setSpotlight(control, { kind: 'cluster', id: c.id }, Date.now(), ORIGIN.local)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => setSpotlight(control, { kind: 'cluster', id: c.id }, Date.now(), ORIGIN.local)}
+                >
                   {t('clusters.spotlight', { cluster: name })}
                 </button>
                 <button type="button" className="button button--small button--danger" onClick={() => removeCluster(board, undo, c.id)}>

@@ -1,6 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boardNotes, listNotes, noteContent, notesLeftAlone, plainText, suggestClusters, type ClusterSuggestion, type Phase } from '@crossboard/model';
+import {
+  boardNotes,
+  listNotes,
+  noteContent,
+  notesLeftAlone,
+  plainText,
+  suggestClusters,
+  type ClusterSuggestion,
+  type Phase,
+} from '@crossboard/model';
 import { request } from '../api/client.ts';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { createClusterWith } from '../facilitation/cluster-actions.ts';
@@ -69,11 +78,19 @@ export function ClusterSuggestions({ phase }: { phase: Phase }) {
   const suggest = () => {
     if (!serverModel || !token) return suggestOffline();
     request<ServerSuggestions>('POST', `/api/workshops/${encodeURIComponent(workshopId)}/clusters/suggest`, { phase }, token).then(
-      (r) => show(r.suggestions, r.leftAlone, r.method === 'embeddings' ? t('clusters.byModel', { defaultValue: 'Grouped by the embeddings model.' }) : (r.fallbackReason ?? '')),
+      (r) =>
+        show(
+          r.suggestions,
+          r.leftAlone,
+          r.method === 'embeddings'
+            ? t('clusters.byModel', { defaultValue: 'Grouped by the embeddings model.' })
+            : (r.fallbackReason ?? ''),
+        ),
       () => suggestOffline(t('clusters.serverFailed', { defaultValue: 'The server could not suggest; offline suggestions instead.' })),
     );
   };
-  const update = (key: number, patch: Partial<Suggestion>) => setSuggestions((all) => (all ?? []).map((s) => (s.key === key ? { ...s, ...patch } : s)));
+  const update = (key: number, patch: Partial<Suggestion>) =>
+    setSuggestions((all) => (all ?? []).map((s) => (s.key === key ? { ...s, ...patch } : s)));
   const drop = (key: number) => setSuggestions((all) => (all ?? []).filter((s) => s.key !== key));
   const accept = (s: Suggestion) => {
     // Notes someone clustered (or deleted) since the suggestion was made stay where they are.
@@ -109,7 +126,8 @@ export function ClusterSuggestions({ phase }: { phase: Phase }) {
               <label>
                 <span className="visually-hidden">{t('clusters.editTitle')}</span>
                 <input
-                  autoFocus
+                  // The field appears because the facilitator chose to rename this suggestion: focus follows.
+                  ref={focusOnMount}
                   value={s.title}
                   onChange={(e) => update(s.key, { title: e.target.value })}
                   onKeyDown={(e) => e.key === 'Enter' && update(s.key, { editing: false })}
@@ -128,7 +146,12 @@ export function ClusterSuggestions({ phase }: { phase: Phase }) {
               <button type="button" className="button button--small button--primary" onClick={() => accept(s)}>
                 {t('clusters.accept', { title: s.title })}
               </button>
-              <button type="button" className="button button--small" aria-pressed={s.editing} onClick={() => update(s.key, { editing: !s.editing })}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={s.editing}
+                onClick={() => update(s.key, { editing: !s.editing })}
+              >
                 {t('clusters.editTitle')}
               </button>
               <button type="button" className="button button--small" onClick={() => drop(s.key)}>
@@ -140,4 +163,8 @@ export function ClusterSuggestions({ phase }: { phase: Phase }) {
       </ul>
     </section>
   );
+}
+
+function focusOnMount(el: HTMLInputElement | null): void {
+  el?.focus();
 }

@@ -86,7 +86,12 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
             >
               {t('console.spotlight.note')}
             </button>
-            <button type="button" className="button button--small" disabled={!spotlight} onClick={() => setSpotlight(control, null, Date.now(), ORIGIN.local)}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!spotlight}
+              onClick={() => setSpotlight(control, null, Date.now(), ORIGIN.local)}
+            >
               {t('console.spotlight.clear')}
             </button>
           </div>

@@ -1,6 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ANNOUNCEMENT_LENGTH, MAX_GROUPS_PER_WORKSHOP, MAX_MEMBERS_PER_GROUP, type BreakoutGroup, type GroupingMode } from '@crossboard/model';
+import {
+  MAX_ANNOUNCEMENT_LENGTH,
+  MAX_GROUPS_PER_WORKSHOP,
+  MAX_MEMBERS_PER_GROUP,
+  type BreakoutGroup,
+  type GroupingMode,
+} from '@crossboard/model';
 import { Link } from '../ui/Link.tsx';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBreakout } from '../groups/use-breakout.ts';
@@ -22,7 +28,10 @@ export function GroupsPanel() {
   const { t } = useTranslation();
   const { workshopId, control } = useWorkshop();
   const api = useMemo(() => groupsApi(workshopId), [workshopId]);
-  const people = useRequest(useMemo(() => apiFor(workshopId).people, [workshopId]), PEOPLE_POLL_MS);
+  const people = useRequest(
+    useMemo(() => apiFor(workshopId).people, [workshopId]),
+    PEOPLE_POLL_MS,
+  );
   const breakout = useBreakout(control);
   const nameOf = useGroupName();
   const [mode, setMode] = useState<GroupingMode>('mixed');

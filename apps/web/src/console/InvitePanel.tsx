@@ -36,9 +36,17 @@ export function InvitePanel({ api, onInvited }: { api: FacilitationApi; onInvite
     setBusy(true);
     setError('');
     try {
-      const body = { role, ...(name.trim() ? { name: name.trim() } : {}), ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
+      const body = {
+        role,
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
+      };
       const { token } = await api.invite(body);
-      setCreated({ link: invitationLink(window.location.origin, workshopId, token), name: name.trim() || t(`console.roles.${role}`), role });
+      setCreated({
+        link: invitationLink(window.location.origin, workshopId, token),
+        name: name.trim() || t(`console.roles.${role}`),
+        role,
+      });
       setCopied(false);
       onInvited?.();
     } catch (err) {

@@ -40,7 +40,12 @@ export function Overview({ people }: { people: Person[] | undefined }) {
           {sessions.map((s, i) => (
             <li key={i} className={s === next ? 'console-list__row is-next' : 'console-list__row'}>
               <strong>{s.label}</strong> {formatSession(s, me.timeZone, i18n.language)}
-              {homeZone !== me.timeZone && <span className="console-list__meta"> ({formatSession(s, homeZone, i18n.language)} {homeZone})</span>}
+              {homeZone !== me.timeZone && (
+                <span className="console-list__meta">
+                  {' '}
+                  ({formatSession(s, homeZone, i18n.language)} {homeZone})
+                </span>
+              )}
             </li>
           ))}
         </ul>

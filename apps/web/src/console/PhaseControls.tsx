@@ -1,6 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPhase, nextPhase, ORIGIN, PHASES, readParticipantsMayCluster, readTimer, writeTimer, type Phase, type TimerState } from '@crossboard/model';
+import {
+  currentPhase,
+  nextPhase,
+  ORIGIN,
+  PHASES,
+  readParticipantsMayCluster,
+  readTimer,
+  writeTimer,
+  type Phase,
+  type TimerState,
+} from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { readAnonymous, readDrafting, readLocks, setControlFlag } from '../facilitation/control-state.ts';
@@ -62,7 +72,9 @@ export function PhaseControls() {
             type="button"
             className="segmented__button"
             aria-pressed={p === phase}
-            aria-label={p === phase ? t('consoleLive.everyoneOn', { phase: t(`phases.${p}`) }) : t('consoleLive.moveTo', { phase: t(`phases.${p}`) })}
+            aria-label={
+              p === phase ? t('consoleLive.everyoneOn', { phase: t(`phases.${p}`) }) : t('consoleLive.moveTo', { phase: t(`phases.${p}`) })
+            }
             onClick={() => moveTo(p)}
           >
             {p !== phase && <span aria-hidden="true">→ </span>}
@@ -91,7 +103,11 @@ export function PhaseControls() {
           {t('console.phase.drafting')}
         </label>
         <label className="switch">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setControlFlag(control, 'anonymous', e.target.checked, ORIGIN.local)} />
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(e) => setControlFlag(control, 'anonymous', e.target.checked, ORIGIN.local)}
+          />
           {t('console.phase.anonymous')}
         </label>
         <label className="switch">

@@ -107,7 +107,13 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
             {PHASES.map((p) => (
               <div className="field" key={p}>
                 <label htmlFor={`set-q-${p}`}>{t('setup.about.question', { phase: t(`phases.${p}`) })}</label>
-                <textarea rows={2} id={`set-q-${p}`} maxLength={300} value={form.questions[p]} onChange={(e) => update({ questions: { ...form.questions, [p]: e.target.value } })} />
+                <textarea
+                  rows={2}
+                  id={`set-q-${p}`}
+                  maxLength={300}
+                  value={form.questions[p]}
+                  onChange={(e) => update({ questions: { ...form.questions, [p]: e.target.value } })}
+                />
               </div>
             ))}
             <div className="field">
@@ -133,7 +139,11 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
               firstRow={{ date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), start: '15:30', end: '18:00' }}
             />
             <h3>{t('setup.agenda.heading')}</h3>
-            <AgendaEditor items={form.agenda} onChange={(agenda) => update({ agenda })} sessionMinutes={first ? Math.round((first.end - first.start) / 60_000) : null} />
+            <AgendaEditor
+              items={form.agenda}
+              onChange={(agenda) => update({ agenda })}
+              sessionMinutes={first ? Math.round((first.end - first.start) / 60_000) : null}
+            />
             <fieldset>
               <legend>{t('setup.run.phaseMinutes')}</legend>
               <div className="field-row">
@@ -146,7 +156,11 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
                       min={1}
                       max={600}
                       value={form.phaseMinutes[p]}
-                      onChange={(e) => update({ phaseMinutes: { ...form.phaseMinutes, [p]: Math.max(1, Math.min(600, Math.round(Number(e.target.value) || 1))) } })}
+                      onChange={(e) =>
+                        update({
+                          phaseMinutes: { ...form.phaseMinutes, [p]: Math.max(1, Math.min(600, Math.round(Number(e.target.value) || 1))) },
+                        })
+                      }
                     />
                   </div>
                 ))}
@@ -154,7 +168,14 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
             </fieldset>
             <div className="field">
               <label htmlFor="set-votes">{t('setup.run.votes')}</label>
-              <input id="set-votes" type="number" min={1} max={20} value={form.votes} onChange={(e) => update({ votes: Math.max(1, Math.min(20, Math.round(Number(e.target.value) || 1))) })} />
+              <input
+                id="set-votes"
+                type="number"
+                min={1}
+                max={20}
+                value={form.votes}
+                onChange={(e) => update({ votes: Math.max(1, Math.min(20, Math.round(Number(e.target.value) || 1))) })}
+              />
             </div>
             <button type="submit" className="button button--primary">
               {t('settingsPanel.save')}

@@ -23,7 +23,8 @@ export function VersionsPanel({ api }: { api: FacilitationApi }) {
   const [message, setMessage] = useState('');
   const list: Version[] = [...(versions.data?.versions ?? [])].sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt));
   // Seconds matter: several versions are often taken within the same minute.
-  const when = (v: Version) => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(v.createdAt));
+  const when = (v: Version) =>
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(v.createdAt));
   const why = (v: Version) => t(`versionReasons.${KNOWN_REASONS.includes(v.reason) ? v.reason : 'other'}`);
   const holds = (v: Version) => (v.notes ? PHASES.map((p) => `${t(`phases.${p}`)} ${v.notes![p]}`).join(' · ') : '');
   const change = (v: Version, i: number) => {

@@ -1,13 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  currentPhase,
-  MAX_VOTES_PER_PERSON,
-  PHASES,
-  readSettings,
-  readVoting,
-  type Phase,
-} from '@crossboard/model';
+import { currentPhase, MAX_VOTES_PER_PERSON, PHASES, readSettings, readVoting, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { RoundResults } from '../facilitation/RoundResults.tsx';
@@ -66,7 +59,9 @@ export function VotingControls({ api }: { api: FacilitationApi }) {
             })}
           </p>
           <p role="status" aria-live="polite">
-            {progress.data ? t('console.voting.progress', { voters: progress.data.voters, count: progress.data.votesCast }) : t('console.voting.noProgress')}
+            {progress.data
+              ? t('console.voting.progress', { voters: progress.data.voters, count: progress.data.votesCast })
+              : t('console.voting.noProgress')}
           </p>
           <button type="button" className="button button--primary" onClick={() => void close()}>
             {t('console.voting.close')}

@@ -9,7 +9,14 @@ export function nextSession(sessions: readonly Session[], now: number): Session 
 /** "Tue 17 Jun, 15:30–17:00" in a zone, in the reader's language. */
 export function formatSession(s: Session, timeZone: string, language: string): string {
   try {
-    const day = new Intl.DateTimeFormat(dateLocale(language), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+    const day = new Intl.DateTimeFormat(dateLocale(language), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    });
     const time = new Intl.DateTimeFormat(dateLocale(language), { hour: '2-digit', minute: '2-digit', timeZone });
     return `${day.format(s.start)}–${time.format(s.end)}`;
   } catch {

@@ -54,4 +54,3 @@ export function useRequest<T>(load: () => Promise<T>, pollMs = 0, enabled = true
 
   return { data, error, loading, reload };
 }
-

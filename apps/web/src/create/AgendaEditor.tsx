@@ -4,7 +4,15 @@ import { AGENDA_KINDS, agendaMinutes, PHASES, type AgendaItem, type AgendaKind, 
 import './setup.css';
 
 /** The run of show as rows: what, which board for phase work, how many minutes. */
-export function AgendaEditor({ items, onChange, sessionMinutes }: { items: AgendaItem[]; onChange(items: AgendaItem[]): void; sessionMinutes: number | null }) {
+export function AgendaEditor({
+  items,
+  onChange,
+  sessionMinutes,
+}: {
+  items: AgendaItem[];
+  onChange(items: AgendaItem[]): void;
+  sessionMinutes: number | null;
+}) {
   const { t } = useTranslation();
   const uid = useId();
   const set = (i: number, patch: Partial<AgendaItem>) =>
@@ -45,7 +53,12 @@ export function AgendaEditor({ items, onChange, sessionMinutes }: { items: Agend
             return (
               <tr key={i}>
                 <td>
-                  <select id={`${uid}-k${i}`} aria-label={t('setup.agenda.whatN', { n })} value={item.kind} onChange={(e) => set(i, { kind: e.target.value as AgendaKind })}>
+                  <select
+                    id={`${uid}-k${i}`}
+                    aria-label={t('setup.agenda.whatN', { n })}
+                    value={item.kind}
+                    onChange={(e) => set(i, { kind: e.target.value as AgendaKind })}
+                  >
                     {AGENDA_KINDS.map((k) => (
                       <option key={k} value={k}>
                         {t(`agenda.kinds.${k}`)}
@@ -55,7 +68,11 @@ export function AgendaEditor({ items, onChange, sessionMinutes }: { items: Agend
                 </td>
                 <td>
                   {item.kind === 'phase' ? (
-                    <select aria-label={t('setup.agenda.boardN', { n })} value={item.phase ?? 'painPoints'} onChange={(e) => set(i, { phase: e.target.value as Phase })}>
+                    <select
+                      aria-label={t('setup.agenda.boardN', { n })}
+                      value={item.phase ?? 'painPoints'}
+                      onChange={(e) => set(i, { phase: e.target.value as Phase })}
+                    >
                       {PHASES.map((p) => (
                         <option key={p} value={p}>
                           {t(`phases.${p}`)}
@@ -79,13 +96,30 @@ export function AgendaEditor({ items, onChange, sessionMinutes }: { items: Agend
                   />
                 </td>
                 <td className="agenda-editor__actions">
-                  <button type="button" className="button button--small" aria-label={t('setup.agenda.up', { n })} disabled={i === 0} onClick={() => move(i, -1)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('setup.agenda.up', { n })}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="button button--small" aria-label={t('setup.agenda.down', { n })} disabled={i === items.length - 1} onClick={() => move(i, 1)}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('setup.agenda.down', { n })}
+                    disabled={i === items.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="button button--small" aria-label={t('setup.agenda.remove', { n })} onClick={() => onChange(items.filter((_, j) => j !== i))}>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t('setup.agenda.remove', { n })}
+                    onClick={() => onChange(items.filter((_, j) => j !== i))}
+                  >
                     ✕
                   </button>
                 </td>
@@ -98,8 +132,13 @@ export function AgendaEditor({ items, onChange, sessionMinutes }: { items: Agend
         <button type="button" className="button" onClick={() => onChange([...items, { kind: 'other', minutes: 10 }])}>
           {t('setup.agenda.add')}
         </button>
-        <p className={sessionMinutes !== null && total > sessionMinutes ? 'agenda-editor__total is-over' : 'agenda-editor__total'} role="status">
-          {sessionMinutes === null ? t('setup.agenda.total', { count: total }) : t('setup.agenda.totalOf', { count: total, session: sessionMinutes })}
+        <p
+          className={sessionMinutes !== null && total > sessionMinutes ? 'agenda-editor__total is-over' : 'agenda-editor__total'}
+          role="status"
+        >
+          {sessionMinutes === null
+            ? t('setup.agenda.total', { count: total })
+            : t('setup.agenda.totalOf', { count: total, session: sessionMinutes })}
         </p>
       </div>
     </div>

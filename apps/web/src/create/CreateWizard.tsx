@@ -27,7 +27,10 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<WizardDraft>(() => {
     const d = initialDraft(homeTimeZone);
-    return { ...d, questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.cross-border.${p}`)])) as WizardDraft['questions'] };
+    return {
+      ...d,
+      questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.cross-border.${p}`)])) as WizardDraft['questions'],
+    };
   });
   const [step, setStep] = useState<Step>('start');
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +43,9 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
   const update = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }));
   // A built-in template's questions in the facilitator's language; a saved file keeps its own.
   const withQuestionsIn = (d: WizardDraft, id: BuiltInTemplateId): WizardDraft =>
-    id === 'blank' ? d : { ...d, questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.${id}.${p}`)])) as WizardDraft['questions'] };
+    id === 'blank'
+      ? d
+      : { ...d, questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.${id}.${p}`)])) as WizardDraft['questions'] };
 
   // Each step's heading takes focus, so keyboard and screen-reader users start at its top.
   useEffect(() => {
@@ -65,7 +70,9 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
         update({ from: { kind: 'import', exported: value, fileName: file.name } });
       }
     } catch (err) {
-      setError(t(kind === 'saved' ? 'setup.start.badTemplate' : 'setup.start.badExport', { detail: err instanceof Error ? err.message : '' }));
+      setError(
+        t(kind === 'saved' ? 'setup.start.badTemplate' : 'setup.start.badExport', { detail: err instanceof Error ? err.message : '' }),
+      );
     }
   };
 
@@ -74,7 +81,8 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
     setError(null);
     try {
       const w = await result;
-      const sessions = draft.from.kind === 'import' ? [] : draft.sessions.map((s) => sessionInstants(s, draft.homeTimeZone)).filter((s) => s !== null);
+      const sessions =
+        draft.from.kind === 'import' ? [] : draft.sessions.map((s) => sessionInstants(s, draft.homeTimeZone)).filter((s) => s !== null);
       saveCredential(w.id, {
         token: w.facilitatorToken,
         personId: w.facilitatorId,
@@ -121,7 +129,12 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
 
   const firstSession = draft.sessions.map((s) => sessionInstants(s, draft.homeTimeZone)).find(Boolean);
   const sessionMinutes = firstSession ? Math.round((firstSession.end - firstSession.start) / 60_000) : null;
-  const templateName = draft.from.kind === 'template' ? t(`setup.templates.${draft.from.id}`) : draft.from.kind === 'saved' ? draft.from.fileName : draft.from.fileName;
+  const templateName =
+    draft.from.kind === 'template'
+      ? t(`setup.templates.${draft.from.id}`)
+      : draft.from.kind === 'saved'
+        ? draft.from.fileName
+        : draft.from.fileName;
 
   return (
     <section className="card landing__create wizard" aria-labelledby="wizard-heading">
@@ -150,7 +163,9 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
                   type="radio"
                   name="start-from"
                   checked={draft.from.kind === 'template' && draft.from.id === id}
-                  onChange={() => setDraft((d) => withQuestionsIn(fromTemplate({ ...d, from: { kind: 'template', id } }, BUILT_IN_TEMPLATES[id]), id))}
+                  onChange={() =>
+                    setDraft((d) => withQuestionsIn(fromTemplate({ ...d, from: { kind: 'template', id } }, BUILT_IN_TEMPLATES[id]), id))
+                  }
                 />
                 <span>
                   <strong>{t(`setup.templates.${id}`)}</strong>
@@ -160,12 +175,23 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
             ))}
             <div className="wizard__file">
               <label htmlFor="wizard-template-file">{t('setup.start.savedTemplate')}</label>
-              <input id="wizard-template-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0], 'saved')} />
+              <input
+                id="wizard-template-file"
+                type="file"
+                accept=".json,application/json"
+                onChange={(e) => void onFile(e.target.files?.[0], 'saved')}
+              />
               {draft.from.kind === 'saved' && <p className="field__hint">{t('setup.start.using', { name: draft.from.fileName })}</p>}
             </div>
             <div className="wizard__file">
               <label htmlFor="wizard-import-file">{t('setup.start.importExport')}</label>
-              <input id="wizard-import-file" type="file" accept=".json,application/json" aria-describedby="wizard-import-hint" onChange={(e) => void onFile(e.target.files?.[0], 'import')} />
+              <input
+                id="wizard-import-file"
+                type="file"
+                accept=".json,application/json"
+                aria-describedby="wizard-import-hint"
+                onChange={(e) => void onFile(e.target.files?.[0], 'import')}
+              />
               <p id="wizard-import-hint" className="field__hint">
                 {draft.from.kind === 'import' ? t('setup.start.importing', { name: draft.from.fileName }) : t('setup.start.importHint')}
               </p>
@@ -197,19 +223,41 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
             </div>
             <div className="field">
               <label htmlFor="ws-purpose">{t('landing.purpose')}</label>
-              <textarea id="ws-purpose" rows={3} value={draft.purpose} onChange={(e) => update({ purpose: e.target.value })} aria-describedby="ws-purpose-hint" />
-              <p id="ws-purpose-hint" className="field__hint">{t('landing.purposeHint')}</p>
+              <textarea
+                id="ws-purpose"
+                rows={3}
+                value={draft.purpose}
+                onChange={(e) => update({ purpose: e.target.value })}
+                aria-describedby="ws-purpose-hint"
+              />
+              <p id="ws-purpose-hint" className="field__hint">
+                {t('landing.purposeHint')}
+              </p>
             </div>
             {PHASES.map((p: Phase) => (
               <div className="field" key={p}>
                 <label htmlFor={`ws-q-${p}`}>{t('setup.about.question', { phase: t(`phases.${p}`) })}</label>
-                <textarea rows={2} id={`ws-q-${p}`} value={draft.questions[p]} onChange={(e) => update({ questions: { ...draft.questions, [p]: e.target.value } })} maxLength={300} />
+                <textarea
+                  rows={2}
+                  id={`ws-q-${p}`}
+                  value={draft.questions[p]}
+                  onChange={(e) => update({ questions: { ...draft.questions, [p]: e.target.value } })}
+                  maxLength={300}
+                />
               </div>
             ))}
             <div className="field">
               <label htmlFor="ws-themes">{t('landing.themes')}</label>
-              <textarea id="ws-themes" rows={4} value={draft.themes} onChange={(e) => update({ themes: e.target.value })} aria-describedby="ws-themes-hint" />
-              <p id="ws-themes-hint" className="field__hint">{t('setup.about.themesHint')}</p>
+              <textarea
+                id="ws-themes"
+                rows={4}
+                value={draft.themes}
+                onChange={(e) => update({ themes: e.target.value })}
+                aria-describedby="ws-themes-hint"
+              />
+              <p id="ws-themes-hint" className="field__hint">
+                {t('setup.about.themesHint')}
+              </p>
             </div>
           </>
         )}
@@ -219,24 +267,46 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
             <div className="field-row">
               <div className="field">
                 <label htmlFor="ws-name">{t('setup.sessions.yourName')}</label>
-                <input id="ws-name" autoComplete="name" value={draft.name} onChange={(e) => update({ name: e.target.value })} maxLength={100} aria-describedby="ws-name-hint" />
+                <input
+                  id="ws-name"
+                  autoComplete="name"
+                  value={draft.name}
+                  onChange={(e) => update({ name: e.target.value })}
+                  maxLength={100}
+                  aria-describedby="ws-name-hint"
+                />
               </div>
               <div className="field">
                 <label htmlFor="ws-org">{t('setup.sessions.yourOrganisation')}</label>
-                <input id="ws-org" autoComplete="organization" value={draft.organisation} onChange={(e) => update({ organisation: e.target.value })} maxLength={150} />
+                <input
+                  id="ws-org"
+                  autoComplete="organization"
+                  value={draft.organisation}
+                  onChange={(e) => update({ organisation: e.target.value })}
+                  maxLength={150}
+                />
               </div>
             </div>
-            <p id="ws-name-hint" className="field__hint">{t('setup.sessions.nameHint')}</p>
+            <p id="ws-name-hint" className="field__hint">
+              {t('setup.sessions.nameHint')}
+            </p>
             <div className="field">
               <label htmlFor="ws-tz">{t('landing.homeTimeZone')}</label>
-              <select id="ws-tz" value={draft.homeTimeZone} onChange={(e) => update({ homeTimeZone: e.target.value })} aria-describedby="ws-tz-hint">
+              <select
+                id="ws-tz"
+                value={draft.homeTimeZone}
+                onChange={(e) => update({ homeTimeZone: e.target.value })}
+                aria-describedby="ws-tz-hint"
+              >
                 {timeZoneList().map((z) => (
                   <option key={z} value={z}>
                     {z.replace(/_/g, ' ')}
                   </option>
                 ))}
               </select>
-              <p id="ws-tz-hint" className="field__hint">{t('setup.sessions.zoneHint')}</p>
+              <p id="ws-tz-hint" className="field__hint">
+                {t('setup.sessions.zoneHint')}
+              </p>
             </div>
             <h4 className="wizard__subheading">{t('setup.sessions.heading')}</h4>
             <SessionsEditor
@@ -265,7 +335,11 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
                       min={1}
                       max={600}
                       value={draft.phaseMinutes[p]}
-                      onChange={(e) => update({ phaseMinutes: { ...draft.phaseMinutes, [p]: Math.max(1, Math.min(600, Math.round(Number(e.target.value) || 1))) } })}
+                      onChange={(e) =>
+                        update({
+                          phaseMinutes: { ...draft.phaseMinutes, [p]: Math.max(1, Math.min(600, Math.round(Number(e.target.value) || 1))) },
+                        })
+                      }
                     />
                   </div>
                 ))}
@@ -273,7 +347,14 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
             </fieldset>
             <div className="field">
               <label htmlFor="ws-votes">{t('setup.run.votes')}</label>
-              <input id="ws-votes" type="number" min={1} max={20} value={draft.votes} onChange={(e) => update({ votes: Math.max(1, Math.min(20, Math.round(Number(e.target.value) || 1))) })} />
+              <input
+                id="ws-votes"
+                type="number"
+                min={1}
+                max={20}
+                value={draft.votes}
+                onChange={(e) => update({ votes: Math.max(1, Math.min(20, Math.round(Number(e.target.value) || 1))) })}
+              />
             </div>
             <div className="console-switches">
               <label className="switch">

@@ -33,7 +33,14 @@ export function MyWorkshops() {
   }, [entries]);
 
   if (entries.length === 0) return null;
-  const when = (at: number) => new Intl.DateTimeFormat(dateLocale(i18n.language), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  const when = (at: number) =>
+    new Intl.DateTimeFormat(dateLocale(i18n.language), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(at);
   const until = (at: number) => new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit' }).format(at);
 
   return (

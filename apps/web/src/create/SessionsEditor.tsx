@@ -31,7 +31,8 @@ export function SessionsEditor({ rows, homeTimeZone, onChange, peopleZones = [],
   const set = (i: number, patch: Partial<SessionRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const time = (at: number, zone: string) =>
     new Intl.DateTimeFormat(dateLocale(i18n.language), { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
-  const endTime = (at: number, zone: string) => new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
+  const endTime = (at: number, zone: string) =>
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
 
   return (
     <div className="sessions-editor">
@@ -97,7 +98,11 @@ export function SessionsEditor({ rows, homeTimeZone, onChange, peopleZones = [],
           );
         })}
       </ol>
-      <button type="button" className="button" onClick={() => onChange([...rows, rows.length ? weekLater(rows[rows.length - 1]!) : firstRow])}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => onChange([...rows, rows.length ? weekLater(rows[rows.length - 1]!) : firstRow])}
+      >
         {t('setup.sessions.add')}
       </button>
     </div>

@@ -6,7 +6,15 @@ import { Link } from '../ui/Link.tsx';
 import { CopyField } from '../ui/CopyField.tsx';
 
 /** The moment to keep the facilitator link: it is the only way back in from another browser. */
-export function WorkshopReady({ created, title, headingRef }: { created: CreatedWorkshop; title: string; headingRef: Ref<HTMLHeadingElement> }) {
+export function WorkshopReady({
+  created,
+  title,
+  headingRef,
+}: {
+  created: CreatedWorkshop;
+  title: string;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
   const { t } = useTranslation();
   const origin = window.location.origin;
   const base = `/w/${encodeURIComponent(created.id)}`;
@@ -18,7 +26,11 @@ export function WorkshopReady({ created, title, headingRef }: { created: Created
       <div className="keep-link" role="note">
         <p className="keep-link__title">{t('access.keepTitle')}</p>
         <p>{t('access.keepBody')}</p>
-        <CopyField label={t('access.facilitatorLink')} value={accessLink(origin, created.id, created.facilitatorToken)} copyLabel={t('access.copyFacilitatorLink')} />
+        <CopyField
+          label={t('access.facilitatorLink')}
+          value={accessLink(origin, created.id, created.facilitatorToken)}
+          copyLabel={t('access.copyFacilitatorLink')}
+        />
       </div>
       <CopyField
         label={t('access.participantLink')}

@@ -106,7 +106,15 @@ export function touchesNight(session: { start: number; end: number }, zone: stri
 }
 
 /** A spread of zones an international group often joins from; the home zone is left out. */
-export const PREVIEW_ZONES = ['America/New_York', 'Europe/London', 'Europe/Paris', 'Asia/Dubai', 'Asia/Singapore', 'Australia/Brisbane', 'Pacific/Auckland'];
+export const PREVIEW_ZONES = [
+  'America/New_York',
+  'Europe/London',
+  'Europe/Paris',
+  'Asia/Dubai',
+  'Asia/Singapore',
+  'Australia/Brisbane',
+  'Pacific/Auckland',
+];
 
 export function themesOf(text: string): string[] {
   return text

@@ -67,9 +67,16 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
         </p>
         <h1>{t('people.checkin.heading')}</h1>
         {!credential && <p className="notice">{t('people.directory.signIn')}</p>}
-        {error && <p className="form__error" role="alert">{error}</p>}
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
         {credential?.role === 'facilitator' && (
-          <form className="card checkin__start" onSubmit={(e) => void act(e, () => checkinApi.start(workshopId, credential.token, prompt.trim()))}>
+          <form
+            className="card checkin__start"
+            onSubmit={(e) => void act(e, () => checkinApi.start(workshopId, credential.token, prompt.trim()))}
+          >
             <div className="field">
               <label htmlFor={`${id}-prompt`}>{t('people.checkin.prompt')}</label>
               <input id={`${id}-prompt`} maxLength={200} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
@@ -86,10 +93,20 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
             <p role="status" className="checkin__ready">
               {t('people.checkin.ready', { ready: wall.ready, people: wall.people })}
             </p>
-            <form className="card checkin__answer" onSubmit={(e) => void act(e, () => checkinApi.answer(workshopId, credential.token, answer.trim()))}>
+            <form
+              className="card checkin__answer"
+              onSubmit={(e) => void act(e, () => checkinApi.answer(workshopId, credential.token, answer.trim()))}
+            >
               <div className="field">
                 <label htmlFor={`${id}-answer`}>{t('people.checkin.answer')}</label>
-                <textarea id={`${id}-answer`} rows={2} maxLength={MAX_ANSWER} value={answer} onChange={(e) => setAnswer(e.target.value)} aria-describedby={`${id}-note`} />
+                <textarea
+                  id={`${id}-answer`}
+                  rows={2}
+                  maxLength={MAX_ANSWER}
+                  value={answer}
+                  onChange={(e) => setAnswer(e.target.value)}
+                  aria-describedby={`${id}-note`}
+                />
                 <p id={`${id}-note`} className="field__hint">
                   {t('people.checkin.cardNote')}
                 </p>
@@ -109,7 +126,9 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
                       {c.personId === credential.personId && <span className="checkin__you"> ({t('people.checkin.you')})</span>}
                     </h2>
                     <p className="person-card__country">
-                      {[c.country, t('people.checkin.localTime', { time: formatLocalTime(now, c.timeZone, i18n.language) })].filter(Boolean).join(' · ')}
+                      {[c.country, t('people.checkin.localTime', { time: formatLocalTime(now, c.timeZone, i18n.language) })]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </p>
                     <p className="checkin__text">{c.answer}</p>
                   </li>

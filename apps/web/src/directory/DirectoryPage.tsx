@@ -19,7 +19,9 @@ function PersonCard({ person }: { person: DirectoryEntry }) {
   return (
     <li className="person-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{person.name}</h3>
-      {(person.role || person.organisation) && <p className="person-card__org">{[person.role, person.organisation].filter(Boolean).join(' · ')}</p>}
+      {(person.role || person.organisation) && (
+        <p className="person-card__org">{[person.role, person.organisation].filter(Boolean).join(' · ')}</p>
+      )}
       {person.country && <p className="person-card__country">{person.country}</p>}
       {person.themes && (
         <ul className="person-card__themes" aria-label={t('people.consent.themes')}>
@@ -68,15 +70,21 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
 
   const reload = () => {
     if (!credential) return;
-    directoryApi.list(workshopId, credential.token).then((r) => setPeople(r.people), (e) => setError(e instanceof ApiError ? e.message : t('errors.generic')));
+    directoryApi.list(workshopId, credential.token).then(
+      (r) => setPeople(r.people),
+      (e) => setError(e instanceof ApiError ? e.message : t('errors.generic')),
+    );
   };
   useEffect(() => {
     if (!credential) return;
     reload();
-    directoryApi.mine(workshopId, credential.token).then((r) => {
-      setProfile(r.profile);
-      setThemes(r.themes);
-    }, () => {});
+    directoryApi.mine(workshopId, credential.token).then(
+      (r) => {
+        setProfile(r.profile);
+        setThemes(r.themes);
+      },
+      () => {},
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workshopId, credential?.token]);
 
@@ -117,7 +125,9 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
               ) : (
                 <>
                   <p role="status">{t('people.directory.count', { count: people.length })}</p>
-                  {people.length === 0 ? <p>{t('people.directory.empty')}</p> : (
+                  {people.length === 0 ? (
+                    <p>{t('people.directory.empty')}</p>
+                  ) : (
                     <ul className="people__cards">
                       {people.map((p) => (
                         <PersonCard key={p.personId} person={p} />
@@ -132,7 +142,11 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
               <h2 id="mine-heading">{t('people.directory.mine')}</h2>
               <form onSubmit={save}>
                 <ConsentFields value={profile} onChange={(p) => (setProfile(p), setStatus('idle'))} themes={themes} />
-                {error && <p className="form__error" role="alert">{error}</p>}
+                {error && (
+                  <p className="form__error" role="alert">
+                    {error}
+                  </p>
+                )}
                 <p role="status" className="field__hint">
                   {status === 'saved' ? (profile.listed ? t('people.directory.saved') : t('people.directory.withdrawn')) : ''}
                 </p>

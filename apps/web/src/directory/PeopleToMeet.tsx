@@ -43,12 +43,23 @@ export function PeopleToMeet({ workshopId, token, version }: { workshopId: strin
                 ) : (
                   <ul className="people__hours">
                     {s.sharedHours.slice(0, HOURS_SHOWN).map((h) => (
-                      <li key={h}>{formatDateTime(h, i18n.language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }, zone)}</li>
+                      <li key={h}>
+                        {formatDateTime(
+                          h,
+                          i18n.language,
+                          { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+                          zone,
+                        )}
+                      </li>
                     ))}
                   </ul>
                 )}
                 {s.ics && (
-                  <a className="button button--small" download={`call-${s.entry.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.ics`} href={`data:text/calendar;charset=utf-8,${encodeURIComponent(s.ics)}`}>
+                  <a
+                    className="button button--small"
+                    download={`call-${s.entry.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.ics`}
+                    href={`data:text/calendar;charset=utf-8,${encodeURIComponent(s.ics)}`}
+                  >
                     {t('people.meet.ics', { name: s.entry.name })}
                   </a>
                 )}

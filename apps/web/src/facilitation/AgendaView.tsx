@@ -12,7 +12,8 @@ import '../create/setup.css';
 export function useAgendaItemName() {
   const { t } = useTranslation();
   return (item: AgendaItem) =>
-    item.label ?? (item.kind === 'phase' && item.phase ? t('agenda.phaseWork', { phase: t(`phases.${item.phase}`) }) : t(`agenda.kinds.${item.kind}`));
+    item.label ??
+    (item.kind === 'phase' && item.phase ? t('agenda.phaseWork', { phase: t(`phases.${item.phase}`) }) : t(`agenda.kinds.${item.kind}`));
 }
 
 /**
@@ -34,8 +35,11 @@ export function AgendaView() {
   if (!session || agenda.length === 0) return null;
   const pos = agendaPosition(agenda, session, progress, now);
   const zone = me.timeZone;
-  const time = (at: number) => new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
-  const day = new Intl.DateTimeFormat(dateLocale(i18n.language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone }).format(session.start);
+  const time = (at: number) =>
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(at);
+  const day = new Intl.DateTimeFormat(dateLocale(i18n.language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: zone }).format(
+    session.start,
+  );
 
   return (
     <details className="agenda-view">
@@ -48,7 +52,11 @@ export function AgendaView() {
       </summary>
       <ol className="agenda-view__list" aria-label={t('agenda.listLabel', { zone })}>
         {pos.timed.map((item) => (
-          <li key={item.index} className={item === pos.now ? 'agenda-view__item is-now' : 'agenda-view__item'} aria-current={item === pos.now ? 'time' : undefined}>
+          <li
+            key={item.index}
+            className={item === pos.now ? 'agenda-view__item is-now' : 'agenda-view__item'}
+            aria-current={item === pos.now ? 'time' : undefined}
+          >
             <span className="agenda-view__time">
               {time(item.start)}–{time(item.end)}
             </span>

@@ -29,7 +29,13 @@ export function ReadyButton() {
   };
   return (
     <span className="ready">
-      <button type="button" className={`button button--small${ready ? ' button--done' : ''}`} aria-pressed={ready} disabled={busy} onClick={() => void toggle()}>
+      <button
+        type="button"
+        className={`button button--small${ready ? ' button--done' : ''}`}
+        aria-pressed={ready}
+        disabled={busy}
+        onClick={() => void toggle()}
+      >
         {ready ? t('facilitation.ready') : t('facilitation.imDone')}
       </button>
       {error && <span role="alert">{error}</span>}

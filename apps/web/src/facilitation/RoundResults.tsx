@@ -14,7 +14,9 @@ export function RoundResults({ phase, limit, heading }: { phase?: Phase; limit?:
   const { control, board } = useWorkshop();
   const rounds = useControl(control, readVotingRounds);
   useBoardVersion(board);
-  const numbered = rounds.map((round, i) => ({ round, number: i + 1 })).filter(({ round }) => round.status === 'closed' && (!phase || round.phase === phase));
+  const numbered = rounds
+    .map((round, i) => ({ round, number: i + 1 }))
+    .filter(({ round }) => round.status === 'closed' && (!phase || round.phase === phase));
   if (numbered.length === 0) return null;
   const Heading = heading ? 'h4' : 'h3';
   return (
@@ -35,7 +37,9 @@ export function RoundResults({ phase, limit, heading }: { phase?: Phase; limit?:
             <Heading id={headingId}>
               {t('voting.round', { n: number, phase: t(`phases.${round.phase}`), target: t(`console.voting.targets.${round.target}`) })}
             </Heading>
-            {round.closedAt !== null && <p className="round-results__when">{t('voting.closedAt', { when: formatDateTime(round.closedAt, i18n.language) })}</p>}
+            {round.closedAt !== null && (
+              <p className="round-results__when">{t('voting.closedAt', { when: formatDateTime(round.closedAt, i18n.language) })}</p>
+            )}
             {ranked.length === 0 ? (
               <p>{t('voting.noVotes')}</p>
             ) : (

@@ -55,7 +55,10 @@ export function SharedTimer() {
   };
 
   return (
-    <section className={`shared-timer shared-timer--${timer.status}${left <= 60_000 && timer.status === 'running' ? ' shared-timer--ending' : ''}`} aria-label={t('timer.label')}>
+    <section
+      className={`shared-timer shared-timer--${timer.status}${left <= 60_000 && timer.status === 'running' ? ' shared-timer--ending' : ''}`}
+      aria-label={t('timer.label')}
+    >
       <span className="shared-timer__time" role="timer" aria-label={t('timer.remaining', { time: formatRemaining(left) })}>
         {formatRemaining(left)}
       </span>

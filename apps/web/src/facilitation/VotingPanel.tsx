@@ -1,15 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  boardNotes,
-  listClusters,
-  listNotes,
-  noteContent,
-  plainText,
-  readVoting,
-  readVotingRounds,
-  type Phase,
-} from '@crossboard/model';
+import { boardNotes, listClusters, listNotes, noteContent, plainText, readVoting, readVotingRounds, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useBoardVersion } from '../shared/use-board-version.ts';
 import { useControl } from './control-hooks.ts';
@@ -77,11 +68,22 @@ export function NoteVote({ noteId, phase, label }: { noteId: string; phase: Phas
   const { control, me } = useWorkshop();
   const voting = useControl(control, readVoting);
   // The latest closed round on this phase's notes, whichever round is current.
-  const lastRound = useControl(control, (d) => readVotingRounds(d).filter((r) => r.phase === phase && r.target === 'notes' && r.status === 'closed').at(-1) ?? null);
+  const lastRound = useControl(
+    control,
+    (d) =>
+      readVotingRounds(d)
+        .filter((r) => r.phase === phase && r.target === 'notes' && r.status === 'closed')
+        .at(-1) ?? null,
+  );
   const { t } = useTranslation();
   if (voting?.status === 'open' && voting.phase === phase && voting.target === 'notes') {
     return me.role === 'participant' ? <VoteButtons itemId={noteId} label={label} config={voting} /> : null;
   }
-  if (lastRound) return <span className="note__votes">{t('voting.votes', { count: Object.hasOwn(lastRound.tallies, noteId) ? lastRound.tallies[noteId]! : 0 })}</span>;
+  if (lastRound)
+    return (
+      <span className="note__votes">
+        {t('voting.votes', { count: Object.hasOwn(lastRound.tallies, noteId) ? lastRound.tallies[noteId]! : 0 })}
+      </span>
+    );
   return null;
 }

@@ -1,6 +1,9 @@
 /** A short tone through WebAudio: no sound file to download, nothing plays unless asked. */
 export function beep(frequency = 880, durationMs = 250): void {
-  const Ctx = typeof window === 'undefined' ? undefined : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
+  const Ctx =
+    typeof window === 'undefined'
+      ? undefined
+      : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
   if (!Ctx) return;
   try {
     const ctx = new Ctx();

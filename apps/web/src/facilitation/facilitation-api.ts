@@ -53,7 +53,12 @@ export function facilitationApi(workshopId: string, token: string) {
     people: () => request<{ people: Person[] }>('GET', `${w}/people`, undefined, token),
     invite: (body: InvitationBody) => request<{ token: string; personId: string }>('POST', `${w}/invitations`, body, token),
     removePerson: (personId: string, options: { withNotes?: boolean } = {}) =>
-      request<{ ok: true; notesRemoved?: number }>('DELETE', `${w}/people/${enc(personId)}${options.withNotes ? '?notes=remove' : ''}`, undefined, token),
+      request<{ ok: true; notesRemoved?: number }>(
+        'DELETE',
+        `${w}/people/${enc(personId)}${options.withNotes ? '?notes=remove' : ''}`,
+        undefined,
+        token,
+      ),
     setJoiningOpen: (open: boolean) => request<{ joiningOpen: boolean }>('PUT', `${w}/joining`, { open }, token),
     setReady: (ready: boolean) => request<unknown>('POST', `${w}/ready`, { ready }, token),
     openVoting: (body: OpenVotingBody) => request<{ voting: VotingConfig }>('POST', `${w}/voting/open`, body, token),
@@ -68,8 +73,7 @@ export function facilitationApi(workshopId: string, token: string) {
     revealDrafts: () => request<{ moved: number }>('POST', `${w}/drafts/reveal`, {}, token),
     versions: () => request<{ versions: Version[] }>('GET', `${w}/versions`, undefined, token),
     takeVersion: () => request<{ versionId: string }>('POST', `${w}/versions`, {}, token),
-    restoreVersion: (versionId: string) =>
-      request<{ versionId: string }>('POST', `${w}/versions/${enc(versionId)}/restore`, {}, token),
+    restoreVersion: (versionId: string) => request<{ versionId: string }>('POST', `${w}/versions/${enc(versionId)}/restore`, {}, token),
   };
 }
 export type FacilitationApi = ReturnType<typeof facilitationApi>;

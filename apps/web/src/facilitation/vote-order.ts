@@ -6,8 +6,13 @@ import type * as Y from 'yjs';
  * them (notes or clusters, whichever the round voted on), even after a later round on
  * another phase.
  */
-export function phaseTallies(control: Y.Doc, phase: Phase): { target: 'notes' | 'clusters'; tallies: Readonly<Record<string, number>> } | null {
-  const round = readVotingRounds(control).filter((r) => r.phase === phase && r.status === 'closed').at(-1);
+export function phaseTallies(
+  control: Y.Doc,
+  phase: Phase,
+): { target: 'notes' | 'clusters'; tallies: Readonly<Record<string, number>> } | null {
+  const round = readVotingRounds(control)
+    .filter((r) => r.phase === phase && r.status === 'closed')
+    .at(-1);
   return round ? { target: round.target, tallies: round.tallies } : null;
 }
 

@@ -1,6 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COME_AGAIN, MAX_FEEDBACK_COMMENT_LENGTH, MET_SOMEONE, USEFUL_SCORES, type ComeAgain, type MetSomeone, type UsefulScore } from '@crossboard/model';
+import {
+  COME_AGAIN,
+  MAX_FEEDBACK_COMMENT_LENGTH,
+  MET_SOMEONE,
+  USEFUL_SCORES,
+  type ComeAgain,
+  type MetSomeone,
+  type UsefulScore,
+} from '@crossboard/model';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
 import { feedbackApi, type SurveyState } from './feedback-api.ts';
@@ -119,7 +127,14 @@ function SurveyDialog(props: { workshopId: string; token: string; anonymous: boo
     }
   };
 
-  const choice = <T extends string | number>(name: string, legend: string, values: readonly T[], value: T | null, set: (v: T) => void, label: (v: T) => string) => (
+  const choice = <T extends string | number>(
+    name: string,
+    legend: string,
+    values: readonly T[],
+    value: T | null,
+    set: (v: T) => void,
+    label: (v: T) => string,
+  ) => (
     <fieldset className="feedback-question">
       <legend>{legend}</legend>
       <div className="feedback-choices">
@@ -143,7 +158,13 @@ function SurveyDialog(props: { workshopId: string; token: string; anonymous: boo
         {choice('met', t('feedback.metSomeone'), MET_SOMEONE, metSomeone, setMetSomeone, (v) => t(`feedback.${v}`))}
         <label className="field">
           <span>{t('feedback.change')}</span>
-          <textarea rows={3} maxLength={MAX_FEEDBACK_COMMENT_LENGTH} value={change} onChange={(e) => setChange(e.target.value)} aria-describedby={`${id}-count`} />
+          <textarea
+            rows={3}
+            maxLength={MAX_FEEDBACK_COMMENT_LENGTH}
+            value={change}
+            onChange={(e) => setChange(e.target.value)}
+            aria-describedby={`${id}-count`}
+          />
           <small id={`${id}-count`}>{t('feedback.changeHint', { count: change.length, max: MAX_FEEDBACK_COMMENT_LENGTH })}</small>
         </label>
         {error && (

@@ -43,7 +43,9 @@ export function FeedbackPanel({ workshopId, token, canRun }: { workshopId: strin
   return (
     <section aria-labelledby="feedback-heading" className="feedback-panel">
       <h2 id="feedback-heading">{t('feedback.heading')}</h2>
-      <p role="status">{survey === null ? t('feedback.notRun') : survey.status === 'open' ? t('feedback.isOpen') : t('feedback.isClosed')}</p>
+      <p role="status">
+        {survey === null ? t('feedback.notRun') : survey.status === 'open' ? t('feedback.isOpen') : t('feedback.isClosed')}
+      </p>
       {canRun && (
         <div className="feedback-panel__actions">
           {survey === null && (

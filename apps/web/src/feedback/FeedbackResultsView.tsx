@@ -33,7 +33,14 @@ export function FeedbackResultsView({ results, headingLevel = 3 }: { results: Fe
       </p>
       <figure className="feedback-chart">
         <figcaption id={`${id}-t`}>{t('feedback.chartTitle')}</figcaption>
-        <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-t ${id}-d`} style={{ maxWidth: CHART_WIDTH }}>
+        <svg
+          viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+          width="100%"
+          role="img"
+          aria-labelledby={`${id}-t ${id}-d`}
+          style={{ maxWidth: CHART_WIDTH }}
+        >
+          <title>{t('feedback.chartTitle')}</title>
           <desc id={`${id}-d`}>{numbers}</desc>
           {USEFUL_SCORES.map((s, i) => {
             const n = results.useful[`${s}`];

@@ -18,8 +18,10 @@ const base = (id: string) => `/api/workshops/${encodeURIComponent(id)}/feedback`
 
 export const feedbackApi = {
   state: (id: string, token: string) => request<{ survey: SurveyState | null; answered: boolean }>('GET', base(id), undefined, token),
-  open: (id: string, token: string, anonymous: boolean) => request<{ survey: SurveyState }>('POST', `${base(id)}/open`, { anonymous }, token),
+  open: (id: string, token: string, anonymous: boolean) =>
+    request<{ survey: SurveyState }>('POST', `${base(id)}/open`, { anonymous }, token),
   close: (id: string, token: string) => request<{ survey: SurveyState }>('POST', `${base(id)}/close`, {}, token),
   answer: (id: string, token: string, body: SurveyAnswerBody) => request<{ answered: true }>('POST', `${base(id)}/answers`, body, token),
-  results: (id: string, token: string) => request<{ survey: SurveyState | null; results: FeedbackResults | null }>('GET', `${base(id)}/results`, undefined, token),
+  results: (id: string, token: string) =>
+    request<{ survey: SurveyState | null; results: FeedbackResults | null }>('GET', `${base(id)}/results`, undefined, token),
 };

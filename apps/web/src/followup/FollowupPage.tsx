@@ -44,7 +44,19 @@ interface OwnerRow {
   record: OwnerView | null;
 }
 
-function OwnerCard({ workshopId, token, row, organiser, onChange }: { workshopId: string; token: string; row: OwnerRow; organiser: boolean; onChange: (message: string) => Promise<void> }) {
+function OwnerCard({
+  workshopId,
+  token,
+  row,
+  organiser,
+  onChange,
+}: {
+  workshopId: string;
+  token: string;
+  row: OwnerRow;
+  organiser: boolean;
+  onChange: (message: string) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const [email, setEmail] = useState(row.record?.email ?? '');
@@ -64,11 +76,17 @@ function OwnerCard({ workshopId, token, row, organiser, onChange }: { workshopId
   return (
     <li className="followup-owner" aria-labelledby={headingId}>
       <h3 id={headingId}>{owner}</h3>
-      <p className="report-muted">{row.record?.link ? t('followup.linkActive', { date: when.format(row.record.link.createdAt) }) : t('followup.noLink')}</p>
+      <p className="report-muted">
+        {row.record?.link ? t('followup.linkActive', { date: when.format(row.record.link.createdAt) }) : t('followup.noLink')}
+      </p>
       {url && (
         <div className="followup-link">
           <input readOnly aria-label={t('followup.linkFor', { owner })} value={url} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="button button--small" onClick={() => void navigator.clipboard?.writeText(url).then(() => onChange(t('followup.copied')))}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void navigator.clipboard?.writeText(url).then(() => onChange(t('followup.copied')))}
+          >
             {t('followup.copy')}
           </button>
           <p className="report-muted">{t('followup.linkShownOnce')}</p>
@@ -134,7 +152,13 @@ function OwnerCard({ workshopId, token, row, organiser, onChange }: { workshopId
         >
           <label className="field">
             <span>{t('followup.email', { owner })}</span>
-            <input type="email" autoComplete="off" maxLength={MAX_OWNER_EMAIL_LENGTH} value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              type="email"
+              autoComplete="off"
+              maxLength={MAX_OWNER_EMAIL_LENGTH}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <button type="submit" className="button button--small">
             {t('followup.saveEmail')}

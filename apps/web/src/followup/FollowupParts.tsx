@@ -29,14 +29,16 @@ export function ProgressSummary({ summary }: { summary: FollowupSummary }) {
     <section className="series-card followup-summary" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('followup.progress')}</h2>
       <ul className="followup-facts">
-        <li className={summary.overdue > 0 ? 'followup-facts__alert' : undefined}>{t('followup.overdueCount', { count: summary.overdue })}</li>
+        <li className={summary.overdue > 0 ? 'followup-facts__alert' : undefined}>
+          {t('followup.overdueCount', { count: summary.overdue })}
+        </li>
         {summary.nextDue ? (
           <li>{t('followup.nextDue', { date: day(summary.nextDue.date), count: summary.nextDue.steps })}</li>
         ) : (
           summary.overdue === 0 && <li>{t('followup.nothingDue')}</li>
         )}
       </ul>
-      {/* The model's SVG: every label is escaped there, and it carries its own title and description. */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the model's SVG escapes every label, and carries its own title and description. */}
       <div className="followup-chart" dangerouslySetInnerHTML={{ __html: svg }} />
       <details>
         <summary>{t('followup.showTable')}</summary>
@@ -79,7 +81,8 @@ export function StepFacts({ step, today, showOwner }: { step: StepWithHistory; t
         {late && <span className="followup-late">{t('followup.overdueBadge')}</span>}
         {step.due ? (
           <span>
-            {t('followup.due', { date: day(step.due) })} ({step.dueSource === 'manual' ? t('followup.dueByHand') : t('followup.dueFromHorizon')})
+            {t('followup.due', { date: day(step.due) })} (
+            {step.dueSource === 'manual' ? t('followup.dueByHand') : t('followup.dueFromHorizon')})
           </span>
         ) : (
           <span>{t('followup.noDue')}</span>

@@ -8,7 +8,17 @@ import { followupApi, type OwnFollowup, type StepWithHistory } from './followup-
 import '../styles/series.css';
 import './followup.css';
 
-function StepUpdate({ link, step, today, onSaved }: { link: string; step: StepWithHistory; today: string; onSaved: (message: string) => Promise<void> }) {
+function StepUpdate({
+  link,
+  step,
+  today,
+  onSaved,
+}: {
+  link: string;
+  step: StepWithHistory;
+  today: string;
+  onSaved: (message: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<StepStatus>(step.status);
   const [note, setNote] = useState('');
@@ -86,7 +96,13 @@ export function OwnerPage({ link }: { link: string }) {
       setView(await followupApi.own(link));
     } catch (e) {
       setView(null);
-      setError(e instanceof ApiError && (e.status === 404 || e.status === 410) ? t('followup.linkGone') : e instanceof ApiError ? e.message : t('errors.generic'));
+      setError(
+        e instanceof ApiError && (e.status === 404 || e.status === 410)
+          ? t('followup.linkGone')
+          : e instanceof ApiError
+            ? e.message
+            : t('errors.generic'),
+      );
     }
   }, [link, t]);
   useEffect(() => void reload(), [reload]);

@@ -125,7 +125,8 @@ export const fr: typeof en = {
   title: 'Suivi des étapes d’action',
   seriesTitle: 'Suivi de toute la série',
   ownTitle: 'Vos étapes d’action',
-  ownIntro: '{{owner}} : voici vos étapes d’action issues de «\u00a0{{workshop}}\u00a0». Mettez à jour leur statut et ajoutez une note datée quand quelque chose avance.',
+  ownIntro:
+    '{{owner}} : voici vos étapes d’action issues de «\u00a0{{workshop}}\u00a0». Mettez à jour leur statut et ajoutez une note datée quand quelque chose avance.',
   loading: 'Chargement des étapes d’action…',
   onlyStaff: 'Seuls les animateurs et organisateurs de l’atelier voient son suivi.',
   noSteps: 'Pas encore d’étapes d’action : ajoutez-les dans le rapport.',
@@ -153,7 +154,8 @@ export const fr: typeof en = {
   noHistory: 'Pas encore de nouvelles.',
   statusSet: 'statut passé à {{status}}',
   owners: 'Responsables et leurs liens',
-  ownersIntro: 'Chaque responsable reçoit un lien vers ses seules étapes. Sans compte ; créez-en un nouveau pour le remplacer, ou révoquez-le.',
+  ownersIntro:
+    'Chaque responsable reçoit un lien vers ses seules étapes. Sans compte ; créez-en un nouveau pour le remplacer, ou révoquez-le.',
   makeLink: 'Créer un lien pour {{owner}}',
   newLink: 'Créer un nouveau lien pour {{owner}}',
   linkFor: 'Lien de suivi de {{owner}}',

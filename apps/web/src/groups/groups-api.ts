@@ -19,7 +19,8 @@ export function groupsApi(workshopId: string) {
   const w = `/api/workshops/${enc(workshopId)}/groups`;
   return {
     split: (body: SplitBody) => request<{ breakout: Breakout }>('POST', w, body, token),
-    move: (personId: string, groupId: string) => request<{ breakout: Breakout }>('PUT', `${w}/members/${enc(personId)}`, { groupId }, token),
+    move: (personId: string, groupId: string) =>
+      request<{ breakout: Breakout }>('PUT', `${w}/members/${enc(personId)}`, { groupId }, token),
     broadcast: (text: string) => request<{ ok: true }>('POST', `${w}/broadcast`, { text }, token),
     end: (copyNotes: boolean) => request<{ copied: { clusters: number; notes: number } }>('POST', `${w}/end`, { copyNotes }, token),
   };

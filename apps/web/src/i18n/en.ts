@@ -224,7 +224,8 @@ export const en = {
       remove: 'Remove {{name}}',
       removed: '{{name}} was removed.',
       confirmTitle: 'Remove {{name}} from the workshop?',
-      confirmBody: 'Their link stops working at once and they are disconnected. Their notes stay on the board unless you remove them below.',
+      confirmBody:
+        'Their link stops working at once and they are disconnected. Their notes stay on the board unless you remove them below.',
       confirm: 'Remove',
       removedWithNotes_one: '{{name}} was removed, with {{count}} note. Restore the version “before removal” to bring it back.',
       removedWithNotes_other: '{{name}} was removed, with {{count}} notes. Restore the version “before removal” to bring them back.',
@@ -242,7 +243,8 @@ export const en = {
       count_other: '{{name}}: {{count}} drafts',
       moderate: 'Moderate {{name}}’s drafts',
       moderation: 'Drafts of {{name}}',
-      private: 'Drafts are private until you reveal them: not even facilitators can read them. You see how many each person has and how long each draft is.',
+      private:
+        'Drafts are private until you reveal them: not even facilitators can read them. You see how many each person has and how long each draft is.',
       removeHint: 'Remove a draft only if its writer asks you to: its words stay private.',
       noneOf: '{{name}} has no drafts.',
       draft: 'Draft {{number}}: {{count}} character',
@@ -348,7 +350,8 @@ export const en = {
     spotlightNote: 'The facilitator is pointing at the note “{{text}}”.',
     spotlightCluster: 'The facilitator is pointing at the cluster “{{text}}”.',
     drafts: 'Your drafts (private)',
-    draftsHint: 'Only you can read these notes: they stay private, facilitators included, until the facilitator reveals all drafts to everyone.',
+    draftsHint:
+      'Only you can read these notes: they stay private, facilitators included, until the facilitator reveals all drafts to everyone.',
   },
   report: {
     navLink: 'Report',
@@ -405,7 +408,8 @@ export const en = {
     downloadSession: 'Add {{label}} to my calendar (.ics)',
     downloadSeries: 'Add all sessions to my calendar (.ics)',
     asyncWindows: 'Asynchronous contributions',
-    asyncHint: 'Between live sessions, open a phase for contributions from anyone, whatever their time zone. Times are in your zone ({{zone}}).',
+    asyncHint:
+      'Between live sessions, open a phase for contributions from anyone, whatever their time zone. Times are in your zone ({{zone}}).',
     windowOpensAt: '{{phase}}: opens',
     windowClosesAt: '{{phase}}: closes',
     openWindow: 'Open {{phase}}',
@@ -456,7 +460,8 @@ export const en = {
   series: {
     title: 'Series',
     startTitle: 'Group workshops into a series',
-    startIntro: 'A series combines the reports of several workshops: one set of recommendations, every contributor credited once, participation by country.',
+    startIntro:
+      'A series combines the reports of several workshops: one set of recommendations, every contributor credited once, participation by country.',
     name: 'Series title',
     purpose: 'Purpose',
     create: 'Create the series',
@@ -499,7 +504,8 @@ export const en = {
   publish: {
     title: 'Public page',
     workshopTitle: 'Publish this workshop',
-    intro: 'Anyone with the link can read the report, the contributors as each chose to be credited and participation by country. No sign-in; no drafts, no votes per person.',
+    intro:
+      'Anyone with the link can read the report, the contributors as each chose to be credited and participation by country. No sign-in; no drafts, no votes per person.',
     publish: 'Publish',
     unpublish: 'Unpublish',
     published: 'Published: anyone with this link can read it.',

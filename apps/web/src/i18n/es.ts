@@ -165,7 +165,8 @@ export const es: Resources = {
     title: 'Aceptando tu invitación',
     checking: 'Comprobando tu invitación…',
     badToken: 'Este enlace de invitación no es válido (o la persona fue eliminada). Pide uno nuevo a la persona facilitadora.',
-    noToken: 'Este enlace no contiene ninguna invitación. Abre el enlace completo que recibiste o pide uno nuevo a la persona facilitadora.',
+    noToken:
+      'Este enlace no contiene ninguna invitación. Abre el enlace completo que recibiste o pide uno nuevo a la persona facilitadora.',
   },
   notFound: {
     heading: 'Esta página no existe',
@@ -225,7 +226,8 @@ export const es: Resources = {
       remove: 'Expulsar a {{name}}',
       removed: '{{name}} ha sido expulsado.',
       confirmTitle: '¿Expulsar a {{name}} del taller?',
-      confirmBody: 'Su enlace deja de funcionar al instante y se le desconecta. Sus notas se quedan en el tablero, salvo que las elimines abajo.',
+      confirmBody:
+        'Su enlace deja de funcionar al instante y se le desconecta. Sus notas se quedan en el tablero, salvo que las elimines abajo.',
       confirm: 'Expulsar',
       removedWithNotes_one: 'Se eliminó a {{name}}, con {{count}} nota. Restaura la versión «antes de eliminar» para recuperarla.',
       removedWithNotes_other: 'Se eliminó a {{name}}, con {{count}} notas. Restaura la versión «antes de eliminar» para recuperarlas.',
@@ -243,7 +245,8 @@ export const es: Resources = {
       count_other: '{{name}}: {{count}} borradores',
       moderate: 'Moderar los borradores de {{name}}',
       moderation: 'Borradores de {{name}}',
-      private: 'Los borradores son privados hasta que los reveles: ni siquiera la facilitación puede leerlos. Ves cuántos tiene cada persona y la longitud de cada uno.',
+      private:
+        'Los borradores son privados hasta que los reveles: ni siquiera la facilitación puede leerlos. Ves cuántos tiene cada persona y la longitud de cada uno.',
       removeHint: 'Elimina un borrador solo si quien lo escribió te lo pide: su texto sigue siendo privado.',
       noneOf: '{{name}} no tiene borradores.',
       draft: 'Borrador {{number}}: {{count}} carácter',
@@ -349,7 +352,8 @@ export const es: Resources = {
     spotlightNote: 'El facilitador señala la nota «{{text}}».',
     spotlightCluster: 'El facilitador señala el grupo «{{text}}».',
     drafts: 'Tus borradores (privados)',
-    draftsHint: 'Solo tú puedes leer estas notas: son privadas, también para la facilitación, hasta que el facilitador revele todos los borradores a todos.',
+    draftsHint:
+      'Solo tú puedes leer estas notas: son privadas, también para la facilitación, hasta que el facilitador revele todos los borradores a todos.',
   },
   report: {
     navLink: 'Informe',
@@ -406,7 +410,8 @@ export const es: Resources = {
     downloadSession: 'Añadir {{label}} a mi calendario (.ics)',
     downloadSeries: 'Añadir todas las sesiones a mi calendario (.ics)',
     asyncWindows: 'Contribuciones asíncronas',
-    asyncHint: 'Entre sesiones en directo, abre una fase a las contribuciones de cualquiera, sea cual sea su zona horaria. Las horas están en tu zona ({{zone}}).',
+    asyncHint:
+      'Entre sesiones en directo, abre una fase a las contribuciones de cualquiera, sea cual sea su zona horaria. Las horas están en tu zona ({{zone}}).',
     windowOpensAt: '{{phase}}: se abre',
     windowClosesAt: '{{phase}}: se cierra',
     openWindow: 'Abrir {{phase}}',
@@ -457,7 +462,8 @@ export const es: Resources = {
   series: {
     title: 'Serie',
     startTitle: 'Agrupar talleres en una serie',
-    startIntro: 'Una serie combina los informes de varios talleres: un conjunto de recomendaciones, cada contribuyente reconocido una vez y la participación por país.',
+    startIntro:
+      'Una serie combina los informes de varios talleres: un conjunto de recomendaciones, cada contribuyente reconocido una vez y la participación por país.',
     name: 'Título de la serie',
     purpose: 'Propósito',
     create: 'Crear la serie',
@@ -500,7 +506,8 @@ export const es: Resources = {
   publish: {
     title: 'Página pública',
     workshopTitle: 'Publicar este taller',
-    intro: 'Cualquiera con el enlace puede leer el informe, los contribuyentes tal como cada uno eligió ser reconocido y la participación por país. Sin iniciar sesión; sin borradores ni votos individuales.',
+    intro:
+      'Cualquiera con el enlace puede leer el informe, los contribuyentes tal como cada uno eligió ser reconocido y la participación por país. Sin iniciar sesión; sin borradores ni votos individuales.',
     publish: 'Publicar',
     unpublish: 'Retirar la publicación',
     published: 'Publicado: cualquiera con este enlace puede leerlo.',

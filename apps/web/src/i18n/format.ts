@@ -15,6 +15,12 @@ function browserLocales(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-export function formatDateTime(at: number, language: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }, timeZone?: string, preferred?: readonly string[]): string {
+export function formatDateTime(
+  at: number,
+  language: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+  timeZone?: string,
+  preferred?: readonly string[],
+): string {
   return new Intl.DateTimeFormat(dateLocale(language, preferred), { ...options, ...(timeZone ? { timeZone } : {}) }).format(new Date(at));
 }

@@ -101,7 +101,8 @@ export const fr: Resources = {
     zoomLevel: 'Zoom {{percent}} %',
     undo: 'Annuler',
     redo: 'Rétablir',
-    empty: 'Aucune note pour l’instant. Appuyez sur N, double-cliquez sur le tableau ou utilisez «\u00a0Nouvelle note\u00a0» pour écrire la première.',
+    empty:
+      'Aucune note pour l’instant. Appuyez sur N, double-cliquez sur le tableau ou utilisez «\u00a0Nouvelle note\u00a0» pour écrire la première.',
     help: 'Les flèches passent d’une note à l’autre ; Alt+flèches déplacent la note (Maj pour de plus grands pas). Entrée la modifie, Échap termine la modification, Suppr la supprime. Tab atteint les outils de la note.',
     noteDeleted: 'Note supprimée',
     cluster: 'Groupe : {{title}}',
@@ -225,10 +226,13 @@ export const fr: Resources = {
       remove: 'Retirer {{name}}',
       removed: '{{name}} a été retiré·e.',
       confirmTitle: 'Retirer {{name}} de l’atelier ?',
-      confirmBody: 'Son lien cesse aussitôt de fonctionner et la personne est déconnectée. Ses notes restent sur le tableau, sauf si vous les retirez ci-dessous.',
+      confirmBody:
+        'Son lien cesse aussitôt de fonctionner et la personne est déconnectée. Ses notes restent sur le tableau, sauf si vous les retirez ci-dessous.',
       confirm: 'Retirer',
-      removedWithNotes_one: '{{name}} a été retiré·e, avec {{count}} note. Restaurez la version «\u00a0avant le retrait\u00a0» pour la récupérer.',
-      removedWithNotes_other: '{{name}} a été retiré·e, avec {{count}} notes. Restaurez la version «\u00a0avant le retrait\u00a0» pour les récupérer.',
+      removedWithNotes_one:
+        '{{name}} a été retiré·e, avec {{count}} note. Restaurez la version «\u00a0avant le retrait\u00a0» pour la récupérer.',
+      removedWithNotes_other:
+        '{{name}} a été retiré·e, avec {{count}} notes. Restaurez la version «\u00a0avant le retrait\u00a0» pour les récupérer.',
       alsoNotes: 'Retirer aussi toutes ses notes (le tableau est d’abord enregistré : restaurer cette version annule le retrait)',
       alsoCloseJoining: 'Fermer aussi les inscriptions, pour que le lien ne fasse entrer personne de nouveau',
       joiningOpen: 'Les inscriptions sont ouvertes : le lien des participants laisse entrer de nouvelles personnes.',
@@ -243,7 +247,8 @@ export const fr: Resources = {
       count_other: '{{name}} : {{count}} brouillons',
       moderate: 'Modérer les brouillons de {{name}}',
       moderation: 'Brouillons de {{name}}',
-      private: 'Les brouillons restent privés jusqu’à ce que vous les révéliez : même l’animation ne peut pas les lire. Vous voyez combien chaque personne en a et la longueur de chacun.',
+      private:
+        'Les brouillons restent privés jusqu’à ce que vous les révéliez : même l’animation ne peut pas les lire. Vous voyez combien chaque personne en a et la longueur de chacun.',
       removeHint: 'Ne supprimez un brouillon que si son auteur vous le demande : son texte reste privé.',
       noneOf: '{{name}} n’a aucun brouillon.',
       draft: 'Brouillon {{number}} : {{count}} caractère',
@@ -349,7 +354,8 @@ export const fr: Resources = {
     spotlightNote: 'L’animateur montre la note «\u00a0{{text}}\u00a0».',
     spotlightCluster: 'L’animateur montre le regroupement «\u00a0{{text}}\u00a0».',
     drafts: 'Vos brouillons (privés)',
-    draftsHint: 'Vous seul pouvez lire ces notes : elles restent privées, y compris pour l’animation, jusqu’à ce que l’animateur révèle tous les brouillons à tous.',
+    draftsHint:
+      'Vous seul pouvez lire ces notes : elles restent privées, y compris pour l’animation, jusqu’à ce que l’animateur révèle tous les brouillons à tous.',
   },
   report: {
     navLink: 'Rapport',
@@ -406,7 +412,8 @@ export const fr: Resources = {
     downloadSession: 'Ajouter {{label}} à mon agenda (.ics)',
     downloadSeries: 'Ajouter toutes les sessions à mon agenda (.ics)',
     asyncWindows: 'Contributions asynchrones',
-    asyncHint: 'Entre les sessions en direct, ouvrez une phase aux contributions de chacun, quel que soit son fuseau horaire. Les heures sont dans votre fuseau ({{zone}}).',
+    asyncHint:
+      'Entre les sessions en direct, ouvrez une phase aux contributions de chacun, quel que soit son fuseau horaire. Les heures sont dans votre fuseau ({{zone}}).',
     windowOpensAt: '{{phase}} : ouverture',
     windowClosesAt: '{{phase}} : fermeture',
     openWindow: 'Ouvrir {{phase}}',
@@ -457,7 +464,8 @@ export const fr: Resources = {
   series: {
     title: 'Série',
     startTitle: 'Regrouper des ateliers en une série',
-    startIntro: 'Une série réunit les rapports de plusieurs ateliers : un seul ensemble de recommandations, chaque contributeur crédité une fois, la participation par pays.',
+    startIntro:
+      'Une série réunit les rapports de plusieurs ateliers : un seul ensemble de recommandations, chaque contributeur crédité une fois, la participation par pays.',
     name: 'Titre de la série',
     purpose: 'Objectif',
     create: 'Créer la série',
@@ -500,7 +508,8 @@ export const fr: Resources = {
   publish: {
     title: 'Page publique',
     workshopTitle: 'Publier cet atelier',
-    intro: 'Toute personne disposant du lien peut lire le rapport, les contributeurs tels que chacun a choisi d’être crédité et la participation par pays. Sans connexion ; ni brouillons, ni votes individuels.',
+    intro:
+      'Toute personne disposant du lien peut lire le rapport, les contributeurs tels que chacun a choisi d’être crédité et la participation par pays. Sans connexion ; ni brouillons, ni votes individuels.',
     publish: 'Publier',
     unpublish: 'Dépublier',
     published: 'Publié : toute personne disposant de ce lien peut le lire.',

@@ -8,7 +8,8 @@ import { i18n, withManyForms } from './index.ts';
 export const en = {
   consent: {
     legend: 'The people directory',
-    intro: 'Others in this workshop can find you in its directory, if you want. You choose what they see, and can change it or withdraw at any time.',
+    intro:
+      'Others in this workshop can find you in its directory, if you want. You choose what they see, and can change it or withdraw at any time.',
     listed: 'List me in the directory',
     show: 'Show others',
     name: 'Your name is always shown when you are listed.',
@@ -86,7 +87,8 @@ type Messages = typeof en;
 export const es: Messages = {
   consent: {
     legend: 'El directorio de personas',
-    intro: 'Si quiere, los demás participantes pueden encontrarle en el directorio del taller. Usted elige qué ven y puede cambiarlo o retirarse en cualquier momento.',
+    intro:
+      'Si quiere, los demás participantes pueden encontrarle en el directorio del taller. Usted elige qué ven y puede cambiarlo o retirarse en cualquier momento.',
     listed: 'Incluirme en el directorio',
     show: 'Mostrar a los demás',
     name: 'Su nombre siempre se muestra cuando figura en el directorio.',
@@ -162,7 +164,8 @@ export const es: Messages = {
 export const fr: Messages = {
   consent: {
     legend: 'L’annuaire des participants',
-    intro: 'Si vous le souhaitez, les autres participants peuvent vous trouver dans l’annuaire de l’atelier. Vous choisissez ce qu’ils voient, et pouvez le modifier ou vous retirer à tout moment.',
+    intro:
+      'Si vous le souhaitez, les autres participants peuvent vous trouver dans l’annuaire de l’atelier. Vous choisissez ce qu’ils voient, et pouvez le modifier ou vous retirer à tout moment.',
     listed: 'M’inscrire dans l’annuaire',
     show: 'Montrer aux autres',
     name: 'Votre nom est toujours affiché lorsque vous figurez dans l’annuaire.',
@@ -203,7 +206,8 @@ export const fr: Messages = {
   },
   meet: {
     heading: 'Personnes à rencontrer',
-    intro: 'Des personnes de l’annuaire avec qui vous avez quelque chose en commun, et les heures de cette semaine comprises dans vos deux journées (08:00–20:00).',
+    intro:
+      'Des personnes de l’annuaire avec qui vous avez quelque chose en commun, et les heures de cette semaine comprises dans vos deux journées (08:00–20:00).',
     none: 'Pas encore de suggestion.',
     notListed: 'Inscrivez-vous dans l’annuaire pour voir qui rencontrer.',
     reason_themes: 'Thèmes en commun : {{themes}}',

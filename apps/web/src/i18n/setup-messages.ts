@@ -310,7 +310,14 @@ export const setupEs: Shape<Messages> = {
   },
   agenda: {
     heading: 'Agenda',
-    kinds: { welcome: 'Bienvenida y presentación', phase: 'Trabajo de fase', break: 'Pausa', plenary: 'Plenario', wrapUp: 'Cierre', other: 'Otro' },
+    kinds: {
+      welcome: 'Bienvenida y presentación',
+      phase: 'Trabajo de fase',
+      break: 'Pausa',
+      plenary: 'Plenario',
+      wrapUp: 'Cierre',
+      other: 'Otro',
+    },
     phaseWork: '{{phase}}',
     questionLabel: '{{phase}}:',
     sessionWhen: '{{day}}, {{start}}–{{end}} ({{zone}})',
@@ -429,7 +436,8 @@ export const setupFr: Shape<Messages> = {
       endBeforeStart: 'La séance doit finir après avoir commencé.',
       previewLabel: 'Séance {{n}} dans d’autres fuseaux',
       night: 'de nuit là-bas',
-      nightHint: 'Chaque séance est montrée dans d’autres fuseaux ; ce qui tombe entre 22 h et 7 h là-bas est signalé «\u00a0de nuit là-bas\u00a0».',
+      nightHint:
+        'Chaque séance est montrée dans d’autres fuseaux ; ce qui tombe entre 22 h et 7 h là-bas est signalé «\u00a0de nuit là-bas\u00a0».',
       add: 'Ajouter une séance',
       fix: 'Complétez ou supprimez les séances signalées en rouge.',
     },
@@ -498,7 +506,14 @@ export const setupFr: Shape<Messages> = {
   },
   agenda: {
     heading: 'Déroulé',
-    kinds: { welcome: 'Accueil et tour de table', phase: 'Travail de phase', break: 'Pause', plenary: 'Plénière', wrapUp: 'Conclusion', other: 'Autre' },
+    kinds: {
+      welcome: 'Accueil et tour de table',
+      phase: 'Travail de phase',
+      break: 'Pause',
+      plenary: 'Plénière',
+      wrapUp: 'Conclusion',
+      other: 'Autre',
+    },
     phaseWork: '{{phase}}',
     questionLabel: '{{phase}} :',
     sessionWhen: '{{day}}, {{start}}–{{end}} ({{zone}})',

@@ -23,7 +23,6 @@ import { byVotes, phaseTallies } from '../facilitation/vote-order.ts';
 import { matchesTheme, ThemeFilter, useThemeFilter } from '../board/theme-filter.tsx';
 import { NoteVote } from '../facilitation/VotingPanel.tsx';
 
-
 interface Props {
   /** Which phase is open first; the others follow in workshop order. */
   selected: Phase;
@@ -63,7 +62,9 @@ function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: b
   // After a vote the outline can list the most-voted first (notes, or clusters, as voted on).
   const rank = ranked && voted;
   const theme = useThemeFilter((s) => s.theme);
-  const notes = (rank && voted.target === 'notes' ? byVotes(listNotes(board, phase), voted.tallies) : listNotes(board, phase)).filter((n) => matchesTheme(theme, n.theme));
+  const notes = (rank && voted.target === 'notes' ? byVotes(listNotes(board, phase), voted.tallies) : listNotes(board, phase)).filter((n) =>
+    matchesTheme(theme, n.theme),
+  );
   const clusters = rank && voted.target === 'clusters' ? byVotes(listClusters(board, phase), voted.tallies) : listClusters(board, phase);
   const groups: { cluster: ClusterView | null; notes: NoteView[] }[] = [
     ...clusters.map((c) => ({ cluster: c, notes: notes.filter((n) => n.clusterId === c.id) })),
@@ -92,7 +93,15 @@ function PhaseOutline({ phase, readOnly, announce }: { phase: Phase; readOnly: b
               </h3>
               <ol className="outline__notes">
                 {g.notes.map((n, i) => (
-                  <OutlineNote key={n.id} note={n} siblings={g.notes} index={i} clusters={clusters} readOnly={readOnly || !!rank} announce={announce} />
+                  <OutlineNote
+                    key={n.id}
+                    note={n}
+                    siblings={g.notes}
+                    index={i}
+                    clusters={clusters}
+                    readOnly={readOnly || !!rank}
+                    announce={announce}
+                  />
                 ))}
               </ol>
             </section>
@@ -159,8 +168,18 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
         <NoteVote noteId={note.id} phase={note.phase} label={text || t('note.emptyText')} />
       </div>
       {!readOnly && (
-        <div className="outline-note__actions" role="group" aria-label={t('note.label', { name: author, text: text || t('note.emptyText') })}>
-          <button ref={editButton} type="button" className="button button--small" onClick={() => setEditing((e) => !e)} aria-describedby={textId}>
+        <div
+          className="outline-note__actions"
+          role="group"
+          aria-label={t('note.label', { name: author, text: text || t('note.emptyText') })}
+        >
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--small"
+            onClick={() => setEditing((e) => !e)}
+            aria-describedby={textId}
+          >
             {editing ? t('note.done') : t('note.edit')}
           </button>
           {canCluster && (
@@ -185,10 +204,24 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
               </select>
             </label>
           )}
-          <button type="button" className="icon-button" aria-label={t('outline.moveUp')} aria-describedby={textId} disabled={index === 0} onClick={() => move(-1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('outline.moveUp')}
+            aria-describedby={textId}
+            disabled={index === 0}
+            onClick={() => move(-1)}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={t('outline.moveDown')} aria-describedby={textId} disabled={index === siblings.length - 1} onClick={() => move(1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('outline.moveDown')}
+            aria-describedby={textId}
+            disabled={index === siblings.length - 1}
+            onClick={() => move(1)}
+          >
             ↓
           </button>
         </div>

@@ -49,7 +49,13 @@ export function AcceptInvitation({ workshopId }: { workshopId: string }) {
       (err) => {
         if (!live) return;
         // 401/403/404: the link is wrong or revoked; anything else is the server's own sentence.
-        setProblem(err instanceof ApiError && err.status >= 400 && err.status < 500 ? t('accept.badToken') : err instanceof Error ? err.message : String(err));
+        setProblem(
+          err instanceof ApiError && err.status >= 400 && err.status < 500
+            ? t('accept.badToken')
+            : err instanceof Error
+              ? err.message
+              : String(err),
+        );
       },
     );
     return () => {

@@ -122,31 +122,76 @@ export function Join({ workshopId, code }: { workshopId: string; code: string | 
           <form onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor="join-name">{t('join.name')}</label>
-              <input id="join-name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!errors.name || undefined} aria-describedby={describe('name')} />
-              {errors.name && <p id="join-name-error" className="field__error">{errors.name}</p>}
+              <input
+                id="join-name"
+                autoComplete="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                aria-invalid={!!errors.name || undefined}
+                aria-describedby={describe('name')}
+              />
+              {errors.name && (
+                <p id="join-name-error" className="field__error">
+                  {errors.name}
+                </p>
+              )}
             </div>
             <div className="field">
               <label htmlFor="join-organisation">{t('join.organisation')}</label>
-              <input id="join-organisation" autoComplete="organization" value={organisation} onChange={(e) => setOrganisation(e.target.value)} aria-invalid={!!errors.organisation || undefined} aria-describedby={describe('organisation')} />
-              {errors.organisation && <p id="join-organisation-error" className="field__error">{errors.organisation}</p>}
+              <input
+                id="join-organisation"
+                autoComplete="organization"
+                value={organisation}
+                onChange={(e) => setOrganisation(e.target.value)}
+                aria-invalid={!!errors.organisation || undefined}
+                aria-describedby={describe('organisation')}
+              />
+              {errors.organisation && (
+                <p id="join-organisation-error" className="field__error">
+                  {errors.organisation}
+                </p>
+              )}
             </div>
             <div className="field">
               <label htmlFor="join-country">{t('join.country')}</label>
-              <input id="join-country" autoComplete="country-name" value={country} onChange={(e) => setCountry(e.target.value)} aria-invalid={!!errors.country || undefined} aria-describedby={describe('country')} />
-              {errors.country && <p id="join-country-error" className="field__error">{errors.country}</p>}
+              <input
+                id="join-country"
+                autoComplete="country-name"
+                value={country}
+                onChange={(e) => setCountry(e.target.value)}
+                aria-invalid={!!errors.country || undefined}
+                aria-describedby={describe('country')}
+              />
+              {errors.country && (
+                <p id="join-country-error" className="field__error">
+                  {errors.country}
+                </p>
+              )}
             </div>
             <div className="field-row">
               <div className="field">
                 <label htmlFor="join-timeZone">{t('join.timeZone')}</label>
-                <select id="join-timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-invalid={!!errors.timeZone || undefined} aria-describedby={describe('timeZone', 'join-timeZone-hint')}>
+                <select
+                  id="join-timeZone"
+                  value={timeZone}
+                  onChange={(e) => setTimeZone(e.target.value)}
+                  aria-invalid={!!errors.timeZone || undefined}
+                  aria-describedby={describe('timeZone', 'join-timeZone-hint')}
+                >
                   {timeZoneList().map((z) => (
                     <option key={z} value={z}>
                       {z.replace(/_/g, ' ')}
                     </option>
                   ))}
                 </select>
-                <p id="join-timeZone-hint" className="field__hint">{t('join.timeZoneHint')}</p>
-                {errors.timeZone && <p id="join-timeZone-error" className="field__error">{errors.timeZone}</p>}
+                <p id="join-timeZone-hint" className="field__hint">
+                  {t('join.timeZoneHint')}
+                </p>
+                {errors.timeZone && (
+                  <p id="join-timeZone-error" className="field__error">
+                    {errors.timeZone}
+                  </p>
+                )}
               </div>
               <div className="field">
                 <label htmlFor="join-language">{t('join.language')}</label>

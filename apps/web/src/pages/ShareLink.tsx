@@ -15,7 +15,14 @@ export function ShareLink({ joinUrl }: { joinUrl: string }) {
         {t('workshop.shareHint')}
       </p>
       <div className="share__row">
-        <input className="share__url" readOnly value={full} aria-label={t('workshop.shareHeading')} aria-describedby="share-hint" onFocus={(e) => e.target.select()} />
+        <input
+          className="share__url"
+          readOnly
+          value={full}
+          aria-label={t('workshop.shareHeading')}
+          aria-describedby="share-hint"
+          onFocus={(e) => e.target.select()}
+        />
         <button
           type="button"
           className="button button--small"

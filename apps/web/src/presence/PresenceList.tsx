@@ -5,7 +5,9 @@ import { formatLocalTime } from '../shared/time-zones.ts';
 import { usePeers, type Peer } from './awareness-hooks.ts';
 
 const presenceKey = (peers: Peer[]) =>
-  peers.map((p) => `${p.clientId}:${p.user.id}:${p.user.name}:${p.user.organisation}:${p.user.timeZone}:${p.user.colour}:${p.status}`).join('|');
+  peers
+    .map((p) => `${p.clientId}:${p.user.id}:${p.user.name}:${p.user.organisation}:${p.user.timeZone}:${p.user.colour}:${p.status}`)
+    .join('|');
 
 /** One row per person: someone with two tabs open is one person, active if either tab is. */
 function people(peers: Peer[]): Peer[] {

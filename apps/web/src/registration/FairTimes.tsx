@@ -19,10 +19,7 @@ export function FairTimes({ zones, sessions, viewerZone }: { zones: readonly str
   const [day, setDay] = useState(firstDay);
   const [minutes, setMinutes] = useState(sessions[0] ? Math.round((sessions[0].end - sessions[0].start) / 60_000) : 150);
   const [extra, setExtra] = useState(zones.length === 0 ? 'Europe/Paris\nAmerica/Bogota\nPacific/Fiji' : '');
-  const groups = useMemo(
-    () => groupZones([...zones, ...extra.split(/\s+/).filter((z) => z && isValidTimeZone(z))]),
-    [zones, extra],
-  );
+  const groups = useMemo(() => groupZones([...zones, ...extra.split(/\s+/).filter((z) => z && isValidTimeZone(z))]), [zones, extra]);
   const dayStart = Date.parse(`${day}T00:00:00Z`);
   const valid = Number.isFinite(dayStart) && minutes > 0 && minutes <= 720;
   const candidates = valid ? candidatesAcrossDay(dayStart, minutes, groups) : [];
@@ -48,12 +45,30 @@ export function FairTimes({ zones, sessions, viewerZone }: { zones: readonly str
         </div>
         <div className="field">
           <label htmlFor={`${id}-min`}>{t('registration.fair.duration')}</label>
-          <input id={`${id}-min`} type="number" min={15} max={720} step={15} value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} />
+          <input
+            id={`${id}-min`}
+            type="number"
+            min={15}
+            max={720}
+            step={15}
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-zones`}>{t('registration.fair.zonesToTry')}</label>
-          <textarea id={`${id}-zones`} rows={3} value={extra} onChange={(e) => setExtra(e.target.value)} aria-describedby={zones.length === 0 ? `${id}-none` : undefined} />
-          {zones.length === 0 && <p id={`${id}-none`} className="field__hint">{t('registration.fair.noZones')}</p>}
+          <textarea
+            id={`${id}-zones`}
+            rows={3}
+            value={extra}
+            onChange={(e) => setExtra(e.target.value)}
+            aria-describedby={zones.length === 0 ? `${id}-none` : undefined}
+          />
+          {zones.length === 0 && (
+            <p id={`${id}-none`} className="field__hint">
+              {t('registration.fair.noZones')}
+            </p>
+          )}
         </div>
       </div>
       {valid && total > 0 && (

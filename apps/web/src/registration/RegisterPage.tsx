@@ -30,7 +30,11 @@ export function RegisterPage({ code }: { code: string }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    registrationApi.form(code).then(setForm, (e) => setLoadError(e instanceof ApiError && e.status === 404 ? t('registration.form.notFound') : t('errors.generic')));
+    registrationApi
+      .form(code)
+      .then(setForm, (e) =>
+        setLoadError(e instanceof ApiError && e.status === 404 ? t('registration.form.notFound') : t('errors.generic')),
+      );
   }, [code, t]);
 
   const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
@@ -39,7 +43,12 @@ export function RegisterPage({ code }: { code: string }) {
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
     if (!form) return;
-    if (!name.trim() || !country.trim() || (form.sessions.length > 0 && sessions.length === 0) || !isDirectoryContact(profile.contact.trim())) {
+    if (
+      !name.trim() ||
+      !country.trim() ||
+      (form.sessions.length > 0 && sessions.length === 0) ||
+      !isDirectoryContact(profile.contact.trim())
+    ) {
       setError(t('registration.form.required'));
       return;
     }
@@ -73,12 +82,16 @@ export function RegisterPage({ code }: { code: string }) {
       <main id="main" className="register">
         <section className="card register__card" aria-labelledby={`${id}-heading`}>
           {!form ? (
-            <p role={loadError ? 'alert' : 'status'} id={`${id}-heading`}>{loadError ?? t('registration.form.loading')}</p>
+            <p role={loadError ? 'alert' : 'status'} id={`${id}-heading`}>
+              {loadError ?? t('registration.form.loading')}
+            </p>
           ) : (
             <>
               <h1 id={`${id}-heading`}>{t('registration.form.heading', { title: form.title })}</h1>
               {form.purpose && <p>{form.purpose}</p>}
-              {form.deadline !== null && <p className="register__deadline">{t('registration.form.deadline', { time: when(form.deadline) })}</p>}
+              {form.deadline !== null && (
+                <p className="register__deadline">{t('registration.form.deadline', { time: when(form.deadline) })}</p>
+              )}
               {!form.open ? (
                 <p className="notice">{t('registration.form.closed')}</p>
               ) : (
@@ -90,28 +103,52 @@ export function RegisterPage({ code }: { code: string }) {
                   <div className="field-row">
                     <div className="field">
                       <label htmlFor={`${id}-org`}>{t('registration.form.organisation')}</label>
-                      <input id={`${id}-org`} autoComplete="organization" value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+                      <input
+                        id={`${id}-org`}
+                        autoComplete="organization"
+                        value={organisation}
+                        onChange={(e) => setOrganisation(e.target.value)}
+                      />
                     </div>
                     <div className="field">
                       <label htmlFor={`${id}-country`}>{t('registration.form.country')}</label>
-                      <input id={`${id}-country`} autoComplete="country-name" required value={country} onChange={(e) => setCountry(e.target.value)} />
+                      <input
+                        id={`${id}-country`}
+                        autoComplete="country-name"
+                        required
+                        value={country}
+                        onChange={(e) => setCountry(e.target.value)}
+                      />
                     </div>
                   </div>
                   <div className="field-row">
                     <div className="field">
                       <label htmlFor={`${id}-tz`}>{t('registration.form.timeZone')}</label>
-                      <select id={`${id}-tz`} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-describedby={`${id}-tz-hint`}>
+                      <select
+                        id={`${id}-tz`}
+                        value={timeZone}
+                        onChange={(e) => setTimeZone(e.target.value)}
+                        aria-describedby={`${id}-tz-hint`}
+                      >
                         {timeZoneList().map((z) => (
                           <option key={z} value={z}>
                             {z.replace(/_/g, ' ')}
                           </option>
                         ))}
                       </select>
-                      <p id={`${id}-tz-hint`} className="field__hint">{t('registration.form.timeZoneHint')}</p>
+                      <p id={`${id}-tz-hint`} className="field__hint">
+                        {t('registration.form.timeZoneHint')}
+                      </p>
                     </div>
                     <div className="field">
                       <label htmlFor={`${id}-email`}>{t('registration.form.email')}</label>
-                      <input id={`${id}-email`} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+                      <input
+                        id={`${id}-email`}
+                        type="email"
+                        autoComplete="email"
+                        value={email}
+                        onChange={(e) => setEmail(e.target.value)}
+                      />
                     </div>
                   </div>
                   {form.sessions.length > 0 && (
@@ -119,7 +156,11 @@ export function RegisterPage({ code }: { code: string }) {
                       <legend>{t('registration.form.sessions')}</legend>
                       {form.sessions.map((s, i) => (
                         <label key={i} className="consent__check">
-                          <input type="checkbox" checked={sessions.includes(i)} onChange={(e) => setSessions(toggle(sessions, i, e.target.checked).sort((a, b) => a - b))} />
+                          <input
+                            type="checkbox"
+                            checked={sessions.includes(i)}
+                            onChange={(e) => setSessions(toggle(sessions, i, e.target.checked).sort((a, b) => a - b))}
+                          />
                           <span>
                             <strong>{s.label}</strong> — {when(s.start)}
                           </span>
@@ -132,7 +173,11 @@ export function RegisterPage({ code }: { code: string }) {
                       <legend>{t('registration.form.themes')}</legend>
                       {form.themes.map((th) => (
                         <label key={th} className="consent__check">
-                          <input type="checkbox" checked={themes.includes(th)} onChange={(e) => setThemes(toggle(themes, th, e.target.checked))} />
+                          <input
+                            type="checkbox"
+                            checked={themes.includes(th)}
+                            onChange={(e) => setThemes(toggle(themes, th, e.target.checked))}
+                          />
                           {th}
                         </label>
                       ))}
@@ -145,7 +190,11 @@ export function RegisterPage({ code }: { code: string }) {
                     </div>
                   )}
                   <ConsentFields value={profile} onChange={setProfile} themes={form.themes} pickThemes={false} />
-                  {error && <p className="form__error" role="alert">{error}</p>}
+                  {error && (
+                    <p className="form__error" role="alert">
+                      {error}
+                    </p>
+                  )}
                   <button type="submit" className="button button--primary" disabled={busy}>
                     {busy ? t('registration.form.submitting') : t('registration.form.submit')}
                   </button>

@@ -30,7 +30,14 @@ export function RegisteredPage({ secret }: { secret: string }) {
     try {
       const joined = await registrationApi.join(secret);
       const d = mine.details;
-      saveCredential(joined.workshopId, { token: joined.token, personId: joined.participantId, role: 'participant', name: d.name, organisation: d.organisation, timeZone: d.timeZone });
+      saveCredential(joined.workshopId, {
+        token: joined.token,
+        personId: joined.participantId,
+        role: 'participant',
+        name: d.name,
+        organisation: d.organisation,
+        timeZone: d.timeZone,
+      });
       navigate(`/w/${encodeURIComponent(joined.workshopId)}`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : t('errors.generic'));
@@ -45,7 +52,11 @@ export function RegisteredPage({ secret }: { secret: string }) {
       <main id="main" className="register">
         <section className="card register__card" aria-labelledby="registered-heading">
           <h1 id="registered-heading">{mine ? t('registration.done.heading') : ''}</h1>
-          {error && <p className="form__error" role="alert">{error}</p>}
+          {error && (
+            <p className="form__error" role="alert">
+              {error}
+            </p>
+          )}
           {mine && (
             <>
               <p className="register__workshop">{mine.workshop.title}</p>
@@ -58,7 +69,9 @@ export function RegisteredPage({ secret }: { secret: string }) {
                   <ul className="register__sessions">
                     {mine.sessions.map((s) => (
                       <li key={s.start}>
-                        <strong>{s.label}</strong> — {formatDateTime(s.start, i18n.language, { dateStyle: 'full', timeStyle: 'short' }, mine.details.timeZone)} ({mine.details.timeZone.replace(/_/g, ' ')})
+                        <strong>{s.label}</strong> —{' '}
+                        {formatDateTime(s.start, i18n.language, { dateStyle: 'full', timeStyle: 'short' }, mine.details.timeZone)} (
+                        {mine.details.timeZone.replace(/_/g, ' ')})
                       </li>
                     ))}
                   </ul>
@@ -73,7 +86,11 @@ export function RegisteredPage({ secret }: { secret: string }) {
                 <label htmlFor="registered-link">{t('registration.done.personalLink')}</label>
                 <div className="register__copy">
                   <input id="registered-link" readOnly value={link} onFocus={(e) => e.target.select()} />
-                  <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void navigator.clipboard?.writeText(link).then(() => setCopied(true))}
+                  >
                     {copied ? t('registration.done.copied') : t('registration.done.copy')}
                   </button>
                 </div>

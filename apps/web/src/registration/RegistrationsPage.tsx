@@ -71,12 +71,16 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
   };
   const decide = async (registrationId: string, status: RegistrationStatus) => {
     if (!credential) return;
-    await registrationApi.setStatus(workshopId, credential.token, registrationId, status).catch((e) => setError(e instanceof ApiError ? e.message : t('errors.generic')));
+    await registrationApi
+      .setStatus(workshopId, credential.token, registrationId, status)
+      .catch((e) => setError(e instanceof ApiError ? e.message : t('errors.generic')));
     load();
   };
   const downloadCsv = async () => {
     if (!credential) return;
-    const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/registrations.csv`, { headers: { authorization: `Bearer ${credential.token}` } });
+    const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/registrations.csv`, {
+      headers: { authorization: `Bearer ${credential.token}` },
+    });
     if (!res.ok) return setError(t('errors.generic'));
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
@@ -97,11 +101,17 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
         </p>
         <h1>{t('registration.admin.heading')}</h1>
         {!staff && <p className="notice">{t('registration.admin.staffOnly')}</p>}
-        {error && <p className="form__error" role="alert">{error}</p>}
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
         {staff && view && (
           <>
             <section className="card" aria-labelledby={`${id}-form`}>
-              <h2 id={`${id}-form`} className="visually-hidden">{t('registration.admin.heading')}</h2>
+              <h2 id={`${id}-form`} className="visually-hidden">
+                {t('registration.admin.heading')}
+              </h2>
               <form onSubmit={saveForm}>
                 <label className="consent__check consent__check--main">
                   <input type="checkbox" checked={open} onChange={(e) => (setOpen(e.target.checked), setSaved(false))} />
@@ -109,12 +119,24 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
                 </label>
                 <div className="field-row">
                   <div className="field">
-                    <label htmlFor={`${id}-deadline`}>{t('registration.admin.deadline', { zone: view.homeTimeZone.replace(/_/g, ' ') })}</label>
-                    <input id={`${id}-deadline`} type="datetime-local" value={deadline} onChange={(e) => (setDeadline(e.target.value), setSaved(false))} />
+                    <label htmlFor={`${id}-deadline`}>
+                      {t('registration.admin.deadline', { zone: view.homeTimeZone.replace(/_/g, ' ') })}
+                    </label>
+                    <input
+                      id={`${id}-deadline`}
+                      type="datetime-local"
+                      value={deadline}
+                      onChange={(e) => (setDeadline(e.target.value), setSaved(false))}
+                    />
                   </div>
                   <div className="field">
                     <label htmlFor={`${id}-question`}>{t('registration.admin.question')}</label>
-                    <input id={`${id}-question`} maxLength={300} value={question} onChange={(e) => (setQuestion(e.target.value), setSaved(false))} />
+                    <input
+                      id={`${id}-question`}
+                      maxLength={300}
+                      value={question}
+                      onChange={(e) => (setQuestion(e.target.value), setSaved(false))}
+                    />
                   </div>
                 </div>
                 <button type="submit" className="button button--primary">
@@ -135,9 +157,18 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
                 {t('registration.admin.counts')} — {t('registration.admin.total', { count: view.counts.total })}
               </h2>
               <div className="registrations__counts">
-                <CountTable caption={t('registration.admin.perSession')} rows={view.counts.bySession.map((c) => ({ label: view.sessions[c.key]?.label ?? `#${c.key + 1}`, count: c.count }))} />
-                <CountTable caption={t('registration.admin.perCountry')} rows={view.counts.byCountry.map((c) => ({ label: c.key, count: c.count }))} />
-                <CountTable caption={t('registration.admin.perTheme')} rows={view.counts.byTheme.map((c) => ({ label: c.key, count: c.count }))} />
+                <CountTable
+                  caption={t('registration.admin.perSession')}
+                  rows={view.counts.bySession.map((c) => ({ label: view.sessions[c.key]?.label ?? `#${c.key + 1}`, count: c.count }))}
+                />
+                <CountTable
+                  caption={t('registration.admin.perCountry')}
+                  rows={view.counts.byCountry.map((c) => ({ label: c.key, count: c.count }))}
+                />
+                <CountTable
+                  caption={t('registration.admin.perTheme')}
+                  rows={view.counts.byTheme.map((c) => ({ label: c.key, count: c.count }))}
+                />
               </div>
               <p>
                 <button type="button" className="button" onClick={() => void downloadCsv()}>
@@ -181,19 +212,31 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
                           <br />
                           <small>{r.timeZone.replace(/_/g, ' ')}</small>
                         </td>
-                        <td data-label={t('registration.admin.sessions')}>{r.sessions.map((i) => view.sessions[i]?.label ?? `#${i + 1}`).join(', ')}</td>
+                        <td data-label={t('registration.admin.sessions')}>
+                          {r.sessions.map((i) => view.sessions[i]?.label ?? `#${i + 1}`).join(', ')}
+                        </td>
                         <td data-label={t('registration.form.themes')}>{r.themes.join(', ')}</td>
                         <td data-label={t('registration.form.answer')}>{r.answer}</td>
                         <td data-label={t('registration.admin.status')}>
                           <p>{t(`registration.admin.status_${r.status}`)}</p>
                           <div className="registrations__actions">
                             {r.status !== 'admitted' && (
-                              <button type="button" className="button button--small" aria-label={t('registration.admin.admit', { name: r.name })} onClick={() => void decide(r.id, 'admitted')}>
+                              <button
+                                type="button"
+                                className="button button--small"
+                                aria-label={t('registration.admin.admit', { name: r.name })}
+                                onClick={() => void decide(r.id, 'admitted')}
+                              >
                                 {t('registration.admin.admitShort')}
                               </button>
                             )}
                             {r.status !== 'declined' && (
-                              <button type="button" className="button button--small" aria-label={t('registration.admin.decline', { name: r.name })} onClick={() => void decide(r.id, 'declined')}>
+                              <button
+                                type="button"
+                                className="button button--small"
+                                aria-label={t('registration.admin.decline', { name: r.name })}
+                                onClick={() => void decide(r.id, 'declined')}
+                              >
                                 {t('registration.admin.declineShort')}
                               </button>
                             )}
@@ -206,7 +249,11 @@ export function RegistrationsPage({ workshopId }: { workshopId: string }) {
               )}
             </section>
 
-            <FairTimes zones={view.registrations.filter((r) => r.status !== 'declined').map((r) => r.timeZone)} sessions={view.sessions} viewerZone={viewerZone} />
+            <FairTimes
+              zones={view.registrations.filter((r) => r.status !== 'declined').map((r) => r.timeZone)}
+              sessions={view.sessions}
+              viewerZone={viewerZone}
+            />
           </>
         )}
       </main>

@@ -189,7 +189,8 @@ export const fr: Messages = {
   },
   done: {
     heading: 'Votre inscription est enregistrée',
-    pending: 'Les organisateurs confirmeront votre place. Gardez le lien de cette page : il vous permet de rejoindre l’atelier sans rien ressaisir.',
+    pending:
+      'Les organisateurs confirmeront votre place. Gardez le lien de cette page : il vous permet de rejoindre l’atelier sans rien ressaisir.',
     admitted: 'Votre place est confirmée.',
     declined: 'Les organisateurs ne peuvent pas vous offrir de place cette fois-ci.',
     personalLink: 'Votre lien personnel',

@@ -54,9 +54,14 @@ const ws = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
 
 export const registrationApi = {
   form: (c: string) => request<PublicForm>('GET', `/api/registration/${code(c)}`),
-  register: (c: string, body: RegistrationBody) => request<OwnRegistration & { secret: string }>('POST', `/api/registration/${code(c)}`, body),
+  register: (c: string, body: RegistrationBody) =>
+    request<OwnRegistration & { secret: string }>('POST', `/api/registration/${code(c)}`, body),
   mine: (secret: string) => request<OwnRegistration>('GET', `/api/registered/${code(secret)}`),
-  join: (secret: string) => request<{ workshopId: string; participantId: string; token: string; role: 'participant' }>('POST', `/api/registered/${code(secret)}/join`),
+  join: (secret: string) =>
+    request<{ workshopId: string; participantId: string; token: string; role: 'participant' }>(
+      'POST',
+      `/api/registered/${code(secret)}/join`,
+    ),
   calendarUrl: (secret: string) => `/api/registered/${code(secret)}/calendar.ics`,
   staff: (id: string, token: string) => request<StaffView>('GET', `${ws(id)}/registrations`, undefined, token),
   setForm: (id: string, token: string, body: { open: boolean; deadline: string | null; question: string }) =>

@@ -13,7 +13,11 @@ export function AsyncWindowNotice({ phase }: { phase: Phase }) {
   const status = useWritingStatus(control, phase);
   const when = (at: number) => formatInZone(at, me.timeZone, dateLocale(i18n.language), WHEN);
   if (status.open && status.why === 'asyncWindow') {
-    return <p className="notice notice--async" role="status">{t('report.windowOpenUntil', { time: when(status.closesAt) })}</p>;
+    return (
+      <p className="notice notice--async" role="status">
+        {t('report.windowOpenUntil', { time: when(status.closesAt) })}
+      </p>
+    );
   }
   if (!status.open && status.why === 'outsideSessions') {
     return (

@@ -32,8 +32,15 @@ export function AsyncWindowsPanel({ control, viewerZone, canEdit }: { control: Y
           return (
             <li key={phase}>
               <strong>{t(`phases.${phase}`)}</strong>{' '}
-              {w ? t('report.windowFrom', { from: formatInZone(w.opensAt, viewerZone, dateLocale(i18n.language), WHEN), to: formatInZone(w.closesAt, viewerZone, dateLocale(i18n.language), WHEN) }) : t('report.noWindow')}
-              {canEdit && <WindowEditor control={control} phase={phase} viewerZone={viewerZone} opensAt={w?.opensAt} closesAt={w?.closesAt} />}
+              {w
+                ? t('report.windowFrom', {
+                    from: formatInZone(w.opensAt, viewerZone, dateLocale(i18n.language), WHEN),
+                    to: formatInZone(w.closesAt, viewerZone, dateLocale(i18n.language), WHEN),
+                  })
+                : t('report.noWindow')}
+              {canEdit && (
+                <WindowEditor control={control} phase={phase} viewerZone={viewerZone} opensAt={w?.opensAt} closesAt={w?.closesAt} />
+              )}
             </li>
           );
         })}
@@ -42,7 +49,19 @@ export function AsyncWindowsPanel({ control, viewerZone, canEdit }: { control: Y
   );
 }
 
-function WindowEditor({ control, phase, viewerZone, opensAt, closesAt }: { control: Y.Doc; phase: Phase; viewerZone: string; opensAt?: number; closesAt?: number }) {
+function WindowEditor({
+  control,
+  phase,
+  viewerZone,
+  opensAt,
+  closesAt,
+}: {
+  control: Y.Doc;
+  phase: Phase;
+  viewerZone: string;
+  opensAt?: number;
+  closesAt?: number;
+}) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(() => (opensAt ? instantToZonedLocal(opensAt, viewerZone) : ''));
   const [to, setTo] = useState(() => (closesAt ? instantToZonedLocal(closesAt, viewerZone) : ''));
@@ -76,11 +95,19 @@ function WindowEditor({ control, phase, viewerZone, opensAt, closesAt }: { contr
         {t('report.openWindow', { phase: phaseName })}
       </button>
       {opensAt !== undefined && (
-        <button type="button" className="button button--small button--quiet" onClick={() => control.transact(() => setAsyncWindow(control, phase, null), ORIGIN.local)}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => control.transact(() => setAsyncWindow(control, phase, null), ORIGIN.local)}
+        >
           {t('report.closeWindow', { phase: phaseName })}
         </button>
       )}
-      {error && <p role="alert" className="report-error">{error}</p>}
+      {error && (
+        <p role="alert" className="report-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,7 +17,10 @@ export function CreditChoice({ workshopId, token }: { workshopId: string; token:
   const path = `/api/workshops/${encodeURIComponent(workshopId)}/credit`;
   useEffect(() => {
     let live = true;
-    request<{ credit: Credit }>('GET', path, undefined, token).then((r) => live && setCredit(r.credit), () => {});
+    request<{ credit: Credit }>('GET', path, undefined, token).then(
+      (r) => live && setCredit(r.credit),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -42,7 +45,9 @@ export function CreditChoice({ workshopId, token }: { workshopId: string; token:
           </option>
         ))}
       </select>
-      <span role="status" className="report-muted">{saved ? t('report.creditSaved') : ''}</span>
+      <span role="status" className="report-muted">
+        {saved ? t('report.creditSaved') : ''}
+      </span>
     </label>
   );
 }

@@ -56,14 +56,22 @@ export function ExportPage({ workshopId }: { workshopId: string }) {
             <ul className="export-list">
               {FORMATS.map(({ format, key }) => (
                 <li key={format}>
-                  <button type="button" className="button button--primary" onClick={() => download(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=${format}`, t(key))}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => download(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=${format}`, t(key))}
+                  >
                     {t(key)}
                   </button>
                   {format === 'json' && <span className="report-muted"> {t('exportPage.jsonHint')}</span>}
                 </li>
               ))}
               <li>
-                <button type="button" className="button" onClick={() => download(`/api/workshops/${encodeURIComponent(workshopId)}/template`, t('exportPage.template'))}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => download(`/api/workshops/${encodeURIComponent(workshopId)}/template`, t('exportPage.template'))}
+                >
                   {t('exportPage.template')}
                 </button>
               </li>
@@ -72,10 +80,18 @@ export function ExportPage({ workshopId }: { workshopId: string }) {
               <Link href={`${base}/report/print`}>{t('exportPage.print')}</Link> — {t('exportPage.printHint')}
             </p>
             <p>
-              <Link href={`${base}/series`}>{t('series.startTitle')}</Link> · <Link href={`${base}/publish`}>{t('publish.workshopTitle')}</Link> · <Link href={`${base}/followup`}>{t('followup.title')}</Link>
+              <Link href={`${base}/series`}>{t('series.startTitle')}</Link> ·{' '}
+              <Link href={`${base}/publish`}>{t('publish.workshopTitle')}</Link> ·{' '}
+              <Link href={`${base}/followup`}>{t('followup.title')}</Link>
             </p>
-            <p role="status" aria-live="polite">{status}</p>
-            {error && <p role="alert" className="report-error">{error}</p>}
+            <p role="status" aria-live="polite">
+              {status}
+            </p>
+            {error && (
+              <p role="alert" className="report-error">
+                {error}
+              </p>
+            )}
           </>
         )}
       </main>

@@ -50,8 +50,18 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
     };
   }, [workshopId, t]);
 
-  if (error) return <main id="main" className="print-report"><p role="alert">{error}</p></main>;
-  if (!snapshot) return <div className="page centered" role="status">{t('report.loading')}</div>;
+  if (error)
+    return (
+      <main id="main" className="print-report">
+        <p role="alert">{error}</p>
+      </main>
+    );
+  if (!snapshot)
+    return (
+      <div className="page centered" role="status">
+        {t('report.loading')}
+      </div>
+    );
 
   const w = snapshot.workshop;
   const lang = dateLocale(i18n.language);
@@ -111,7 +121,12 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
                 {i + 1}. {r.title || t('report.untitled')}
                 {votes > 0 && <span className="report-muted"> · {t('report.votes', { count: votes })}</span>}
               </h3>
-              {r.description.split('\n').filter((l) => l.trim()).map((line, k) => <p key={k}>{line}</p>)}
+              {r.description
+                .split('\n')
+                .filter((l) => l.trim())
+                .map((line, k) => (
+                  <p key={k}>{line}</p>
+                ))}
               {pains.length > 0 && (
                 <p>
                   <strong>{t('print.painPointsAddressed')}:</strong> {pains.join('; ')}
@@ -152,7 +167,12 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
       {voteResults(snapshot).length > 0 && (
         <section className="print-section">
           <h2>{t('print.voteResults')}</h2>
-          <SvgPicture svg={voteChartSvg(snapshot)} alt={voteResults(snapshot).map((r) => `${r.label}: ${r.votes}`).join('; ')} />
+          <SvgPicture
+            svg={voteChartSvg(snapshot)}
+            alt={voteResults(snapshot)
+              .map((r) => `${r.label}: ${r.votes}`)
+              .join('; ')}
+          />
         </section>
       )}
       {snapshot.votingRounds.length > 0 && (
@@ -160,9 +180,19 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
           <h2 id="print-rounds">{t('voting.results')}</h2>
           {votingRoundResults(snapshot).map((r) => (
             <div key={r.round.id}>
-              <h3>{t('voting.round', { n: r.number, phase: t(`phases.${r.round.phase}`), target: t(`console.voting.targets.${r.round.target}`) })}</h3>
+              <h3>
+                {t('voting.round', {
+                  n: r.number,
+                  phase: t(`phases.${r.round.phase}`),
+                  target: t(`console.voting.targets.${r.round.target}`),
+                })}
+              </h3>
               {r.round.closedAt !== null && (
-                <p className="report-muted">{t('voting.closedAt', { when: formatInZone(r.round.closedAt, w.homeTimeZone, lang, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
+                <p className="report-muted">
+                  {t('voting.closedAt', {
+                    when: formatInZone(r.round.closedAt, w.homeTimeZone, lang, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </p>
               )}
               {r.items.length === 0 ? (
                 <p>{t('voting.noVotes')}</p>
@@ -181,30 +211,38 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
       )}
 
       {snapshot.notes.length > 0 && (
-      <section className="print-section">
-        <h2>{t('print.board')}</h2>
-        {PHASES.filter((p) => snapshot.notes.some((n) => n.phase === p)).map((phase) => (
-          <div key={phase} className="print-phase">
-            <h3>{t(`phases.${phase}`)}</h3>
-            <SvgPicture svg={clusteredBoardSvg(snapshot, phase)} alt={t(`phases.${phase}`)} />
-            {snapshot.clusters.filter((c) => c.phase === phase).map((c) => (
-              <div key={c.id}>
-                <h4>
-                  {c.title}
-                  {c.votes > 0 && ` · ${t('report.votes', { count: c.votes })}`}
-                </h4>
-                <ul>{snapshot.notes.filter((n) => n.clusterId === c.id).map(noteItem)}</ul>
-              </div>
-            ))}
-            {snapshot.notes.some((n) => n.phase === phase && (n.clusterId === null || !snapshot.clusters.some((c) => c.id === n.clusterId))) && (
-              <div>
-                <h4>{t('print.notClustered')}</h4>
-                <ul>{snapshot.notes.filter((n) => n.phase === phase && (n.clusterId === null || !snapshot.clusters.some((c) => c.id === n.clusterId))).map(noteItem)}</ul>
-              </div>
-            )}
-          </div>
-        ))}
-      </section>
+        <section className="print-section">
+          <h2>{t('print.board')}</h2>
+          {PHASES.filter((p) => snapshot.notes.some((n) => n.phase === p)).map((phase) => (
+            <div key={phase} className="print-phase">
+              <h3>{t(`phases.${phase}`)}</h3>
+              <SvgPicture svg={clusteredBoardSvg(snapshot, phase)} alt={t(`phases.${phase}`)} />
+              {snapshot.clusters
+                .filter((c) => c.phase === phase)
+                .map((c) => (
+                  <div key={c.id}>
+                    <h4>
+                      {c.title}
+                      {c.votes > 0 && ` · ${t('report.votes', { count: c.votes })}`}
+                    </h4>
+                    <ul>{snapshot.notes.filter((n) => n.clusterId === c.id).map(noteItem)}</ul>
+                  </div>
+                ))}
+              {snapshot.notes.some(
+                (n) => n.phase === phase && (n.clusterId === null || !snapshot.clusters.some((c) => c.id === n.clusterId)),
+              ) && (
+                <div>
+                  <h4>{t('print.notClustered')}</h4>
+                  <ul>
+                    {snapshot.notes
+                      .filter((n) => n.phase === phase && (n.clusterId === null || !snapshot.clusters.some((c) => c.id === n.clusterId)))
+                      .map(noteItem)}
+                  </ul>
+                </div>
+              )}
+            </div>
+          ))}
+        </section>
       )}
 
       {(credits.named.length > 0 || credits.organisations.length > 0) && (
@@ -222,7 +260,9 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
             <>
               <h3>{t('print.organisations')}</h3>
               <ul className="print-columns">
-                {credits.organisations.map((o) => <li key={o.organisation}>{o.organisation}</li>)}
+                {credits.organisations.map((o) => (
+                  <li key={o.organisation}>{o.organisation}</li>
+                ))}
               </ul>
             </>
           )}

@@ -30,7 +30,11 @@ import { RichTextEditor } from './RichTextEditor.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { useYValue } from '../shared/use-y-value.ts';
 
-export const HORIZON_KEYS: Record<Horizon, string> = { short: 'report.horizonShort', medium: 'report.horizonMedium', long: 'report.horizonLong' };
+export const HORIZON_KEYS: Record<Horizon, string> = {
+  short: 'report.horizonShort',
+  medium: 'report.horizonMedium',
+  long: 'report.horizonLong',
+};
 export const STATUS_KEYS: Record<StepStatus, string> = {
   proposed: 'report.statusProposed',
   agreed: 'report.statusAgreed',
@@ -81,7 +85,12 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
                 <li key={target}>
                   {name}
                   {canEdit && (
-                    <button type="button" className="button button--small button--quiet" aria-label={t('report.unlink', { title: name })} onClick={() => edit(() => unlinkFromRecommendation(report, id, kind, target))}>
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      aria-label={t('report.unlink', { title: name })}
+                      onClick={() => edit(() => unlinkFromRecommendation(report, id, kind, target))}
+                    >
                       ×
                     </button>
                   )}
@@ -100,11 +109,13 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
             }}
           >
             <option value="">{t('report.addLinkPlaceholder')}</option>
-            {items.filter((i) => !linked.includes(i.id)).map((i) => (
-              <option key={i.id} value={i.id}>
-                {label(i)}
-              </option>
-            ))}
+            {items
+              .filter((i) => !linked.includes(i.id))
+              .map((i) => (
+                <option key={i.id} value={i.id}>
+                  {label(i)}
+                </option>
+              ))}
           </select>
         )}
       </div>
@@ -120,7 +131,12 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
         </h3>
         {canEdit && (
           // A short word on screen (a long title made it a wall of text on a phone); the name says which.
-          <button type="button" className="button button--small button--danger" aria-label={t('report.remove', { title })} onClick={() => setConfirmingDelete(true)}>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            aria-label={t('report.remove', { title })}
+            onClick={() => setConfirmingDelete(true)}
+          >
             {t('report.removeShort')}
           </button>
         )}
@@ -141,7 +157,12 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
       </header>
       <label className="field">
         <span>{t('report.titleLabel')}</span>
-        <input value={rec.title} readOnly={!canEdit} maxLength={200} onChange={(e) => edit(() => updateRecommendation(report, id, { title: e.target.value }))} />
+        <input
+          value={rec.title}
+          readOnly={!canEdit}
+          maxLength={200}
+          onChange={(e) => edit(() => updateRecommendation(report, id, { title: e.target.value }))}
+        />
       </label>
       <RichTextEditor fragment={recommendationDescription(map)} label={t('report.descriptionLabel', { title })} readOnly={!canEdit} />
       <fieldset className="report-plan">
@@ -187,9 +208,25 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
       <ol className="report-steps">
         {rec.actionSteps.map((s, i) => (
           <li key={s.id} className="report-step">
-            <input aria-label={t('report.stepText', { n: i + 1 })} value={s.text} readOnly={!canEdit} onChange={(e) => edit(() => updateActionStep(report, id, s.id, { text: e.target.value }))} />
-            <input aria-label={t('report.stepOwner', { n: i + 1 })} list={ownersId} value={s.owner} readOnly={!canEdit} onChange={(e) => edit(() => updateActionStep(report, id, s.id, { owner: e.target.value }))} />
-            <select aria-label={t('report.stepHorizon', { n: i + 1 })} value={s.horizon} disabled={!canEdit} onChange={(e) => edit(() => updateActionStep(report, id, s.id, { horizon: e.target.value as Horizon }))}>
+            <input
+              aria-label={t('report.stepText', { n: i + 1 })}
+              value={s.text}
+              readOnly={!canEdit}
+              onChange={(e) => edit(() => updateActionStep(report, id, s.id, { text: e.target.value }))}
+            />
+            <input
+              aria-label={t('report.stepOwner', { n: i + 1 })}
+              list={ownersId}
+              value={s.owner}
+              readOnly={!canEdit}
+              onChange={(e) => edit(() => updateActionStep(report, id, s.id, { owner: e.target.value }))}
+            />
+            <select
+              aria-label={t('report.stepHorizon', { n: i + 1 })}
+              value={s.horizon}
+              disabled={!canEdit}
+              onChange={(e) => edit(() => updateActionStep(report, id, s.id, { horizon: e.target.value as Horizon }))}
+            >
               {HORIZONS.map((h) => (
                 <option key={h} value={h}>
                   {t(HORIZON_KEYS[h])}
@@ -203,7 +240,12 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
               readOnly={!canEdit}
               onChange={(e) => edit(() => updateActionStep(report, id, s.id, { due: e.target.value || null }))}
             />
-            <select aria-label={t('report.stepStatus', { n: i + 1 })} value={s.status} disabled={!canEdit} onChange={(e) => edit(() => updateActionStep(report, id, s.id, { status: e.target.value as StepStatus }))}>
+            <select
+              aria-label={t('report.stepStatus', { n: i + 1 })}
+              value={s.status}
+              disabled={!canEdit}
+              onChange={(e) => edit(() => updateActionStep(report, id, s.id, { status: e.target.value as StepStatus }))}
+            >
               {STEP_STATUSES.map((st) => (
                 <option key={st} value={st}>
                   {t(STATUS_KEYS[st])}
@@ -211,7 +253,12 @@ export function RecommendationCard({ report, map, position, votes, painPointItem
               ))}
             </select>
             {canEdit && (
-              <button type="button" className="button button--small button--quiet" aria-label={t('report.removeStep', { n: i + 1 })} onClick={() => edit(() => removeActionStep(report, id, s.id))}>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label={t('report.removeStep', { n: i + 1 })}
+                onClick={() => edit(() => removeActionStep(report, id, s.id))}
+              >
                 ×
               </button>
             )}

@@ -27,7 +27,10 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
     }
     if (credential.language) setLanguage(credential.language);
     let live = true;
-    api.workshop(workshopId, credential.token).then((w) => live && setInfo(w), () => {});
+    api.workshop(workshopId, credential.token).then(
+      (w) => live && setInfo(w),
+      () => {},
+    );
     const sync = openWorkshop(workshopId, credential.token);
     const report = openRoom(roomName({ workshopId, kind: 'report' }), { wsBase: defaultWsBase(), token: credential.token });
     setRooms({ sync, report });
@@ -64,8 +67,19 @@ export function ReportPage({ workshopId }: { workshopId: string }) {
     );
   }
   return (
-    <WorkshopProvider workshopId={workshopId} board={rooms.sync.board.doc} control={rooms.sync.control.doc} awareness={rooms.report.awareness} me={me}>
-      <ReportView report={rooms.report.doc} token={credential.token} title={info?.title ?? ''} roomNames={[...rooms.sync.roomNames, rooms.report.name]} />
+    <WorkshopProvider
+      workshopId={workshopId}
+      board={rooms.sync.board.doc}
+      control={rooms.sync.control.doc}
+      awareness={rooms.report.awareness}
+      me={me}
+    >
+      <ReportView
+        report={rooms.report.doc}
+        token={credential.token}
+        title={info?.title ?? ''}
+        roomNames={[...rooms.sync.roomNames, rooms.report.name]}
+      />
     </WorkshopProvider>
   );
 }

@@ -51,7 +51,12 @@ export function ReportView({ report, token, title, roomNames }: Props) {
   const boardVersion = useYValue(boardNotes(board), () => ({}), true);
   const clusterVersion = useYValue(boardClusters(board), () => ({}), true);
   const items = useMemo(
-    () => ({ painPoints: boardItems(board, 'painPoints'), visions: boardItems(board, 'visions'), recommendations: boardItems(board, 'recommendations'), owners: ownerSuggestions(board) }),
+    () => ({
+      painPoints: boardItems(board, 'painPoints'),
+      visions: boardItems(board, 'visions'),
+      recommendations: boardItems(board, 'recommendations'),
+      owners: ownerSuggestions(board),
+    }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [board, boardVersion, clusterVersion],
   );
@@ -129,7 +134,11 @@ export function ReportView({ report, token, title, roomNames }: Props) {
                 <button type="button" className="button button--primary" disabled={!source} onClick={createFrom}>
                   {t('report.create')}
                 </button>
-                <button type="button" className="button" onClick={() => report.transact(() => createRecommendation(report, { title: '' }), ORIGIN.local)}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => report.transact(() => createRecommendation(report, { title: '' }), ORIGIN.local)}
+                >
                   {t('report.newBlank')}
                 </button>
               </div>
@@ -162,7 +171,14 @@ export function ReportView({ report, token, title, roomNames }: Props) {
         </div>
         <aside className="report__side">
           <CreditChoice workshopId={workshopId} token={token} />
-          <SchedulePanel workshopId={workshopId} title={settings.title} purpose={settings.purpose} sessions={settings.sessions} homeTimeZone={settings.homeTimeZone} viewerZone={me.timeZone} />
+          <SchedulePanel
+            workshopId={workshopId}
+            title={settings.title}
+            purpose={settings.purpose}
+            sessions={settings.sessions}
+            homeTimeZone={settings.homeTimeZone}
+            viewerZone={me.timeZone}
+          />
           <AsyncWindowsPanel control={control} viewerZone={me.timeZone} canEdit={me.role === 'facilitator'} />
         </aside>
       </main>

@@ -1,11 +1,5 @@
 import * as Y from 'yjs';
-import {
-  listClusters,
-  listNotes,
-  plainText,
-  boardNotes,
-  type Phase,
-} from '@crossboard/model';
+import { listClusters, listNotes, plainText, boardNotes, type Phase } from '@crossboard/model';
 
 /** Something on the board a recommendation can come from or link to. */
 export interface BoardItem {

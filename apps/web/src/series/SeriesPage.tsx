@@ -110,7 +110,9 @@ export function SeriesPage({ seriesId, workshopId }: { seriesId: string; worksho
             </section>
             {workshopId && (
               <p>
-                <Link href={`/s/${encodeURIComponent(seriesId)}/followup?w=${encodeURIComponent(workshopId)}`}>{t('followup.seriesTitle')}</Link>
+                <Link href={`/s/${encodeURIComponent(seriesId)}/followup?w=${encodeURIComponent(workshopId)}`}>
+                  {t('followup.seriesTitle')}
+                </Link>
               </p>
             )}
             <div className="series-card">

@@ -27,9 +27,6 @@ export function WorkshopProvider({ workshopId, board, control, awareness, me, ch
     if (awareness.getLocalState()?.status === undefined) awareness.setLocalStateField('status', 'active');
   }, [awareness, me]);
 
-  const value = useMemo(
-    () => ({ workshopId, board, control, awareness, me, undo }),
-    [workshopId, board, control, awareness, me, undo],
-  );
+  const value = useMemo(() => ({ workshopId, board, control, awareness, me, undo }), [workshopId, board, control, awareness, me, undo]);
   return <WorkshopContext.Provider value={value}>{children}</WorkshopContext.Provider>;
 }

@@ -40,5 +40,8 @@ export async function fetchFile(path: string, token: string): Promise<{ blob: Bl
     }
     throw new ApiError(res.status, code, message);
   }
-  return { blob: await res.blob(), fileName: dispositionFileName(res.headers.get('content-disposition'), path.split('/').pop() ?? 'download') };
+  return {
+    blob: await res.blob(),
+    fileName: dispositionFileName(res.headers.get('content-disposition'), path.split('/').pop() ?? 'download'),
+  };
 }

@@ -20,5 +20,9 @@ export function useBoardVersion(doc: Y.Doc): number {
     },
     [doc],
   );
-  return useSyncExternalStore(subscribe, () => version.current, () => version.current);
+  return useSyncExternalStore(
+    subscribe,
+    () => version.current,
+    () => version.current,
+  );
 }

@@ -37,8 +37,7 @@ export const EMPTY_ROOM: RoomStatus = {
 export const useConnectionStore = create<ConnectionStore>((set) => ({
   rooms: {},
   browserOnline: typeof navigator === 'undefined' ? true : navigator.onLine,
-  setRoom: (room, patch) =>
-    set((s) => ({ rooms: { ...s.rooms, [room]: { ...(s.rooms[room] ?? EMPTY_ROOM), ...patch } } })),
+  setRoom: (room, patch) => set((s) => ({ rooms: { ...s.rooms, [room]: { ...(s.rooms[room] ?? EMPTY_ROOM), ...patch } } })),
   bumpPending: (room, by) =>
     set((s) => {
       const prev = s.rooms[room] ?? EMPTY_ROOM;

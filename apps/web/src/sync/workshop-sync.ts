@@ -16,11 +16,7 @@ export function defaultWsBase(): string {
 }
 
 /** Opens the rooms a participant works in: the board (read/write) and control (read). */
-export function openWorkshop(
-  workshopId: string,
-  token: string,
-  options: Partial<Omit<RoomOptions, 'token'>> = {},
-): WorkshopSync {
+export function openWorkshop(workshopId: string, token: string, options: Partial<Omit<RoomOptions, 'token'>> = {}): WorkshopSync {
   const roomOptions: RoomOptions = { wsBase: options.wsBase ?? defaultWsBase(), token, ...options };
   const board = openRoom(roomName({ workshopId, kind: 'board' }), roomOptions);
   const control = openRoom(roomName({ workshopId, kind: 'control' }), roomOptions);

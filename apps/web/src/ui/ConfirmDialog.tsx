@@ -48,7 +48,15 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
 
   return (
     <div className="modal-backdrop">
-      <div ref={box} className="modal" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={children ? bodyId : undefined} onKeyDown={onKeyDown}>
+      <div
+        ref={box}
+        className="modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={children ? bodyId : undefined}
+        onKeyDown={onKeyDown}
+      >
         <h2 id={titleId} className="modal__title">
           {title}
         </h2>

@@ -45,7 +45,14 @@ export function ConsentFields({
   const text = (key: 'canHelp' | 'lookingFor', max: number) => (
     <div className="field">
       <label htmlFor={`${id}-${key}`}>{t(`people.consent.${key}`)}</label>
-      <textarea id={`${id}-${key}`} rows={2} maxLength={max} value={value[key]} onChange={(e) => set({ [key]: e.target.value })} aria-describedby={`${id}-${key}-count`} />
+      <textarea
+        id={`${id}-${key}`}
+        rows={2}
+        maxLength={max}
+        value={value[key]}
+        onChange={(e) => set({ [key]: e.target.value })}
+        aria-describedby={`${id}-${key}-count`}
+      />
       <p id={`${id}-${key}-count`} className="field__hint">
         {t('people.consent.chars', { count: value[key].length, max })}
       </p>
@@ -75,7 +82,13 @@ export function ConsentFields({
           </fieldset>
           <div className="field">
             <label htmlFor={`${id}-role`}>{t('people.consent.role')}</label>
-            <input id={`${id}-role`} maxLength={MAX_DIRECTORY_ROLE_LENGTH} value={value.role} placeholder={t('people.consent.roleHint')} onChange={(e) => set({ role: e.target.value })} />
+            <input
+              id={`${id}-role`}
+              maxLength={MAX_DIRECTORY_ROLE_LENGTH}
+              value={value.role}
+              placeholder={t('people.consent.roleHint')}
+              onChange={(e) => set({ role: e.target.value })}
+            />
           </div>
           {pickThemes && themes.length > 0 && (
             <fieldset className="consent__themes">

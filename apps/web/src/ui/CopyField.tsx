@@ -12,7 +12,14 @@ export function CopyField({ label, value, hint, copyLabel }: { label: string; va
         {label}
       </label>
       <div className="share__row">
-        <input id={id} className="share__url" readOnly value={value} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => e.target.select()} />
+        <input
+          id={id}
+          className="share__url"
+          readOnly
+          value={value}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onFocus={(e) => e.target.select()}
+        />
         <button
           type="button"
           className="button button--small"

@@ -8,7 +8,18 @@ import './workshop-nav.css';
 type Role = Credential['role'];
 
 /** Every page of a workshop someone can move to, in the order a workshop's life visits them. */
-export const NAV_PAGES = ['board', 'console', 'people', 'checkin', 'registrations', 'report', 'export', 'series', 'publish', 'followup'] as const;
+export const NAV_PAGES = [
+  'board',
+  'console',
+  'people',
+  'checkin',
+  'registrations',
+  'report',
+  'export',
+  'series',
+  'publish',
+  'followup',
+] as const;
 export type NavPage = (typeof NAV_PAGES)[number];
 
 const PATHS: Record<NavPage, string> = {

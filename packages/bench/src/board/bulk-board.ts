@@ -92,7 +92,11 @@ export async function seedBulkBoard(baseUrl: string, { count, clustered, fixture
       people.map(async (person, w) => {
         const client = await openRoom(baseUrl, room, person.token);
         rooms.push(client);
-        const author: Author = { id: person.personId, name: person.name, organisation: fixture.participants[w % fixture.participants.length]!.organisation };
+        const author: Author = {
+          id: person.personId,
+          name: person.name,
+          organisation: fixture.participants[w % fixture.participants.length]!.organisation,
+        };
         const notes = boardNotes(client.doc);
         client.doc.transact(() => {
           for (let i = w; i < count; i += writers) {
@@ -120,7 +124,12 @@ export async function seedBulkBoard(baseUrl: string, { count, clustered, fixture
             let clusterId = blocks.get(block);
             if (!clusterId) {
               const p = positions.get(id)!;
-              clusterId = createCluster(boardClusters(lead.doc), { phase: 'painPoints', title: blockTitle(texts, blocks.size), x: p.x, y: p.y });
+              clusterId = createCluster(boardClusters(lead.doc), {
+                phase: 'painPoints',
+                title: blockTitle(texts, blocks.size),
+                x: p.x,
+                y: p.y,
+              });
               blocks.set(block, clusterId);
             }
             updateNote(notes, id, { clusterId });
@@ -133,10 +142,20 @@ export async function seedBulkBoard(baseUrl: string, { count, clustered, fixture
     const stored = boardNotes(check.doc);
     await waitUntil(
       'the viewer to receive the whole board',
-      () => stored.size === count && (!clustered || boardClusters(check.doc).size === blocks.size) && (!clustered || [...stored.values()].every((n) => n.get('clusterId'))),
+      () =>
+        stored.size === count &&
+        (!clustered || boardClusters(check.doc).size === blocks.size) &&
+        (!clustered || [...stored.values()].every((n) => n.get('clusterId'))),
       120_000,
     );
-    return { workshopId: created.id, joinUrl: created.joinUrl, facilitatorToken: created.facilitatorToken, viewer, positions, clusters: blocks.size };
+    return {
+      workshopId: created.id,
+      joinUrl: created.joinUrl,
+      facilitatorToken: created.facilitatorToken,
+      viewer,
+      positions,
+      clusters: blocks.size,
+    };
   } finally {
     for (const r of rooms) r.close();
   }

@@ -16,7 +16,11 @@ export function mainLanguage(languages: readonly ClusteringLanguage[]): Clusteri
 
 /** The first clause of a note, at most `MAX_TITLE_WORDS` words, capitalised. */
 export function titlePhrase(text: string): string {
-  const clause = text.trim().split(/\s*(?:[.;:\n(]|\s[–—-]\s|,\s)/u)[0]!.trim() || text.trim();
+  const clause =
+    text
+      .trim()
+      .split(/\s*(?:[.;:\n(]|\s[–—-]\s|,\s)/u)[0]!
+      .trim() || text.trim();
   const words = clause.split(/\s+/).filter(Boolean);
   let phrase = words.slice(0, MAX_TITLE_WORDS).join(' ');
   if (words.length > MAX_TITLE_WORDS) phrase += '…';

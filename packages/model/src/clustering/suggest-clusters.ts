@@ -45,7 +45,12 @@ export function clusterLabels(vectors: readonly SparseVector[], threshold: numbe
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) sim[a * m + b] = sim[a * m + b]! / (members[a]!.length * members[b]!.length);
   }
-  const groupLabels = averageLinkage(sim, m, threshold, members.map((g) => g.length));
+  const groupLabels = averageLinkage(
+    sim,
+    m,
+    threshold,
+    members.map((g) => g.length),
+  );
   return Int32Array.from(groupOf, (g) => groupLabels[g]!);
 }
 
@@ -85,7 +90,11 @@ function suggestFromVectors(
 export function suggestClusters(notes: readonly { id: string; text: string }[], options: SuggestClustersOptions = {}): ClusterSuggestion[] {
   const weights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.weights };
   const text = { ...DEFAULT_TEXT_OPTIONS, ...options.text };
-  const { vectors } = noteFeatures(notes.map((n) => n.text), weights, text);
+  const { vectors } = noteFeatures(
+    notes.map((n) => n.text),
+    weights,
+    text,
+  );
   return suggestFromVectors(notes, vectors, options.threshold ?? DEFAULT_CLUSTER_THRESHOLD, options.minSize ?? 2);
 }
 

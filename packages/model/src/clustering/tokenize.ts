@@ -13,7 +13,10 @@ export interface Token {
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Words of a text, split where Intl.Segmenter says; elisions (l', qu', d') dropped. */

@@ -98,7 +98,13 @@ describe('assignGroups: by themes', () => {
   it('gathers people around the themes they chose, the most chosen first', () => {
     const people: GroupPerson[] = [
       ...['a', 'b', 'c'].map((id, i) => ({ id, organisation: `O${i}`, country: 'FR', timeZone: 'Europe/Paris', themes: ['Health'] })),
-      ...['d', 'e', 'f'].map((id, i) => ({ id, organisation: `O${i}`, country: 'EE', timeZone: 'Europe/Tallinn', themes: ['Mobility', 'Energy'] })),
+      ...['d', 'e', 'f'].map((id, i) => ({
+        id,
+        organisation: `O${i}`,
+        country: 'EE',
+        timeZone: 'Europe/Tallinn',
+        themes: ['Mobility', 'Energy'],
+      })),
     ];
     const { members, themes } = assignGroups(people, { groups: 2, mode: 'themes', seed: 5 });
     const health = themes.indexOf('Health');

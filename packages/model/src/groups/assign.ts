@@ -116,7 +116,10 @@ export function assignGroups(people: readonly GroupPerson[], options: AssignOpti
   const random = seededRandom(options.seed ?? 1);
   const count = groupCount(people.length, options);
   // Sorted first so that the outcome depends on who, not on the order they were listed in.
-  const pool = shuffle([...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), random);
+  const pool = shuffle(
+    [...people].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    random,
+  );
   const themes = options.mode === 'themes' ? groupThemes(pool, count, random) : Array<string | null>(count).fill(null);
 
   const base = Math.floor(pool.length / count);
@@ -139,7 +142,12 @@ export function assignGroups(people: readonly GroupPerson[], options: AssignOpti
   }
   const order = pool
     .map((p, i) => ({ p, i }))
-    .sort((a, b) => orgSize.get(norm(b.p.organisation))! - orgSize.get(norm(a.p.organisation))! || countrySize.get(norm(b.p.country))! - countrySize.get(norm(a.p.country))! || a.i - b.i)
+    .sort(
+      (a, b) =>
+        orgSize.get(norm(b.p.organisation))! - orgSize.get(norm(a.p.organisation))! ||
+        countrySize.get(norm(b.p.country))! - countrySize.get(norm(a.p.country))! ||
+        a.i - b.i,
+    )
     .map((x) => x.p);
   for (const p of order) {
     let best = -1;

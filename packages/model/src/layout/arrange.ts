@@ -1,4 +1,14 @@
-import { CELL_HEIGHT, CELL_WIDTH, FRAME_PADDING, FRAME_TITLE_BAND, NOTE_GAP, NOTE_HEIGHT, NOTE_WIDTH, type Point, type Rect } from './placement.ts';
+import {
+  CELL_HEIGHT,
+  CELL_WIDTH,
+  FRAME_PADDING,
+  FRAME_TITLE_BAND,
+  NOTE_GAP,
+  NOTE_HEIGHT,
+  NOTE_WIDTH,
+  type Point,
+  type Rect,
+} from './placement.ts';
 
 /** Notes per row inside one person's block or one cluster's frame. */
 export const BLOCK_COLUMNS = 3;
@@ -72,7 +82,10 @@ export function belowEverything(occupied: Iterable<Rect>): Point {
  */
 export function layoutRevealedDrafts(occupied: Iterable<Rect>, byAuthor: Block<string>[]): Map<string, Point> {
   const positions = new Map<string, Point>();
-  for (const block of arrangeBlocks(byAuthor.filter((b) => b.items.length > 0), belowEverything(occupied))) {
+  for (const block of arrangeBlocks(
+    byAuthor.filter((b) => b.items.length > 0),
+    belowEverything(occupied),
+  )) {
     for (const [id, p] of block.positions) positions.set(id, p);
   }
   return positions;
@@ -106,13 +119,10 @@ export function tidyPhase({ clusters, unclustered, start }: TidyInput): TidyLayo
 
 /** A note joining a cluster goes to the first free slot of the cluster's block. */
 export function slotForClusterMember(members: Point[], clusterAnchor: Point): Point {
-  const origin = members.length
-    ? { x: Math.min(...members.map((m) => m.x)), y: Math.min(...members.map((m) => m.y)) }
-    : clusterAnchor;
+  const origin = members.length ? { x: Math.min(...members.map((m) => m.x)), y: Math.min(...members.map((m) => m.y)) } : clusterAnchor;
   const taken = new Set(members.map((m) => `${Math.round((m.x - origin.x) / CELL_WIDTH)},${Math.round((m.y - origin.y) / CELL_HEIGHT)}`));
   for (let i = 0; ; i++) {
     const p = slotInBlock(origin, i);
     if (!taken.has(`${Math.round((p.x - origin.x) / CELL_WIDTH)},${Math.round((p.y - origin.y) / CELL_HEIGHT)}`)) return p;
   }
 }
-

@@ -192,7 +192,11 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
     // each then carries out its own author's share.
     if (covered && note.createdAt >= since) {
       everyone.remove(rect);
-      const p = findFreeSpot({ occupied: everyone, near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 }, authorId: note.authorId ?? '' });
+      const p = findFreeSpot({
+        occupied: everyone,
+        near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 },
+        authorId: note.authorId ?? '',
+      });
       if (note.authorId === authorId) moves.set(note.id, p);
       rect = noteRect(p);
       everyone.add(rect);

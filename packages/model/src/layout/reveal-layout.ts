@@ -28,7 +28,10 @@ export function arrangeRevealedNotes(doc: Y.Doc, revealedIds: string[]): void {
     block.items.push(id);
   }
   for (const [phase, byAuthor] of blocks) {
-    const ordered = [...byAuthor.values()].map((b) => ({ ...b, items: b.items.sort((a, z) => Number(notes.get(a)!.get('createdAt')) - Number(notes.get(z)!.get('createdAt'))) }));
+    const ordered = [...byAuthor.values()].map((b) => ({
+      ...b,
+      items: b.items.sort((a, z) => Number(notes.get(a)!.get('createdAt')) - Number(notes.get(z)!.get('createdAt'))),
+    }));
     for (const [id, p] of layoutRevealedDrafts(occupied.get(phase) ?? [], ordered)) {
       notes.get(id)!.set('x', p.x);
       notes.get(id)!.set('y', p.y);

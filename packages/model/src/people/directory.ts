@@ -54,7 +54,8 @@ export function isDirectoryContact(value: string): boolean {
   }
 }
 
-export const isDirectoryField = (v: unknown): v is DirectoryField => typeof v === 'string' && (DIRECTORY_FIELDS as readonly string[]).includes(v);
+export const isDirectoryField = (v: unknown): v is DirectoryField =>
+  typeof v === 'string' && (DIRECTORY_FIELDS as readonly string[]).includes(v);
 
 /** A stored profile read back; anything malformed falls back to "not listed". */
 export function readProfile(value: unknown): DirectoryProfile {

@@ -29,7 +29,27 @@ export interface MeetSuggestion {
 }
 
 // Words too common to say two texts are about the same thing.
-const STOP = new Set(['with', 'from', 'that', 'this', 'about', 'have', 'their', 'other', 'others', 'people', 'some', 'into', 'between', 'across', 'what', 'where', 'which', 'peers', 'like']);
+const STOP = new Set([
+  'with',
+  'from',
+  'that',
+  'this',
+  'about',
+  'have',
+  'their',
+  'other',
+  'others',
+  'people',
+  'some',
+  'into',
+  'between',
+  'across',
+  'what',
+  'where',
+  'which',
+  'peers',
+  'like',
+]);
 function words(text: string | undefined): Set<string> {
   const out = new Set<string>();
   for (const w of (text ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 4 && !STOP.has(w)) out.add(w);
@@ -66,9 +86,14 @@ export function peopleToMeet(me: MeetCandidate, others: readonly MeetCandidate[]
     if (overlaps(words(other.entry.canHelp), myNeed)) reasons.push('canHelpYou');
     if (overlaps(myHelp, words(other.entry.lookingFor))) reasons.push('youCanHelp');
     if (reasons.length === 0) continue;
-    const otherCountry = !!me.entry.country && !!other.entry.country && me.entry.country.trim().toLowerCase() !== other.entry.country.trim().toLowerCase();
+    const otherCountry =
+      !!me.entry.country && !!other.entry.country && me.entry.country.trim().toLowerCase() !== other.entry.country.trim().toLowerCase();
     if (otherCountry) reasons.push('otherCountry');
-    const score = sharedThemes.length * 2 + (reasons.includes('canHelpYou') ? 3 : 0) + (reasons.includes('youCanHelp') ? 3 : 0) + (otherCountry ? 1 : 0);
+    const score =
+      sharedThemes.length * 2 +
+      (reasons.includes('canHelpYou') ? 3 : 0) +
+      (reasons.includes('youCanHelp') ? 3 : 0) +
+      (otherCountry ? 1 : 0);
     out.push({ entry: other.entry, reasons, sharedThemes, sharedHours: sharedWorkingHours(me.timeZone, other.timeZone, now), score });
   }
   return out.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name)).slice(0, MAX_PEOPLE_TO_MEET);

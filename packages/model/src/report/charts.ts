@@ -60,9 +60,7 @@ export function voteChartSvg(snapshot: WorkshopSnapshot): string {
   const max = Math.max(1, ...bars.map((b) => b.votes));
   const rest = all.length - bars.length;
   const height = top + Math.max(1, bars.length) * rowHeight + (rest > 0 ? 30 : 10);
-  const desc = bars.length
-    ? bars.map((b) => `${clip(b.label)}: ${b.votes}`).join('; ')
-    : 'No votes were cast.';
+  const desc = bars.length ? bars.map((b) => `${clip(b.label)}: ${b.votes}`).join('; ') : 'No votes were cast.';
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="vote-chart-title vote-chart-desc">`,
     `<title id="vote-chart-title">Vote results</title>`,
@@ -86,7 +84,14 @@ export function voteChartSvg(snapshot: WorkshopSnapshot): string {
 }
 
 /** Note colours as printed: the board's palette, light enough for black text. */
-const NOTE_FILL: Record<string, string> = { yellow: '#fef08a', pink: '#fbcfe8', blue: '#bfdbfe', green: '#bbf7d0', orange: '#fed7aa', purple: '#e9d5ff' };
+const NOTE_FILL: Record<string, string> = {
+  yellow: '#fef08a',
+  pink: '#fbcfe8',
+  blue: '#bfdbfe',
+  green: '#bbf7d0',
+  orange: '#fed7aa',
+  purple: '#e9d5ff',
+};
 /** Notes drawn per cluster column; a count stands in for the rest. */
 export const MAX_NOTES_PER_PICTURE_COLUMN = 8;
 
@@ -108,7 +113,10 @@ export function clusteredBoardSvg(snapshot: WorkshopSnapshot, phase: Phase): str
   const noteHeight = 54;
   const perRow = 4;
   const rowsOfColumns = Math.max(1, Math.ceil(columns.length / perRow));
-  const tallest = Math.max(1, ...columns.map((c) => Math.min(c.notes.length, MAX_NOTES_PER_PICTURE_COLUMN) + (c.notes.length > MAX_NOTES_PER_PICTURE_COLUMN ? 1 : 0)));
+  const tallest = Math.max(
+    1,
+    ...columns.map((c) => Math.min(c.notes.length, MAX_NOTES_PER_PICTURE_COLUMN) + (c.notes.length > MAX_NOTES_PER_PICTURE_COLUMN ? 1 : 0)),
+  );
   const blockHeight = 44 + tallest * (noteHeight + 8);
   const width = perRow * colWidth + (perRow - 1) * gap;
   const height = 36 + rowsOfColumns * (blockHeight + gap);
@@ -126,16 +134,23 @@ export function clusteredBoardSvg(snapshot: WorkshopSnapshot, phase: Phase): str
       `<rect x="${x}" y="${y}" width="${colWidth}" height="${blockHeight}" rx="8" fill="#f3f4f6" stroke="#d1d5db"/>`,
       `<text x="${x + 8}" y="${y + 20}" ${FONT} font-size="13" font-weight="600" fill="#111827">${escapeXml(clip(col.title, 22))}</text>`,
     );
-    if (col.votes > 0) out.push(`<text x="${x + colWidth - 8}" y="${y + 20}" ${FONT} font-size="12" text-anchor="end" fill="#374151">${col.votes} ●</text>`);
+    if (col.votes > 0)
+      out.push(`<text x="${x + colWidth - 8}" y="${y + 20}" ${FONT} font-size="12" text-anchor="end" fill="#374151">${col.votes} ●</text>`);
     col.notes.slice(0, MAX_NOTES_PER_PICTURE_COLUMN).forEach((n, k) => {
       const ny = y + 32 + k * (noteHeight + 8);
       const lines = wrap(clip(n.text || '(empty note)', 75), 26).slice(0, 3);
-      out.push(`<rect x="${x + 8}" y="${ny}" width="${colWidth - 16}" height="${noteHeight}" rx="3" fill="${NOTE_FILL[n.colour] ?? NOTE_FILL.yellow}"/>`);
-      lines.forEach((line, l) => out.push(`<text x="${x + 14}" y="${ny + 16 + l * 14}" ${FONT} font-size="11" fill="#111827">${escapeXml(line)}</text>`));
+      out.push(
+        `<rect x="${x + 8}" y="${ny}" width="${colWidth - 16}" height="${noteHeight}" rx="3" fill="${NOTE_FILL[n.colour] ?? NOTE_FILL.yellow}"/>`,
+      );
+      lines.forEach((line, l) =>
+        out.push(`<text x="${x + 14}" y="${ny + 16 + l * 14}" ${FONT} font-size="11" fill="#111827">${escapeXml(line)}</text>`),
+      );
     });
     if (col.notes.length > MAX_NOTES_PER_PICTURE_COLUMN) {
       const ny = y + 32 + MAX_NOTES_PER_PICTURE_COLUMN * (noteHeight + 8);
-      out.push(`<text x="${x + 8}" y="${ny + 16}" ${FONT} font-size="11" fill="#4b5563">+ ${col.notes.length - MAX_NOTES_PER_PICTURE_COLUMN} more</text>`);
+      out.push(
+        `<text x="${x + 8}" y="${ny + 16}" ${FONT} font-size="11" fill="#4b5563">+ ${col.notes.length - MAX_NOTES_PER_PICTURE_COLUMN} more</text>`,
+      );
     }
   });
   out.push('</svg>');

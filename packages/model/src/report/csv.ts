@@ -21,7 +21,15 @@ export function renderCsv(snapshot: WorkshopSnapshot): string {
   const rows = [
     csvRow([
       // New columns go last, so a spreadsheet built on the earlier columns keeps working.
-      'phase', 'cluster', 'text', 'author', 'organisation', 'votes', 'created_at_utc', `created_at (${zone})`, 'theme',
+      'phase',
+      'cluster',
+      'text',
+      'author',
+      'organisation',
+      'votes',
+      'created_at_utc',
+      `created_at (${zone})`,
+      'theme',
       ...rounds.map((r) => `${r.title} (votes)`),
     ]),
     ...snapshot.notes.map((n) => {
@@ -46,7 +54,9 @@ export function renderCsv(snapshot: WorkshopSnapshot): string {
     // The survey after the notes, in the same columns: phase "feedback", the question where a
     // cluster goes, the answer as the text, the count as the votes.
     ...(snapshot.feedback
-      ? feedbackCsvCells(snapshot.feedback).map((c) => csvRow(['feedback', c.question, c.answer, '', '', c.count, '', '', '', ...rounds.map(() => '')]))
+      ? feedbackCsvCells(snapshot.feedback).map((c) =>
+          csvRow(['feedback', c.question, c.answer, '', '', c.count, '', '', '', ...rounds.map(() => '')]),
+        )
       : []),
   ];
   return `${rows.join('\r\n')}\r\n`;

@@ -30,11 +30,7 @@ export function escapeMarkdownInline(text: string): string {
 
 /** Multi-line user text as Markdown paragraphs, each escaped. */
 export function escapeMarkdownParagraphs(text: string): string {
-  return text
-    .split(/\n/)
-    .map(escapeMarkdownInline)
-    .filter(Boolean)
-    .join('\n\n');
+  return text.split(/\n/).map(escapeMarkdownInline).filter(Boolean).join('\n\n');
 }
 
 /**

@@ -142,7 +142,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * counts per question (Markdown shows no picture every reader sees), the mean, the comments.
  */
 export function feedbackMarkdown(r: FeedbackResults): string[] {
-  const out = [`## ${FEEDBACK_TITLES.heading}`, `${plural(r.answers, 'answer', 'answers')}${r.usefulMean === null ? '' : `; mean usefulness ${r.usefulMean} of 5`}.`];
+  const out = [
+    `## ${FEEDBACK_TITLES.heading}`,
+    `${plural(r.answers, 'answer', 'answers')}${r.usefulMean === null ? '' : `; mean usefulness ${r.usefulMean} of 5`}.`,
+  ];
   out.push(['| Question | Answer | Count |', '|---|---|---:|', ...feedbackRows(r).map(([q, a, n]) => `| ${q} | ${a} | ${n} |`)].join('\n'));
   if (r.comments.length) out.push(`### ${FEEDBACK_TITLES.change}`, r.comments.map((c) => `- ${inline(c)}`).join('\n'));
   return out;

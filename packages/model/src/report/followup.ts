@@ -1,5 +1,13 @@
 import type { Session } from '../schema/control.ts';
-import { isIsoDate, STEP_STATUS_TITLES, STEP_STATUSES, HORIZON_TITLES, type ActionStepView, type Horizon, type StepStatus } from '../schema/report.ts';
+import {
+  isIsoDate,
+  STEP_STATUS_TITLES,
+  STEP_STATUSES,
+  HORIZON_TITLES,
+  type ActionStepView,
+  type Horizon,
+  type StepStatus,
+} from '../schema/report.ts';
 import { instantToZonedLocal } from '../time/zoned-time.ts';
 import { escapeXml } from './charts.ts';
 import { escapeIcsText, foldIcsLine, icsUtc } from './ics.ts';
@@ -147,7 +155,12 @@ export function byDueDate<T extends Pick<FollowupStep, 'due'>>(steps: readonly T
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"';
 /** One colour per status, each with 4.5:1 contrast against white for the count beside it. */
-export const STATUS_COLOURS: Record<StepStatus, string> = { proposed: '#6b7280', agreed: '#1d4ed8', inProgress: '#b45309', done: '#15803d' };
+export const STATUS_COLOURS: Record<StepStatus, string> = {
+  proposed: '#6b7280',
+  agreed: '#1d4ed8',
+  inProgress: '#b45309',
+  done: '#15803d',
+};
 
 /**
  * Steps by status (and overdue) as a bar chart: self-contained SVG with a title and a
@@ -224,7 +237,12 @@ export function followupIcs(steps: readonly FollowupStep[], options: FollowupIcs
     const day = s.due.replace(/-/g, '');
     const end = addToDate(s.due, { days: 1 }).replace(/-/g, '');
     const summary = `Due: ${s.text || s.recommendationTitle}`;
-    const description = [`Recommendation: ${s.recommendationTitle}`, `Horizon: ${HORIZON_TITLES[s.horizon]}`, `Status: ${STEP_STATUS_TITLES[s.status]}`, options.url ? `Update it: ${options.url}` : '']
+    const description = [
+      `Recommendation: ${s.recommendationTitle}`,
+      `Horizon: ${HORIZON_TITLES[s.horizon]}`,
+      `Status: ${STEP_STATUS_TITLES[s.status]}`,
+      options.url ? `Update it: ${options.url}` : '',
+    ]
       .filter(Boolean)
       .join('\n');
     lines.push(
@@ -237,7 +255,14 @@ export function followupIcs(steps: readonly FollowupStep[], options: FollowupIcs
       `DESCRIPTION:${escapeIcsText(description)}`,
     );
     if (options.url) lines.push(`URL:${options.url.replace(/[\r\n]/g, '')}`);
-    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeIcsText(summary)}`, `TRIGGER;RELATED=START:${REMINDER_TIME}`, 'END:VALARM', 'END:VEVENT');
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeIcsText(summary)}`,
+      `TRIGGER;RELATED=START:${REMINDER_TIME}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
   }
   lines.push('END:VCALENDAR');
   return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;

@@ -55,7 +55,10 @@ export function foldIcsLine(line: string): string {
 
 /** An instant as a UTC DATE-TIME: 20210603T133000Z. */
 export function icsUtc(instant: number): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const uidSafe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '-');
@@ -99,7 +102,14 @@ export function sessionsToIcs(sessions: readonly Session[], options: IcsOptions)
 
 /** A file name for the download: the title's letters and digits, then the session. */
 export function icsFileName(title: string, sessionLabel?: string): string {
-  const slug = (s: string) => s.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/[\s_]+/g, '-').toLowerCase().slice(0, 60);
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_]+/g, '-')
+      .toLowerCase()
+      .slice(0, 60);
   const base = slug(title) || 'workshop';
   return `${sessionLabel ? `${base}-${slug(sessionLabel) || 'session'}` : base}.ics`;
 }

@@ -32,9 +32,14 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
   if (workshop.sessions.length) {
     out.push(`## Sessions (${inline(workshop.homeTimeZone)})`);
     const when = (t: number, o: Intl.DateTimeFormatOptions) => formatInZone(t, workshop.homeTimeZone, locale, o);
-    out.push(workshop.sessions.map((s) =>
-      `- ${inline(s.label)}: ${when(s.start, { dateStyle: 'medium', timeStyle: 'short' })}–${when(s.end, { timeStyle: 'short' })}`,
-    ).join('\n'));
+    out.push(
+      workshop.sessions
+        .map(
+          (s) =>
+            `- ${inline(s.label)}: ${when(s.start, { dateStyle: 'medium', timeStyle: 'short' })}–${when(s.end, { timeStyle: 'short' })}`,
+        )
+        .join('\n'),
+    );
   }
 
   const noteLine = (n: SnapshotNote) => {
@@ -71,7 +76,10 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
       return n.text.length > MAX_LINK_TEXT ? `${n.text.slice(0, MAX_LINK_TEXT - 1)}…` : n.text;
     };
     const links = (label: string, ids: string[]) => {
-      const names = ids.map(nameOf).filter((x) => x !== null).map(inline);
+      const names = ids
+        .map(nameOf)
+        .filter((x) => x !== null)
+        .map(inline);
       return names.length ? `**${label}:** ${names.join('; ')}` : null;
     };
     // Ranked by the votes of the note or cluster each came from (see ranking.ts).
@@ -83,10 +91,14 @@ export function renderMarkdown(snapshot: WorkshopSnapshot, options: MarkdownOpti
       for (const l of [links('Pain points addressed', r.painPointLinks), links('Visions served', r.visionLinks)]) if (l) out.push(l);
       if (r.actionSteps.length) {
         out.push('**Action steps**');
-        out.push(r.actionSteps.map((s) => {
-          const owner = s.owner.trim() ? `owner: ${inline(s.owner)}; ` : '';
-          return `- ${inline(s.text)} — ${owner}${HORIZON_TITLES[s.horizon]}; ${STEP_STATUS_TITLES[s.status]}`;
-        }).join('\n'));
+        out.push(
+          r.actionSteps
+            .map((s) => {
+              const owner = s.owner.trim() ? `owner: ${inline(s.owner)}; ` : '';
+              return `- ${inline(s.text)} — ${owner}${HORIZON_TITLES[s.horizon]}; ${STEP_STATUS_TITLES[s.status]}`;
+            })
+            .join('\n'),
+        );
       }
     });
   }

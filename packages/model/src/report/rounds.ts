@@ -2,7 +2,11 @@ import type { Phase } from '../phases.ts';
 import type { SnapshotVotingRound, WorkshopSnapshot } from './snapshot.ts';
 
 /** Phase names as the exports print them (the CSV's phase column too: words, not codes). */
-export const PHASE_NAMES: Record<Phase, string> = { painPoints: 'Pain points', visions: 'Future visions', recommendations: 'Recommendations' };
+export const PHASE_NAMES: Record<Phase, string> = {
+  painPoints: 'Pain points',
+  visions: 'Future visions',
+  recommendations: 'Recommendations',
+};
 
 export interface RoundResults {
   round: SnapshotVotingRound;
@@ -27,7 +31,9 @@ export function votingRoundResults(snapshot: WorkshopSnapshot): RoundResults[] {
     const rules = [
       round.votesPerPerson !== null ? `${plural(round.votesPerPerson, 'dot', 'dots')} each` : '',
       round.maxPerItem !== null ? `at most ${round.maxPerItem} per item` : '',
-    ].filter(Boolean).join(', ');
+    ]
+      .filter(Boolean)
+      .join(', ');
     return {
       round,
       number: i + 1,

@@ -131,7 +131,8 @@ export function renderSeriesCsv(report: SeriesReport): string {
   }
   // The survey over every workshop: the question as the group, the count as the votes.
   if (report.feedback) {
-    for (const c of feedbackCsvCells(report.feedback)) rows.push(csvRow(['feedback', '', c.question, c.answer, '', '', c.count, '', '', '']));
+    for (const c of feedbackCsvCells(report.feedback))
+      rows.push(csvRow(['feedback', '', c.question, c.answer, '', '', c.count, '', '', '']));
   }
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -35,7 +35,13 @@ export function* writeSnapshotSteps(
 ): Generator<void, void, void> {
   const w = snapshot.workshop;
   docs.control.transact(() => {
-    writeSettings(docs.control, { title: w.title, purpose: w.purpose, themes: [...w.themes], homeTimeZone: w.homeTimeZone, sessions: w.sessions.map((s) => ({ ...s })) });
+    writeSettings(docs.control, {
+      title: w.title,
+      purpose: w.purpose,
+      themes: [...w.themes],
+      homeTimeZone: w.homeTimeZone,
+      sessions: w.sessions.map((s) => ({ ...s })),
+    });
     controlState(docs.control).set('anonymous', w.anonymous);
     const tallies = dictionary<number>();
     for (const item of snapshot.notes) if (item.votes > 0) tallies[item.id] = item.votes;
@@ -48,7 +54,12 @@ export function* writeSnapshotSteps(
   yield;
 
   /** Runs `write` for each entry, `blocksPerStep` blocks to a transaction. */
-  function* inSteps<T>(doc: Y.Doc, list: readonly T[], cost: (x: T) => number, write: (x: T, i: number) => void): Generator<void, void, void> {
+  function* inSteps<T>(
+    doc: Y.Doc,
+    list: readonly T[],
+    cost: (x: T) => number,
+    write: (x: T, i: number) => void,
+  ): Generator<void, void, void> {
     let i = 0;
     while (i < list.length) {
       let spent = 0;
@@ -64,41 +75,56 @@ export function* writeSnapshotSteps(
   }
 
   const clusters = boardClusters(docs.board);
-  yield* inSteps(docs.board, snapshot.clusters, () => 1, (c, i) => {
-    createCluster(clusters, { id: c.id, phase: c.phase, title: c.title, now: i });
-    clusters.get(c.id)!.set('order', i);
-  });
+  yield* inSteps(
+    docs.board,
+    snapshot.clusters,
+    () => 1,
+    (c, i) => {
+      createCluster(clusters, { id: c.id, phase: c.phase, title: c.title, now: i });
+      clusters.get(c.id)!.set('order', i);
+    },
+  );
 
   const people = new Map(snapshot.people.map((p) => [p.id, p]));
   const notes = boardNotes(docs.board);
-  yield* inSteps(docs.board, snapshot.notes, (n) => textBlocks(n.text), (n, i) => {
-    const p = n.authorId === null ? undefined : people.get(n.authorId);
-    createNote(notes, {
-      id: n.id,
-      phase: n.phase,
-      text: n.text,
-      colour: n.colour,
-      clusterId: n.clusterId,
-      theme: n.theme,
-      author: p ? { id: p.id, name: p.name, organisation: p.organisation } : null,
-      now: n.createdAt,
-    });
-    notes.get(n.id)!.set('order', i);
-  });
+  yield* inSteps(
+    docs.board,
+    snapshot.notes,
+    (n) => textBlocks(n.text),
+    (n, i) => {
+      const p = n.authorId === null ? undefined : people.get(n.authorId);
+      createNote(notes, {
+        id: n.id,
+        phase: n.phase,
+        text: n.text,
+        colour: n.colour,
+        clusterId: n.clusterId,
+        theme: n.theme,
+        author: p ? { id: p.id, name: p.name, organisation: p.organisation } : null,
+        now: n.createdAt,
+      });
+      notes.get(n.id)!.set('order', i);
+    },
+  );
 
-  yield* inSteps(docs.report, snapshot.recommendations, (r) => textBlocks(r.description) + r.actionSteps.length, (r) => {
-    createRecommendation(docs.report, {
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      order: r.order,
-      sourceClusterId: r.sourceClusterId,
-      painPointLinks: r.painPointLinks,
-      visionLinks: r.visionLinks,
-    });
-    if (r.plan) updateRecommendationPlan(docs.report, r.id, r.plan);
-    for (const s of r.actionSteps) addActionStep(docs.report, r.id, s);
-  });
+  yield* inSteps(
+    docs.report,
+    snapshot.recommendations,
+    (r) => textBlocks(r.description) + r.actionSteps.length,
+    (r) => {
+      createRecommendation(docs.report, {
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        order: r.order,
+        sourceClusterId: r.sourceClusterId,
+        painPointLinks: r.painPointLinks,
+        visionLinks: r.visionLinks,
+      });
+      if (r.plan) updateRecommendationPlan(docs.report, r.id, r.plan);
+      for (const s of r.actionSteps) addActionStep(docs.report, r.id, s);
+    },
+  );
 }
 
 /** writeSnapshotSteps into fresh rooms, all at once (for callers with nothing to yield to). */

@@ -113,8 +113,18 @@ export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInpu
   const legacy = votingRounds.length === 0 ? readTallies(docs.control) : null;
   if (legacy) {
     const items = PHASES.flatMap((phase) => [
-      ...listClusters(docs.board, phase).map((c) => ({ id: c.id, phase, target: 'clusters' as const, votes: Object.hasOwn(legacy, c.id) ? legacy[c.id]! : 0 })),
-      ...listNotes(docs.board, phase).map((n) => ({ id: n.id, phase, target: 'notes' as const, votes: Object.hasOwn(legacy, n.id) ? legacy[n.id]! : 0 })),
+      ...listClusters(docs.board, phase).map((c) => ({
+        id: c.id,
+        phase,
+        target: 'clusters' as const,
+        votes: Object.hasOwn(legacy, c.id) ? legacy[c.id]! : 0,
+      })),
+      ...listNotes(docs.board, phase).map((n) => ({
+        id: n.id,
+        phase,
+        target: 'notes' as const,
+        votes: Object.hasOwn(legacy, n.id) ? legacy[n.id]! : 0,
+      })),
     ]);
     votingRounds.push(...roundsFromItemVotes(items));
   }
@@ -209,7 +219,17 @@ export function roundsFromItemVotes(items: readonly VotedItem[]): SnapshotVoting
         .map((x) => ({ itemId: x.id, votes: x.votes }))
         .sort((a, b) => b.votes - a.votes || a.itemId.localeCompare(b.itemId));
       if (results.length === 0) continue;
-      rounds.push({ id: `round-${rounds.length + 1}`, phase, target, votesPerPerson: null, maxPerItem: null, status: 'closed', openedAt: null, closedAt: null, results });
+      rounds.push({
+        id: `round-${rounds.length + 1}`,
+        phase,
+        target,
+        votesPerPerson: null,
+        maxPerItem: null,
+        status: 'closed',
+        openedAt: null,
+        closedAt: null,
+        results,
+      });
     }
   }
   return rounds;

@@ -27,9 +27,13 @@ export const WORKSHOP_JSON_MIGRATIONS: readonly Migration[] = [
     // target and its results; dots and times were not recorded, so they stay null.
     up(file) {
       const items: VotedItem[] = [];
-      for (const [target, entries] of [['clusters', file.clusters], ['notes', file.notes]] as const) {
+      for (const [target, entries] of [
+        ['clusters', file.clusters],
+        ['notes', file.notes],
+      ] as const) {
         for (const x of list(entries).map(record)) {
-          if (x && isPhase(x.phase) && typeof x.id === 'string' && Number.isSafeInteger(x.votes)) items.push({ id: x.id, phase: x.phase, target, votes: x.votes as number });
+          if (x && isPhase(x.phase) && typeof x.id === 'string' && Number.isSafeInteger(x.votes))
+            items.push({ id: x.id, phase: x.phase, target, votes: x.votes as number });
         }
       }
       const rounds = roundsFromItemVotes(items);

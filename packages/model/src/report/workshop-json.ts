@@ -3,7 +3,15 @@ import { MAX_NOTE_TEXT_LENGTH, MAX_NOTE_THEME_LENGTH, MAX_TITLE_LENGTH, MAX_VOTE
 import { isSafeId } from '../ids.ts';
 import { isRole } from '../permissions.ts';
 import { isPhase } from '../phases.ts';
-import { HORIZONS, isIsoDate, MAX_PLAN_FIELD_LENGTH, PLAN_TEXT_FIELDS, SANDBOX_NEEDS, STEP_STATUSES, type RecommendationPlan } from '../schema/report.ts';
+import {
+  HORIZONS,
+  isIsoDate,
+  MAX_PLAN_FIELD_LENGTH,
+  PLAN_TEXT_FIELDS,
+  SANDBOX_NEEDS,
+  STEP_STATUSES,
+  type RecommendationPlan,
+} from '../schema/report.ts';
 import { CREDITS, roundsFromItemVotes, roundVotes, type SnapshotVotingRound, type WorkshopSnapshot } from './snapshot.ts';
 import { migrateWorkshopJson } from './workshop-json-migrations.ts';
 import { textBlocks } from './snapshot-to-docs.ts';
@@ -42,7 +50,14 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
       sessions: s.workshop.sessions.map((x) => ({ label: x.label, start: iso(x.start), end: iso(x.end) })),
       anonymous: s.workshop.anonymous,
     },
-    people: s.people.map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, country: p.country, role: p.role, credit: p.credit })),
+    people: s.people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      organisation: p.organisation,
+      country: p.country,
+      role: p.role,
+      credit: p.credit,
+    })),
     clusters: s.clusters.map((c) => ({ id: c.id, phase: c.phase, title: c.title, votes: c.votes })),
     notes: s.notes.map((n) => ({
       id: n.id,
@@ -77,7 +92,14 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
       visionLinks: r.visionLinks,
       // Optional in version 2: written only when set, so files without them are unchanged.
       ...(r.plan ? { plan: r.plan } : {}),
-      actionSteps: r.actionSteps.map((a) => ({ id: a.id, text: a.text, owner: a.owner, horizon: a.horizon, status: a.status, ...(a.due ? { due: a.due } : {}) })),
+      actionSteps: r.actionSteps.map((a) => ({
+        id: a.id,
+        text: a.text,
+        owner: a.owner,
+        horizon: a.horizon,
+        status: a.status,
+        ...(a.due ? { due: a.due } : {}),
+      })),
     })),
     // Written only when a survey ran. Results, not answers: an import leaves it out, since a
     // copy of a workshop has not been surveyed.
@@ -87,7 +109,10 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
 }
 
 export class WorkshopImportError extends Error {
-  constructor(readonly path: string, problem: string) {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
     super(`${path}: ${problem}`);
     this.name = 'WorkshopImportError';
   }
@@ -113,7 +138,8 @@ function nullableText(v: unknown, path: string): string | null {
 }
 /** Ids become keys of documents and rooms: one shape everywhere (see ids.ts). */
 function id(v: unknown, path: string): string {
-  if (!isSafeId(v)) throw new WorkshopImportError(path, 'expected an id: letters, digits, - and _ only (1–64), not a name such as __proto__');
+  if (!isSafeId(v))
+    throw new WorkshopImportError(path, 'expected an id: letters, digits, - and _ only (1–64), not a name such as __proto__');
   return v;
 }
 function nullableId(v: unknown, path: string): string | null {
@@ -137,7 +163,8 @@ function nullableInstant(v: unknown, path: string): number | null {
 }
 function nullableDots(v: unknown, path: string): number | null {
   if (v === null) return null;
-  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VOTES_PER_PERSON) throw new WorkshopImportError(path, `expected null or a whole number from 1 to ${MAX_VOTES_PER_PERSON}`);
+  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > MAX_VOTES_PER_PERSON)
+    throw new WorkshopImportError(path, `expected null or a whole number from 1 to ${MAX_VOTES_PER_PERSON}`);
   return v as number;
 }
 function instant(v: unknown, path: string): number {
@@ -146,7 +173,8 @@ function instant(v: unknown, path: string): number {
   return t;
 }
 function oneOf<T extends string>(list: readonly T[], v: unknown, path: string): T {
-  if (typeof v !== 'string' || !(list as readonly string[]).includes(v)) throw new WorkshopImportError(path, `expected one of ${list.join(', ')}`);
+  if (typeof v !== 'string' || !(list as readonly string[]).includes(v))
+    throw new WorkshopImportError(path, `expected one of ${list.join(', ')}`);
   return v as T;
 }
 function check<T>(ok: (v: unknown) => v is T, v: unknown, path: string, what: string): T {
@@ -160,7 +188,10 @@ function withinBlocks(s: WorkshopSnapshot): WorkshopSnapshot {
   const spend = (n: number, path: string) => {
     blocks += n;
     if (blocks > MAX_IMPORT_BLOCKS) {
-      throw new WorkshopImportError(path, `the file holds more than ${MAX_IMPORT_BLOCKS} clusters, notes, recommendations, action steps and lines of text in all`);
+      throw new WorkshopImportError(
+        path,
+        `the file holds more than ${MAX_IMPORT_BLOCKS} clusters, notes, recommendations, action steps and lines of text in all`,
+      );
     }
   };
   for (let i = 0; i < s.clusters.length; i++) spend(1, `$.clusters[${i}]`);
@@ -186,7 +217,10 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
   const given = obj(root, '$');
   if (given.format !== WORKSHOP_JSON_FORMAT) throw new WorkshopImportError('$.format', `expected "${WORKSHOP_JSON_FORMAT}"`);
   if (!Number.isInteger(given.version) || (given.version as number) < 1 || (given.version as number) > WORKSHOP_JSON_VERSION) {
-    throw new WorkshopImportError('$.version', `version ${String(given.version)} is not supported (this app reads 1 to ${WORKSHOP_JSON_VERSION})`);
+    throw new WorkshopImportError(
+      '$.version',
+      `version ${String(given.version)} is not supported (this app reads 1 to ${WORKSHOP_JSON_VERSION})`,
+    );
   }
   const r = migrateWorkshopJson(given, WORKSHOP_JSON_VERSION);
   const w = obj(r.workshop, '$.workshop');
@@ -199,77 +233,102 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
       sessions: arr(w.sessions, '$.workshop.sessions', 100).map((x, i) => {
         const s = obj(x, `$.workshop.sessions[${i}]`);
         const p = `$.workshop.sessions[${i}]`;
-        return { label: text(s.label, `${p}.label`, MAX_TITLE_LENGTH), start: instant(s.start, `${p}.start`), end: instant(s.end, `${p}.end`) };
+        return {
+          label: text(s.label, `${p}.label`, MAX_TITLE_LENGTH),
+          start: instant(s.start, `${p}.start`),
+          end: instant(s.end, `${p}.end`),
+        };
       }),
       anonymous: check((v): v is boolean => typeof v === 'boolean', w.anonymous, '$.workshop.anonymous', 'true or false'),
     },
-    people: unique(arr(r.people, '$.people', MAX_IMPORT_NOTES).map((x, i) => {
-      const p = obj(x, `$.people[${i}]`);
-      const at = `$.people[${i}]`;
-      return {
-        id: id(p.id, `${at}.id`),
-        name: text(p.name, `${at}.name`, MAX_TITLE_LENGTH),
-        organisation: text(p.organisation, `${at}.organisation`, MAX_TITLE_LENGTH),
-        country: text(p.country, `${at}.country`, 100),
-        role: check(isRole, p.role, `${at}.role`, 'facilitator, organiser or participant'),
-        credit: oneOf(CREDITS, p.credit, `${at}.credit`),
-      };
-    }), '$.people'),
-    clusters: unique(arr(r.clusters, '$.clusters', MAX_IMPORT_NOTES).map((x, i) => {
-      const c = obj(x, `$.clusters[${i}]`);
-      const at = `$.clusters[${i}]`;
-      return { id: id(c.id, `${at}.id`), phase: check(isPhase, c.phase, `${at}.phase`, 'a phase'), title: text(c.title, `${at}.title`, MAX_TITLE_LENGTH), votes: count(c.votes, `${at}.votes`) };
-    }), '$.clusters'),
-    notes: unique(arr(r.notes, '$.notes', MAX_IMPORT_NOTES).map((x, i) => {
-      const n = obj(x, `$.notes[${i}]`);
-      const at = `$.notes[${i}]`;
-      return {
-        id: id(n.id, `${at}.id`),
-        phase: check(isPhase, n.phase, `${at}.phase`, 'a phase'),
-        text: text(n.text, `${at}.text`),
-        authorId: nullableId(n.authorId, `${at}.authorId`),
-        clusterId: nullableId(n.clusterId, `${at}.clusterId`),
-        // Optional: a file written by another tool may leave it out.
-        theme: n.theme === null || n.theme === undefined ? null : text(n.theme, `${at}.theme`, MAX_NOTE_THEME_LENGTH),
-        colour: check(isNoteColour, n.colour, `${at}.colour`, 'a note colour'),
-        createdAt: instant(n.createdAt, `${at}.createdAt`),
-        votes: count(n.votes, `${at}.votes`),
-      };
-    }), '$.notes'),
+    people: unique(
+      arr(r.people, '$.people', MAX_IMPORT_NOTES).map((x, i) => {
+        const p = obj(x, `$.people[${i}]`);
+        const at = `$.people[${i}]`;
+        return {
+          id: id(p.id, `${at}.id`),
+          name: text(p.name, `${at}.name`, MAX_TITLE_LENGTH),
+          organisation: text(p.organisation, `${at}.organisation`, MAX_TITLE_LENGTH),
+          country: text(p.country, `${at}.country`, 100),
+          role: check(isRole, p.role, `${at}.role`, 'facilitator, organiser or participant'),
+          credit: oneOf(CREDITS, p.credit, `${at}.credit`),
+        };
+      }),
+      '$.people',
+    ),
+    clusters: unique(
+      arr(r.clusters, '$.clusters', MAX_IMPORT_NOTES).map((x, i) => {
+        const c = obj(x, `$.clusters[${i}]`);
+        const at = `$.clusters[${i}]`;
+        return {
+          id: id(c.id, `${at}.id`),
+          phase: check(isPhase, c.phase, `${at}.phase`, 'a phase'),
+          title: text(c.title, `${at}.title`, MAX_TITLE_LENGTH),
+          votes: count(c.votes, `${at}.votes`),
+        };
+      }),
+      '$.clusters',
+    ),
+    notes: unique(
+      arr(r.notes, '$.notes', MAX_IMPORT_NOTES).map((x, i) => {
+        const n = obj(x, `$.notes[${i}]`);
+        const at = `$.notes[${i}]`;
+        return {
+          id: id(n.id, `${at}.id`),
+          phase: check(isPhase, n.phase, `${at}.phase`, 'a phase'),
+          text: text(n.text, `${at}.text`),
+          authorId: nullableId(n.authorId, `${at}.authorId`),
+          clusterId: nullableId(n.clusterId, `${at}.clusterId`),
+          // Optional: a file written by another tool may leave it out.
+          theme: n.theme === null || n.theme === undefined ? null : text(n.theme, `${at}.theme`, MAX_NOTE_THEME_LENGTH),
+          colour: check(isNoteColour, n.colour, `${at}.colour`, 'a note colour'),
+          createdAt: instant(n.createdAt, `${at}.createdAt`),
+          votes: count(n.votes, `${at}.votes`),
+        };
+      }),
+      '$.notes',
+    ),
     votingRounds: [],
-    recommendations: unique(arr(r.recommendations, '$.recommendations', MAX_IMPORT_NOTES).map((x, i) => {
-      const rec = obj(x, `$.recommendations[${i}]`);
-      const at = `$.recommendations[${i}]`;
-      const ids = (v: unknown, p: string) => arr(v, p, MAX_IMPORT_NOTES).map((x, k) => id(x, `${p}[${k}]`));
-      return {
-        id: id(rec.id, `${at}.id`),
-        title: text(rec.title, `${at}.title`, MAX_TITLE_LENGTH),
-        description: text(rec.description, `${at}.description`, MAX_NOTE_TEXT_LENGTH * 10),
-        order: check((v): v is number => typeof v === 'number' && Number.isFinite(v), rec.order, `${at}.order`, 'a number'),
-        sourceClusterId: nullableId(rec.sourceClusterId, `${at}.sourceClusterId`),
-        painPointLinks: ids(rec.painPointLinks, `${at}.painPointLinks`),
-        visionLinks: ids(rec.visionLinks, `${at}.visionLinks`),
-        ...(rec.plan === undefined ? {} : { plan: readPlanJson(rec.plan, `${at}.plan`) }),
-        actionSteps: arr(rec.actionSteps, `${at}.actionSteps`, 1000).map((y, k) => {
-          const s = obj(y, `${at}.actionSteps[${k}]`);
-          const sp = `${at}.actionSteps[${k}]`;
-          return {
-            id: id(s.id, `${sp}.id`),
-            text: text(s.text, `${sp}.text`),
-            owner: text(s.owner, `${sp}.owner`, MAX_TITLE_LENGTH),
-            horizon: oneOf(HORIZONS, s.horizon, `${sp}.horizon`),
-            status: oneOf(STEP_STATUSES, s.status, `${sp}.status`),
-            ...(s.due === undefined || s.due === null ? {} : { due: check(isIsoDate, s.due, `${sp}.due`, 'a date like 2025-07-07') }),
-          };
-        }),
-      };
-    }), '$.recommendations'),
+    recommendations: unique(
+      arr(r.recommendations, '$.recommendations', MAX_IMPORT_NOTES).map((x, i) => {
+        const rec = obj(x, `$.recommendations[${i}]`);
+        const at = `$.recommendations[${i}]`;
+        const ids = (v: unknown, p: string) => arr(v, p, MAX_IMPORT_NOTES).map((x, k) => id(x, `${p}[${k}]`));
+        return {
+          id: id(rec.id, `${at}.id`),
+          title: text(rec.title, `${at}.title`, MAX_TITLE_LENGTH),
+          description: text(rec.description, `${at}.description`, MAX_NOTE_TEXT_LENGTH * 10),
+          order: check((v): v is number => typeof v === 'number' && Number.isFinite(v), rec.order, `${at}.order`, 'a number'),
+          sourceClusterId: nullableId(rec.sourceClusterId, `${at}.sourceClusterId`),
+          painPointLinks: ids(rec.painPointLinks, `${at}.painPointLinks`),
+          visionLinks: ids(rec.visionLinks, `${at}.visionLinks`),
+          ...(rec.plan === undefined ? {} : { plan: readPlanJson(rec.plan, `${at}.plan`) }),
+          actionSteps: arr(rec.actionSteps, `${at}.actionSteps`, 1000).map((y, k) => {
+            const s = obj(y, `${at}.actionSteps[${k}]`);
+            const sp = `${at}.actionSteps[${k}]`;
+            return {
+              id: id(s.id, `${sp}.id`),
+              text: text(s.text, `${sp}.text`),
+              owner: text(s.owner, `${sp}.owner`, MAX_TITLE_LENGTH),
+              horizon: oneOf(HORIZONS, s.horizon, `${sp}.horizon`),
+              status: oneOf(STEP_STATUSES, s.status, `${sp}.status`),
+              ...(s.due === undefined || s.due === null ? {} : { due: check(isIsoDate, s.due, `${sp}.due`, 'a date like 2025-07-07') }),
+            };
+          }),
+        };
+      }),
+      '$.recommendations',
+    ),
   };
   // The rounds are the record; an item's votes in the file are derived from them. A file
   // without rounds (written by another tool) is read as version 1 was: votes on the items.
-  snapshot.votingRounds = r.votingRounds === undefined
-    ? roundsFromItemVotes([...snapshot.clusters.map((c) => ({ ...c, target: 'clusters' as const })), ...snapshot.notes.map((n) => ({ ...n, target: 'notes' as const }))])
-    : readRounds(r.votingRounds);
+  snapshot.votingRounds =
+    r.votingRounds === undefined
+      ? roundsFromItemVotes([
+          ...snapshot.clusters.map((c) => ({ ...c, target: 'clusters' as const })),
+          ...snapshot.notes.map((n) => ({ ...n, target: 'notes' as const })),
+        ])
+      : readRounds(r.votingRounds);
   const votes = roundVotes(snapshot.votingRounds);
   for (const item of [...snapshot.notes, ...snapshot.clusters]) item.votes = votes.get(item.id) ?? 0;
   return snapshot;
@@ -286,24 +345,28 @@ function readPlanJson(v: unknown, path: string): RecommendationPlan {
 
 function readRounds(v: unknown): SnapshotVotingRound[] {
   let results = 0;
-  return unique(arr(v, '$.votingRounds', MAX_IMPORT_ROUNDS).map((x, i) => {
-    const at = `$.votingRounds[${i}]`;
-    const r = obj(x, at);
-    return {
-      id: id(r.id, `${at}.id`),
-      phase: check(isPhase, r.phase, `${at}.phase`, 'a phase'),
-      target: oneOf(['notes', 'clusters'] as const, r.target, `${at}.target`),
-      votesPerPerson: nullableDots(r.votesPerPerson, `${at}.votesPerPerson`),
-      maxPerItem: nullableDots(r.maxPerItem, `${at}.maxPerItem`),
-      status: oneOf(['open', 'closed'] as const, r.status, `${at}.status`),
-      openedAt: nullableInstant(r.openedAt, `${at}.openedAt`),
-      closedAt: nullableInstant(r.closedAt, `${at}.closedAt`),
-      results: arr(r.results, `${at}.results`, MAX_IMPORT_NOTES).map((y, k) => {
-        const p = `${at}.results[${k}]`;
-        if (++results > MAX_IMPORT_ROUND_RESULTS) throw new WorkshopImportError(p, `more than ${MAX_IMPORT_ROUND_RESULTS} results in all rounds`);
-        const res = obj(y, p);
-        return { itemId: id(res.itemId, `${p}.itemId`), votes: count(res.votes, `${p}.votes`) };
-      }),
-    };
-  }), '$.votingRounds');
+  return unique(
+    arr(v, '$.votingRounds', MAX_IMPORT_ROUNDS).map((x, i) => {
+      const at = `$.votingRounds[${i}]`;
+      const r = obj(x, at);
+      return {
+        id: id(r.id, `${at}.id`),
+        phase: check(isPhase, r.phase, `${at}.phase`, 'a phase'),
+        target: oneOf(['notes', 'clusters'] as const, r.target, `${at}.target`),
+        votesPerPerson: nullableDots(r.votesPerPerson, `${at}.votesPerPerson`),
+        maxPerItem: nullableDots(r.maxPerItem, `${at}.maxPerItem`),
+        status: oneOf(['open', 'closed'] as const, r.status, `${at}.status`),
+        openedAt: nullableInstant(r.openedAt, `${at}.openedAt`),
+        closedAt: nullableInstant(r.closedAt, `${at}.closedAt`),
+        results: arr(r.results, `${at}.results`, MAX_IMPORT_NOTES).map((y, k) => {
+          const p = `${at}.results[${k}]`;
+          if (++results > MAX_IMPORT_ROUND_RESULTS)
+            throw new WorkshopImportError(p, `more than ${MAX_IMPORT_ROUND_RESULTS} results in all rounds`);
+          const res = obj(y, p);
+          return { itemId: id(res.itemId, `${p}.itemId`), votes: count(res.votes, `${p}.votes`) };
+        }),
+      };
+    }),
+    '$.votingRounds',
+  );
 }

@@ -1,12 +1,5 @@
 import { isSafeId } from '../ids.ts';
-import {
-  CLUSTER_FIELDS,
-  DRAFT_NOTE_FIELDS,
-  NOTE_FIELDS,
-  REQUIRED_FIELDS,
-  isKnownRoot,
-  type FieldSpec,
-} from '../schema/room-schema.ts';
+import { CLUSTER_FIELDS, DRAFT_NOTE_FIELDS, NOTE_FIELDS, REQUIRED_FIELDS, isKnownRoot, type FieldSpec } from '../schema/room-schema.ts';
 import { isNewEntry, writtenFields, type Collection, type Correction, type EntryChange, type Rule, type RuleDeps } from './changes.ts';
 
 /** Only the room's own top-level names: anything else would be stored and sent to every joiner. */

@@ -113,9 +113,7 @@ export function setPlainText(fragment: Y.XmlFragment, text: string): void {
  * afterwards would also delete anything tag-like the user typed.
  */
 function textOf(node: Y.XmlText): string {
-  return (node.toDelta() as { insert: unknown }[])
-    .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
-    .join('');
+  return (node.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
 }
 
 /** The plain text of a rich-text body: paragraphs joined by newlines, marks dropped. */

@@ -45,7 +45,11 @@ export function writeSetup(doc: Y.Doc, setup: { phaseQuestions?: PhaseQuestions;
   const map = controlSettings(doc);
   doc.transact(() => {
     if (setup.phaseQuestions) map.set('phaseQuestions', { ...setup.phaseQuestions });
-    if (setup.agenda) map.set('agenda', setup.agenda.map((i) => ({ ...i })));
+    if (setup.agenda)
+      map.set(
+        'agenda',
+        setup.agenda.map((i) => ({ ...i })),
+      );
   });
 }
 

@@ -71,7 +71,8 @@ export function votingRoundsMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 const instantOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const dotsOrNull = (v: unknown): number | null => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_VOTES_PER_PERSON ? (v as number) : null);
+const dotsOrNull = (v: unknown): number | null =>
+  Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_VOTES_PER_PERSON ? (v as number) : null;
 
 /** Reads an untrusted stored round; anything malformed reads as no round at all. */
 export function parseVotingRound(value: unknown): VotingRound | null {
@@ -110,7 +111,9 @@ function stored(round: VotingRound): StoredRound {
     status: round.status,
     openedAt: round.openedAt,
     closedAt: round.closedAt,
-    results: Object.entries(round.tallies).filter(([, n]) => n > 0).map(([id, votes]) => ({ id, votes })),
+    results: Object.entries(round.tallies)
+      .filter(([, n]) => n > 0)
+      .map(([id, votes]) => ({ id, votes })),
   };
 }
 

@@ -78,7 +78,8 @@ export function revealDrafts(
         // Read the body without noteContent(): that would write a blank one into the draft.
         const body = m.get('content');
         const text = body instanceof Y.XmlFragment ? plainText(body) : '';
-        const fits = body instanceof Y.XmlFragment && text.length <= MAX_NOTE_TEXT_LENGTH && body.toString().length <= MAX_NOTE_MARKUP_LENGTH;
+        const fits =
+          body instanceof Y.XmlFragment && text.length <= MAX_NOTE_TEXT_LENGTH && body.toString().length <= MAX_NOTE_MARKUP_LENGTH;
         const copy = fits ? (body as Y.XmlFragment).clone() : new Y.XmlFragment();
         note.set('content', copy);
         board.set(n.id, note);

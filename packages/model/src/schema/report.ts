@@ -23,7 +23,12 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 
 /** How exported reports (English) name horizons and statuses; the app translates its own. */
 export const HORIZON_TITLES: Record<Horizon, string> = { short: '100 days', medium: '1 year', long: '3 years or more' };
-export const STEP_STATUS_TITLES: Record<StepStatus, string> = { proposed: 'proposed', agreed: 'agreed', inProgress: 'in progress', done: 'done' };
+export const STEP_STATUS_TITLES: Record<StepStatus, string> = {
+  proposed: 'proposed',
+  agreed: 'agreed',
+  inProgress: 'in progress',
+  done: 'done',
+};
 
 export interface ActionStepView {
   id: string;
@@ -163,13 +168,28 @@ function child<T>(r: RecommendationMap, key: string, make: () => T, is: (v: unkn
 }
 
 export function recommendationDescription(r: RecommendationMap): Y.XmlFragment {
-  return child(r, 'description', () => new Y.XmlFragment(), (v): v is Y.XmlFragment => v instanceof Y.XmlFragment);
+  return child(
+    r,
+    'description',
+    () => new Y.XmlFragment(),
+    (v): v is Y.XmlFragment => v instanceof Y.XmlFragment,
+  );
 }
 export function recommendationLinks(r: RecommendationMap, kind: LinkKind): Y.Array<string> {
-  return child(r, kind, () => new Y.Array<string>(), (v): v is Y.Array<string> => v instanceof Y.Array);
+  return child(
+    r,
+    kind,
+    () => new Y.Array<string>(),
+    (v): v is Y.Array<string> => v instanceof Y.Array,
+  );
 }
 export function recommendationSteps(r: RecommendationMap): Y.Array<Y.Map<unknown>> {
-  return child(r, 'actionSteps', () => new Y.Array<Y.Map<unknown>>(), (v): v is Y.Array<Y.Map<unknown>> => v instanceof Y.Array);
+  return child(
+    r,
+    'actionSteps',
+    () => new Y.Array<Y.Map<unknown>>(),
+    (v): v is Y.Array<Y.Map<unknown>> => v instanceof Y.Array,
+  );
 }
 
 export function readActionStep(m: unknown): ActionStepView | null {
@@ -207,7 +227,13 @@ export function readRecommendation(r: RecommendationMap): RecommendationView | n
     sourceClusterId: typeof r.get('sourceClusterId') === 'string' ? (r.get('sourceClusterId') as string) : null,
     painPointLinks: [...new Set(ids(r.get('painPointLinks')))],
     visionLinks: [...new Set(ids(r.get('visionLinks')))],
-    actionSteps: steps instanceof Y.Array ? steps.toArray().map(readActionStep).filter((s) => s !== null) : [],
+    actionSteps:
+      steps instanceof Y.Array
+        ? steps
+            .toArray()
+            .map(readActionStep)
+            .filter((s) => s !== null)
+        : [],
   };
 }
 
@@ -223,7 +249,11 @@ function readPlan(r: RecommendationMap): RecommendationPlan | null {
 }
 
 /** Sets or clears (empty text, null sandbox) the plan's fields given. */
-export function updateRecommendationPlan(doc: Y.Doc, id: string, patch: { [K in keyof RecommendationPlan]?: RecommendationPlan[K] | null }): boolean {
+export function updateRecommendationPlan(
+  doc: Y.Doc,
+  id: string,
+  patch: { [K in keyof RecommendationPlan]?: RecommendationPlan[K] | null },
+): boolean {
   const r = reportRecommendations(doc).get(id);
   if (!r) return false;
   doc.transact(() => {
@@ -279,7 +309,11 @@ export function unlinkFromRecommendation(doc: Y.Doc, id: string, kind: LinkKind,
   });
 }
 
-export function addActionStep(doc: Y.Doc, recommendationId: string, step: Partial<Omit<ActionStepView, 'id'>> & { id?: string }): string | null {
+export function addActionStep(
+  doc: Y.Doc,
+  recommendationId: string,
+  step: Partial<Omit<ActionStepView, 'id'>> & { id?: string },
+): string | null {
   const r = reportRecommendations(doc).get(recommendationId);
   if (!r) return null;
   const m = new Y.Map<unknown>();
@@ -304,7 +338,12 @@ function findStep(doc: Y.Doc, recommendationId: string, stepId: string): { steps
   return index < 0 ? null : { steps, index };
 }
 
-export function updateActionStep(doc: Y.Doc, recommendationId: string, stepId: string, patch: Partial<Omit<ActionStepView, 'id'>>): boolean {
+export function updateActionStep(
+  doc: Y.Doc,
+  recommendationId: string,
+  stepId: string,
+  patch: Partial<Omit<ActionStepView, 'id'>>,
+): boolean {
   const found = findStep(doc, recommendationId, stepId);
   if (!found) return false;
   const m = found.steps.get(found.index);

@@ -50,7 +50,10 @@ export interface FieldSpec {
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const shortString = (max: number) => (v: unknown): v is string => typeof v === 'string' && v.length <= max;
+const shortString =
+  (max: number) =>
+  (v: unknown): v is string =>
+    typeof v === 'string' && v.length <= max;
 
 const coordinate: FieldSpec = {
   valid: (v) => finite(v) && Math.abs(v) <= BOARD_EXTENT,

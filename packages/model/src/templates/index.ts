@@ -8,7 +8,10 @@ import { parseTemplate, TemplateError, type WorkshopTemplate } from './template.
 export function resolveTemplate(value: unknown): WorkshopTemplate {
   if (typeof value === 'string') {
     if (isBuiltInTemplateId(value)) return parseTemplate(BUILT_IN_TEMPLATES[value]);
-    throw new TemplateError('template', `unknown template "${value.slice(0, 40)}"; use one of ${Object.keys(BUILT_IN_TEMPLATES).join(', ')}, or a saved template`);
+    throw new TemplateError(
+      'template',
+      `unknown template "${value.slice(0, 40)}"; use one of ${Object.keys(BUILT_IN_TEMPLATES).join(', ')}, or a saved template`,
+    );
   }
   return parseTemplate(value);
 }

@@ -33,7 +33,10 @@ export interface WorkshopTemplate {
 }
 
 export class TemplateError extends Error {
-  constructor(readonly path: string, problem: string) {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
     super(`${path}: ${problem}`);
     this.name = 'TemplateError';
   }
@@ -47,9 +50,12 @@ export function parseTemplate(value: unknown): WorkshopTemplate {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TemplateError('template', 'expected an object');
   const v = value as Record<string, unknown>;
   if (v.format !== TEMPLATE_FORMAT) throw new TemplateError('template.format', `expected "${TEMPLATE_FORMAT}"`);
-  if (v.version !== TEMPLATE_VERSION) throw new TemplateError('template.version', `version ${String(v.version)} is not supported (this app reads ${TEMPLATE_VERSION})`);
-  if (!isText(v.name, MAX_TITLE_LENGTH)) throw new TemplateError('template.name', `expected a string of at most ${MAX_TITLE_LENGTH} characters`);
-  if (!isText(v.purpose, MAX_TEMPLATE_PURPOSE_LENGTH)) throw new TemplateError('template.purpose', `expected a string of at most ${MAX_TEMPLATE_PURPOSE_LENGTH} characters`);
+  if (v.version !== TEMPLATE_VERSION)
+    throw new TemplateError('template.version', `version ${String(v.version)} is not supported (this app reads ${TEMPLATE_VERSION})`);
+  if (!isText(v.name, MAX_TITLE_LENGTH))
+    throw new TemplateError('template.name', `expected a string of at most ${MAX_TITLE_LENGTH} characters`);
+  if (!isText(v.purpose, MAX_TEMPLATE_PURPOSE_LENGTH))
+    throw new TemplateError('template.purpose', `expected a string of at most ${MAX_TEMPLATE_PURPOSE_LENGTH} characters`);
   if (!Array.isArray(v.themes) || v.themes.length > MAX_TEMPLATE_THEMES || !v.themes.every((t) => isText(t, 100) && t.trim() !== '')) {
     throw new TemplateError('template.themes', `expected at most ${MAX_TEMPLATE_THEMES} non-empty themes of at most 100 characters`);
   }
@@ -57,10 +63,13 @@ export function parseTemplate(value: unknown): WorkshopTemplate {
   if (typeof pm !== 'object' || pm === null || !PHASES.every((p) => isInt(pm[p], 1, MAX_TEMPLATE_PHASE_MINUTES))) {
     throw new TemplateError('template.phaseMinutes', `expected minutes (1–${MAX_TEMPLATE_PHASE_MINUTES}) for ${PHASES.join(', ')}`);
   }
-  if (!isInt(v.votesPerParticipant, 1, MAX_VOTES_PER_PERSON)) throw new TemplateError('template.votesPerParticipant', `expected a whole number 1–${MAX_VOTES_PER_PERSON}`);
-  if (v.homeTimeZone !== undefined && !isText(v.homeTimeZone, 64)) throw new TemplateError('template.homeTimeZone', 'expected a time zone name');
+  if (!isInt(v.votesPerParticipant, 1, MAX_VOTES_PER_PERSON))
+    throw new TemplateError('template.votesPerParticipant', `expected a whole number 1–${MAX_VOTES_PER_PERSON}`);
+  if (v.homeTimeZone !== undefined && !isText(v.homeTimeZone, 64))
+    throw new TemplateError('template.homeTimeZone', 'expected a time zone name');
   if (typeof v.anonymous !== 'boolean') throw new TemplateError('template.anonymous', 'expected true or false');
-  if (typeof v.participantsMayEditReport !== 'boolean') throw new TemplateError('template.participantsMayEditReport', 'expected true or false');
+  if (typeof v.participantsMayEditReport !== 'boolean')
+    throw new TemplateError('template.participantsMayEditReport', 'expected true or false');
   return {
     format: TEMPLATE_FORMAT,
     version: TEMPLATE_VERSION,
@@ -130,8 +139,10 @@ export function applyTemplate<T extends TemplatedWorkshopInput>(
       homeTimeZone: input.homeTimeZone ?? template.homeTimeZone,
       phaseMinutes: { ...template.phaseMinutes, ...input.phaseMinutes },
       votesPerParticipant: input.votesPerParticipant ?? template.votesPerParticipant,
-      ...(input.phaseQuestions ?? template.phaseQuestions ? { phaseQuestions: { ...template.phaseQuestions, ...input.phaseQuestions } } : {}),
-      ...(input.agenda ?? template.agenda ? { agenda: [...(input.agenda ?? template.agenda ?? [])] } : {}),
+      ...((input.phaseQuestions ?? template.phaseQuestions)
+        ? { phaseQuestions: { ...template.phaseQuestions, ...input.phaseQuestions } }
+        : {}),
+      ...((input.agenda ?? template.agenda) ? { agenda: [...(input.agenda ?? template.agenda ?? [])] } : {}),
     },
     state: { anonymous: template.anonymous, participantsMayEditReport: template.participantsMayEditReport },
   };

@@ -69,9 +69,7 @@ export function zonedLocalToInstant(local: string, zone: string): number {
   if (wall === null) throw new RangeError(`not a local date-time (YYYY-MM-DDTHH:mm): ${JSON.stringify(local)}`);
   const before = zoneOffsetMinutes(wall - 86_400_000, zone);
   const after = zoneOffsetMinutes(wall + 86_400_000, zone);
-  const fits = [before, after]
-    .map((offset) => wall - offset * MINUTE)
-    .filter((t) => zoneOffsetMinutes(t, zone) * MINUTE === wall - t);
+  const fits = [before, after].map((offset) => wall - offset * MINUTE).filter((t) => zoneOffsetMinutes(t, zone) * MINUTE === wall - t);
   if (fits.length > 0) return Math.min(...fits);
   return wall - before * MINUTE;
 }

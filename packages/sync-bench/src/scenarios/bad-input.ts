@@ -60,7 +60,9 @@ export async function runBadInput(target: Target, fanOut: Scale['fanOut'], scale
     attacker.send(plan);
     await attacker.next<{ ready: true }>();
     rssBefore = rssPeak = rssKb(target.pids ?? target.pid);
-    const rssTimer = setInterval(() => { rssPeak = Math.max(rssPeak, rssKb(target.pids ?? target.pid)); }, 100);
+    const rssTimer = setInterval(() => {
+      rssPeak = Math.max(rssPeak, rssKb(target.pids ?? target.pid));
+    }, 100);
     attackStart = performance.now();
     attacker.send('go');
     results = await attacker.next<AttackResults>();
@@ -70,7 +72,11 @@ export async function runBadInput(target: Target, fanOut: Scale['fanOut'], scale
 
   try {
     // S1's length plus room for the attacks, which start a quarter of the way in.
-    const load = await runFanOut(target, { ...fanOut, seconds: fanOut.seconds + 3 * scale.closeWaitMs / 1_000 }, { label: 's6', awareness: false, beside: attack });
+    const load = await runFanOut(
+      target,
+      { ...fanOut, seconds: fanOut.seconds + (3 * scale.closeWaitMs) / 1_000 },
+      { label: 's6', awareness: false, beside: attack },
+    );
     if (!results) throw new Error('the attacks did not report');
     const { phases } = results as AttackResults;
     // The attacker's clock is the epoch; ours is performance.now().

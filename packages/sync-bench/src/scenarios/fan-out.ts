@@ -54,7 +54,14 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
     ? everyPeriod(clients.length, 1_000, (i) => {
         const t = ++presenceTicks;
         clients[i]!.sendAwareness(presenceIds[i]!, {
-          user: { id: `p${i}`, name: `Person ${i}`, organisation: 'Bench', timeZone: 'Europe/Paris', colour: '#f4a261', role: 'participant' },
+          user: {
+            id: `p${i}`,
+            name: `Person ${i}`,
+            organisation: 'Bench',
+            timeZone: 'Europe/Paris',
+            colour: '#f4a261',
+            role: 'participant',
+          },
           cursor: { x: (t * 37) % 4_000, y: (t * 53) % 3_000, phase: 'painPoints' },
           status: 'active',
         });
@@ -92,4 +99,3 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
     samples,
   };
 }
-

@@ -34,7 +34,9 @@ async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedB
   const overflowsBefore = listenOverflows();
   const windowStart = monotonicUs();
   const clients = Array.from({ length: count }, (_, i) => new LoadClient(room.person(i)));
-  await waitFor('every joiner to sync or fail', () => clients.every((c) => c.syncedAt !== null || c.closedAt !== null), 120_000).catch(() => {});
+  await waitFor('every joiner to sync or fail', () => clients.every((c) => c.syncedAt !== null || c.closedAt !== null), 120_000).catch(
+    () => {},
+  );
   const proc = sampler.stop();
   logWindow(`${target.name} join ${count}`, windowStart);
   const loadGeneratorCpuPct = ownSampler.stop().cpuPct;

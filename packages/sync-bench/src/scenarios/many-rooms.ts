@@ -37,7 +37,9 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
     const clients = await connectClients(access, scale.clientsPerRoom);
     const openCount = () => clients.reduce((n, c) => n + (c.isOpen ? 1 : 0), 0);
     // The writers read the current log through the closure: each step starts a fresh one.
-    const writers = clients.slice(0, scale.writersPerRoom).map((c) => new NoteWriter(c, { record: (...a) => log.record(...a) }, () => openCount() - 1));
+    const writers = clients
+      .slice(0, scale.writersPerRoom)
+      .map((c) => new NoteWriter(c, { record: (...a) => log.record(...a) }, () => openCount() - 1));
     rooms.push({ clients, writers });
   }
   const allClients = rooms.flatMap((r) => r.clients);
@@ -75,7 +77,9 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
       cpuPct: proc.cpuPct,
       loadGeneratorCpuPct: own.cpuPct,
     });
-    console.error(`  ${target.name} s2 ${rate}/s: sent ${(sent / seconds).toFixed(0)}/s, ${samples.length}/${log.expected}, p50 ${steps.at(-1)!.latency.p50.toFixed(1)} / p99 ${steps.at(-1)!.latency.p99.toFixed(1)} ms, cpu ${proc.cpuPct.toFixed(0)}% (load generator ${own.cpuPct.toFixed(0)}%)`);
+    console.error(
+      `  ${target.name} s2 ${rate}/s: sent ${(sent / seconds).toFixed(0)}/s, ${samples.length}/${log.expected}, p50 ${steps.at(-1)!.latency.p50.toFixed(1)} / p99 ${steps.at(-1)!.latency.p99.toFixed(1)} ms, cpu ${proc.cpuPct.toFixed(0)}% (load generator ${own.cpuPct.toFixed(0)}%)`,
+    );
     await sleep(500);
   }
   for (const c of allClients) c.close();

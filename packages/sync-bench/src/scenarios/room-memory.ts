@@ -35,16 +35,18 @@ export async function runRoomMemory(target: Target, scale: Scale['roomMemory']):
   for (let i = 0; i < access.length; i += 50) {
     const group = access.slice(i, i + 50).map((a) => new LoadClient(a.person(0)));
     clients.push(...group);
-    await Promise.all(group.map(async (c) => {
-      try {
-        await c.synced;
-        const doc = new Y.Doc();
-        doc.on('update', (u: Uint8Array) => c.sendUpdate(u));
-        createNote(boardNotes(doc), { phase: 'painPoints', text: 'A small note', x: 10, y: 20 });
-      } catch {
-        failed++;
-      }
-    }));
+    await Promise.all(
+      group.map(async (c) => {
+        try {
+          await c.synced;
+          const doc = new Y.Doc();
+          doc.on('update', (u: Uint8Array) => c.sendUpdate(u));
+          createNote(boardNotes(doc), { phase: 'painPoints', text: 'A small note', x: 10, y: 20 });
+        } catch {
+          failed++;
+        }
+      }),
+    );
   }
   // Lets the servers apply (and ours store) the notes before the room is weighed.
   await sleep(3_000);
