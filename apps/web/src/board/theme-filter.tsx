@@ -80,10 +80,10 @@ export function useThemeFiltered(board: Y.Doc, ids: string[]): string[] {
     () => version.current,
     () => version.current,
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `v` counts theme edits on the board, which the notes map does not change identity for.
   return useMemo(() => {
     if (filter === null) return ids;
     const notes = boardNotes(board);
     return ids.filter((id) => matchesTheme(filter, notes.get(id)?.get('theme') as string | null | undefined));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [board, ids, filter, v]);
 }

@@ -75,6 +75,7 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
       (e) => setError(e instanceof ApiError ? e.message : t('errors.generic')),
     );
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload only when the workshop or the token changes, not on every credential object.
   useEffect(() => {
     if (!credential) return;
     reload();
@@ -85,7 +86,6 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
       },
       () => {},
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workshopId, credential?.token]);
 
   const save = async (ev: FormEvent) => {

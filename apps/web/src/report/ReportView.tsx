@@ -50,6 +50,7 @@ export function ReportView({ report, token, title, roomNames }: Props) {
   const canEdit = staff || state.participantsMayEditReport === true;
   const boardVersion = useYValue(boardNotes(board), () => ({}), true);
   const clusterVersion = useYValue(boardClusters(board), () => ({}), true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version counters stand for changes inside Yjs maps whose identity never changes.
   const items = useMemo(
     () => ({
       painPoints: boardItems(board, 'painPoints'),
@@ -57,7 +58,6 @@ export function ReportView({ report, token, title, roomNames }: Props) {
       recommendations: boardItems(board, 'recommendations'),
       owners: ownerSuggestions(board),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [board, boardVersion, clusterVersion],
   );
   const rounds = useControl(control, readVotingRounds);
@@ -73,10 +73,10 @@ export function ReportView({ report, token, title, roomNames }: Props) {
     }
     return votes;
   }, [rounds, legacyTallies]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version counters stand for changes inside Yjs maps whose identity never changes.
   const ranked = useMemo(() => {
     const views = [...recMaps.values()].map(readRecommendation).filter((r) => r !== null);
     return rankRecommendations(views, (id) => tallies.get(id) ?? 0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [recMaps, recVersion, tallies]);
   const [source, setSource] = useState('');
   const base = `/w/${encodeURIComponent(workshopId)}`;

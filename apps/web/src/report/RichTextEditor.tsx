@@ -34,12 +34,12 @@ export function RichTextEditor({ fragment, label, readOnly }: Props) {
     },
     [fragment],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attributes` is rebuilt from `label` each render; `label` is the dependency that matters.
   useEffect(() => {
     editor?.setEditable(!readOnly);
     // The label names the recommendation, whose title others may be typing: keep it current
     // without recreating the editor (that would drop the caret).
     editor?.setOptions({ editorProps: { attributes } });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, readOnly, label]);
   return <EditorContent editor={editor} className="report-editor" />;
 }
