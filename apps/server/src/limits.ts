@@ -11,7 +11,7 @@ export { MAX_WS_MESSAGE_BYTES };
 export const WS_FRAME_HARD_LIMIT_BYTES = 4 * MAX_WS_MESSAGE_BYTES;
 /**
  * After such a frame the socket stops being read (TCP holds the sender back instead of the
- * server reading and discarding the rest, 50 MB of it in the benchmark) and is cut this long
+ * server reading and discarding the rest) and is cut this long
  * after its close frame was sent.
  */
 export const OVERSIZED_FRAME_CUT_AFTER_MS = 1_000;

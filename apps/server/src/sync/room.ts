@@ -323,8 +323,8 @@ export class Room {
       const count = this.logCount;
       const bytes = this.logBytes;
       // As the room's only writer this process has applied every stored row: its state is
-      // the merged snapshot (1–7 ms to encode for a 220-note board, against 15–45 ms to merge
-      // 500 rows, a stall for every room). With other processes writing, storage merges.
+      // the merged snapshot, many times cheaper to encode than merging the stored rows again
+      // (docs/bench-sync.md has the numbers). With other processes writing, storage merges.
       const current = this.deps.fanout ? undefined : Y.encodeStateAsUpdate(this.doc);
       await this.deps.storage.compact(this.name, current);
       this.deps.metrics.compactions.inc();
