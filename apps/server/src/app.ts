@@ -23,8 +23,10 @@ import { workshopRoutes } from './http/workshops.ts';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type HttpLimits, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import type { RedisFanout } from './scale/redis-fanout.ts';
-import { FacilitationStore } from './facilitation/facilitation-store.ts';
-import { asyncStorage, promised, type AsyncFacilitationRecords, type AsyncStorage } from './storage/async-storage.ts';
+import { asyncStorage, promised, type AsyncStorage } from './storage/async-storage.ts';
+import { PostgresFacilitationRecords } from './storage/postgres-records.ts';
+import type { AsyncFacilitationRecords } from './storage/records.ts';
+import { SqliteFacilitationRecords } from './storage/sqlite-records.ts';
 import { PostgresStorage } from './storage/postgres-storage.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 import { Rooms } from './sync/rooms.ts';
@@ -109,7 +111,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   const sqlite = backend instanceof SqliteStorage ? backend : null;
   const storage: AsyncStorage = backend instanceof SqliteStorage ? asyncStorage(backend) : backend;
   const records: AsyncFacilitationRecords =
-    backend instanceof SqliteStorage ? promised(new FacilitationStore(backend.db)) : backend.facilitation;
+    backend instanceof SqliteStorage ? promised(new SqliteFacilitationRecords(backend.db)) : new PostgresFacilitationRecords(backend.pool);
   const metrics = createMetrics();
   const log = app.log;
   let rooms: Rooms | null = null;

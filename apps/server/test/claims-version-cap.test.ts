@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FacilitationStore } from '../src/facilitation/facilitation-store.ts';
 import { MAX_ACTIVITY_VERSIONS } from '../src/limits.ts';
-import { promised, type AsyncFacilitationRecords } from '../src/storage/async-storage.ts';
+import { promised } from '../src/storage/async-storage.ts';
+import { PostgresFacilitationRecords } from '../src/storage/postgres-records.ts';
 import { PostgresStorage } from '../src/storage/postgres-storage.ts';
+import type { AsyncFacilitationRecords } from '../src/storage/records.ts';
+import { SqliteFacilitationRecords } from '../src/storage/sqlite-records.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
@@ -22,7 +24,7 @@ const backends: [string, () => Promise<AsyncFacilitationRecords>][] = [
         () => removeDataDir(dir),
         () => s.close(),
       );
-      return promised(new FacilitationStore(s.db));
+      return promised(new SqliteFacilitationRecords(s.db));
     },
   ],
   [
@@ -34,7 +36,7 @@ const backends: [string, () => Promise<AsyncFacilitationRecords>][] = [
         () => dropSchema(schema),
         () => s.close(),
       );
-      return s.facilitation;
+      return new PostgresFacilitationRecords(s.pool);
     },
   ],
 ];

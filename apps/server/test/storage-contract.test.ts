@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { FacilitationStore } from '../src/facilitation/facilitation-store.ts';
 import { MAX_ACTIVITY_VERSIONS } from '../src/limits.ts';
-import { asyncStorage, promised, type AsyncFacilitationRecords, type AsyncStorage } from '../src/storage/async-storage.ts';
+import { asyncStorage, promised, type AsyncStorage } from '../src/storage/async-storage.ts';
 import { SQL_MIGRATIONS } from '../src/storage/migrations.ts';
 import { POSTGRES_MIGRATIONS } from '../src/storage/migrations/postgres.ts';
+import { PostgresFacilitationRecords } from '../src/storage/postgres-records.ts';
 import { PostgresStorage } from '../src/storage/postgres-storage.ts';
+import type { AsyncFacilitationRecords } from '../src/storage/records.ts';
+import { SqliteFacilitationRecords } from '../src/storage/sqlite-records.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 import type { PersonRecord } from '../src/storage/storage.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
@@ -29,7 +31,7 @@ const backends: Backend[] = [
     name: 'SQLite',
     async open(dir) {
       const s = new SqliteStorage(dir);
-      return { storage: asyncStorage(s), facilitation: promised(new FacilitationStore(s.db)) };
+      return { storage: asyncStorage(s), facilitation: promised(new SqliteFacilitationRecords(s.db)) };
     },
     newPlace: tempDataDir,
     dispose: removeDataDir,
@@ -39,7 +41,7 @@ const backends: Backend[] = [
     name: 'PostgreSQL',
     async open(schema) {
       const s = await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema, poolSize: 2 });
-      return { storage: s, facilitation: s.facilitation };
+      return { storage: s, facilitation: new PostgresFacilitationRecords(s.pool) };
     },
     newPlace: freshSchema,
     dispose: dropSchema,
@@ -328,8 +330,9 @@ describe('schema versions', () => {
           .getText('t')
           .toString(),
       ).toBe('kept');
-      await s.facilitation.setBallot('w1', 'f', 'n1', 1);
-      expect(await s.facilitation.ballots('w1')).toEqual(new Map([['f', new Map([['n1', 1]])]]));
+      const records = new PostgresFacilitationRecords(s.pool);
+      await records.setBallot('w1', 'f', 'n1', 1);
+      expect(await records.ballots('w1')).toEqual(new Map([['f', new Map([['n1', 1]])]]));
       await s.close();
     } finally {
       await dropSchema(schema);

@@ -3,7 +3,7 @@ import { ORIGIN, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { randomId } from '../workshops/workshops.ts';
-import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
 
 /** While people keep writing, the board is saved as a version at least this often. */
 export const VERSION_EVERY_MS = 5 * 60_000;

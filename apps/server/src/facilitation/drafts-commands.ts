@@ -17,7 +17,7 @@ import type { PersonRecord } from '../storage/storage.ts';
 import { loadDocument } from '../sync/load-document.ts';
 import type { Room } from '../sync/room.ts';
 import { takeVersion } from './board-versions.ts';
-import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
 
 const draftsOf = (workshopId: string, participantId: string) => roomName({ workshopId, kind: 'drafts', participantId });
 

@@ -13,34 +13,8 @@ import type { ServerContext } from '../context.ts';
 import type { UpdatePolicy } from '../sync/room.ts';
 import { boardPolicy, draftsPolicy } from './board-policy.ts';
 import { VERSION_EVERY_MS, takeVersion, type VersionReason } from './board-versions.ts';
-import type { AsyncFacilitationRecords } from '../storage/async-storage.ts';
-import type { SqliteStorage } from '../storage/sqlite-storage.ts';
-import type { PersonRecord } from '../storage/storage.ts';
-import type { FacilitationStore } from './facilitation-store.ts';
+import type { AsyncFacilitationRecords, PolicyReads } from '../storage/records.ts';
 import { TransactionPast } from './transaction-past.ts';
-
-/**
- * What the board's rules read and write while a client's update is being applied: inside
- * a Yjs transaction, so synchronously.
- */
-export interface PolicyReads {
-  person(workshopId: string, personId: string): PersonRecord | null;
-  noteAuthor(workshopId: string, noteId: string): string | null;
-  noteAuthors(workshopId: string): Map<string, string>;
-  setNoteAuthor(workshopId: string, noteId: string, personId: string, phase: string): void;
-  lastVersionAt(workshopId: string): number | null;
-}
-
-/** SQLite answers synchronously, in the same file as everything else. */
-export function sqlitePolicyReads(sqlite: SqliteStorage, store: FacilitationStore): PolicyReads {
-  return {
-    person: (w, p) => sqlite.getPerson(w, p),
-    noteAuthor: (w, n) => store.noteAuthor(w, n),
-    noteAuthors: (w) => store.noteAuthors(w),
-    setNoteAuthor: (w, n, p, phase) => store.setNoteAuthor(w, n, p, phase),
-    lastVersionAt: (w) => store.lastVersionAt(w),
-  };
-}
 
 /**
  * Which rules each room applies to client updates: the board's policies, and in the control

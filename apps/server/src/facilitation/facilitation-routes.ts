@@ -7,9 +7,9 @@ import { requireWorkshop } from '../workshops/workshops.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
 import { versionsWithContents } from './version-contents.ts';
 import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';
-import { facilitationPolicies, sqlitePolicyReads } from './facilitation-policies.ts';
+import { facilitationPolicies } from './facilitation-policies.ts';
+import { SqliteFacilitationRecords, sqlitePolicyReads } from '../storage/sqlite-records.ts';
 import { idSchema } from '../http/id-schema.ts';
-import { FacilitationStore } from './facilitation-store.ts';
 import { cast, closeVoting, myVotes, openVoting, votingProgress, withdraw, type OpenVotingInput } from './voting-commands.ts';
 
 /** docs/API.md "Facilitation": the commands that need validation or touch several rooms. */
@@ -37,7 +37,7 @@ export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: S
   const store = ctx.records;
   // PostgreSQL answers asynchronously: the rules read a per-workshop cache (scale/cached-policy-reads.ts).
   const cached = ctx.sqlite ? null : new CachedPolicyReads(ctx.storage, store, ctx.log);
-  const reads = ctx.sqlite ? sqlitePolicyReads(ctx.sqlite, new FacilitationStore(ctx.sqlite.db)) : cached!;
+  const reads = ctx.sqlite ? sqlitePolicyReads(ctx.sqlite, new SqliteFacilitationRecords(ctx.sqlite.db)) : cached!;
   const policies = facilitationPolicies(ctx, store, reads);
   ctx.rooms.policyFor = policies.policyFor;
   ctx.rooms.companionsOf = policies.companionsOf;

@@ -1,7 +1,7 @@
 import { ORIGIN, boardNotes, roomName } from '@crossboard/model';
 import * as Y from 'yjs';
 import type { ServerContext } from '../context.ts';
-import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
 import { takeVersion } from './board-versions.ts';
 
 /**

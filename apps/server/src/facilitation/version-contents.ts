@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { listNotes, PHASES, type Phase } from '@crossboard/model';
-import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
-import type { VersionInfo } from './facilitation-store.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
+import type { VersionInfo } from '../storage/records.ts';
 
 export type NotesPerPhase = Record<Phase, number>;
 

@@ -26,7 +26,7 @@ import {
 import type * as Y from 'yjs';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/async-storage.ts';
+import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
 
 /**
  * Dot voting. Ballots live only in SQLite: the control room gets the round's config when it

@@ -17,7 +17,7 @@ import {
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { takeVersion } from '../facilitation/board-versions.ts';
-import type { AsyncFacilitationRecords } from '../storage/async-storage.ts';
+import type { AsyncFacilitationRecords } from '../storage/records.ts';
 import { groupRoomOf } from './groups-commands.ts';
 
 /** A cluster's title is document text, so it is written in the facilitator's language. */

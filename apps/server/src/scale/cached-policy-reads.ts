@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { PolicyReads } from '../facilitation/facilitation-policies.ts';
-import type { AsyncFacilitationRecords, AsyncStorage } from '../storage/async-storage.ts';
+import type { AsyncStorage } from '../storage/async-storage.ts';
+import type { AsyncFacilitationRecords, PolicyReads } from '../storage/records.ts';
 import type { PersonRecord } from '../storage/storage.ts';
 
 interface WorkshopCache {

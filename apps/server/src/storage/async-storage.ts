@@ -1,9 +1,8 @@
-import type { FacilitationStore } from '../facilitation/facilitation-store.ts';
 import { AppendBatch } from './append-batch.ts';
 import type { SqliteStorage } from './sqlite-storage.ts';
 import type { Storage } from './storage.ts';
 
-type Promised<T> = {
+export type Promised<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
@@ -12,23 +11,6 @@ type Promised<T> = {
  * `Storage`, each answered by a Promise. SQLite answers it too, through `asyncStorage`.
  */
 export type AsyncStorage = Promised<Storage>;
-
-/** Ballots, board versions and note authors (facilitation), as Promises. */
-export type AsyncFacilitationRecords = Promised<
-  Pick<
-    FacilitationStore,
-    | 'ballots'
-    | 'setBallot'
-    | 'clearBallots'
-    | 'addVersion'
-    | 'listVersions'
-    | 'versionData'
-    | 'lastVersionAt'
-    | 'setNoteAuthor'
-    | 'noteAuthor'
-    | 'noteAuthors'
-  >
->;
 
 /**
  * Wraps a synchronous implementation; a thrown error becomes a rejected Promise. `overrides`

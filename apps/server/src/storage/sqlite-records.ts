@@ -1,19 +1,11 @@
 import type Database from 'better-sqlite3';
 import { ballotsFromRows, type Ballots } from '@crossboard/model';
 import { MAX_ACTIVITY_VERSIONS } from '../limits.ts';
+import type { FacilitationRecords, PolicyReads, VersionInfo } from './records.ts';
+import type { SqliteStorage } from './sqlite-storage.ts';
 
-export interface VersionInfo {
-  versionId: string;
-  createdAt: number;
-  reason: string;
-}
-
-/**
- * What facilitation keeps outside the shared documents: ballots (no one's socket may receive
- * them), board versions, and who wrote each note (the board may hold no author).
- * Tables come from SQL migration 2 in storage/migrations.ts.
- */
-export class FacilitationStore {
+/** Facilitation's records (records.ts) in the SQLite file; tables from SQL migration 2 in migrations.ts. */
+export class SqliteFacilitationRecords implements FacilitationRecords {
   private readonly stmt;
 
   constructor(private readonly db: Database.Database) {
@@ -91,4 +83,15 @@ export class FacilitationStore {
   noteAuthors(workshopId: string): Map<string, string> {
     return new Map(this.stmt.authors.all(workshopId).map((r) => [r.note, r.person]));
   }
+}
+
+/** SQLite answers the board's rules synchronously, in the same file as everything else. */
+export function sqlitePolicyReads(sqlite: SqliteStorage, records: FacilitationRecords): PolicyReads {
+  return {
+    person: (w, p) => sqlite.getPerson(w, p),
+    noteAuthor: (w, n) => records.noteAuthor(w, n),
+    noteAuthors: (w) => records.noteAuthors(w),
+    setNoteAuthor: (w, n, p, phase) => records.setNoteAuthor(w, n, p, phase),
+    lastVersionAt: (w) => records.lastVersionAt(w),
+  };
 }
