@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_VOTES_PER_PERSON, ORIGIN, PHASES, controlState, currentPhase, parseRoomName, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
-import { CachedPolicyReads } from '../scale/cached-policy-reads.ts';
+import { CachedPolicyReads } from '../storage/cached-policy-reads.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
 import { versionsWithContents } from './version-contents.ts';
@@ -35,7 +35,7 @@ type W = { id: string };
 
 export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
   const store = ctx.records;
-  // PostgreSQL answers asynchronously: the rules read a per-workshop cache (scale/cached-policy-reads.ts).
+  // PostgreSQL answers asynchronously: the rules read a per-workshop cache (storage/cached-policy-reads.ts).
   const cached = ctx.sqlite ? null : new CachedPolicyReads(ctx.storage, store, ctx.log);
   const reads = ctx.sqlite ? sqlitePolicyReads(ctx.sqlite, new SqliteFacilitationRecords(ctx.sqlite.db)) : cached!;
   const policies = facilitationPolicies(ctx, store, reads);

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { AsyncStorage } from '../storage/async-storage.ts';
-import type { AsyncFacilitationRecords, PolicyReads } from '../storage/records.ts';
-import type { PersonRecord } from '../storage/storage.ts';
+import type { AsyncStorage } from './async-storage.ts';
+import type { AsyncFacilitationRecords, PolicyReads } from './records.ts';
+import type { PersonRecord } from './storage.ts';
 
 interface WorkshopCache {
   people: Map<string, PersonRecord>;
