@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { controlState, roomName } from '@crossboard/model';
 import { MAX_CHECKIN_ANSWER_LENGTH } from '../src/people/checkin-routes.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { callAndRead } from '@crossboard/testkit';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,18 +13,7 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-async function call(method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${server.http}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const raw = await res.text();
-  return { status: res.status, raw, json: () => JSON.parse(raw) };
-}
+const call = (method: string, path: string, token?: string, body?: unknown) => callAndRead(server.http, method, path, token, body);
 
 const PROMPT = 'Where are you joining from, and what brings you here?';
 

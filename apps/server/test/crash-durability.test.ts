@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
-import { createWorkshopOn, killChildren, spawnServer } from './helpers/child-server.ts';
+import { createWorkshop } from '@crossboard/testkit';
+import { killChildren, spawnServer } from './helpers/child-server.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 
 const dirs: string[] = [];
@@ -19,7 +20,7 @@ describe('a crash', () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);
     const first = await spawnServer(dataDir);
-    const { id, facilitatorToken } = await createWorkshopOn(first.base);
+    const { id, facilitatorToken } = await createWorkshop(first.base, { title: 'Crash test' });
     // The report room: no board policies, so plain map entries are kept as written.
     const room = `${id}/report`;
     const ws = first.base.replace('http', 'ws') + '/ws';

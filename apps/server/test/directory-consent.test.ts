@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DIRECTORY_TEXT_LENGTH } from '@crossboard/model';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { callAndRead } from '@crossboard/testkit';
 
 const THEMES = ['mobility', 'sustainability', 'data sharing and interoperable systems'];
 let server: TestServer;
@@ -19,17 +20,7 @@ afterAll(async () => {
 });
 
 /** Real HTTP: the status and the body exactly as the bytes arrived. */
-async function call(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; raw: string }> {
-  const res = await fetch(`${server.http}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, raw: Buffer.from(await res.arrayBuffer()).toString('utf8') };
-}
+const call = (method: string, path: string, token?: string, body?: unknown) => callAndRead(server.http, method, path, token, body);
 
 const profile = (over: Record<string, unknown>) => ({
   listed: true,

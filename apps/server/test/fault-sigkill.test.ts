@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
-import { createWorkshopOn, killChildren, spawnServer } from './helpers/child-server.ts';
+import { createWorkshop } from '@crossboard/testkit';
+import { killChildren, spawnServer } from './helpers/child-server.ts';
 import { seededRandom } from './helpers/messages.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
 
@@ -22,7 +23,7 @@ describe('SIGKILL at a seeded point while several clients write', () => {
       const dataDir = tempDataDir();
       dirs.push(dataDir);
       const first = await spawnServer(dataDir);
-      const { id, facilitatorToken } = await createWorkshopOn(first.base);
+      const { id, facilitatorToken } = await createWorkshop(first.base, { title: 'Crash test' });
       const room = `${id}/report`;
       const writers: TestClient[] = Array.from({ length: WRITERS }, () => connectClient(first.ws, room, facilitatorToken));
       await waitFor(() => writers.every((c) => c.provider.synced), 'all synced');

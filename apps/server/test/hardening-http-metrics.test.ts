@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BuildOptions } from '../src/app.ts';
-import { freePort } from './helpers/child-server.ts';
+import { freePort } from '@crossboard/testkit';
 import { removeDataDir, startServer, tempDataDir, type TestServer } from './helpers/server.ts';
 
 /**

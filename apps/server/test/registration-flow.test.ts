@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REGISTRATION_ANSWER_LENGTH, REGISTRATIONS_PER_ADDRESS_PER_MINUTE } from '../src/people/people-schemas.ts';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { callAndRead } from '@crossboard/testkit';
 
 const THEMES = ['sustainability', 'mobility', 'collaborative policy making'];
 // The 2021 sessions, announced in Paris time (CEST in June).
@@ -26,18 +27,8 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-async function call(method: string, path: string, token?: string, body?: unknown, base = server.http) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const raw = Buffer.from(await res.arrayBuffer()).toString('utf8');
-  return { status: res.status, raw, headers: res.headers, json: () => JSON.parse(raw) };
-}
+const call = (method: string, path: string, token?: string, body?: unknown, base = server.http) =>
+  callAndRead(base, method, path, token, body);
 
 async function openRegistration(form: Record<string, unknown> = {}, base = server.http, app = server.app) {
   const w = await createWorkshop(app, { themes: THEMES, homeTimeZone: 'Europe/Paris', sessions: SESSIONS });

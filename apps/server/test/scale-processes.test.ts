@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { boardNotes, createNote, noteContent, plainText } from '@crossboard/model';
-import { createWorkshopOn, killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
+import { createWorkshop, eventually, joinAsParticipant } from '@crossboard/testkit';
+import { killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
 import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { TEST_REDIS_URL, privateRedis, type PrivateRedis } from './helpers/redis.ts';
@@ -41,32 +42,14 @@ async function cluster(n: number, redisUrl = TEST_REDIS_URL): Promise<ChildServe
   );
 }
 
-async function joinAs(base: string, workshopId: string, name: string): Promise<{ participantId: string; token: string }> {
-  const res = await fetch(`${base}/api/workshops/${workshopId}/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en' }),
-  });
-  if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { participantId: string; token: string };
-}
-
 async function join(base: string, workshopId: string, name: string): Promise<string> {
-  return (await joinAs(base, workshopId, name)).token;
+  return (await joinAsParticipant(base, workshopId, name)).token;
 }
 
 const notes = (c: TestClient) => c.doc.getMap<string>('notes');
 const clockOf = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
 const sorted = (c: TestClient) => JSON.stringify([...notes(c).entries()].sort(([x], [y]) => (x < y ? -1 : 1)));
 const same = (a: TestClient, b: TestClient) => sorted(a) === sorted(b);
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function storedRows(schema: string, room: string): Promise<Uint8Array[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -86,9 +69,9 @@ async function health(base: string): Promise<{ ok: boolean; backends: { database
 describe('several server processes sharing workshops', () => {
   it('clients on two processes converge on board edits and see each other’s presence', async () => {
     const [a, b] = await cluster(2);
-    const w = await createWorkshopOn(a!.base, 'Two processes');
+    const w = await createWorkshop(a!.base, { title: 'Two processes' });
     // Joined through the other process: sessions and tokens live in the shared database.
-    const anaPerson = await joinAs(b!.base, w.id, 'Ana');
+    const anaPerson = await joinAsParticipant(b!.base, w.id, 'Ana');
     const anaToken = anaPerson.token;
     const room = `${w.id}/board`;
     const fac = connectClient(a!.ws, room, w.facilitatorToken);
@@ -125,7 +108,7 @@ describe('several server processes sharing workshops', () => {
 
   it('a process killed mid-write: its clients reconnect to another and nothing anyone had seen is lost', async () => {
     const [doomed, survivor] = await cluster(2);
-    const w = await createWorkshopOn(doomed!.base, 'Crash');
+    const w = await createWorkshop(doomed!.base, { title: 'Crash' });
     const room = `${w.id}/report`;
     const writers = [connectClient(doomed!.ws, room, w.facilitatorToken), connectClient(doomed!.ws, room, w.facilitatorToken)];
     const observer = connectClient(survivor!.ws, room, w.facilitatorToken);
@@ -176,7 +159,7 @@ describe('several server processes sharing workshops', () => {
     const redis = await privateRedis();
     redises.push(redis);
     const [a, b] = await cluster(2, redis.url);
-    const w = await createWorkshopOn(a!.base, 'Redis restart');
+    const w = await createWorkshop(a!.base, { title: 'Redis restart' });
     const room = `${w.id}/report`;
     const ca = connectClient(a!.ws, room, w.facilitatorToken);
     const cb = connectClient(b!.ws, room, w.facilitatorToken);
@@ -185,7 +168,7 @@ describe('several server processes sharing workshops', () => {
     await waitFor(() => notes(cb).get('before') !== undefined, 'fan-out works');
 
     await redis.kill();
-    await eventually(async () => (await health(a!.base)).backends.redis?.ok === false, 'health shows Redis down');
+    await eventually(async () => (await health(a!.base)).backends.redis?.ok === false, { what: 'health shows Redis down', intervalMs: 50 });
     for (let i = 0; i < 10; i++) {
       notes(ca).set(`a${i}`, `written on A while Redis was down ${i}`);
       notes(cb).set(`b${i}`, `written on B while Redis was down ${i}`);
@@ -216,7 +199,7 @@ describe('several server processes sharing workshops', () => {
 
   it('board rules hold across processes: an anonymous note keeps its owner on every process; only she may delete it', async () => {
     const [a, b] = await cluster(2);
-    const w = await createWorkshopOn(a!.base, 'Rules');
+    const w = await createWorkshop(a!.base, { title: 'Rules' });
     const [anaToken, benToken] = [await join(a!.base, w.id, 'Ana'), await join(b!.base, w.id, 'Ben')];
     const control = connectClient(a!.ws, `${w.id}/control`, w.facilitatorToken);
     const ana = connectClient(a!.ws, `${w.id}/board`, anaToken);
@@ -258,7 +241,7 @@ describe('several server processes sharing workshops', () => {
 
   it('a person removed through one process is cut off on every process, with 4410', async () => {
     const [a, b] = await cluster(2);
-    const w = await createWorkshopOn(a!.base, 'Removal');
+    const w = await createWorkshop(a!.base, { title: 'Removal' });
     const join = await fetch(`${a!.base}/api/workshops/${w.id}/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -280,7 +263,7 @@ describe('several server processes sharing workshops', () => {
     timeout: 40_000,
   }, async () => {
     const [doomed, survivor] = await cluster(2);
-    const w = await createWorkshopOn(survivor!.base, 'Presence');
+    const w = await createWorkshop(survivor!.base, { title: 'Presence' });
     const room = `${w.id}/board`;
     const gone = connectClient(doomed!.ws, room, w.facilitatorToken);
     const stays = connectClient(survivor!.ws, room, w.facilitatorToken);

@@ -1,16 +1,11 @@
+import { eventually } from '@crossboard/testkit';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 
-/** Polls until `check` passes (no fixed sleeps: the machine is slow and shared). */
-export async function waitFor<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** The server tests' polling call: `eventually` with a 10 s default and a 20 ms poll. */
+export function waitFor<T>(check: () => T | undefined | false | null, what: string, timeoutMs = 10_000): Promise<T> {
+  return eventually(check, { what, timeoutMs }) as Promise<T>;
 }
 
 export interface TestClient {

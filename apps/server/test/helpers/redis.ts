@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { freePort } from './child-server.ts';
+import { freePort } from '@crossboard/testkit';
 
 /** The Redis server on this machine (`.ci/run` starts it). */
 export const TEST_REDIS_URL = process.env.CROSSBOARD_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

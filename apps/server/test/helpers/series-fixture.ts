@@ -1,4 +1,5 @@
 import { addActionStep, boardNotes, createNote, createRecommendation, listRecommendations, type Credit } from '@crossboard/model';
+import { eventually, call as httpCall } from '@crossboard/testkit';
 import { connectSynced } from './clients.ts';
 import { createWorkshop, type TestServer } from './server.ts';
 
@@ -17,20 +18,8 @@ export interface BuiltWorkshop {
 }
 
 /** fetch against the server's real HTTP port; JSON bodies, bearer token. */
-export async function call(server: TestServer, method: string, path: string, token?: string, body?: unknown) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${server.http}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export const call = (server: TestServer, method: string, path: string, token?: string, body?: unknown) =>
+  httpCall(server.http, method, path, token, body);
 
 /**
  * A workshop built as people would: participants join over HTTP, choose their credit and
@@ -68,8 +57,10 @@ export async function buildWorkshop(
   addActionStep(report.doc, recommendationId, { text: recommendation.step, owner: 'City council', horizon: 'short' });
   // A second client reading the room back from the server: the writes have arrived.
   const reader = await connectSynced(server.ws, `${w.id}/report`, w.facilitatorToken);
-  await until(() => listRecommendations(reader.doc).some((r) => r.actionSteps.length > 0), `${title}'s recommendation on the server`);
+  await eventually(() => listRecommendations(reader.doc).some((r) => r.actionSteps.length > 0), {
+    what: `${title}'s recommendation on the server`,
+  });
   const board = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
-  await until(() => boardNotes(board.doc).size === people.length, `${title}'s notes on the server`);
+  await eventually(() => boardNotes(board.doc).size === people.length, { what: `${title}'s notes on the server` });
   return { id: w.id, token: w.facilitatorToken, recommendationId, people: joined };
 }
