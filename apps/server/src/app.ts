@@ -1,3 +1,4 @@
+import { parseRoomName } from '@crossboard/model';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { tokenSecret } from './auth/secret.ts';
 import { HttpError } from './errors.ts';
@@ -23,12 +24,9 @@ import { workshopRoutes } from './http/workshops.ts';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type HttpLimits, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import type { RedisFanout } from './scale/redis-fanout.ts';
-import { asyncStorage, promised, type AsyncStorage } from './storage/async-storage.ts';
-import { PostgresFacilitationRecords } from './storage/postgres-records.ts';
-import type { AsyncFacilitationRecords } from './storage/records.ts';
-import { SqliteFacilitationRecords } from './storage/sqlite-records.ts';
-import { PostgresStorage } from './storage/postgres-storage.ts';
-import { SqliteStorage } from './storage/sqlite-storage.ts';
+import { facilitationPolicies } from './facilitation/facilitation-policies.ts';
+import { type Backend, openBackend } from './storage/backend.ts';
+import type { SqliteStorage } from './storage/sqlite-storage.ts';
 import { Rooms } from './sync/rooms.ts';
 import { kickPerson } from './workshops/workshops.ts';
 import { registerWebSocketEndpoint } from './sync/websocket-endpoint.ts';
@@ -41,8 +39,8 @@ export interface BuildOptions {
   limits?: Partial<Limits>;
   /** CROSSBOARD_SECRET; generated and stored in the database when absent. */
   secret?: string;
-  /** Another storage backend; SQLite in `dataDir` by default. */
-  storage?: SqliteStorage | PostgresStorage;
+  /** A SQLite storage of the caller's (tests: one that fails on cue); SQLite in `dataDir` by default. */
+  storage?: SqliteStorage;
   /** DATABASE_URL: postgres://... shares workshops between processes; SQLite in `dataDir` when absent. */
   databaseUrl?: string;
   /** A PostgreSQL schema of its own (tests); `public` by default. */
@@ -68,6 +66,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** /metrics on its own listener (BuildOptions.metrics.port), or null; main.ts listens on it. */
     crossboardMetrics: FastifyInstance | null;
+    /** The opened database (storage/backend.ts), for tests; plugins are handed `crossboard`. */
+    crossboardBackend: Backend;
   }
 }
 
@@ -96,22 +96,18 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   if (options.databaseUrl && !/^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     throw new Error('DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/database); leave it unset for SQLite');
   }
-  if (options.redisUrl && !options.databaseUrl && !(options.storage instanceof PostgresStorage)) {
+  if (options.redisUrl && !options.databaseUrl) {
     // Each process would keep its own SQLite file: fan-out without a shared database diverges.
     throw new Error('REDIS_URL needs DATABASE_URL: processes sharing rooms must share one PostgreSQL database');
   }
-  const backend =
-    options.storage ??
-    (options.databaseUrl
-      ? await PostgresStorage.open({
-          connectionString: options.databaseUrl,
-          ...(options.databaseSchema ? { schema: options.databaseSchema } : {}),
-        })
-      : new SqliteStorage(options.dataDir));
-  const sqlite = backend instanceof SqliteStorage ? backend : null;
-  const storage: AsyncStorage = backend instanceof SqliteStorage ? asyncStorage(backend) : backend;
-  const records: AsyncFacilitationRecords =
-    backend instanceof SqliteStorage ? promised(new SqliteFacilitationRecords(backend.db)) : new PostgresFacilitationRecords(backend.pool);
+  const backend = await openBackend({
+    dataDir: options.dataDir,
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.databaseSchema ? { databaseSchema: options.databaseSchema } : {}),
+    ...(options.storage ? { sqlite: options.storage } : {}),
+    log: app.log,
+  });
+  const { storage, records, policyReads, policyCache } = backend;
   const metrics = createMetrics();
   const log = app.log;
   let rooms: Rooms | null = null;
@@ -134,16 +130,37 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   const ctx: ServerContext = {
     storage,
     records,
-    sqlite,
+    connection: backend.connection,
     fanout,
     rooms,
-    secret: await tokenSecret(backend instanceof PostgresStorage ? backend : storage, options.secret),
+    secret: await tokenSecret(storage, options.secret, backend.initValue),
     clientAddress: (req) => clientAddress(req, trust),
     metrics,
     limits,
     log,
   };
   app.decorate('crossboard', ctx);
+  app.decorate('crossboardBackend', backend);
+
+  // The rooms' rules: the board's policies, and with PostgreSQL the cache those rules read,
+  // kept current around each board's life.
+  const policies = facilitationPolicies(ctx, records, policyReads);
+  rooms.policyFor = policies.policyFor;
+  rooms.companionsOf = policies.companionsOf;
+  if (policyCache) {
+    ctx.personSeen = (person) => policyCache.seen(person);
+    rooms.hooksFor = (name) => {
+      const ref = parseRoomName(name);
+      if (ref?.kind !== 'board' && ref?.kind !== 'group') return null;
+      const w = ref.workshopId;
+      return {
+        prepare: () => policyCache.prepare(w),
+        beforeStore: () => policyCache.flush(w),
+        beforeRemote: () => policyCache.refresh(w),
+        unloaded: () => policyCache.forget(w),
+      };
+    };
+  }
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
@@ -179,7 +196,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
     await metricsServer?.close();
     await ctx.rooms.closeAll('GOING_AWAY');
     await fanout?.close();
-    await storage.close();
+    await backend.close();
   });
   return app;
 }

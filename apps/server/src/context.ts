@@ -5,7 +5,7 @@ import type { Metrics } from './metrics.ts';
 import type { RedisFanout } from './scale/redis-fanout.ts';
 import type { AsyncStorage } from './storage/async-storage.ts';
 import type { AsyncFacilitationRecords } from './storage/records.ts';
-import type { SqliteStorage } from './storage/sqlite-storage.ts';
+import type { SqlConnection } from './storage/backend.ts';
 import type { PersonRecord } from './storage/storage.ts';
 import type { Rooms } from './sync/rooms.ts';
 
@@ -14,11 +14,11 @@ export interface ServerContext {
   storage: AsyncStorage;
   /** Ballots, board versions and note authors, in the same database. */
   records: AsyncFacilitationRecords;
-  /** The embedded database when it is SQLite: synchronous reads for rules run inside a transaction. */
-  sqlite: SqliteStorage | null;
+  /** The database connection, for the features that keep tables of their own. */
+  connection: SqlConnection;
   /** Fan-out to other server processes (REDIS_URL), or null for one process. */
   fanout: RedisFanout | null;
-  /** Told of each authenticated WebSocket person (rules that cache people learn of newcomers). */
+  /** Told of each authenticated WebSocket person (the rules' cache learns of newcomers; set in app.ts). */
   personSeen?: (person: PersonRecord) => void;
   rooms: Rooms;
   secret: Buffer;

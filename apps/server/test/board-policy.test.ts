@@ -115,7 +115,7 @@ describe('authors on the board', () => {
     await waitFor(() => textOf(benBoard, id) === 'No learning loops', 'note relayed');
     expect(notesOf(benBoard).get(id)!.get('author')).toBeNull();
     expect([...benSaw.authors].some((a) => a.includes('Ana'))).toBe(false);
-    const db = server.app.crossboard.sqlite!.db;
+    const db = server.app.crossboardBackend.sqlite!.db;
     expect(db.prepare('SELECT person FROM note_authors WHERE workshop = ? AND note = ?').get(w.id, id)).toEqual({
       person: ana.participantId,
     });

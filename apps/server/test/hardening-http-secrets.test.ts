@@ -62,7 +62,7 @@ describe('data files', () => {
       expect(mode(file), file).toBe(DATA_FILE_MODE);
     }
     // The signing secret is in that file (no CROSSBOARD_SECRET here).
-    expect(s.app.crossboard.sqlite!.getValue('token-secret')).toBeTruthy();
+    expect(s.app.crossboardBackend.sqlite!.getValue('token-secret')).toBeTruthy();
   });
 
   it("an older install's world-readable database is narrowed to 0600 when opened", () => {

@@ -52,7 +52,7 @@ afterAll(async () => {
   removeDataDir(server.dataDir);
 });
 
-const db = () => server.app.crossboard.sqlite!.db;
+const db = () => server.app.crossboardBackend.sqlite!.db;
 const TABLES = ['workshops', 'people', 'updates', 'snapshots', 'kv'] as const;
 const rowCounts = () =>
   Object.fromEntries(TABLES.map((t) => [t, (db().prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]));

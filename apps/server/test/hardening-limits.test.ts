@@ -176,7 +176,7 @@ describe('document size per room', () => {
     const s = await server({ maxDocumentBytes: LIMIT });
     const w = await createWorkshop(s.app);
     const room = `${w.id}/report`;
-    const db = s.app.crossboard.sqlite!.db;
+    const db = s.app.crossboardBackend.sqlite!.db;
     const reader = await connectSynced(s.ws, room, w.facilitatorToken);
     const writer = open(wsUrl(s.ws, room, w.facilitatorToken));
     await writer.opened;

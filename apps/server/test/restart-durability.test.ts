@@ -57,7 +57,7 @@ describe('what was written survives', () => {
     }
     await waitFor(() => watcher.doc.getMap('notes').size === writer.doc.getMap('notes').size, 'watcher caught up');
     // Compactions are paced (one every few ms), not run inside the write that passed the threshold.
-    const stored = () => first.app.crossboard.sqlite!.loadDocument(room);
+    const stored = () => first.app.crossboardBackend.sqlite!.loadDocument(room);
     await waitFor(() => stored().snapshot !== null && stored().updates.length < 5, 'log compacted');
 
     const late = connectClient(first.ws, room, w.facilitatorToken);
@@ -82,7 +82,8 @@ describe('what was written survives', () => {
     await waitFor(() => noteText(watcher.doc, 'kept') === 'kept across unload', 'relayed');
     destroyAllClients();
 
-    const { rooms, sqlite } = server.app.crossboard;
+    const { rooms } = server.app.crossboard;
+    const { sqlite } = server.app.crossboardBackend;
     await waitFor(() => rooms.loaded(room) === undefined, 'room unloaded');
     const stored = sqlite!.loadDocument(room);
     expect(stored.updates).toHaveLength(0);

@@ -134,7 +134,7 @@ describe('who may open which room', () => {
     organiser.provider.awareness.setLocalStateField('user', { name: 'Olga' });
     await waitFor(() => presenceOf(facilitator, organiser) !== undefined, 'awareness after the write');
     expect(text(facilitator.doc)).toBe('');
-    expect(server.app.crossboard.sqlite!.loadDocument(`${w.id}/board`).updates).toHaveLength(0);
+    expect(server.app.crossboardBackend.sqlite!.loadDocument(`${w.id}/board`).updates).toHaveLength(0);
   });
 
   it('lets participants write the report only while the facilitator allows it', async () => {

@@ -32,7 +32,7 @@ describe('a room whose stored state cannot be read', () => {
     servers.push(server);
     const w = await createWorkshop(server.app);
     const broken = `${w.id}/report`;
-    const db = server.app.crossboard.sqlite!.db;
+    const db = server.app.crossboardBackend.sqlite!.db;
 
     for (let attempt = 0; attempt < 2; attempt++) {
       const sock = rawSocket(wsUrl(server.ws, broken, w.facilitatorToken));
@@ -58,7 +58,7 @@ describe('a room with a corrupt row in its update log', () => {
     servers.push(server);
     const w = await createWorkshop(server.app);
     const room = `${w.id}/report`;
-    const storage = server.app.crossboard.sqlite!;
+    const storage = server.app.crossboardBackend.sqlite!;
     // Three rows as the server writes them, the middle one overwritten by garbage. The third
     // comes from another person: Yjs would hold a later row of the same author until the lost one arrives.
     const ana = new Y.Doc();

@@ -13,7 +13,7 @@ describe('stopping the server', () => {
       writeNote(writer.doc, facilitatorAuthor(w), 'flushed', 'flushed on shutdown');
       const sock = rawSocket(wsUrl(server.ws, room, w.facilitatorToken));
       await sock.opened;
-      await waitFor(() => server.app.crossboard.sqlite!.loadDocument(room).updates.length > 0, 'update stored');
+      await waitFor(() => server.app.crossboardBackend.sqlite!.loadDocument(room).updates.length > 0, 'update stored');
       const health = await server.app.inject('/healthz');
       expect(health.statusCode).toBe(200);
 
@@ -25,7 +25,7 @@ describe('stopping the server', () => {
 
       const again = await server.restart();
       try {
-        const stored = again.app.crossboard.sqlite!.loadDocument(room);
+        const stored = again.app.crossboardBackend.sqlite!.loadDocument(room);
         expect(stored.updates).toHaveLength(0);
         expect(stored.snapshot).not.toBeNull();
         const reader = await connectSynced(again.ws, room, w.facilitatorToken);
@@ -42,7 +42,7 @@ describe('stopping the server', () => {
   it('answers /healthz with 503 when the database is not usable', async () => {
     const server = await startServer();
     try {
-      server.app.crossboard.sqlite!.close();
+      server.app.crossboardBackend.sqlite!.close();
       const res = await server.app.inject('/healthz');
       expect(res.statusCode).toBe(503);
       expect(res.json().ok).toBe(false);

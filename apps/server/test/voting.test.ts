@@ -145,7 +145,7 @@ describe('dot voting', () => {
 
     const voters = [ana.participantId, ben.participantId];
     const received = Buffer.concat([...spy.messages, ...boardSpy.messages]).toString('latin1');
-    const db = server.app.crossboard.sqlite!.db;
+    const db = server.app.crossboardBackend.sqlite!.db;
     const stored = (db.prepare('SELECT data FROM updates UNION ALL SELECT data FROM snapshots').all() as { data: Buffer }[])
       .map((r) => r.data.toString('latin1'))
       .join('');

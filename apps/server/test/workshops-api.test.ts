@@ -53,7 +53,7 @@ describe('creating a workshop', () => {
     // 15:30 in Paris in June (CEST, UTC+2) is 13:30 UTC.
     expect(settings.sessions).toEqual([{ label: 'Kick-off', start: Date.UTC(2025, 5, 12, 13, 30), end: Date.UTC(2025, 5, 12, 15, 0) }]);
     // Persisted as a room update, not only in memory.
-    const stored = server.app.crossboard.sqlite!.loadDocument(`${w.id}/control`);
+    const stored = server.app.crossboardBackend.sqlite!.loadDocument(`${w.id}/control`);
     expect(stored.updates.length + (stored.snapshot ? 1 : 0)).toBeGreaterThan(0);
     expect(controlSettings(await server.app.crossboard.rooms.use(`${w.id}/control`, (r) => r.document)).get('title')).toBe(
       'Pilots that expect to succeed',

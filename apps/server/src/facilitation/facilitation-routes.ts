@@ -2,13 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_VOTES_PER_PERSON, ORIGIN, PHASES, controlState, currentPhase, parseRoomName, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
-import { CachedPolicyReads } from '../storage/cached-policy-reads.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
 import { versionsWithContents } from './version-contents.ts';
 import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';
-import { facilitationPolicies } from './facilitation-policies.ts';
-import { SqliteFacilitationRecords, sqlitePolicyReads } from '../storage/sqlite-records.ts';
 import { idSchema } from '../http/id-schema.ts';
 import { cast, closeVoting, myVotes, openVoting, votingProgress, withdraw, type OpenVotingInput } from './voting-commands.ts';
 
@@ -35,26 +32,6 @@ type W = { id: string };
 
 export async function facilitationRoutes(app: FastifyInstance, { ctx }: { ctx: ServerContext }) {
   const store = ctx.records;
-  // PostgreSQL answers asynchronously: the rules read a per-workshop cache (storage/cached-policy-reads.ts).
-  const cached = ctx.sqlite ? null : new CachedPolicyReads(ctx.storage, store, ctx.log);
-  const reads = ctx.sqlite ? sqlitePolicyReads(ctx.sqlite, new SqliteFacilitationRecords(ctx.sqlite.db)) : cached!;
-  const policies = facilitationPolicies(ctx, store, reads);
-  ctx.rooms.policyFor = policies.policyFor;
-  ctx.rooms.companionsOf = policies.companionsOf;
-  if (cached) {
-    ctx.personSeen = (person) => cached.seen(person);
-    ctx.rooms.hooksFor = (name) => {
-      const ref = parseRoomName(name);
-      if (ref?.kind !== 'board' && ref?.kind !== 'group') return null;
-      const w = ref.workshopId;
-      return {
-        prepare: () => cached.prepare(w),
-        beforeStore: () => cached.flush(w),
-        beforeRemote: () => cached.refresh(w),
-        unloaded: () => cached.forget(w),
-      };
-    };
-  }
 
   const caller = async (request: Parameters<typeof requirePerson>[1], workshopId: string, roles?: Parameters<typeof requirePerson>[3]) => {
     const w = await requireWorkshop(ctx, workshopId);

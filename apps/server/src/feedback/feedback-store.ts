@@ -3,7 +3,6 @@ import type pg from 'pg';
 import type { ComeAgain, MetSomeone, SurveyAnswer, UsefulScore } from '@crossboard/model';
 import { promised } from '../storage/async-storage.ts';
 import type { ServerContext } from '../context.ts';
-import { PostgresStorage } from '../storage/postgres-storage.ts';
 
 /** A workshop's end-of-session survey: at most one, reopened rather than repeated. */
 export interface SurveyRecord {
@@ -193,9 +192,8 @@ const cache = new WeakMap<ServerContext, AsyncFeedbackRecords>();
 export function feedbackRecords(ctx: ServerContext): AsyncFeedbackRecords {
   let records = cache.get(ctx);
   if (!records) {
-    if (ctx.sqlite) records = promised<FeedbackRecords>(new SqliteFeedbackRecords(ctx.sqlite.db));
-    else if (ctx.storage instanceof PostgresStorage) records = new PostgresFeedbackRecords(ctx.storage.pool);
-    else throw new Error('the feedback survey needs the SQLite or PostgreSQL storage');
+    const c = ctx.connection;
+    records = c.kind === 'sqlite' ? promised<FeedbackRecords>(new SqliteFeedbackRecords(c.db)) : new PostgresFeedbackRecords(c.pool);
     cache.set(ctx, records);
   }
   return records;

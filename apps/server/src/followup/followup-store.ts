@@ -3,7 +3,6 @@ import type pg from 'pg';
 import type { StepStatus } from '@crossboard/model';
 import { promised } from '../storage/async-storage.ts';
 import type { ServerContext } from '../context.ts';
-import { PostgresStorage } from '../storage/postgres-storage.ts';
 
 /** Someone who owns action steps: the steps whose owner's name has this key are theirs. */
 export interface FollowupOwner {
@@ -274,9 +273,8 @@ const cache = new WeakMap<ServerContext, AsyncFollowupRecords>();
 export function followupRecords(ctx: ServerContext): AsyncFollowupRecords {
   let records = cache.get(ctx);
   if (!records) {
-    if (ctx.sqlite) records = promised<FollowupRecords>(new SqliteFollowupRecords(ctx.sqlite.db));
-    else if (ctx.storage instanceof PostgresStorage) records = new PostgresFollowupRecords(ctx.storage.pool);
-    else throw new Error('follow-up needs the SQLite or PostgreSQL storage');
+    const c = ctx.connection;
+    records = c.kind === 'sqlite' ? promised<FollowupRecords>(new SqliteFollowupRecords(c.db)) : new PostgresFollowupRecords(c.pool);
     cache.set(ctx, records);
   }
   return records;

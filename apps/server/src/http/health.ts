@@ -6,7 +6,7 @@ export async function healthRoutes(app: FastifyInstance, { ctx }: { ctx: ServerC
   app.get('/healthz', async (_request, reply) => {
     const storage = (await ctx.storage.healthy()) ? 'ok' : 'down';
     const fanout = ctx.fanout?.state() ?? null;
-    const backends = { database: ctx.sqlite ? 'sqlite' : 'postgres', storage, ...(fanout ? { redis: fanout } : {}) };
+    const backends = { database: ctx.connection.kind, storage, ...(fanout ? { redis: fanout } : {}) };
     if (storage !== 'ok') return reply.status(503).send({ ok: false, ...errorBody('STORAGE_UNAVAILABLE'), backends });
     // Every room slot held by connected clients: new workshops and boards would be refused.
     if (ctx.rooms.saturated) {

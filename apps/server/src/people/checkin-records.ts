@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { ServerContext } from '../context.ts';
 import { promised } from '../storage/async-storage.ts';
-import { PostgresStorage } from '../storage/postgres-storage.ts';
 
 export interface CheckinRound {
   id: string;
@@ -102,9 +101,8 @@ const cache = new WeakMap<ServerContext, AsyncCheckinRecords>();
 export function checkinRecords(ctx: ServerContext): AsyncCheckinRecords {
   let records = cache.get(ctx);
   if (!records) {
-    if (ctx.sqlite) records = promised<CheckinRecords>(new SqliteCheckinRecords(ctx.sqlite.db));
-    else if (ctx.storage instanceof PostgresStorage) records = new PostgresCheckinRecords(ctx.storage.pool);
-    else throw new Error('check-in records need the SQLite or PostgreSQL storage');
+    const c = ctx.connection;
+    records = c.kind === 'sqlite' ? promised<CheckinRecords>(new SqliteCheckinRecords(c.db)) : new PostgresCheckinRecords(c.pool);
     cache.set(ctx, records);
   }
   return records;

@@ -3,7 +3,6 @@ import type pg from 'pg';
 import { readProfile, type DirectoryProfile } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { promised } from '../storage/async-storage.ts';
-import { PostgresStorage } from '../storage/postgres-storage.ts';
 
 /** What the organiser set for a workshop's public registration page. */
 export interface RegistrationForm {
@@ -246,9 +245,8 @@ const cache = new WeakMap<ServerContext, AsyncPeopleRecords>();
 export function peopleRecords(ctx: ServerContext): AsyncPeopleRecords {
   let records = cache.get(ctx);
   if (!records) {
-    if (ctx.sqlite) records = promised<PeopleRecords>(new SqlitePeopleRecords(ctx.sqlite.db));
-    else if (ctx.storage instanceof PostgresStorage) records = new PostgresPeopleRecords(ctx.storage.pool);
-    else throw new Error('people records need the SQLite or PostgreSQL storage');
+    const c = ctx.connection;
+    records = c.kind === 'sqlite' ? promised<PeopleRecords>(new SqlitePeopleRecords(c.db)) : new PostgresPeopleRecords(c.pool);
     cache.set(ctx, records);
   }
   return records;

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { promised } from '../storage/async-storage.ts';
 import type { ServerContext } from '../context.ts';
-import { PostgresStorage } from '../storage/postgres-storage.ts';
 
 export interface SeriesRecord {
   id: string;
@@ -254,9 +253,8 @@ const cache = new WeakMap<ServerContext, AsyncSeriesRecords>();
 export function seriesRecords(ctx: ServerContext): AsyncSeriesRecords {
   let records = cache.get(ctx);
   if (!records) {
-    if (ctx.sqlite) records = promised<SeriesRecords>(new SqliteSeriesRecords(ctx.sqlite.db));
-    else if (ctx.storage instanceof PostgresStorage) records = new PostgresSeriesRecords(ctx.storage.pool);
-    else throw new Error('series need the SQLite or PostgreSQL storage');
+    const c = ctx.connection;
+    records = c.kind === 'sqlite' ? promised<SeriesRecords>(new SqliteSeriesRecords(c.db)) : new PostgresSeriesRecords(c.pool);
     cache.set(ctx, records);
   }
   return records;
