@@ -88,7 +88,7 @@ describe('the set-up wizard', () => {
     render(<CreateWizard homeTimeZone="Europe/Paris" />);
     await user.click(screen.getByRole('button', { name: 'Suivant' }));
     expect(screen.getByLabelText('Question pour Difficultés')).toHaveValue(
-      'Qu’est-ce qui rend difficile la coopération entre pays et juridictions ?',
+      'Qu’est-ce qui rend difficile la coopération entre pays et juridictions\u202f?',
     );
   });
 });

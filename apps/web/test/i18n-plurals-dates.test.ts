@@ -4,6 +4,7 @@ import { es } from '../src/i18n/es.ts';
 import { fr } from '../src/i18n/fr.ts';
 import { i18n } from '../src/i18n/index.ts';
 import { dateLocale, formatDateTime } from '../src/i18n/format.ts';
+import { messageFiles, messagesIn } from './i18n-messages.ts';
 
 function leaves(obj: object, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -79,14 +80,36 @@ describe('dates and times in the reader’s locale', () => {
 });
 
 describe('one register per language', () => {
+  const spanish = messagesIn('es');
+  const french = messagesIn('fr');
+
+  it('reads every message file, not only the main ones', () => {
+    // Each file that adds strings at runtime is among the imported files.
+    const sources = import.meta.glob<string>('../src/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true });
+    const adding = Object.keys(sources).filter(
+      (f) => /\baddMessages\(\s*'|addResourceBundle\(/.test(sources[f]!) && !f.endsWith('/i18n/index.ts'),
+    );
+    for (const f of adding) expect(messageFiles, f).toContain(f.replace(/^\.\.\//, ''));
+    expect(messageFiles.length).toBeGreaterThanOrEqual(11);
+    expect(spanish.size).toBeGreaterThan(leaves(es).size);
+  });
+
   it('Spanish speaks to the reader as tú throughout', () => {
-    // Usted's pronouns and the imperatives the report pages used to mix in.
-    const usted = /\b(usted|ustedes|Elija|Descargue|Use|Cree|empiece|abra|Puede leer|su hora|en su navegador)\b/;
-    expect([...leaves(es)].filter(([, v]) => usted.test(v))).toEqual([]);
+    // Usted and its forms; "su"/"sus" alone also point at third persons ("sus notas"), so only the
+    // possessions that can only be the reader's, and imperatives where a clause starts (the
+    // subjunctive look-alikes follow "que").
+    const usted = [
+      /(?<!\p{L})ustede?s?(?!\p{L})/iu,
+      /(?:^|[.:;¿¡]\s*)(elija|escriba|indique|introduzca|seleccione|guarde|actualice|añada|cambie|pida|descargue|use|cree|empiece|abra|sea|puede leer)(?!\p{L})/iu,
+      /(?<!\p{L})(únase|inscríbase|inclúyase|añádalos|cópielo|envíelo|revóquelo|encontrarle|ofrecerle|le trae|le ve|le menciona)(?!\p{L})/iu,
+      /(?<!\p{L})sus? (respuesta|tarjeta|inscripción|plaza|perfil|navegador|cursor|enlace personal|pregunta a)(?!\p{L})/iu,
+      /\(su hora\)|en su hora(?!\p{L})|en su navegador/iu,
+    ];
+    expect([...spanish].filter(([, v]) => usted.some((re) => re.test(v)))).toEqual([]);
   });
 
   it('French speaks to the reader as vous throughout', () => {
     const tu = /(?<!\p{L})(tu|ton|ta|tes|toi)(?!\p{L})/iu;
-    expect([...leaves(fr)].filter(([, v]) => tu.test(v))).toEqual([]);
+    expect([...french].filter(([, v]) => tu.test(v))).toEqual([]);
   });
 });

@@ -52,9 +52,7 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
   return (
     <div className="page page--console">
       <SiteHeader>
-        <h1 className="workshop-title">
-          {t('console.title')}: {liveTitle}
-        </h1>
+        <h1 className="workshop-title">{t('console.pageTitle', { title: liveTitle })}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`${boardHref}/join`} />
         <Link className="button button--small" href={boardHref}>
           {t('console.toBoard')}

@@ -14,7 +14,7 @@ export function Announcement({ control }: { control: Y.Doc }) {
     <div className="groups-announcement" role="status" aria-live="polite" aria-atomic="true">
       {shown && (
         <p className="groups-announcement__message">
-          <strong>{t('groups.announcement')}:</strong> {shown.text}
+          <strong>{t('app.label', { label: t('groups.announcement') })}</strong> {shown.text}
         </p>
       )}
     </div>

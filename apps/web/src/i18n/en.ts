@@ -4,6 +4,8 @@ export const en = {
     name: 'Crossboard',
     tagline: 'Workshops across borders, organisations and time zones',
     skipToContent: 'Skip to content',
+    /** A label before its value (“Themes: …”); French puts a no-break space before the colon. */
+    label: '{{label}}:',
   },
   landing: {
     heading: 'Run a workshop everyone can join, wherever they are',
@@ -146,7 +148,7 @@ export const en = {
     addLabel: 'New note for {{phase}}',
     add: 'Add note',
     empty: 'No notes in this phase yet.',
-    moved: 'Moved',
+    moved: 'Moved: {{note}}',
     assigned: 'Assigned to {{cluster}}',
   },
   presence: {
@@ -171,7 +173,7 @@ export const en = {
     home: 'Go to the start page',
   },
   console: {
-    title: 'Facilitator console',
+    pageTitle: 'Facilitator console: {{title}}',
     toBoard: 'Back to the board',
     consoleLink: 'Console',
     onlyFacilitators: 'Facilitators only',
@@ -356,6 +358,7 @@ export const en = {
   report: {
     navLink: 'Report',
     title: 'Report',
+    pageTitle: 'Report: {{title}}',
     loading: 'Loading the report…',
     readOnly: 'You can read the report; the facilitator and organisers write it.',
     recommendations: 'Recommendations',

@@ -5,6 +5,7 @@ export const es: Resources = {
     name: 'Crossboard',
     tagline: 'Talleres entre fronteras, organizaciones y husos horarios',
     skipToContent: 'Saltar al contenido',
+    label: '{{label}}:',
   },
   landing: {
     heading: 'Organiza un taller al que todos puedan unirse, estén donde estén',
@@ -147,7 +148,7 @@ export const es: Resources = {
     addLabel: 'Nueva nota para {{phase}}',
     add: 'Añadir nota',
     empty: 'Todavía no hay notas en esta fase.',
-    moved: 'Movida',
+    moved: 'Movida: {{note}}',
     assigned: 'Asignada a {{cluster}}',
   },
   presence: {
@@ -173,7 +174,7 @@ export const es: Resources = {
     home: 'Ir a la página de inicio',
   },
   console: {
-    title: 'Consola de facilitación',
+    pageTitle: 'Consola de facilitación: {{title}}',
     toBoard: 'Volver al tablero',
     consoleLink: 'Consola',
     onlyFacilitators: 'Solo para facilitadores',
@@ -358,6 +359,7 @@ export const es: Resources = {
   report: {
     navLink: 'Informe',
     title: 'Informe',
+    pageTitle: 'Informe: {{title}}',
     loading: 'Cargando el informe…',
     readOnly: 'Puedes leer el informe; lo escriben la facilitación y la organización.',
     recommendations: 'Recomendaciones',
@@ -398,7 +400,7 @@ export const es: Resources = {
     statusAgreed: 'Acordado',
     statusInProgress: 'En curso',
     statusDone: 'Hecho',
-    credit: 'Cómo le menciona el informe',
+    credit: 'Cómo te menciona el informe',
     creditNamed: 'Mi nombre y mi organización',
     creditOrganisation: 'Solo mi organización',
     creditNone: 'No mencionarme',

@@ -38,8 +38,10 @@ export function withManyForms<T extends object>(messages: T): T {
 }
 
 export const i18n = i18next.createInstance();
+// i18next deep-merges later bundles into the object it was given: a copy keeps en.ts's own
+// object to its own keys (es and fr are copies already, made by withManyForms).
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: withManyForms(es) }, fr: { translation: withManyForms(fr) } },
+  resources: { en: { translation: structuredClone(en) }, es: { translation: withManyForms(es) }, fr: { translation: withManyForms(fr) } },
   lng: browserLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -139,7 +139,7 @@ function OutlineNote({ note, siblings, index, clusters, readOnly, announce }: No
     const order = orderForMove(orders, index, direction);
     if (order === null) return;
     patchNote(board, note.id, { order });
-    announce(`${t('outline.moved')}: ${text || t('note.emptyText')}`);
+    announce(t('outline.moved', { note: text || t('note.emptyText') }));
   };
 
   return (

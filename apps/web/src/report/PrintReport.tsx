@@ -91,7 +91,7 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
       {w.purpose && <p>{w.purpose}</p>}
       {w.themes.length > 0 && (
         <p>
-          <strong>{t('print.themes')}:</strong> {w.themes.join(', ')}
+          <strong>{t('app.label', { label: t('print.themes') })}</strong> {w.themes.join(', ')}
         </p>
       )}
       {w.sessions.length > 0 && (
@@ -102,7 +102,8 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
           <ul>
             {w.sessions.map((s) => (
               <li key={s.start}>
-                <strong>{s.label}</strong>: {formatInZone(s.start, w.homeTimeZone, lang, { dateStyle: 'medium', timeStyle: 'short' })}–
+                <strong>{t('app.label', { label: s.label })}</strong>{' '}
+                {formatInZone(s.start, w.homeTimeZone, lang, { dateStyle: 'medium', timeStyle: 'short' })}–
                 {formatInZone(s.end, w.homeTimeZone, lang, { timeStyle: 'short' })}
               </li>
             ))}
@@ -129,12 +130,12 @@ export function PrintReport({ workshopId }: { workshopId: string }) {
                 ))}
               {pains.length > 0 && (
                 <p>
-                  <strong>{t('print.painPointsAddressed')}:</strong> {pains.join('; ')}
+                  <strong>{t('app.label', { label: t('print.painPointsAddressed') })}</strong> {pains.join('; ')}
                 </p>
               )}
               {visions.length > 0 && (
                 <p>
-                  <strong>{t('print.visionsServed')}:</strong> {visions.join('; ')}
+                  <strong>{t('app.label', { label: t('print.visionsServed') })}</strong> {visions.join('; ')}
                 </p>
               )}
               {r.actionSteps.length > 0 && (

@@ -93,9 +93,7 @@ export function ReportView({ report, token, title, roomNames }: Props) {
   return (
     <div className="page page--report">
       <SiteHeader>
-        <h1 className="workshop-title">
-          {t('report.title')}: {title || settings.title}
-        </h1>
+        <h1 className="workshop-title">{t('report.pageTitle', { title: title || settings.title })}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`${base}/join`} />
         <Link className="button button--small" href={base}>
           {t('report.toBoard')}

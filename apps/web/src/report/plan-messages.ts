@@ -1,7 +1,7 @@
 import { addMessages } from '../i18n/people-messages.ts';
 
 /** The report editor's structured fields: what it takes to go beyond the pilot. */
-const en = {
+export const en = {
   heading: 'Beyond the pilot',
   scaleBudget: 'Budget needed to scale “{{title}}” if it succeeds',
   sandbox: 'Does “{{title}}” need a sandbox or testbed?',
@@ -12,7 +12,7 @@ const en = {
   sustainedBy: 'Who sustains “{{title}}” after the pilot',
   successMeasures: 'How the success of “{{title}}” will be measured',
 };
-const es: typeof en = {
+export const es: typeof en = {
   heading: 'Más allá del piloto',
   scaleBudget: 'Presupuesto necesario para escalar «{{title}}» si funciona',
   sandbox: '¿Necesita «{{title}}» un entorno de pruebas (sandbox o banco de pruebas)?',
@@ -23,10 +23,10 @@ const es: typeof en = {
   sustainedBy: 'Quién sostiene «{{title}}» después del piloto',
   successMeasures: 'Cómo se medirá el éxito de «{{title}}»',
 };
-const fr: typeof en = {
+export const fr: typeof en = {
   heading: 'Au-delà du pilote',
   scaleBudget: 'Budget nécessaire pour étendre «\u00a0{{title}}\u00a0» s’il réussit',
-  sandbox: '«\u00a0{{title}}\u00a0» a-t-il besoin d’un bac à sable ou d’un banc d’essai ?',
+  sandbox: '«\u00a0{{title}}\u00a0» a-t-il besoin d’un bac à sable ou d’un banc d’essai\u202f?',
   sandboxUnset: 'Pas décidé',
   needed: 'Oui, nécessaire',
   notNeeded: 'Pas nécessaire',
