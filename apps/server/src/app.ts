@@ -20,7 +20,7 @@ import { withRedactedRequests } from './http/request-log.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { timeRoutes } from './http/time.ts';
 import { webAppRoutes } from './http/web-app.ts';
-import { workshopRoutes } from './http/workshops.ts';
+import { workshopRoutes } from './workshops/workshops-routes.ts';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type HttpLimits, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import type { RedisFanout } from './scale/redis-fanout.ts';

@@ -9,21 +9,12 @@ import {
   type CreateWorkshopInput,
   type InvitationInput,
   type JoinInput,
-} from '../workshops/schemas.ts';
-import {
-  createWorkshop,
-  invite,
-  joinUrl,
-  joinWorkshop,
-  publicPerson,
-  removePerson,
-  requireWorkshop,
-  rotateJoinLink,
-} from '../workshops/workshops.ts';
+} from './schemas.ts';
+import { createWorkshop, invite, joinUrl, joinWorkshop, publicPerson, removePerson, requireWorkshop, rotateJoinLink } from './workshops.ts';
 import { directoryRoutes } from '../people/directory-routes.ts';
 import { registrationRoutes } from '../people/registration-routes.ts';
-import { requirePerson } from './auth.ts';
-import { joiningOpen, setJoiningOpen } from '../workshops/joining.ts';
+import { requirePerson } from '../http/auth.ts';
+import { joiningOpen, setJoiningOpen } from './joining.ts';
 import { removeNotesOf } from '../facilitation/remove-notes.ts';
 
 type IdParams = { id: string };
