@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
-import { launchChromium } from './harness/browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { eventually } from './harness/people.ts';
 
 /**

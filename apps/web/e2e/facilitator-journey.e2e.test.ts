@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
-import { launchChromium } from './harness/browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { eventually } from './harness/people.ts';
 
 let server: RunningServer;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
-import { launchChromium } from './harness/browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { eventually, joinAs, signedInContext } from './harness/people.ts';
 
 /** The end-of-session survey in Chromium: opened by the facilitator, answered by a participant, read in the report. */

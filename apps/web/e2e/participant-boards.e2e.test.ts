@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer, type RunningServer } from './harness/server.ts';
-import { launchChromium } from './harness/browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { eventually, joinAs, noteByText } from './harness/people.ts';
 
 let server: RunningServer;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { startServer, type CreatedWorkshop, type RunningServer } from './harness/server.ts';
-import { launchChromium } from './harness/browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { eventually, signedInContext } from './harness/people.ts';
 
 let server: RunningServer;

@@ -1,3 +1,4 @@
+import { eventually as polled } from '@crossboard/testkit';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 export interface Participant {
@@ -9,16 +10,13 @@ export interface Participant {
 
 /** Polls until `check` stops throwing: browsers and sync are asynchronous, timings are not asserted. */
 export async function eventually(check: () => Promise<void> | void, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
+  await polled(
+    async () => {
       await check();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
+      return true;
+    },
+    { what: 'the check to pass', timeoutMs, intervalMs: 150 },
+  );
 }
 
 /** Opens the participant link in a fresh browser context and fills in the join form. */
