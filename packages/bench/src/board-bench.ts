@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
 import { frameStats, median, type FrameStats } from './board/frame-stats.ts';
 import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, START_FRAMES, STOP_FRAMES, type ViewportReport } from './board/page-probes.ts';

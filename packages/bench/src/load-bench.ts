@@ -25,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedBulkBoard } from './board/bulk-board.ts';
 import { RECORD_NOTE_PAINTS } from './board/page-probes.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { loadFixture } from './fixture.ts';
 
 const { values: args } = parseArgs({

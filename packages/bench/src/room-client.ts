@@ -1,3 +1,4 @@
+import { eventually } from '@crossboard/testkit';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -55,9 +56,5 @@ export async function openRoom(baseUrl: string, room: string, token: string, tim
 
 /** Polls until `check` returns true; sync is asynchronous and this machine is slow. */
 export async function waitUntil(what: string, check: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await eventually(check, { what, timeoutMs, intervalMs: 50 });
 }

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { PHASES, type Phase } from '@crossboard/model';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '@crossboard/testkit';
 import { credentialEntry, seedFixture, type SeededPerson, type SeededWorkshop } from './seed-fixture.ts';
 import { ensureWebBuild, startServer } from './server-process.ts';
 

@@ -1,23 +1,9 @@
 /** The few HTTP calls a seeder makes, as the web app makes them (docs/API.md). */
 
-import type { CreatedWorkshop } from '@crossboard/model';
+import { type CreatedWorkshop, createWorkshop, type JoinedParticipant, joinAsParticipant } from '@crossboard/testkit';
 
-export type { CreatedWorkshop };
-
-export interface JoinedParticipant {
-  participantId: string;
-  token: string;
-}
-
-async function post<T>(url: string, body: unknown, expected = 201): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== expected) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-export function createWorkshop(baseUrl: string, body: Record<string, unknown>): Promise<CreatedWorkshop> {
-  return post(`${baseUrl}/api/workshops`, body);
-}
+export type { CreatedWorkshop, JoinedParticipant };
+export { createWorkshop };
 
 export function joinWorkshop(
   baseUrl: string,
@@ -25,5 +11,5 @@ export function joinWorkshop(
   who: { name: string; organisation: string; country: string; timeZone: string; language: string },
 ): Promise<JoinedParticipant> {
   const { name, organisation, country, timeZone, language } = who;
-  return post(`${baseUrl}/api/workshops/${encodeURIComponent(workshopId)}/join`, { name, organisation, country, timeZone, language });
+  return joinAsParticipant(baseUrl, workshopId, name, { organisation, country, timeZone, language });
 }
