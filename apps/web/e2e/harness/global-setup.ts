@@ -1,12 +1,25 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
+const sources = [join(webRoot, 'src'), join(webRoot, '../../packages/model/src'), join(webRoot, 'index.html')];
 
-/** The server serves the built app; build it once if a developer has not yet. */
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+}
+
+/**
+ * The server serves the built app: build it when there is none or the sources changed since,
+ * so an end-to-end run never tests yesterday's bundle.
+ */
 export default function setup(): void {
-  if (!existsSync(`${webRoot}/dist/index.html`)) {
+  const built = `${webRoot}/dist/index.html`;
+  const stale = !existsSync(built) || sources.some((s) => newestChange(s) > statSync(built).mtimeMs);
+  if (stale) {
     // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
     execFileSync('pnpm', ['--filter', '@crossboard/web', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }

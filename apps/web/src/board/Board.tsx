@@ -11,8 +11,8 @@ import { isNoteVisible, ZOOM_STEP, screenToBoard } from './geometry.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../layout/note-geometry.ts';
 import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from '../layout/placement.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
-import { stopBufferingKeys } from './key-buffer.ts';
-import { addNote } from './note-actions.ts';
+import { stopBufferingKeys, whenFinishedBeforeEditor } from './key-buffer.ts';
+import { addNote, appendTyped } from './note-actions.ts';
 import { NoteCard } from './NoteCard.tsx';
 import { usePhaseNoteIds } from '../shared/yjs-hooks.ts';
 import { ThemeFilter, useThemeFiltered } from './theme-filter.tsx';
@@ -219,6 +219,15 @@ export function Board({ phase, themes, readOnly }: Props) {
   useEffect(() => () => awareness.setLocalStateField('cursor', null), [awareness]);
   // A note opened just before the board closed never takes its kept keys: stop keeping them.
   useEffect(() => () => stopBufferingKeys(), []);
+  // Escape before the editor arrived ends the note as the editor would: text in, focus back.
+  useEffect(() => {
+    whenFinishedBeforeEditor((id, text) => {
+      appendTyped(board, id, text);
+      ui().startEditing(null);
+      ui().requestFocus(id);
+    });
+    return () => whenFinishedBeforeEditor(null);
+  }, [board]);
 
   return (
     <section className="board" aria-label={t('board.label', { phase: t(`phases.${phase}`) })}>

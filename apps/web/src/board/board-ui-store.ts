@@ -49,7 +49,7 @@ export const useBoardUi = create<BoardUi>((set) => ({
   startEditing: (editingId) =>
     set((s) => {
       // A new editor is about to mount: keep what is typed until it can take it.
-      if (editingId !== null && editingId !== s.editingId) bufferKeysUntilEditorReady();
+      if (editingId !== null && editingId !== s.editingId) bufferKeysUntilEditorReady(editingId);
       // Editing ended before the editor took the keys: they belong to the page again.
       else if (editingId === null) stopBufferingKeys();
       return { editingId };

@@ -8,6 +8,19 @@
  * the buffer in the same task in which it takes focus, so no key falls between the two.
  */
 let pending: string[] | null = null;
+/** The note the kept keys are for. */
+let forNote: string | null = null;
+/**
+ * Escape before the editor arrived: the person finished writing. The board writes what was kept
+ * into the note itself and ends editing, as the editor would have; without this the editor kept
+ * waiting and the next note's N and text landed in this one ("idea 4nidea 5").
+ */
+let onFinished: ((noteId: string, text: string) => void) | null = null;
+
+/** The board that shows the notes being written says how to finish one without its editor. */
+export function whenFinishedBeforeEditor(finish: ((noteId: string, text: string) => void) | null): void {
+  onFinished = finish;
+}
 /** A buffer nobody drains (the editor never mounted) stops taking keys after this long. */
 const MAX_BUFFER_MS = 3_000;
 let expires = 0;
@@ -24,6 +37,15 @@ function onKeyDown(e: KeyboardEvent): void {
     disarm();
     return;
   }
+  if (e.key === 'Escape' && forNote !== null) {
+    const text = pending.join('');
+    const note = forNote;
+    disarm();
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    onFinished?.(note, text);
+    return;
+  }
   if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
   if (e.key.length === 1) pending.push(e.key);
   else if (e.key === 'Enter') pending.push('\n');
@@ -35,13 +57,15 @@ function onKeyDown(e: KeyboardEvent): void {
 
 function disarm(): void {
   pending = null;
+  forNote = null;
   window.removeEventListener('keydown', onKeyDown, true);
 }
 
 /** Starts keeping keys for the editor about to open. */
-export function bufferKeysUntilEditorReady(): void {
+export function bufferKeysUntilEditorReady(noteId: string): void {
   if (typeof window === 'undefined') return;
   expires = performance.now() + MAX_BUFFER_MS;
+  forNote = noteId;
   if (pending) return;
   pending = [];
   window.addEventListener('keydown', onKeyDown, true);

@@ -1,5 +1,5 @@
-import type * as Y from 'yjs';
-import { boardNotes, clampToBoard, createNote, ORIGIN, updateNote, type NewNote, type NotePatch } from '@crossboard/model';
+import * as Y from 'yjs';
+import { appendPlainText, boardNotes, clampToBoard, createNote, ORIGIN, updateNote, type NewNote, type NotePatch } from '@crossboard/model';
 import type { LocalUser } from '../shared/workshop-context.ts';
 
 /**
@@ -33,4 +33,11 @@ export function deleteNote(doc: Y.Doc, undo: Y.UndoManager, id: string): void {
   undo.stopCapturing();
   doc.transact(() => boardNotes(doc).delete(id), ORIGIN.local);
   undo.stopCapturing();
+}
+
+/** Text typed into a note whose editor had not arrived yet, written at its end. */
+export function appendTyped(doc: Y.Doc, id: string, text: string): void {
+  const content = boardNotes(doc).get(id)?.get('content');
+  if (!text || !(content instanceof Y.XmlFragment)) return;
+  doc.transact(() => appendPlainText(content, text), ORIGIN.local);
 }

@@ -108,6 +108,29 @@ export function setPlainText(fragment: Y.XmlFragment, text: string): void {
   fragment.insert(0, paragraphs);
 }
 
+/** Adds typed text at the end of a rich-text body, as an editor would: lines after the first as new paragraphs. */
+export function appendPlainText(fragment: Y.XmlFragment, text: string): void {
+  const [first = '', ...rest] = text.split('\n');
+  const last = fragment.length > 0 ? fragment.get(fragment.length - 1) : null;
+  if (first) {
+    if (last instanceof Y.XmlElement && last.nodeName === 'paragraph') {
+      const tail = last.length > 0 ? last.get(last.length - 1) : null;
+      if (tail instanceof Y.XmlText) tail.insert(tail.length, first);
+      else last.insert(last.length, [new Y.XmlText(first)]);
+    } else {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(first)]);
+      fragment.insert(fragment.length, [p]);
+    }
+  }
+  const paragraphs = rest.map((line) => {
+    const p = new Y.XmlElement('paragraph');
+    if (line) p.insert(0, [new Y.XmlText(line)]);
+    return p;
+  });
+  if (paragraphs.length > 0) fragment.insert(fragment.length, paragraphs);
+}
+
 /**
  * Reads the characters, not `toString()`: that renders marks as tags, and stripping tags
  * afterwards would also delete anything tag-like the user typed.
