@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { act, render, screen } from '@testing-library/react';
 import * as Y from 'yjs';
@@ -23,7 +24,26 @@ function docWith(title: string) {
   return map;
 }
 
+/** Changes the map after the first render, before passive effects subscribe: a sync reply landing while the board mounts. */
+function ChangesWhileMounting({ map }: { map: Y.Map<unknown> }) {
+  useLayoutEffect(() => {
+    map.set('title', 'Arrived while mounting');
+  }, [map]);
+  return null;
+}
+
 describe('useYValue', () => {
+  it('shows a change made between the first render and its subscription', () => {
+    const map = docWith('Before');
+    render(
+      <>
+        <Title map={map} renders={{ count: 0 }} />
+        <ChangesWhileMounting map={map} />
+      </>,
+    );
+    expect(screen.getByText('Arrived while mounting / 0')).toBeInTheDocument();
+  });
+
   it('re-reads when the observed type changes', () => {
     const map = docWith('Pilot budgets');
     render(<Title map={map} renders={{ count: 0 }} />);

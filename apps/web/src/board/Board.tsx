@@ -336,7 +336,10 @@ export function Board({ phase, themes, readOnly }: Props) {
   );
 
   function zoomCentre(factor: number) {
+    // The surface itself, not the last measurement: a click can come before the first resize
+    // callback, and zooming about a guessed centre drifts the notes out of view.
+    const rect = surface.current?.getBoundingClientRect();
     const v = ui().viewport;
-    ui().zoomAt(factor, (v.width || 800) / 2, (v.height || 600) / 2);
+    ui().zoomAt(factor, (rect?.width || v.width || 800) / 2, (rect?.height || v.height || 600) / 2);
   }
 }

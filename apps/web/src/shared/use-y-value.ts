@@ -22,6 +22,10 @@ export function useYValue<T>(type: Y.AbstractType<any> | null, read: () => T, de
       };
       if (deep) type.observeDeep(handler);
       else type.observe(handler);
+      // Changes between the render that read the value and this subscription (a sync reply
+      // landing while the board mounts) fired no handler: count them as one, so React's check
+      // after subscribing reads the type again instead of keeping the stale value.
+      version.current++;
       return () => (deep ? type.unobserveDeep(handler) : type.unobserve(handler));
     },
     [type, deep],
