@@ -43,19 +43,11 @@ export interface SnapshotCluster {
   votes: number;
 }
 
-/** One voting round and its results, item by item (most votes first). */
-export interface SnapshotVotingRound {
-  id: string;
-  phase: Phase;
-  target: 'notes' | 'clusters';
-  /** Null for rounds from files or documents made before rounds were kept. */
-  votesPerPerson: number | null;
-  maxPerItem: number | null;
-  status: 'open' | 'closed';
-  openedAt: number | null;
-  closedAt: number | null;
-  results: { itemId: string; votes: number }[];
-}
+/**
+ * One voting round as the control room keeps it, with its results as a list, item by item (most
+ * votes first): a file carries ids as data, never as object keys.
+ */
+export type SnapshotVotingRound = Omit<VotingRound, 'tallies'> & { results: { itemId: string; votes: number }[] };
 
 /**
  * A workshop as plain data, read from its board, control and report rooms plus the
