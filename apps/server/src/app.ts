@@ -29,7 +29,7 @@ import { type Backend, openBackend } from './storage/backend.ts';
 import type { SqliteStorage } from './storage/sqlite-storage.ts';
 import { Rooms } from './sync/rooms.ts';
 import { kickPerson } from './workshops/workshops.ts';
-import { registerWebSocketEndpoint } from './sync/websocket-endpoint.ts';
+import { registerWebSocketEndpoint } from './http/websocket-endpoint.ts';
 
 export interface BuildOptions {
   /** Where the SQLite file lives (created if missing). */
