@@ -1,9 +1,27 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { saveCredential } from '../src/api/credentials.ts';
 import { AccessPanel } from '../src/console/AccessPanel.tsx';
 import { ME, renderWorkshop } from './render-workshop.tsx';
+import qrcode from 'qrcode-generator';
+
+/** The dark modules the panel drew, read back from its SVG path ("M{col} {row}h1v1h-1z" each). */
+function drawnModules(svg: Element): string[] {
+  const d = svg.querySelector('path')?.getAttribute('d') ?? '';
+  return [...d.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map(([, x, y]) => `${x},${y}`).sort();
+}
+
+/** The library's own encoding of `text`, independently of the panel, with the 4-module margin. */
+function expectedModules(text: string): string[] {
+  const code = qrcode(0, 'M');
+  code.addData(text);
+  code.make();
+  const out: string[] = [];
+  for (let r = 0; r < code.getModuleCount(); r++)
+    for (let c = 0; c < code.getModuleCount(); c++) if (code.isDark(r, c)) out.push(`${c + 4},${r + 4}`);
+  return out.sort();
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -36,5 +54,41 @@ describe('the console’s links', () => {
     expect(await screen.findByDisplayValue(`${window.location.origin}/w/w1/join?code=new`)).toBeInTheDocument();
     expect(calls).toContain('POST /api/workshops/w1/join-link/rotate');
     expect(screen.getByLabelText('Your private facilitator link')).toHaveValue(`${window.location.origin}/w/w1/accept#token=co.tok`);
+  });
+
+  it('shows the participant link as a QR code that follows a replaced link, and shows it large for a projector', async () => {
+    const user = userEvent.setup();
+    vi.stubGlobal('fetch', async (url: string) => {
+      const body = url.endsWith('/rotate')
+        ? { joinUrl: '/w/w1/join?code=new' }
+        : { id: 'w1', title: 'T', you: { role: 'facilitator' }, joinUrl: '/w/w1/join?code=old' };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    saveCredential('w1', { token: 'co.tok', personId: 'p2', role: 'facilitator' });
+    renderWorkshop(<AccessPanel />, { me: { ...ME, role: 'facilitator' } });
+    const oldUrl = `${window.location.origin}/w/w1/join?code=old`;
+    const newUrl = `${window.location.origin}/w/w1/join?code=new`;
+
+    await screen.findByDisplayValue(oldUrl);
+    const before = drawnModules(screen.getByRole('img', { name: 'QR code for the participant link' }));
+    expect(before).toEqual(expectedModules(oldUrl));
+
+    await user.click(screen.getByRole('button', { name: 'Replace the participant link…' }));
+    await user.click(screen.getByRole('button', { name: 'Replace link' }));
+    await screen.findByDisplayValue(newUrl);
+    const after = drawnModules(screen.getByRole('img', { name: 'QR code for the participant link' }));
+    expect(after).toEqual(expectedModules(newUrl));
+    expect(after).not.toEqual(before);
+
+    // Large for the projector, from the keyboard, and Escape puts focus back on the button.
+    const showLarge = screen.getByRole('button', { name: 'Show the QR code large' });
+    showLarge.focus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Scan to join the workshop' });
+    expect(drawnModules(within(dialog).getByRole('img', { name: 'QR code for the participant link' }))).toEqual(after);
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(showLarge).toHaveFocus();
   });
 });

@@ -6,11 +6,13 @@ import { useWorkshop } from '../shared/workshop-context.ts';
 import { errorMessage } from '../facilitation/facilitation-api.ts';
 import { CopyField } from '../ui/CopyField.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { QrCode, QrFullScreen } from './QrCode.tsx';
 
 /**
  * The two links a facilitator hands out or keeps: the participant link (any facilitator,
  * co-facilitators included, may copy or replace it) and their own private way back in.
- * No QR code: no QR library is among the app's dependencies.
+ * The participant link also comes as a QR code, small here and full screen for a projector;
+ * it is drawn from the current link, so it changes the moment the link is replaced.
  */
 export function AccessPanel() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function AccessPanel() {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const [showOwn, setShowOwn] = useState(false);
+  const [qrLarge, setQrLarge] = useState(false);
 
   useEffect(() => {
     if (!credential) return;
@@ -51,19 +54,26 @@ export function AccessPanel() {
 
   if (!credential) return null;
   const origin = window.location.origin;
+  const participantUrl = joinUrl ? new URL(joinUrl, origin).toString() : null;
   return (
     <section className="console-card access-panel" aria-labelledby="console-access">
       <h2 id="console-access">{t('access.heading')}</h2>
-      {joinUrl && (
-        <CopyField
-          label={t('access.participantLink')}
-          value={new URL(joinUrl, origin).toString()}
-          copyLabel={t('access.copyParticipantLink')}
-        />
+      {participantUrl && (
+        <CopyField label={t('access.participantLink')} value={participantUrl} copyLabel={t('access.copyParticipantLink')} />
       )}
-      <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
-        {t('access.rotate')}
-      </button>
+      <div className="access-panel__actions">
+        {participantUrl && (
+          <div className="access-panel__qr">
+            <QrCode value={participantUrl} label={t('access.qrLabel')} className="access-panel__qr-code" />
+            <button type="button" className="button button--small" onClick={() => setQrLarge(true)}>
+              {t('access.qrShowLarge')}
+            </button>
+          </div>
+        )}
+        <button type="button" className="button button--small" onClick={() => setConfirming(true)}>
+          {t('access.rotate')}
+        </button>
+      </div>
       <details className="access-panel__own" open={showOwn} onToggle={(e) => setShowOwn((e.target as HTMLDetailsElement).open)}>
         <summary>{t('access.showFacilitatorLink')}</summary>
         <p className="console-hint">{t('access.keepBody')}</p>
@@ -76,6 +86,7 @@ export function AccessPanel() {
       <p role="status" className="console-message">
         {message}
       </p>
+      {qrLarge && participantUrl && <QrFullScreen value={participantUrl} label={t('access.qrLabel')} onClose={() => setQrLarge(false)} />}
       {confirming && (
         <ConfirmDialog
           title={t('access.rotateTitle')}

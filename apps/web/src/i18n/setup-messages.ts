@@ -108,6 +108,10 @@ export const setupEn = {
     rotateBody: 'The old link stops working for anyone who has not joined yet. People already in stay in.',
     rotateConfirm: 'Replace link',
     rotated: 'A new participant link is ready; the old one no longer works.',
+    qrLabel: 'QR code for the participant link',
+    qrShowLarge: 'Show the QR code large',
+    qrLargeTitle: 'Scan to join the workshop',
+    qrClose: 'Close',
   },
   myWorkshops: {
     heading: 'My workshops',
@@ -299,6 +303,10 @@ export const setupEs: Shape<Messages> = {
     rotateBody: 'El enlace anterior deja de funcionar para quien aún no se haya unido. Quienes ya están dentro siguen dentro.',
     rotateConfirm: 'Sustituir enlace',
     rotated: 'Hay un nuevo enlace para participantes; el anterior ya no funciona.',
+    qrLabel: 'Código QR del enlace para participantes',
+    qrShowLarge: 'Mostrar el código QR en grande',
+    qrLargeTitle: 'Escanea para unirte al taller',
+    qrClose: 'Cerrar',
   },
   myWorkshops: {
     heading: 'Mis talleres',
@@ -495,6 +503,10 @@ export const setupFr: Shape<Messages> = {
     rotateBody: 'L’ancien lien ne fonctionne plus pour qui n’a pas encore rejoint. Les personnes déjà présentes restent.',
     rotateConfirm: 'Remplacer le lien',
     rotated: 'Un nouveau lien pour les participants est prêt\u202f; l’ancien ne fonctionne plus.',
+    qrLabel: 'Code QR du lien pour les participants',
+    qrShowLarge: 'Afficher le code QR en grand',
+    qrLargeTitle: 'Scannez pour rejoindre l’atelier',
+    qrClose: 'Fermer',
   },
   myWorkshops: {
     heading: 'Mes ateliers',
