@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { EMPTY_PROFILE } from '@crossboard/model';
-import { PostgresPeopleRecords, SqlitePeopleRecords, type PeopleRecords, type RegistrationRecord } from '../src/people/people-records.ts';
+import { PostgresPeopleRecords, SqlitePeopleRecords, type PeopleRecords, type RegistrationRecord } from '../src/storage/people-records.ts';
 import { PostgresCheckinRecords, SqliteCheckinRecords, type CheckinRecords } from '../src/people/checkin-records.ts';
 import { promised } from '../src/storage/async-storage.ts';
 import { createWorkshops, describeOnBothBackends } from './helpers/backends.ts';

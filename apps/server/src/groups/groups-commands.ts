@@ -18,7 +18,7 @@ import {
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { peopleRecords } from '../people/people-records.ts';
+import { peopleRecords } from '../storage/people-records.ts';
 import type { PersonRecord } from '../storage/storage.ts';
 
 const controlOf = (workshopId: string) => roomName({ workshopId, kind: 'control' });

@@ -4,7 +4,7 @@ import { requirePerson } from '../http/auth.ts';
 import { workshopParams } from '../workshops/schemas.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
 import { listDirectory, toProfile, workshopThemes } from './directory.ts';
-import { peopleRecords } from './people-records.ts';
+import { peopleRecords } from '../storage/people-records.ts';
 import { directoryProfileBody, type DirectoryProfileInput } from './people-schemas.ts';
 import { EMPTY_PROFILE, directoryEntry, peopleToMeet, sessionsToIcs } from '@crossboard/model';
 import { checkinRoutes } from './checkin-routes.ts';

@@ -9,7 +9,7 @@ import {
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { peopleRecords } from './people-records.ts';
+import { peopleRecords } from '../storage/people-records.ts';
 import type { DirectoryProfileInput } from './people-schemas.ts';
 
 export async function workshopThemes(ctx: ServerContext, workshopId: string): Promise<string[]> {

@@ -6,7 +6,7 @@ import { requirePerson } from '../http/auth.ts';
 import { idSchema } from '../http/id-schema.ts';
 import { workshopParams } from '../workshops/schemas.ts';
 import { requireWorkshop } from '../workshops/workshops.ts';
-import { peopleRecords, type RegistrationStatus } from './people-records.ts';
+import { peopleRecords, type RegistrationStatus } from '../storage/people-records.ts';
 import {
   REGISTRATION_READS_PER_ADDRESS_PER_MINUTE,
   REGISTRATIONS_PER_ADDRESS_PER_MINUTE,

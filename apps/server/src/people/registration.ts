@@ -13,7 +13,7 @@ import { HttpError } from '../errors.ts';
 import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import { randomId, requireWorkshop } from '../workshops/workshops.ts';
 import { toProfile } from './directory.ts';
-import { peopleRecords, type RegistrationForm, type RegistrationRecord } from './people-records.ts';
+import { peopleRecords, type RegistrationForm, type RegistrationRecord } from '../storage/people-records.ts';
 import { MAX_REGISTRATIONS_PER_WORKSHOP, type RegistrationFormInput, type RegistrationInput } from './people-schemas.ts';
 import { placeLateJoiner } from '../groups/groups-commands.ts';
 

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
 import { readProfile, type DirectoryProfile } from '@crossboard/model';
-import type { ServerContext } from '../context.ts';
-import { promised } from '../storage/async-storage.ts';
+import { promised } from './async-storage.ts';
+import type { SqlConnection } from './backend.ts';
 
 /** What the organiser set for a workshop's public registration page. */
 export interface RegistrationForm {
@@ -239,10 +239,10 @@ export class PostgresPeopleRecords implements AsyncPeopleRecords {
   }
 }
 
-const cache = new WeakMap<ServerContext, AsyncPeopleRecords>();
+const cache = new WeakMap<object, AsyncPeopleRecords>();
 
-/** The people records in the server's own database, made once per server. */
-export function peopleRecords(ctx: ServerContext): AsyncPeopleRecords {
+/** The people records in the server's own database (the ServerContext's connection), made once per server. */
+export function peopleRecords(ctx: { connection: SqlConnection }): AsyncPeopleRecords {
   let records = cache.get(ctx);
   if (!records) {
     const c = ctx.connection;
