@@ -10,6 +10,8 @@ import type { LocalUser } from '../shared/workshop-context.ts';
 import { WorkshopProvider } from '../shared/WorkshopProvider.tsx';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
+import { usePhoneLayout } from '../board/use-phone-layout.ts';
+import { Outline } from '../outline/Outline.tsx';
 import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hooks.ts';
 import { useBreakout } from './use-breakout.ts';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
@@ -102,9 +104,12 @@ function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps
   const member = breakout.active && !!group?.members.includes(me.id);
   const writes = me.role === 'facilitator' || member;
   const title = group ? nameOf(group) : t('groups.heading');
+  const readOnly = !writes || locked || me.role === 'organiser';
+  // A phone gets the group's board as the same list and composer the main board uses there.
+  const phone = usePhoneLayout();
 
   return (
-    <div className="page page--workshop">
+    <div className={`page page--workshop${phone ? ' page--phone' : ''}`}>
       <SiteHeader>
         <h1 className="workshop-title">{t('groups.boardOf', { group: title })}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`${main}/join`} />
@@ -124,7 +129,15 @@ function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps
           {group && breakout.active && !writes && <p className="notice">{t('groups.readOnly')}</p>}
           {locked && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
           <div className="workshop__panel">
-            <Board key={phase} phase={phase} themes={settings.themes} readOnly={!writes || locked || me.role === 'organiser'} />
+            {phone ? (
+              <Outline
+                selected={phase}
+                lockedPhases={{ painPoints: readOnly, visions: readOnly, recommendations: readOnly }}
+                phone={{ readOnly }}
+              />
+            ) : (
+              <Board key={phase} phase={phase} themes={settings.themes} readOnly={readOnly} />
+            )}
           </div>
         </main>
         <aside className="workshop__side group-page__side" aria-label={t('groups.whoIsHere')}>
