@@ -20,7 +20,7 @@ import { HttpError } from '../errors.ts';
 import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import type { CreateWorkshopInput, InvitationInput, JoinInput } from './schemas.ts';
 import { toSessions } from './sessions.ts';
-import { withTemplate } from '../export/templated-create.ts';
+import { withTemplate } from './templated-create.ts';
 import { recountPublishedTallies } from '../facilitation/voting-commands.ts';
 import type { Rooms } from '../sync/rooms.ts';
 import { requireJoiningOpen } from './joining.ts';

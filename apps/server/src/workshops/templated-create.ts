@@ -1,6 +1,6 @@
 import { applyTemplate, resolveTemplate, TemplateError } from '@crossboard/model';
 import { HttpError } from '../errors.ts';
-import type { CreateWorkshopInput } from '../workshops/schemas.ts';
+import type { CreateWorkshopInput } from './schemas.ts';
 
 /**
  * `POST /api/workshops { template }`: a built-in template's id or a saved template. Its fields
