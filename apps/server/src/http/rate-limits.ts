@@ -1,6 +1,7 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { HttpError } from '../errors.ts';
+import { addressKey } from './address-key.ts';
 import type { HttpLimits } from '../limits.ts';
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
@@ -51,8 +52,10 @@ export async function registerRateLimits(app: FastifyInstance, limits: HttpLimit
         timeWindow: limits.rateLimitWindowMs,
         // Read by the store (LocalStore.child), missing from the option's type.
         ...({ cache: TRACKED_KEYS } as object),
-        // The default key is request.ip (an IPv6 address counts by its /64).
-        ...(rule.perWorkshop ? { keyGenerator: (request: FastifyRequest) => `workshop:${(request.params as { id: string }).id}` } : {}),
+        // Per address as the WebSocket cap counts: an IPv6 client by its /64 (addressKey).
+        keyGenerator: rule.perWorkshop
+          ? (request: FastifyRequest) => `workshop:${(request.params as { id: string }).id}`
+          : (request: FastifyRequest) => addressKey(request.ip),
       });
       limiters.set(id, limiter);
     }

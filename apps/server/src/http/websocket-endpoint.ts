@@ -3,15 +3,18 @@ import type { Duplex } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { colourFor, parseRoomName } from '@crossboard/model';
+import { parseRoomName } from '@crossboard/model';
 import { authenticate } from '../auth/authenticate.ts';
 import type { ServerContext } from '../context.ts';
 import { CLOSE, errorBody, type CloseKind } from '../errors.ts';
+import { addressKey } from './address-key.ts';
 import type { PersonRecord } from '../storage/storage.ts';
+import { peopleRecords } from '../storage/people-records.ts';
 import { admit } from '../sync/admit.ts';
 import { SocketConnection } from '../sync/socket-connection.ts';
 import { ConnectionCounter } from '../sync/connection-limits.ts';
 import { Heartbeat } from '../sync/heartbeat.ts';
+import { presenceIdentity } from '../sync/presence.ts';
 import { RoomLoadError } from '../sync/load-document.ts';
 import { PersonRooms } from '../sync/room-quotas.ts';
 import { RoomLimitError, WorkshopRoomLimitError } from '../sync/rooms.ts';
@@ -143,6 +146,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       return refuse(conn.ws, 'PERSON_ROOMS_FULL');
     }
     conn.onClose(() => personRooms.release(tokenKey, name));
+    // What presence shows of the person follows their directory consent (a change re-stamps it).
+    const identity = presenceIdentity(person, await peopleRecords(ctx).profile(person.workshopId, person.id));
     const room = await rooms.openForClient(name);
     const removed = rooms.removedPeople.has(tokenKey);
     if (removed || !conn.open) {
@@ -151,14 +156,6 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       if (removed) refuse(conn.ws, 'PERSON_REMOVED');
       return;
     }
-    const identity = {
-      id: person.id,
-      name: person.name,
-      organisation: person.organisation,
-      timeZone: person.timeZone,
-      role: person.role,
-      colour: colourFor(person.id),
-    };
     const client = room.join(conn, { connId, personId: person.id, role: person.role, access, identity });
     conn.attach({
       deliver: (bytes) => room.receive(client, bytes),
@@ -180,7 +177,8 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(PREFIX)) return refuseHttp(socket, '404 Not Found');
     if (closing) return refuseHttp(socket, '503 Service Unavailable');
-    const ip = ctx.clientAddress(req);
+    // Keyed as the HTTP rate limits are: an IPv6 client by its /64.
+    const ip = addressKey(ctx.clientAddress(req));
     if (perIp.full(ip)) {
       metrics.refused.inc({ reason: 'per_ip' });
       log.warn({ ip, open: perIp.count(ip) }, 'websocket refused: too many connections from address');
