@@ -16,8 +16,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
 import { RoomLoadError } from '../sync/load-document.ts';
-import { workshopParams } from '../workshops/schemas.ts';
-import { requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop, workshopParams } from '../http/workshop-path.ts';
 import { EmbeddingsClient, EmbeddingsError } from './embeddings-client.ts';
 import { embeddingsConfigFromEnv, type EmbeddingsConfig } from './embeddings-config.ts';
 

@@ -12,8 +12,7 @@ import {
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
-import { workshopParams } from '../workshops/schemas.ts';
-import { requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop, workshopParams } from '../http/workshop-path.ts';
 import { attachment, exportFileName } from './attachment.ts';
 import { isCredit, readCredit, writeCredit } from './credits.ts';
 import { importWorkshopSnapshot } from './import-workshop.ts';

@@ -14,7 +14,8 @@ import { signToken } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
-import { joinUrl, randomId } from '../workshops/workshops.ts';
+import { joinUrl } from '../http/workshop-path.ts';
+import { randomId } from '../auth/random-id.ts';
 import { creditKey } from './credits.ts';
 
 const KINDS = ['control', 'board', 'report'] as const;

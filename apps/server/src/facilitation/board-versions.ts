@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { ORIGIN, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
-import { randomId } from '../workshops/workshops.ts';
+import { randomId } from '../auth/random-id.ts';
 import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
 
 /** While people keep writing, the board is saved as a version at least this often. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_VOTES_PER_PERSON, ORIGIN, PHASES, controlState, currentPhase, parseRoomName, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
-import { requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop } from '../http/workshop-path.ts';
 import { restoreVersion, takeVersion } from './board-versions.ts';
 import { versionsWithContents } from './version-contents.ts';
 import { deleteDraft, draftsSummary, reveal } from './drafts-commands.ts';

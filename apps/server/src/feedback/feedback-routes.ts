@@ -12,7 +12,8 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
 import { idSchema } from '../http/id-schema.ts';
-import { randomId, requireWorkshop } from '../workshops/workshops.ts';
+import { randomId } from '../auth/random-id.ts';
+import { requireWorkshop } from '../http/workshop-path.ts';
 import { feedbackRecords, type SurveyRecord } from './feedback-store.ts';
 
 const STAFF = ['facilitator', 'organiser'] as const;

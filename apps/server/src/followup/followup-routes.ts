@@ -26,7 +26,8 @@ import { idSchema } from '../http/id-schema.ts';
 import { requireSeriesStaff } from '../series/series-routes.ts';
 import { seriesRecords } from '../series/series-store.ts';
 import { RoomLoadError } from '../sync/load-document.ts';
-import { requireWorkshop, randomId } from '../workshops/workshops.ts';
+import { requireWorkshop } from '../http/workshop-path.ts';
+import { randomId } from '../auth/random-id.ts';
 import { followupRecords, type AsyncFollowupRecords, type FollowupOwner, type ProgressEntry } from './followup-store.ts';
 
 /** Requests per address per minute on a follow-up link: an owner updates a few steps, not thousands. */

@@ -3,7 +3,7 @@ import { MAX_ANNOUNCEMENT_LENGTH, MAX_GROUPS_PER_WORKSHOP, MAX_MEMBERS_PER_GROUP
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
 import { idSchema as id } from '../http/id-schema.ts';
-import { requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop } from '../http/workshop-path.ts';
 import { copyGroupNotes } from './bring-back.ts';
 import { broadcast, endBreakout, moveToGroup, splitIntoGroups, type SplitInput } from './groups-commands.ts';
 

@@ -3,8 +3,8 @@ import { ORIGIN, controlState, currentPhase, roomName } from '@crossboard/model'
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
-import { workshopParams } from '../workshops/schemas.ts';
-import { randomId, requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop, workshopParams } from '../http/workshop-path.ts';
+import { randomId } from '../auth/random-id.ts';
 import { checkinRecords } from './checkin-records.ts';
 
 /** The facilitator's prompt, e.g. "Where are you joining from, and what brings you here?". */

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
-import { workshopParams } from '../workshops/schemas.ts';
-import { requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop, workshopParams } from '../http/workshop-path.ts';
 import { listDirectory, toProfile, workshopThemes } from './directory.ts';
 import { peopleRecords } from '../storage/people-records.ts';
 import { directoryProfileBody, type DirectoryProfileInput } from './people-schemas.ts';

@@ -4,8 +4,7 @@ import { HttpError } from '../errors.ts';
 import { attachment, fileSlug } from '../export/attachment.ts';
 import { requirePerson } from '../http/auth.ts';
 import { idSchema } from '../http/id-schema.ts';
-import { workshopParams } from '../workshops/schemas.ts';
-import { requireWorkshop } from '../workshops/workshops.ts';
+import { requireWorkshop, workshopParams } from '../http/workshop-path.ts';
 import { peopleRecords, type RegistrationStatus } from '../storage/people-records.ts';
 import {
   REGISTRATION_READS_PER_ADDRESS_PER_MINUTE,

@@ -6,7 +6,8 @@ import { idSchema } from '../http/id-schema.ts';
 import { buildSeriesReport, workshopAsSeries } from '../series/series-report.ts';
 import { requireSeriesStaff } from '../series/series-routes.ts';
 import { seriesRecords, type PublicationKind } from '../series/series-store.ts';
-import { requireWorkshop, randomId } from '../workshops/workshops.ts';
+import { requireWorkshop } from '../http/workshop-path.ts';
+import { randomId } from '../auth/random-id.ts';
 import { escapeHtml, renderPublicPage } from './public-page.ts';
 
 const params = { type: 'object', required: ['id'], properties: { id: idSchema } } as const;

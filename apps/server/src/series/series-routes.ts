@@ -15,7 +15,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../export/limits.ts';
 import { idSchema } from '../http/id-schema.ts';
 import { MAX_PURPOSE_LENGTH, MAX_WORKSHOP_TITLE_LENGTH } from '../limits.ts';
 import type { PersonRecord } from '../storage/storage.ts';
-import { randomId } from '../workshops/workshops.ts';
+import { randomId } from '../auth/random-id.ts';
 import { buildSeriesReport } from './series-report.ts';
 import { mergeFromStored, seriesRecords, type AsyncSeriesRecords } from './series-store.ts';
 

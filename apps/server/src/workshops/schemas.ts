@@ -32,12 +32,6 @@ const text = (max: number, min = 0) => ({ type: 'string', minLength: min, maxLen
 const minutes = { type: 'integer', minimum: 1, maximum: MAX_PHASE_MINUTES } as const;
 const instantOrLocal = { type: 'string', minLength: 16, maxLength: 40 } as const;
 
-export const workshopParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id },
-} as const;
-
 export const personParams = {
   type: 'object',
   required: ['id', 'personId'],

@@ -5,12 +5,12 @@ import {
   invitationBody,
   joinBody,
   personParams,
-  workshopParams,
   type CreateWorkshopInput,
   type InvitationInput,
   type JoinInput,
 } from './schemas.ts';
-import { createWorkshop, invite, joinUrl, joinWorkshop, publicPerson, removePerson, requireWorkshop, rotateJoinLink } from './workshops.ts';
+import { joinUrl, requireWorkshop, workshopParams } from '../http/workshop-path.ts';
+import { createWorkshop, invite, joinWorkshop, publicPerson, removePerson, rotateJoinLink } from './workshops.ts';
 import { directoryRoutes } from '../people/directory-routes.ts';
 import { registrationRoutes } from '../people/registration-routes.ts';
 import { requirePerson } from '../http/auth.ts';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_SETTINGS,
   ORIGIN,
@@ -14,9 +13,11 @@ import {
   type Role,
   type WorkshopSettings,
 } from '@crossboard/model';
+import { randomId } from '../auth/random-id.ts';
 import { signToken } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
+import { joinUrl, requireWorkshop } from '../http/workshop-path.ts';
 import type { PersonRecord, WorkshopRecord } from '../storage/storage.ts';
 import type { CreateWorkshopInput, InvitationInput, JoinInput } from './schemas.ts';
 import { toSessions } from './sessions.ts';
@@ -26,24 +27,8 @@ import type { Rooms } from '../sync/rooms.ts';
 import { requireJoiningOpen } from './joining.ts';
 import { placeLateJoiner } from '../groups/groups-commands.ts';
 
-/** 128 bits, url-safe: workshop ids, person ids and join codes are unguessable. */
-export function randomId(): string {
-  return randomBytes(16).toString('base64url');
-}
-
-export function joinUrl(workshop: WorkshopRecord): string {
-  const path = `/w/${workshop.id}/join`;
-  return workshop.joinCode ? `${path}?code=${workshop.joinCode}` : path;
-}
-
 function checkTimeZone(zone: string): void {
   if (!isValidTimeZone(zone)) throw new HttpError('INVALID_TIME_ZONE', `"${zone}" is not a known time zone, e.g. Europe/Paris.`);
-}
-
-export async function requireWorkshop(ctx: ServerContext, id: string): Promise<WorkshopRecord> {
-  const workshop = await ctx.storage.getWorkshop(id);
-  if (!workshop) throw new HttpError('WORKSHOP_NOT_FOUND');
-  return workshop;
 }
 
 function tokenFor(ctx: ServerContext, person: PersonRecord): string {
