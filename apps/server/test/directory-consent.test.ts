@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DIRECTORY_TEXT_LENGTH } from '@crossboard/model';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
+import { connectSynced, destroyAllClients, presenceOf, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 import { callAndRead } from '@crossboard/testkit';
 
@@ -184,6 +184,58 @@ describe('the people directory, with consent', () => {
     const dir = await call('GET', `/api/workshops/${w.id}/directory`, carol.token);
     expect(dir.raw).toContain('Fiji');
     for (const secret of PRIVATE) expect(dir.raw).not.toContain(secret);
+  });
+
+  it('stamps presence with an organisation only its person chose to show, and re-stamps it live when they change their mind', async () => {
+    const { w, ana, bob, carol } = await workshopWithPeople();
+    const BOB_ORG = 'Pacific Islands Innovation Lab';
+    const ANA_ORG = 'City of Porto';
+    const rooms = ['board', 'control'];
+    const watch = rooms.map((room) => {
+      const s = rawSocket(wsUrl(server.ws, `${w.id}/${room}`, carol.token));
+      sockets.push(s);
+      return s;
+    });
+    await Promise.all(watch.map((s) => s.opened));
+    // Carol also watches through a stock provider, as the web app's "Here now" does.
+    const carolBoard = await connectSynced(server.ws, `${w.id}/board`, carol.token);
+    const present = [];
+    for (const t of [ana.token, bob.token]) for (const room of rooms) present.push(await connectSynced(server.ws, `${w.id}/${room}`, t));
+    for (const c of present) c.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+    const [anaBoard, , bobBoard] = present;
+    const bytesSince = (from: number[]) =>
+      Buffer.concat(watch.flatMap((s, i) => s.messages.slice(from[i]).map((m) => Buffer.from(m)))).toString('utf8');
+    const marks = () => watch.map((s) => s.messages.length);
+    const seenOnEvery = (from: number[], needle: string) =>
+      watch.every((s, i) => s.messages.slice(from[i]).some((m) => Buffer.from(m).toString('utf8').includes(needle)));
+
+    // Ana listed herself with her organisation: it travels. Bob did not: only his name does.
+    const start = watch.map(() => 0);
+    await waitFor(() => seenOnEvery(start, 'Bob Tane') && seenOnEvery(start, ANA_ORG), 'presence of Ana and Bob reaches Carol');
+    expect(bytesSince(start)).not.toContain(BOB_ORG);
+    await waitFor(() => presenceOf(carolBoard, bobBoard!)?.user?.name === 'Bob Tane', 'Bob in Carol’s presence');
+    expect(presenceOf(carolBoard, bobBoard!)?.user).not.toHaveProperty('organisation');
+    expect(presenceOf(carolBoard, anaBoard!)?.user?.organisation).toBe(ANA_ORG);
+
+    // Ana withdraws while connected: her presence is stamped again at once, without the organisation.
+    const beforeWithdrawal = marks();
+    const put = (token: string, over: Record<string, unknown>) => call('PUT', `/api/workshops/${w.id}/directory/me`, token, profile(over));
+    expect((await put(ana.token, { listed: false, show: ['organisation'] })).status).toBe(200);
+    await waitFor(() => seenOnEvery(beforeWithdrawal, 'Ana Lima'), 'Ana’s presence re-sent after she withdrew');
+    await waitFor(
+      () => presenceOf(carolBoard, anaBoard!)?.user?.organisation === undefined,
+      'Ana’s organisation gone from Carol’s presence',
+    );
+    for (const c of present) c.provider.awareness.setLocalStateField('cursor', { x: 3, y: 4 });
+    await waitFor(() => seenOnEvery(beforeWithdrawal, '"x":3'), 'later cursor moves reach Carol');
+    expect(bytesSince(beforeWithdrawal)).not.toContain(ANA_ORG);
+    expect(bytesSince(beforeWithdrawal)).not.toContain(BOB_ORG);
+
+    // Bob now shows his organisation: it appears live, on every room, without a reconnect.
+    const beforeBob = marks();
+    expect((await put(bob.token, { show: ['organisation'] })).status).toBe(200);
+    await waitFor(() => seenOnEvery(beforeBob, BOB_ORG), 'Bob’s organisation, once shown, reaches Carol');
+    await waitFor(() => presenceOf(carolBoard, bobBoard!)?.user?.organisation === BOB_ORG, 'Bob’s organisation in Carol’s presence');
   });
 
   it('suggests people to meet only among listed people, only to listed people, with common hours and an .ics', async () => {

@@ -7,6 +7,7 @@ import { peopleRecords } from '../storage/people-records.ts';
 import { directoryProfileBody, type DirectoryProfileInput } from './people-schemas.ts';
 import { EMPTY_PROFILE, directoryEntry, peopleToMeet, sessionsToIcs } from '@crossboard/model';
 import { checkinRoutes } from './checkin-routes.ts';
+import { restampPresence } from './presence-consent.ts';
 
 type IdParams = { id: string };
 /** The proposed call's length in a suggestion's .ics. */
@@ -41,6 +42,7 @@ export async function directoryRoutes(app: FastifyInstance, { ctx }: { ctx: Serv
       const you = await requirePerson(ctx, request, w.id);
       const profile = toProfile(request.body, await workshopThemes(ctx, w.id));
       await peopleRecords(ctx).setProfile(w.id, you.id, profile, Date.now());
+      await restampPresence(ctx, w.id, you.id);
       return { profile };
     },
   );

@@ -14,7 +14,11 @@ export const FANOUT_CHANNEL_PREFIX = 'crossboard:room:';
 /** Events about a workshop rather than a room (a person removed), heard by every process. */
 export const CONTROL_CHANNEL = 'crossboard:control';
 
-export type ControlEvent = { type: 'person-removed'; workshopId: string; personId: string } | { type: 'alive' };
+export type ControlEvent =
+  | { type: 'person-removed'; workshopId: string; personId: string }
+  /** The person changed what the directory shows: their presence is stamped again. */
+  | { type: 'presence-changed'; workshopId: string; personId: string }
+  | { type: 'alive' };
 
 /** Every process says it is alive this often on the control channel. */
 export const HEARTBEAT_MS = 2_000;
@@ -187,7 +191,7 @@ export class RedisFanout {
         const { from, event } = JSON.parse(message.toString('utf8')) as { from: string; event: ControlEvent };
         if (from === this.processId) return;
         this.lastHeard.set(from, Date.now());
-        if (event?.type === 'person-removed') this.handler.control?.(event);
+        if (event && typeof event.type === 'string' && event.type !== 'alive') this.handler.control?.(event);
       } catch (e) {
         this.log?.warn({ err: String(e) }, 'unreadable control message');
       }

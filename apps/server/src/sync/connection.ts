@@ -11,11 +11,14 @@ export interface Connection {
   readonly bufferedAmount: number;
 }
 
-/** Who a connection is, as presence shows it: stamped by the server from the token. */
+/**
+ * Who a connection is, as presence shows it: stamped by the server from the token. The
+ * organisation is there only when its person chose to show it in the directory.
+ */
 export interface PresenceIdentity {
   id: string;
   name: string;
-  organisation: string;
+  organisation?: string;
   timeZone: string;
   role: Role;
   colour: string;

@@ -2,9 +2,10 @@ import { randomInt } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { ORIGIN } from '@crossboard/model';
+import { ORIGIN, colourFor, directoryEntry, type DirectoryProfile } from '@crossboard/model';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
+import type { PersonRecord } from '../storage/storage.ts';
 import type { PresenceIdentity, RoomClient } from './connection.ts';
 import { AwarenessCoalescer } from './awareness-coalescer.ts';
 import { encodeAwareness, type AwarenessEntry } from './protocol.ts';
@@ -41,13 +42,31 @@ export type PresenceVerdict = 'ok' | 'too-big';
 const PRESENCE_ID_MAX = 2 ** 31;
 
 /**
+ * What presence tells everyone in a room about a person. The name is always there (people
+ * need to see who is here; the join form says so); a directory field such as the organisation
+ * only when the person listed themselves and chose to show it, by the directory's own rule.
+ */
+export function presenceIdentity(person: PersonRecord, profile: DirectoryProfile | null): PresenceIdentity {
+  const shown = profile ? directoryEntry(person, profile) : null;
+  return {
+    id: person.id,
+    name: person.name,
+    ...(shown?.organisation !== undefined ? { organisation: shown.organisation } : {}),
+    timeZone: person.timeZone,
+    role: person.role,
+    colour: colourFor(person.id),
+  };
+}
+
+/**
  * A room's presence (awareness). The server owns it: each connection gets one presence id,
  * random and unrelated to its document client id, so nobody can tie a note's Yjs client id
  * (its author, in an anonymous workshop) to the name next to a cursor. A connection speaks
  * only for the one client id it announced first; entries for any other id (the echoes a
  * y-websocket provider sends back, or someone else's id) are ignored. The identity fields
- * (`user`: id, name, organisation, time zone, role, colour) are stamped from the token, each
- * state is size-capped and each connection rate-capped. Nobody is sent their own presence back.
+ * (`user`: id, name, time zone, role, colour, and the organisation if its person shows it in
+ * the directory) are stamped by the server, each state is size-capped and each connection
+ * rate-capped. Nobody is sent their own presence back.
  */
 export class RoomPresence {
   /** Lives on its own tiny doc so that reloading the room's doc keeps presence. */
@@ -126,6 +145,18 @@ export class RoomPresence {
     this.slots.delete(client);
     this.clearPending(slot);
     if (!this.destroyed && this.awareness.states.has(slot.presenceId)) removeAwarenessStates(this.awareness, [slot.presenceId], client);
+  }
+
+  /**
+   * The client's identity changed (its person changed what the directory shows): its current
+   * and pending states are stamped again and sent at once, so nobody keeps seeing a withdrawn field.
+   */
+  restamp(client: RoomClient): void {
+    const slot = this.slots.get(client);
+    if (!slot || this.destroyed) return;
+    if (slot.pending) slot.pending = this.stamp(slot.pending, client.identity);
+    const current = this.awareness.states.get(slot.presenceId);
+    if (current) this.apply(client, slot, this.stamp(current, client.identity));
   }
 
   /** Presence from clients of other processes (already stamped there), shown here. */

@@ -5,7 +5,7 @@ import { CLOSE, type CloseKind } from '../errors.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { AsyncStorage } from '../storage/async-storage.ts';
-import type { ClientInfo, Connection, RoomClient } from './connection.ts';
+import type { ClientInfo, Connection, PresenceIdentity, RoomClient } from './connection.ts';
 import { RoomPresence } from './presence.ts';
 import { corruptRowReporter, loadDocument, type LoadedDocument } from './load-document.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyStateVector } from './protocol.ts';
@@ -213,6 +213,15 @@ export class Room {
     this.deps.metrics.closes.inc({ code: String(CLOSE[kind].code) });
     client.conn.close(CLOSE[kind].code, clip(reason));
     this.leave(client);
+  }
+
+  /** A person's presence identity changed (directory consent): their clients here are stamped again. */
+  restamp(personId: string, identity: PresenceIdentity): void {
+    for (const client of this.clients) {
+      if (client.personId !== personId || client.closed) continue;
+      client.identity = identity;
+      this.presence.restamp(client);
+    }
   }
 
   kickWhere(predicate: (client: RoomClient) => boolean, kind: CloseKind): number {

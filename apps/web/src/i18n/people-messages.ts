@@ -28,7 +28,8 @@ export const en = {
     contact: 'Contact (an email address or a profile link)',
     contactInvalid: 'Enter an email address or a link starting with https://',
     chars: '{{count}} of {{max}} characters',
-    presenceNote: 'While you are in the workshop, others see your name and organisation next to your cursor.',
+    presenceNote:
+      'While you are in the workshop, others see your name and your local time. They see your organisation only if you list yourself and choose to show it.',
   },
   checkin: {
     title: 'Check-in',
@@ -107,7 +108,8 @@ export const es: Messages = {
     contact: 'Contacto (un correo electrónico o un enlace a tu perfil)',
     contactInvalid: 'Escribe un correo electrónico o un enlace que empiece por https://',
     chars: '{{count}} de {{max}} caracteres',
-    presenceNote: 'Mientras estés en el taller, los demás ven tu nombre y tu organización junto a tu cursor.',
+    presenceNote:
+      'Mientras estés en el taller, los demás ven tu nombre y tu hora local. Solo ven tu organización si te incluyes en el directorio y eliges mostrarla.',
   },
   checkin: {
     title: 'Ronda de presentación',
@@ -184,7 +186,8 @@ export const fr: Messages = {
     contact: 'Contact (une adresse e-mail ou un lien vers un profil)',
     contactInvalid: 'Saisissez une adresse e-mail ou un lien commençant par https://',
     chars: '{{count}} sur {{max}} caractères',
-    presenceNote: 'Pendant l’atelier, les autres voient votre nom et votre organisation à côté de votre curseur.',
+    presenceNote:
+      'Pendant l’atelier, les autres voient votre nom et votre heure locale. Ils ne voient votre organisation que si vous vous inscrivez dans l’annuaire et choisissez de l’afficher.',
   },
   checkin: {
     title: 'Tour de table',

@@ -6,7 +6,7 @@ import { usePeers, type Peer } from './awareness-hooks.ts';
 
 const presenceKey = (peers: Peer[]) =>
   peers
-    .map((p) => `${p.clientId}:${p.user.id}:${p.user.name}:${p.user.organisation}:${p.user.timeZone}:${p.user.colour}:${p.status}`)
+    .map((p) => `${p.clientId}:${p.user.id}:${p.user.name}:${p.user.organisation ?? ''}:${p.user.timeZone}:${p.user.colour}:${p.status}`)
     .join('|');
 
 /** One row per person: someone with two tabs open is one person, active if either tab is. */
@@ -53,7 +53,7 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
                 <span className="presence__name">
                   {p.user.name} {p.isSelf && <span className="presence__you">{t('presence.you')}</span>}
                 </span>
-                <span className="presence__org">{p.user.organisation}</span>
+                {p.user.organisation && <span className="presence__org">{p.user.organisation}</span>}
               </span>
               <span className="presence__meta">
                 <span className="presence__time" title={p.user.timeZone}>

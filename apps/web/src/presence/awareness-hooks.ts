@@ -9,9 +9,12 @@ export interface PeerCursor {
   phase: Phase;
 }
 
+/** Who a peer is, as the server stamped it: the organisation only if they chose to show it. */
+export type PeerUser = Omit<LocalUser, 'organisation'> & { organisation?: string };
+
 export interface Peer {
   clientId: number;
-  user: LocalUser;
+  user: PeerUser;
   status: 'active' | 'idle';
   cursor: PeerCursor | null;
   isSelf: boolean;
@@ -20,7 +23,7 @@ export interface Peer {
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
-    const user = state?.user as LocalUser | undefined;
+    const user = state?.user as PeerUser | undefined;
     if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') return;
     const c = state.cursor as Partial<PeerCursor> | null | undefined;
     peers.push({

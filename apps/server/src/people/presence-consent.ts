@@ -1,0 +1,16 @@
+import type { ServerContext } from '../context.ts';
+import { peopleRecords } from '../storage/people-records.ts';
+import { presenceIdentity } from '../sync/presence.ts';
+
+/**
+ * A person changed what the directory shows: their presence in every room of the workshop is
+ * stamped again at once, so a withdrawn field stops travelling now, not at their next
+ * reconnect. Other processes are told over Redis and do the same for the sockets they hold.
+ */
+export async function restampPresence(ctx: ServerContext, workshopId: string, personId: string, tellOthers = true): Promise<void> {
+  if (tellOthers) ctx.fanout?.publishControl({ type: 'presence-changed', workshopId, personId });
+  const person = await ctx.storage.getPerson(workshopId, personId);
+  if (!person) return;
+  const identity = presenceIdentity(person, await peopleRecords(ctx).profile(workshopId, personId));
+  for (const room of ctx.rooms.withPrefix(`${workshopId}/`)) room.restamp(personId, identity);
+}
