@@ -26,3 +26,8 @@ export const MAX_NOTE_MARKUP_LENGTH = 4 * MAX_NOTE_TEXT_LENGTH;
  * `entitySize`: far above a busy participant's notes, and far below the document limit.
  */
 export const MAX_NOTE_BYTES_PER_PERSON_PER_ROOM = 512 * 1024;
+/**
+ * Clusters one person may create on one phase's board (facilitators are not counted): more
+ * than a busy participant groups their notes into, and a stop to a client making thousands.
+ */
+export const MAX_CLUSTERS_PER_PERSON_PER_PHASE = 50;

@@ -54,6 +54,8 @@ const deps = (over: Partial<RuleDeps> = {}): RuleDeps => ({
   ownerOf: (_key, before) => (before?.get('author') as { id: string } | null)?.id ?? null,
   notesPerPhase: () => new Map(),
   bytesHeld: () => 0,
+  clusterOwnerOf: () => null,
+  clustersPerPhase: () => new Map(),
   ...over,
 });
 const kinds = (fixes: { rule: string; kind: string }[]) => fixes.map((f) => `${f.rule}:${f.kind}`);

@@ -7,6 +7,7 @@ import {
   boardNotes,
   entitySize,
   isNewEntry,
+  isPhase,
   readNote,
   runRules,
   type Author,
@@ -30,6 +31,11 @@ export interface BoardPolicyDeps {
   noteAuthor(noteId: string): string | null;
   noteAuthors(): Map<string, string>;
   recordAuthor(noteId: string, personId: string, phase: Phase): void;
+  /**
+   * Who brought each cluster to its phase, for the per-person cluster quota. Kept while the
+   * server runs: clusters from before a restart count for nobody.
+   */
+  clusterOwners: Map<string, string>;
   /** Called after any change to notes or clusters (periodic versions). */
   onActivity?(): void;
   /** Each correction, for the log. */
@@ -84,6 +90,22 @@ function counters(notes: Y.Map<Y.Map<unknown>>, sizes: NoteSizes, personId: stri
       return total;
     },
   };
+}
+
+/** The person's clusters per phase, by the owners the server recorded. */
+function clustersPerPhase(
+  clusters: Y.Map<Y.Map<unknown>>,
+  owners: ReadonlyMap<string, string>,
+  personId: string,
+  exclude: ReadonlySet<string>,
+): Map<Phase, number> {
+  const counts = new Map<Phase, number>();
+  for (const [id, m] of clusters) {
+    if (exclude.has(id) || !(m instanceof Y.Map) || owners.get(id) !== personId) continue;
+    const phase = m.get('phase');
+    if (isPhase(phase)) counts.set(phase, (counts.get(phase) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Runs a rule list on a client's update and carries out what it corrects. */
@@ -155,6 +177,8 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
               return typeof a?.id === 'string' ? a.id : recorded(id);
             },
           }),
+          clusterOwnerOf: (key) => deps.clusterOwners.get(key) ?? null,
+          clustersPerPhase: (exclude) => clustersPerPhase(rooms.clusters, deps.clusterOwners, client.personId, exclude),
         };
       },
       sizes,
@@ -165,6 +189,10 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
       const phase = c.after?.get('phase') as Phase | undefined;
       if (c.after === null || phase === undefined) continue;
       if (isNewEntry(c) || c.edited.has('phase')) deps.recordAuthor(c.key, client.personId, phase);
+    }
+    for (const c of corrected.clusters) {
+      if (c.after === null) deps.clusterOwners.delete(c.key);
+      else if (isNewEntry(c) || c.edited.has('phase')) deps.clusterOwners.set(c.key, client.personId);
     }
     return corrections.length > 0;
   };
@@ -194,6 +222,9 @@ export function draftsPolicy(deps: DraftsPolicyDeps): UpdatePolicy {
         },
         ownerOf: () => deps.ownerId,
         ...counters(rooms.notes, sizes, client.personId, { ownerOf: () => deps.ownerId }),
+        // A drafts room holds no clusters (knownRoots drops them).
+        clusterOwnerOf: () => null,
+        clustersPerPhase: () => new Map(),
       }),
       sizes,
       (rule, id) => deps.onCorrection?.(rule, client, id),

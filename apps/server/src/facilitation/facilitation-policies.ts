@@ -22,6 +22,13 @@ import { TransactionPast } from './transaction-past.ts';
  */
 export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitationRecords, reads: PolicyReads | null) {
   const lastVersionAt = new Map<string, number>();
+  // Per board (main or group) by room name: who brought each cluster to its phase.
+  const clusterOwners = new Map<string, Map<string, string>>();
+  const clusterOwnersOf = (room: string) => {
+    let owners = clusterOwners.get(room);
+    if (!owners) clusterOwners.set(room, (owners = new Map()));
+    return owners;
+  };
 
   // After the update is stored and sent, never inside another room's transaction.
   const versionSoon = (workshopId: string, reason: VersionReason) => {
@@ -36,9 +43,10 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
   };
 
   // A group's board keeps the main board's rules; only the main board takes periodic versions.
-  const board = (workshopId: string, reads: PolicyReads, versions = true): UpdatePolicy => {
+  const board = (name: string, workshopId: string, reads: PolicyReads, versions = true): UpdatePolicy => {
     const control = roomName({ workshopId, kind: 'control' });
     return boardPolicy({
+      clusterOwners: clusterOwnersOf(name),
       authorOf(personId): Author | null {
         const p = reads.person(workshopId, personId);
         return p ? { id: p.id, name: p.name, organisation: p.organisation } : null;
@@ -121,12 +129,12 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     policyFor(name: string): UpdatePolicy | null {
       const ref = parseRoomName(name);
       if (ref?.kind === 'board') {
-        if (reads) return board(ref.workshopId, reads);
+        if (reads) return board(name, ref.workshopId, reads);
         if (!warned) ctx.log.warn('board rules (authors, locks) need synchronous reads: not applied on this database');
         warned = true;
         return null;
       }
-      if (ref?.kind === 'group') return reads ? board(ref.workshopId, reads, false) : null;
+      if (ref?.kind === 'group') return reads ? board(name, ref.workshopId, reads, false) : null;
       if (ref?.kind === 'control') return control(ref.workshopId);
       if (ref?.kind === 'drafts') {
         if (reads) return drafts(ref.workshopId, ref.participantId, reads);

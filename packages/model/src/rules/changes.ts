@@ -47,6 +47,10 @@ export interface RuleDeps {
   notesPerPhase(exclude: ReadonlySet<string>): Map<Phase, number>;
   /** What this person's notes hold (entitySize), those in the update not counted. */
   bytesHeld(exclude: ReadonlySet<string>): number;
+  /** Who last brought a cluster to its phase (created or moved it), as the server recorded. */
+  clusterOwnerOf(key: string): string | null;
+  /** This person's clusters per phase, those in the update not counted. */
+  clustersPerPhase(exclude: ReadonlySet<string>): Map<Phase, number>;
 }
 
 export type Correction =

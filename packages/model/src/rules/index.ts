@@ -1,4 +1,5 @@
 import type { Rule } from './changes.ts';
+import { clustersPerPerson } from './cluster-rules.ts';
 import { authorStamp, bytesPerPerson, clustering, lockedPhase, notesPerPerson, othersNotes, textLength } from './note-rules.ts';
 import { clusterShape, knownRoots, noteShape } from './schema-rules.ts';
 
@@ -16,6 +17,7 @@ export const BOARD_RULES: readonly Rule[] = [
   lockedPhase,
   clustering,
   notesPerPerson,
+  clustersPerPerson,
   authorStamp,
   textLength,
   bytesPerPerson,
