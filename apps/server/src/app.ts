@@ -27,7 +27,7 @@ import type { RedisFanout } from './scale/redis-fanout.ts';
 import { facilitationPolicies } from './facilitation/facilitation-policies.ts';
 import { type Backend, openBackend } from './storage/backend.ts';
 import type { SqliteStorage } from './storage/sqlite-storage.ts';
-import { Rooms } from './sync/rooms.ts';
+import { Rooms, type RuleHooks } from './sync/rooms.ts';
 import { kickPerson } from './workshops/workshops.ts';
 import { restampPresence } from './people/presence-consent.ts';
 import { registerWebSocketEndpoint } from './http/websocket-endpoint.ts';
@@ -59,6 +59,11 @@ export interface BuildOptions {
   httpLimits?: Partial<HttpLimits>;
   /** CROSSBOARD_METRICS_TOKEN / _HOST / _PORT: who may read /metrics, and where. */
   metrics?: MetricsAccess;
+  /**
+   * Wraps the rules' hooks of each room as it loads (tests: hold a room's store to see what a
+   * joiner receives meanwhile); the rules' own hooks when absent.
+   */
+  roomHooks?: (name: string, rules: RuleHooks | null) => RuleHooks | null;
 }
 
 export type CrossboardServer = FastifyInstance;
@@ -132,7 +137,30 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
         log,
       )
     : null;
-  rooms = new Rooms({ storage, metrics, limits, log, fanout });
+  // The rooms' rules: the board's policies, and with PostgreSQL the cache those rules read,
+  // kept current around each board's life. Given to the rooms once, at construction; the
+  // policies read the context (made below, the rooms in it) only when a room opens.
+  let policies: ReturnType<typeof facilitationPolicies> | null = null;
+  const ruleHooks = (name: string): RuleHooks | null => {
+    const ref = parseRoomName(name);
+    if (!policyCache || (ref?.kind !== 'board' && ref?.kind !== 'group')) return null;
+    const w = ref.workshopId;
+    return {
+      prepare: () => policyCache.prepare(w),
+      beforeStore: () => policyCache.flush(w),
+      beforeRemote: () => policyCache.refresh(w),
+      unloaded: () => policyCache.forget(w),
+    };
+  };
+  const { roomHooks } = options;
+  rooms = new Rooms(
+    { storage, metrics, limits, log, fanout },
+    {
+      policyFor: (name) => policies!.policyFor(name),
+      companionsOf: (name) => policies!.companionsOf(name),
+      hooksFor: roomHooks ? (name) => roomHooks(name, ruleHooks(name)) : ruleHooks,
+    },
+  );
   const ctx: ServerContext = {
     storage,
     records,
@@ -148,25 +176,8 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   app.decorate('crossboard', ctx);
   app.decorate('crossboardBackend', backend);
 
-  // The rooms' rules: the board's policies, and with PostgreSQL the cache those rules read,
-  // kept current around each board's life.
-  const policies = facilitationPolicies(ctx, records, policyReads);
-  rooms.policyFor = policies.policyFor;
-  rooms.companionsOf = policies.companionsOf;
-  if (policyCache) {
-    ctx.personSeen = (person) => policyCache.seen(person);
-    rooms.hooksFor = (name) => {
-      const ref = parseRoomName(name);
-      if (ref?.kind !== 'board' && ref?.kind !== 'group') return null;
-      const w = ref.workshopId;
-      return {
-        prepare: () => policyCache.prepare(w),
-        beforeStore: () => policyCache.flush(w),
-        beforeRemote: () => policyCache.refresh(w),
-        unloaded: () => policyCache.forget(w),
-      };
-    };
-  }
+  policies = facilitationPolicies(ctx, records, policyReads);
+  if (policyCache) ctx.personSeen = (person) => policyCache.seen(person);
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app);

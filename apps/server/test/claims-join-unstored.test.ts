@@ -5,20 +5,22 @@ import * as encoding from 'lib0/encoding';
 import { readSyncMessage } from 'y-protocols/sync';
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1 } from '../src/sync/protocol.ts';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import type { RuleHooks } from '../src/sync/rooms.ts';
 import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 /** README: "a joiner's sync reply never contains an unstored update". */
 
 let server: TestServer;
+// A room's hooks are fixed when it loads: the server is given a wrapper once, armed per test.
+let wrapHooks: ((room: string, rules: RuleHooks | null) => RuleHooks | null) | null = null;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ roomHooks: (room, rules) => (wrapHooks ? wrapHooks(room, rules) : rules) });
 });
 // A failed check must not leave the room's queue stuck behind a held write.
 let releaseStorage: (() => void) | null = null;
-let restoreHooks: (() => void) | null = null;
 afterEach(() => {
   releaseStorage?.();
-  restoreHooks?.();
+  wrapHooks = null;
   destroyAllClients();
 });
 afterAll(async () => {
@@ -32,7 +34,7 @@ describe('a client that joins while an update is being stored', () => {
     const name = `${w.id}/report`;
 
     // Storage held up: the update is applied in memory and waits to be written. A room's hooks
-    // are fixed when it loads, so the hold is given to the registry before the room is opened,
+    // are fixed when it loads, so the hold is given to the server before the room is opened,
     // as the rules' own `beforeStore` is (SQLite's append is synchronous underneath and cannot
     // be held from outside); it runs in the room's queue just before `appendUpdate`.
     let release!: () => void;
@@ -42,9 +44,7 @@ describe('a client that joins while an update is being stored', () => {
     let storing = false;
     let stored = false;
     const { rooms } = server.app.crossboard;
-    const hooksFor = rooms.hooksFor;
-    rooms.hooksFor = (room) => {
-      const rules = hooksFor?.(room) ?? null;
+    wrapHooks = (room, rules) => {
       if (room !== name) return rules;
       return {
         ...rules,
@@ -57,7 +57,6 @@ describe('a client that joins while an update is being stored', () => {
         },
       };
     };
-    restoreHooks = () => (rooms.hooksFor = hooksFor);
     const writer = await connectSynced(server.ws, name, w.facilitatorToken);
     writer.provider.awareness.setLocalStateField('user', { name: 'Writer' });
     const room = rooms.loaded(name)!;

@@ -41,6 +41,21 @@ export interface RuleHooks {
   unloaded?(): void;
 }
 
+/**
+ * The rules around the rooms, given once at construction (app.ts builds them from the
+ * facilitation policies), as each Room is given its RoomHooks: nothing is assigned later.
+ */
+export interface RoomRules {
+  /** Picks the rules a room applies to client updates. */
+  readonly policyFor?: (name: string) => UpdatePolicy | null;
+  /**
+   * Rooms a room's rules read synchronously (the board reads its control room): loaded
+   * first and kept while it is.
+   */
+  readonly companionsOf?: (name: string) => string[];
+  readonly hooksFor?: (name: string) => RuleHooks | null;
+}
+
 export interface RoomsDeps extends RoomDeps {
   fanout?: RoomsFanout | null;
 }
@@ -67,14 +82,6 @@ export class Rooms {
   /** Messages from other processes for rooms still loading, applied once loaded. */
   private readonly early = new Map<string, Early[]>();
 
-  /** Picks the rules a room applies to client updates (set by the facilitation plugin). */
-  policyFor: ((name: string) => UpdatePolicy | null) | null = null;
-  /**
-   * Rooms a room's rules read synchronously (the board reads its control room): loaded
-   * first and kept while it is.
-   */
-  companionsOf: ((name: string) => string[]) | null = null;
-  hooksFor: ((name: string) => RuleHooks | null) | null = null;
   /**
    * `workshop/person` of everyone removed while this process ran: a socket authenticated just
    * before the removal is refused when it reaches its room, not let in after the kick.
@@ -84,7 +91,13 @@ export class Rooms {
   /** Rooms closeAll is emptying: it unloads them itself, so their emptiness schedules nothing. */
   private readonly closing = new WeakSet<Room>();
 
-  constructor(private readonly deps: RoomsDeps) {
+  private readonly rules: RoomRules;
+
+  constructor(
+    private readonly deps: RoomsDeps,
+    rules: RoomRules = {},
+  ) {
+    this.rules = Object.freeze({ ...rules });
     this.compactions = new CompactionPacer(deps.limits.compactionSpacingMs, (room, e) =>
       // The log is still intact; compaction is asked for again at the next update or unload.
       deps.log.error({ room: room.name, err: e }, 'compaction failed'),
@@ -223,11 +236,11 @@ export class Rooms {
       }
       room.destroy(null);
       if (this.rooms.get(name) === room) this.forget(name);
-      if (!this.rooms.has(name)) this.hooksFor?.(name)?.unloaded?.();
+      if (!this.rooms.has(name)) this.rules.hooksFor?.(name)?.unloaded?.();
       if (!this.rooms.has(name) && !this.loading.has(name)) await this.deps.fanout?.unsubscribe(name).catch(() => {});
       // A companion nobody is connected to has already waited out its board's delay: release
       // it now rather than after a second delay (1,000 idle boards took over 60 s to free).
-      for (const companion of this.companionsOf?.(name) ?? []) {
+      for (const companion of this.rules.companionsOf?.(name) ?? []) {
         if (this.rooms.get(companion)?.clientCount !== 0) continue;
         if (this.heldAsCompanion(companion)) this.scheduleUnload(companion);
         else void this.unload(companion);
@@ -248,7 +261,7 @@ export class Rooms {
   }
 
   private async load(name: string): Promise<Room> {
-    for (const companion of this.companionsOf?.(name) ?? []) await this.open(companion);
+    for (const companion of this.rules.companionsOf?.(name) ?? []) await this.open(companion);
     const fanout = this.deps.fanout;
     if (fanout) {
       const subscribed = fanout.subscribe(name);
@@ -266,7 +279,7 @@ export class Rooms {
         });
       }
     }
-    const rules = this.hooksFor?.(name) ?? null;
+    const rules = this.rules.hooksFor?.(name) ?? null;
     let room: Room | undefined;
     try {
       await rules?.prepare?.();
@@ -277,7 +290,7 @@ export class Rooms {
         },
         onCompactionDue: (loaded) => this.compactions.request(loaded),
         onBroken: () => this.forget(name),
-        policy: this.policyFor?.(name) ?? null,
+        policy: this.rules.policyFor?.(name) ?? null,
         ...(rules?.beforeStore ? { beforeStore: () => rules.beforeStore!() } : {}),
         ...(rules?.beforeRemote ? { beforeRemote: () => rules.beforeRemote!() } : {}),
       };
@@ -310,8 +323,9 @@ export class Rooms {
   }
 
   private heldAsCompanion(name: string): boolean {
-    if (!this.companionsOf) return false;
-    for (const other of this.rooms.keys()) if (this.companionsOf(other).includes(name)) return true;
+    const { companionsOf } = this.rules;
+    if (!companionsOf) return false;
+    for (const other of this.rooms.keys()) if (companionsOf(other).includes(name)) return true;
     return false;
   }
 
