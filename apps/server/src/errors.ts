@@ -52,6 +52,7 @@ export const HTTP_ERRORS = {
   HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are too large.' },
   REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive; send it again.' },
   BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  DOCUMENT_TOO_LARGE: { status: 413, message: 'This change would make a workshop document larger than the server allows.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the body as application/json.' },
   ROOM_UNAVAILABLE: { status: 503, message: 'The workshop documents could not be loaded; try again shortly.' },
   STORAGE_UNAVAILABLE: { status: 503, message: 'Storage is not available.' },

@@ -14,6 +14,7 @@ import {
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import type { PersonRecord } from '../storage/storage.ts';
+import { documentTooLarge } from '../sync/document-limit.ts';
 import { loadDocument } from '../sync/load-document.ts';
 import type { Room } from '../sync/room.ts';
 import { takeVersion } from './board-versions.ts';
@@ -83,46 +84,80 @@ async function withRooms<T>(ctx: ServerContext, names: string[], fn: (rooms: Roo
   return ctx.rooms.use(first, (room) => withRooms(ctx, rest, fn, [...acc, room]));
 }
 
+/** The drafts as they go onto the board: with their authors (none shown when anonymous), arranged. */
+function revealOnto(
+  doc: Y.Doc,
+  drafts: { participantId: string; doc: Y.Doc }[],
+  authors: ReadonlyMap<string, Author>,
+  anonymous: boolean,
+): { ids: string[]; authored: [string, string, string][] } {
+  const ids = revealDrafts(doc, drafts, authors, { origin: ORIGIN.serverCommand, removeFromDrafts: false });
+  arrangeRevealedNotes(doc, ids);
+  const notes = boardNotes(doc);
+  const authored: [string, string, string][] = [];
+  for (const id of ids) {
+    const author = notes.get(id)?.get('author') as Author | null | undefined;
+    if (author) authored.push([id, author.id, String(notes.get(id)!.get('phase'))]);
+    if (anonymous) notes.get(id)?.set('author', null);
+  }
+  return { ids, authored };
+}
+
+/**
+ * Refuses (413) a reveal that would take the board past the document limit, before anything
+ * is written: the reveal is tried on a copy of the board and the update it makes measured.
+ */
+function assertRevealFits(ctx: ServerContext, board: Room, reveal: (doc: Y.Doc) => void): void {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(board.document));
+    const before = Y.encodeStateVector(copy);
+    copy.transact(() => reveal(copy));
+    const bytes = board.storedBytes + Y.encodeStateAsUpdate(copy, before).byteLength;
+    const limit = ctx.limits.maxDocumentBytes;
+    if (bytes > limit) {
+      throw new HttpError(
+        'DOCUMENT_TOO_LARGE',
+        `${documentTooLarge(bytes, limit, 'Revealing the drafts')} Delete some drafts or notes first.`,
+      );
+    }
+  } finally {
+    copy.destroy();
+  }
+}
+
 /**
  * Every participant's drafts appear on the board in one transaction (a version is saved
  * first), the drafts rooms are emptied, and drafting switches off. Returns how many moved.
+ * A reveal the board cannot hold is refused with 413 and changes nothing, the version included.
  */
 export async function reveal(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<number> {
-  await takeVersion(ctx, store, workshopId, 'reveal');
   const people = await participants(ctx, workshopId);
   const authors = new Map<string, Author>(people.map((p) => [p.id, { id: p.id, name: p.name, organisation: p.organisation }]));
   const control = roomName({ workshopId, kind: 'control' });
   const anonymous = await ctx.rooms.use(control, (room) => controlState(room.document).get('anonymous') === true);
-  const names = people.map((p) => draftsOf(workshopId, p.id));
-  const moved = await withRooms(ctx, [roomName({ workshopId, kind: 'board' }), ...names], async ([board, ...drafts]) => {
-    const owners = new Map(drafts.map((room, i) => [room, people[i]!]));
+  const names = [roomName({ workshopId, kind: 'board' }), ...people.map((p) => draftsOf(workshopId, p.id))];
+  const draftDocs = (drafts: Room[]) => drafts.map((room, i) => ({ participantId: people[i]!.id, doc: room.document }));
+  await withRooms(ctx, names, async ([board, ...drafts]) => {
+    await Promise.all([board!, ...drafts].map((room) => room.settled()));
+    assertRevealFits(ctx, board!, (doc) => revealOnto(doc, draftDocs(drafts), authors, anonymous));
+  });
+  await takeVersion(ctx, store, workshopId, 'reveal');
+  const moved = await withRooms(ctx, names, async ([board, ...drafts]) => {
     // Drafts as stored: a draft still being written to storage is not revealed half-way.
     await Promise.all(drafts.map((room) => room.settled()));
-    let ids: string[] = [];
-    const authored: [string, string, string][] = [];
+    let revealed: ReturnType<typeof revealOnto> = { ids: [], authored: [] };
     await board!.change((doc) => {
-      ids = revealDrafts(
-        doc,
-        drafts.map((room) => ({ participantId: owners.get(room)!.id, doc: room.document })),
-        authors,
-        { origin: ORIGIN.serverCommand, removeFromDrafts: false },
-      );
-      arrangeRevealedNotes(doc, ids);
-      const notes = boardNotes(doc);
-      for (const id of ids) {
-        const author = notes.get(id)?.get('author') as Author | null | undefined;
-        if (author) authored.push([id, author.id, String(notes.get(id)!.get('phase'))]);
-        if (anonymous) notes.get(id)?.set('author', null);
-      }
+      revealed = revealOnto(doc, draftDocs(drafts), authors, anonymous);
     }, ORIGIN.serverCommand);
-    for (const [id, personId, phase] of authored) await store.setNoteAuthor(workshopId, id, personId, phase);
+    for (const [id, personId, phase] of revealed.authored) await store.setNoteAuthor(workshopId, id, personId, phase);
     // Each drafts room through its own change, so the removal is stored and reaches its owner.
-    const movedIds = new Set(ids);
+    const movedIds = new Set(revealed.ids);
     for (const room of drafts) {
       const gone = [...draftNotes(room.document).keys()].filter((id) => movedIds.has(id));
       if (gone.length > 0) await room.change((doc) => gone.forEach((id) => draftNotes(doc).delete(id)), ORIGIN.serverCommand);
     }
-    return ids.length;
+    return revealed.ids.length;
   });
   await ctx.rooms.use(control, (room) => room.change((doc) => controlState(doc).set('drafting', false), ORIGIN.serverCommand));
   ctx.log.info({ workshopId, moved }, 'drafts revealed');

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import type { FastifyBaseLogger } from 'fastify';
 import { ORIGIN } from '@crossboard/model';
-import { CLOSE, type CloseKind } from '../errors.ts';
+import { CLOSE, HttpError, type CloseKind } from '../errors.ts';
 import type { Limits } from '../limits.ts';
 import type { Metrics } from '../metrics.ts';
 import type { AsyncStorage } from '../storage/async-storage.ts';
 import type { ClientInfo, Connection, PresenceIdentity, RoomClient } from './connection.ts';
 import { RoomPresence } from './presence.ts';
+import { documentTooLarge } from './document-limit.ts';
 import { corruptRowReporter, loadDocument, type LoadedDocument } from './load-document.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate, isEmptyStateVector } from './protocol.ts';
 
@@ -135,6 +136,11 @@ export class Room {
     return this.clients.size;
   }
 
+  /** What the room holds in storage (snapshot plus log): what the document limit counts. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes;
+  }
+
   /** A read-only view for server code (HTTP commands read settings from here). */
   get document(): Y.Doc {
     return this.doc;
@@ -254,7 +260,11 @@ export class Room {
       if (!update) return;
       if (this.exceedsDocumentLimit(update)) {
         await this.recover('document too large');
-        throw new Error(`room ${this.name}: the change would pass the document size limit`);
+        // A 413 for the command that asked: nothing was stored, the room is as it was.
+        throw new HttpError(
+          'DOCUMENT_TOO_LARGE',
+          documentTooLarge(this.storedBytes + update.byteLength, this.deps.limits.maxDocumentBytes),
+        );
       }
       if (!(await this.commit([{ update, except: null, writer: null }]))) {
         throw new Error(`room ${this.name}: the change could not be stored`);
