@@ -29,6 +29,7 @@ import { type Backend, openBackend } from './storage/backend.ts';
 import type { SqliteStorage } from './storage/sqlite-storage.ts';
 import { Rooms, type RuleHooks } from './sync/rooms.ts';
 import { kickPerson } from './workshops/workshops.ts';
+import { reconnectGroupMembers } from './groups/groups-commands.ts';
 import { restampPresence } from './people/presence-consent.ts';
 import { registerWebSocketEndpoint } from './http/websocket-endpoint.ts';
 
@@ -127,6 +128,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
           resync: (names) => rooms?.resync(names),
           control: (event) => {
             if (event.type === 'person-removed') kickPerson(rooms!, event.workshopId, event.personId);
+            if (event.type === 'group-changed') reconnectGroupMembers(rooms!, event.workshopId, event.groups);
             if (event.type === 'presence-changed') {
               restampPresence(ctx, event.workshopId, event.personId, false).catch((e: unknown) =>
                 log.error({ err: e, workshopId: event.workshopId }, 'presence restamp failed'),

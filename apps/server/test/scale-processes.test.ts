@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { boardNotes, createNote, noteContent, plainText } from '@crossboard/model';
+import { boardNotes, createNote, noteContent, plainText, type Breakout } from '@crossboard/model';
 import { createWorkshop, eventually, joinAsParticipant } from '@crossboard/testkit';
 import { killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
 import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
@@ -281,5 +281,86 @@ describe('several server processes sharing workshops', () => {
     await waitFor(() => !(presenceOf(stays, gone) !== undefined), 'presence removed', 30_000);
     // One second for a loaded machine's timers and the message to the client.
     expect(Date.now() - killedAt).toBeLessThan(bound + 1_000);
+  });
+  it('a breakout move made through one process reconnects the person’s sockets on another at once, with their new access', async () => {
+    const [a, b] = await cluster(2);
+    const w = await createWorkshop(a!.base, { title: 'Breakout across processes' });
+    const people: { participantId: string; token: string }[] = [];
+    for (const [name, organisation] of [
+      ['Ana', 'City of Porto'],
+      ['Bob', 'Pacific Lab'],
+      ['Carol', 'Bogotá Transit'],
+      ['Dan', 'Oslo Data'],
+    ]) {
+      people.push(await joinAsParticipant(a!.base, w.id, name, { organisation }));
+    }
+    const facilitator = { 'content-type': 'application/json', authorization: `Bearer ${w.facilitatorToken}` };
+    const split = await fetch(`${a!.base}/api/workshops/${w.id}/groups`, {
+      method: 'POST',
+      headers: facilitator,
+      body: JSON.stringify({ mode: 'mixed', groups: 2, seed: 4 }),
+    });
+    expect(split.status).toBe(201);
+    const [g1, g2] = ((await split.json()) as { breakout: Breakout }).breakout.groups;
+    const tokenOf = (id: string) => people.find((p) => p.participantId === id)!.token;
+    const [mover, stays] = g1!.members.map(tokenOf);
+    const [other] = g2!.members.map(tokenOf);
+    const room = (groupId: string) => `${w.id}/group/${groupId}`;
+    // The mover and both groups' watchers are on B; the facilitator moves the mover through A.
+    const moverOld = connectClient(b!.ws, room(g1!.id), mover!);
+    const watcher1 = connectClient(b!.ws, room(g1!.id), stays!);
+    const watcher2 = connectClient(b!.ws, room(g2!.id), other!);
+    await waitFor(() => [moverOld, watcher1, watcher2].every((c) => c.provider.synced), 'all synced on B');
+    const before = createNote(boardNotes(moverOld.doc), { phase: 'painPoints', text: 'before the move' });
+    await waitFor(() => boardNotes(watcher1.doc).has(before), 'the mover writes in the old group');
+    const closed = new Promise<number>((resolve) => moverOld.provider.ws?.addEventListener('close', (e) => resolve(e.code)));
+
+    const moved = await fetch(`${a!.base}/api/workshops/${w.id}/groups/members/${g1!.members[0]}`, {
+      method: 'PUT',
+      headers: facilitator,
+      body: JSON.stringify({ groupId: g2!.id }),
+    });
+    expect(moved.status).toBe(200);
+    // GROUP_CHANGED (1012) on B, live: before, only the next reconnect gave the new access.
+    const code = await Promise.race([closed, new Promise<string>((r) => setTimeout(() => r('still open after 5 s'), 5_000))]);
+    expect(code).toBe(1012);
+    await waitFor(() => moverOld.provider.synced && moverOld.provider.wsconnected, 'reconnected to the old group, read-only');
+    const dropped = createNote(boardNotes(moverOld.doc), { phase: 'painPoints', text: 'after the move' });
+    const probe = createNote(boardNotes(watcher1.doc), { phase: 'painPoints', text: 'a member still writes' });
+    await waitFor(() => boardNotes(moverOld.doc).has(probe), 'the old group still reaches the mover');
+    expect(boardNotes(watcher1.doc).has(dropped)).toBe(false);
+
+    const moverNew = connectClient(b!.ws, room(g2!.id), mover!);
+    await waitFor(() => moverNew.provider.synced, 'mover synced in the new group');
+    const kept = createNote(boardNotes(moverNew.doc), { phase: 'painPoints', text: 'in my new group' });
+    await waitFor(() => boardNotes(watcher2.doc).has(kept), 'the new group receives the mover’s note');
+  });
+
+  it('a directory choice saved through one process re-stamps the person’s presence on another', async () => {
+    const [a, b] = await cluster(2);
+    const w = await createWorkshop(a!.base, { title: 'Consent across processes' });
+    const ana = await joinAsParticipant(a!.base, w.id, 'Ana', { organisation: 'City of Porto' });
+    const room = `${w.id}/board`;
+    const anaOnB = connectClient(b!.ws, room, ana.token);
+    const facOnA = connectClient(a!.ws, room, w.facilitatorToken);
+    await waitFor(() => anaOnB.provider.synced && facOnA.provider.synced, 'both synced');
+    anaOnB.provider.awareness.setLocalStateField('cursor', { x: 1, y: 1 });
+    await waitFor(() => presenceOf(facOnA, anaOnB)?.user?.name === 'Ana', 'Ana’s presence reaches A');
+    // Not listed yet: her organisation does not travel.
+    expect(presenceOf(facOnA, anaOnB)?.user).not.toHaveProperty('organisation');
+    const profile = { listed: true, show: ['organisation'], role: '', themes: [], canHelp: '', lookingFor: '', contact: '' };
+    const put = await fetch(`${a!.base}/api/workshops/${w.id}/directory/me`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.token}` },
+      body: JSON.stringify(profile),
+    });
+    expect(put.status).toBe(200);
+    await waitFor(() => presenceOf(facOnA, anaOnB)?.user?.organisation === 'City of Porto', 'organisation shown once Ana chose to', 5_000);
+    await fetch(`${a!.base}/api/workshops/${w.id}/directory/me`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.token}` },
+      body: JSON.stringify({ ...profile, listed: false }),
+    });
+    await waitFor(() => presenceOf(facOnA, anaOnB)?.user?.organisation === undefined, 'organisation gone once Ana withdrew', 5_000);
   });
 });

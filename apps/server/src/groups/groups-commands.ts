@@ -17,6 +17,7 @@ import {
   type GroupingMode,
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
+import type { Rooms } from '../sync/rooms.ts';
 import { HttpError } from '../errors.ts';
 import { peopleRecords } from '../storage/people-records.ts';
 import type { PersonRecord } from '../storage/storage.ts';
@@ -56,12 +57,30 @@ function reconnectMoved(ctx: ServerContext, workshopId: string, before: Breakout
   const membersOf = (b: Breakout) => new Map(b.groups.map((g) => [g.id, new Set(b.active ? g.members : [])]));
   const was = membersOf(before);
   const now = membersOf(after);
+  const groups: GroupChange[] = [];
   for (const groupId of new Set([...was.keys(), ...now.keys()])) {
     const a = was.get(groupId) ?? new Set<string>();
     const b = now.get(groupId) ?? new Set<string>();
-    const changed = new Set([...a, ...b].filter((id) => a.has(id) !== b.has(id)));
-    if (changed.size === 0) continue;
-    ctx.rooms.loaded(groupRoomOf(workshopId, groupId))?.kickWhere((c) => changed.has(c.personId), 'GROUP_CHANGED');
+    const personIds = [...a, ...b].filter((id) => a.has(id) !== b.has(id));
+    if (personIds.length > 0) groups.push({ groupId, personIds: [...new Set(personIds)] });
+  }
+  if (groups.length === 0) return;
+  reconnectGroupMembers(ctx.rooms, workshopId, groups);
+  // Their sockets on other processes too; the breakout is stored (and fanned out) by now, so the
+  // admission they reconnect to there already reads the new membership.
+  ctx.fanout?.publishControl({ type: 'group-changed', workshopId, groups });
+}
+
+export interface GroupChange {
+  groupId: string;
+  personIds: string[];
+}
+
+/** Closes the sockets this process holds of people whose membership of a group changed. */
+export function reconnectGroupMembers(rooms: Rooms, workshopId: string, groups: readonly GroupChange[]): void {
+  for (const { groupId, personIds } of groups) {
+    const changed = new Set(personIds);
+    rooms.loaded(groupRoomOf(workshopId, groupId))?.kickWhere((c) => changed.has(c.personId), 'GROUP_CHANGED');
   }
 }
 

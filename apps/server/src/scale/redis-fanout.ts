@@ -18,6 +18,8 @@ export type ControlEvent =
   | { type: 'person-removed'; workshopId: string; personId: string }
   /** The person changed what the directory shows: their presence is stamped again. */
   | { type: 'presence-changed'; workshopId: string; personId: string }
+  /** People whose membership of a breakout group changed: their sockets there reconnect. */
+  | { type: 'group-changed'; workshopId: string; groups: { groupId: string; personIds: string[] }[] }
   | { type: 'alive' };
 
 /** Every process says it is alive this often on the control channel. */
