@@ -24,6 +24,7 @@ import { InvitePanel } from './InvitePanel.tsx';
 import { Overview } from './Overview.tsx';
 import { activeParticipants, PeoplePanel, ReadinessCount } from './PeoplePanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
+import { ThemeSuggestions } from './ThemeSuggestions.tsx';
 import { PhaseControls } from './PhaseControls.tsx';
 import { TimerControls } from './TimerControls.tsx';
 import { useRequest } from './use-request.ts';
@@ -108,6 +109,7 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
           {locks[selected] && <p className="notice notice--locked">{t('console.lockedNote')}</p>}
           <ClusterSuggestions key={`s-${selected}`} phase={selected} />
           <ClusterPanel phase={selected} />
+          <ThemeSuggestions key={`t-${selected}`} phase={selected} themes={settings.themes} />
         </div>
         <aside className="console__side">
           <AccessPanel />

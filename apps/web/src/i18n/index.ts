@@ -6,6 +6,7 @@ import { fr } from './fr.ts';
 import { setupEn, setupEs, setupFr } from './setup-messages.ts';
 import { groupsEn, groupsEs, groupsFr } from './groups-messages.ts';
 import { navEn, navEs, navFr } from './nav-messages.ts';
+import { themeSuggestionsEn, themeSuggestionsEs, themeSuggestionsFr } from './theme-suggestion-messages.ts';
 
 export const LANGUAGES = ['en', 'es', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -57,6 +58,9 @@ i18n.addResourceBundle('fr', 'translation', withManyForms(groupsFr), true, false
 i18n.addResourceBundle('en', 'translation', navEn, true, false);
 i18n.addResourceBundle('es', 'translation', navEs, true, false);
 i18n.addResourceBundle('fr', 'translation', navFr, true, false);
+i18n.addResourceBundle('en', 'translation', themeSuggestionsEn, true, false);
+i18n.addResourceBundle('es', 'translation', withManyForms(themeSuggestionsEs), true, false);
+i18n.addResourceBundle('fr', 'translation', withManyForms(themeSuggestionsFr), true, false);
 
 export function setLanguage(lang: string): void {
   const l = isLanguage(lang) ? lang : 'en';
