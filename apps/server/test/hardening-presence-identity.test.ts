@@ -108,7 +108,7 @@ describe('anonymous mode against someone reading the raw protocol', () => {
 });
 
 describe('presence identity is the server’s', () => {
-  it('stamps name, organisation, role and colour from the token over what the client claims', async () => {
+  it('stamps name, role and colour from the token over what the client claims, and no organisation the person did not choose to show', async () => {
     const w = await createWorkshop(server.app);
     const ana = await joinAsParticipant(server.app, w.id, 'Ana');
     const room = `${w.id}/board`;
@@ -123,10 +123,10 @@ describe('presence identity is the server’s', () => {
     });
     a.provider.awareness.setLocalStateField('cursor', { x: 5 });
     await waitFor(() => presenceOf(watcher, a)?.cursor?.x === 5, 'the watcher sees Ana');
+    // Ana is not listed in the directory: neither her own organisation nor the claimed one travels.
     expect(presenceOf(watcher, a)!.user).toEqual({
       id: ana.participantId,
       name: 'Ana',
-      organisation: 'City of Porto',
       timeZone: 'Europe/Lisbon',
       role: 'participant',
       colour: colourFor(ana.participantId),
