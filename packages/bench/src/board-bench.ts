@@ -188,13 +188,15 @@ function benchPlacement(): PlacementResult {
   for (let round = 0; notes.length < PLACEMENT_NOTES; round++) {
     const seen = notes.map(noteRect);
     for (const author of authors) {
-      const p = findFreeSpot({ occupied: seen, near: last.get(author) ?? { x: 720, y: 450 }, authorId: author });
+      const previous = last.get(author);
+      const p = findFreeSpot({ occupied: seen, near: previous ?? { x: 720, y: 450 }, firstNote: !previous, authorId: author });
       notes.push({ id: `${author}-${round}`, authorId: author, createdAt: round, ...p });
-      last.set(author, { x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
     }
     blindOverlaps += countOverlaps(notes);
     const moves = authors.map((a) => resolveNewOverlaps(notes, a, round));
     for (const m of moves) for (const n of notes) if (m.has(n.id)) Object.assign(n, m.get(n.id));
+    // As the client does: the next note goes beside this one where the repair left it.
+    for (const n of notes.slice(-authors.length)) last.set(n.authorId!, { x: n.x + NOTE_WIDTH / 2, y: n.y + NOTE_HEIGHT / 2 });
   }
   return {
     notes: notes.length,

@@ -3,8 +3,10 @@ import * as Y from 'yjs';
 import {
   arrangeRevealedNotes,
   boardNotes,
+  CELL_HEIGHT,
   CELL_WIDTH,
   createNote,
+  NOTE_GAP,
   readNote,
   countOverlaps,
   findFreeSpot,
@@ -12,6 +14,8 @@ import {
   NOTE_HEIGHT,
   NOTE_WIDTH,
   noteRect,
+  PERSON_BLOCK_COLUMNS,
+  PERSON_BLOCK_ROWS,
   resolveNewOverlaps,
   slotForClusterMember,
   tidyPhase,
@@ -47,7 +51,7 @@ function placeInTurn(existing: Point[], near: Point, count: number, authorId = '
   const placed = [...existing];
   let last = near;
   for (let i = 0; i < count; i++) {
-    const p = findFreeSpot({ occupied: placed.map(noteRect), near: last, authorId });
+    const p = findFreeSpot({ occupied: placed.map(noteRect), near: last, authorId, firstNote: i === 0 });
     placed.push(p);
     last = { x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 };
   }
@@ -80,9 +84,94 @@ describe('a new note goes to free space', () => {
     expect(Math.hypot(p.x - previous.x, p.y - previous.y)).toBeLessThanOrEqual(Math.hypot(CELL_WIDTH, CELL_WIDTH));
   });
 
-  it('a free centre is used as is (first note goes where the person is looking)', () => {
-    expect(findFreeSpot({ occupied: [], near: { x: 100 + 224 * 3, y: 75 + 174 * 2 } })).toEqual({ x: 224 * 3, y: 174 * 2 });
+  it('a first note starts the empty block nearest where the person is looking', () => {
+    const blockWidth = PERSON_BLOCK_COLUMNS * CELL_WIDTH;
+    const blockHeight = PERSON_BLOCK_ROWS * CELL_HEIGHT;
+    // Looking at a block's first cell: the note goes exactly there.
+    expect(findFreeSpot({ occupied: [], near: { x: blockWidth + 100, y: 75 }, firstNote: true })).toEqual({ x: blockWidth, y: 0 });
+    // Looking anywhere else: within half a block of it.
+    const near = { x: 100 + 224 * 3, y: 75 + 174 * 2 };
+    const p = findFreeSpot({ occupied: [], near, firstNote: true });
+    expect(Math.abs(p.x + NOTE_WIDTH / 2 - near.x)).toBeLessThanOrEqual(blockWidth / 2);
+    expect(Math.abs(p.y + NOTE_HEIGHT / 2 - near.y)).toBeLessThanOrEqual(blockHeight / 2);
+    // Not in a block someone has started, even with free cells in it.
+    const taken = { x: 0, y: 0 };
+    const q = findFreeSpot({ occupied: [noteRect(taken)], near: { x: 100, y: 75 }, firstNote: true });
+    expect(q).not.toEqual(taken);
+    expect(Math.abs(q.x) >= blockWidth || Math.abs(q.y) >= blockHeight).toBe(true);
   });
+});
+
+/** Each person writes `each` notes, round by round; `blind`: nobody sees the round's other notes until the sync repair. */
+function busyBoard(people: number, each: number, blind: boolean): PlacedNote[] {
+  const authors = Array.from({ length: people }, (_, i) => `participant-${i + 1}`);
+  const notes: PlacedNote[] = [];
+  const last = new Map<string, Point>();
+  for (let round = 0; round < each; round++) {
+    const seen = notes.map(noteRect);
+    for (const author of authors) {
+      const previous = last.get(author);
+      const occupied = blind ? seen : notes.map(noteRect);
+      const p = findFreeSpot({ occupied, near: previous ?? { x: 720, y: 450 }, firstNote: !previous, authorId: author });
+      notes.push({ id: `${author}-${round}`, authorId: author, createdAt: round, ...p });
+      if (!blind) last.set(author, { x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
+    }
+    if (blind) {
+      const moves = authors.map((a) => resolveNewOverlaps(notes, a, round));
+      for (const m of moves) for (const n of notes) if (m.has(n.id)) Object.assign(n, m.get(n.id));
+      for (const n of notes.slice(-people)) last.set(n.authorId!, { x: n.x + NOTE_WIDTH / 2, y: n.y + NOTE_HEIGHT / 2 });
+    }
+  }
+  return notes;
+}
+
+function boundingBox(points: Point[]): { width: number; height: number } {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  return { width: Math.max(...xs) - Math.min(...xs) + NOTE_WIDTH, height: Math.max(...ys) - Math.min(...ys) + NOTE_HEIGHT };
+}
+
+describe('a busy board grows in one compact block per person', () => {
+  it('one person’s notes fill a block row by row, then start the next block beside it', () => {
+    const placed = placeInTurn([], { x: 100, y: 75 }, PERSON_BLOCK_COLUMNS * PERSON_BLOCK_ROWS + 1);
+    const cells = placed.map((p) => [p.x / CELL_WIDTH, p.y / CELL_HEIGHT]);
+    // Reading order inside the block: across, then the next row.
+    expect(cells.slice(0, PERSON_BLOCK_COLUMNS + 1)).toEqual([...Array.from({ length: PERSON_BLOCK_COLUMNS }, (_, c) => [c, 0]), [0, 1]]);
+    expect(boundingBox(placed.slice(0, -1))).toEqual({
+      width: PERSON_BLOCK_COLUMNS * CELL_WIDTH - NOTE_GAP,
+      height: PERSON_BLOCK_ROWS * CELL_HEIGHT - NOTE_GAP,
+    });
+    // The block is full: the next note starts a new one, next to it rather than far away.
+    const [x, y] = cells.at(-1)!;
+    expect(x! % PERSON_BLOCK_COLUMNS).toBe(0);
+    expect(y! % PERSON_BLOCK_ROWS).toBe(0);
+    expect([Math.abs(x!), Math.abs(y!)]).toEqual([PERSON_BLOCK_COLUMNS, 0]);
+  });
+
+  // Before blocks, each person's notes grew into one long row: 15 × 15 was 7,368 × 1,368 px
+  // (aspect 5.4), 4 × 15 was 6,920 × 498 (aspect 13.9).
+  it.each([
+    { people: 15, each: 15, blind: false },
+    { people: 15, each: 15, blind: true },
+    { people: 4, each: 15, blind: false },
+    { people: 4, each: 15, blind: true },
+  ])(
+    '$people people × $each notes (blind: $blind): no overlap, one block each, the board about as wide as a screen',
+    ({ people, each, blind }) => {
+      const notes = busyBoard(people, each, blind);
+      expect(countOverlaps(notes)).toBe(0);
+      for (let i = 1; i <= people; i++) {
+        const mine = boundingBox(notes.filter((n) => n.authorId === `participant-${i}`));
+        expect(mine.width).toBeLessThanOrEqual(PERSON_BLOCK_COLUMNS * CELL_WIDTH);
+        expect(mine.height).toBeLessThanOrEqual(PERSON_BLOCK_ROWS * CELL_HEIGHT);
+      }
+      const box = boundingBox(notes);
+      expect(box.width / box.height).toBeGreaterThanOrEqual(0.75);
+      expect(box.width / box.height).toBeLessThanOrEqual(2.5);
+      // Most of the box is notes, not gaps between scattered rows.
+      expect((notes.length * CELL_WIDTH * CELL_HEIGHT) / (box.width * box.height)).toBeGreaterThan(0.6);
+    },
+  );
 });
 
 describe('notes made at the same instant on screens that cannot see each other', () => {
@@ -94,20 +183,22 @@ describe('notes made at the same instant on screens that cannot see each other',
     for (let round = 0; round < 100; round++) {
       const seen = notes.map(noteRect);
       for (const author of authors) {
-        const near = last.get(author) ?? { x: 600, y: 400 };
-        const p = findFreeSpot({ occupied: seen, near, authorId: author });
+        const previous = last.get(author);
+        const p = findFreeSpot({ occupied: seen, near: previous ?? { x: 600, y: 400 }, firstNote: !previous, authorId: author });
         notes.push({ id: `${author}-${round}`, authorId: author, createdAt: round, ...p });
-        last.set(author, { x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
       }
       // Sync: every author's client moves its own notes that came second.
       for (let pass = 0; pass < 5; pass++) {
         const moves = authors.map((a) => resolveNewOverlaps(notes, a, round));
         for (const m of moves) for (const n of notes) if (m.has(n.id)) Object.assign(n, m.get(n.id));
       }
+      // As the client does: the next note goes beside this one where the repair left it.
+      for (const n of notes.slice(-authors.length)) last.set(n.authorId!, { x: n.x + NOTE_WIDTH / 2, y: n.y + NOTE_HEIGHT / 2 });
     }
     expect(notes).toHaveLength(1000);
     expect(countOverlaps(notes)).toBe(0);
-  });
+    // 5,000 repair passes over up to 1,000 notes: past the default 5 s on a shared, loaded machine.
+  }, 30_000);
 
   it('the earlier note stays; only its author’s client moves the later one', () => {
     const notes: PlacedNote[] = [

@@ -45,14 +45,14 @@ function phaseNotes(doc: Y.Doc, phase: Phase): NoteView[] {
 }
 
 /**
- * Where `authorId`'s next note in `phase` goes: free space next to their latest note, or
- * around `fallback` (the centre of what they look at) for their first.
+ * Where `authorId`'s next note in `phase` goes: the next free cell of the block their latest
+ * note is in, or a block of their own near `fallback` (the centre of what they look at) for their first.
  */
 export function nextNoteSpot(doc: Y.Doc, phase: Phase, authorId: string, fallback: Point): Point {
   const notes = phaseNotes(doc, phase);
   let latest: NoteView | null = null;
   for (const n of notes) if (n.author?.id === authorId && (!latest || n.createdAt > latest.createdAt)) latest = n;
-  return findFreeSpot({ occupied: notes.map(noteRect), near: latest ? noteCentre(latest) : fallback, authorId });
+  return findFreeSpot({ occupied: notes.map(noteRect), near: latest ? noteCentre(latest) : fallback, firstNote: !latest, authorId });
 }
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -83,7 +83,8 @@ export class SpatialIndex {
   /** Whether `r`, with the gap around it, touches anything indexed. */
   isFree(r: Rect, gap = NOTE_GAP / 2): boolean {
     const padded = { x: r.x - gap, y: r.y - gap, width: r.width + 2 * gap, height: r.height + 2 * gap };
-    for (const other of this.near(padded)) if (overlapArea(padded, other) > 0) return false;
+    // Straight through the buckets, stopping at the first hit: asked for every candidate cell.
+    for (const key of cellKeys(padded)) for (const other of this.buckets.get(key) ?? []) if (overlapArea(padded, other) > 0) return false;
     return true;
   }
 }
@@ -109,8 +110,8 @@ export function authorHash(authorId: string): number {
 }
 
 /**
- * Rows read better than columns or diagonals: a step down counts this much more than a step
- * across, so a person's notes grow into a row beside their previous one.
+ * When no block is free nearby: rows read better than columns or diagonals, so a step down
+ * counts this much more than a step across.
  */
 const ROW_PREFERENCE = 1.5;
 /** Cells within this many cells of the start are searched (≈ 20,000 cells). */
@@ -135,11 +136,91 @@ function candidateGroups(): [number, number][][] {
   return searchOrder;
 }
 
+/**
+ * A person's notes fill a block of this many cells, row by row, before they start another, so
+ * a busy board is a set of compact blocks (one per person) around the middle rather than one
+ * long row each. Four by four holds the fifteen notes a person typically writes in a phase.
+ */
+export const PERSON_BLOCK_COLUMNS = 4;
+export const PERSON_BLOCK_ROWS = 4;
+const BLOCK_WIDTH = PERSON_BLOCK_COLUMNS * CELL_WIDTH;
+const BLOCK_HEIGHT = PERSON_BLOCK_ROWS * CELL_HEIGHT;
+/** Screens are wider than tall: a block below counts this much further than one beside. */
+const BLOCK_ROW_PREFERENCE = 1.5;
+/** Blocks within this many blocks of the start are searched for an empty one (≈ 1,600 blocks). */
+const BLOCK_SEARCH_RADIUS = 20;
+
+let blockOrder: [number, number][][] | null = null;
+/**
+ * Blocks around (0, 0) in groups of equal distance between their first cells, nearest first;
+ * a block's first cell is where its first note goes, so this is how far that note lands.
+ */
+function blockGroups(): [number, number][][] {
+  if (blockOrder) return blockOrder;
+  const byDistance = new Map<number, [number, number][]>();
+  for (let dx = -BLOCK_SEARCH_RADIUS; dx <= BLOCK_SEARCH_RADIUS; dx++) {
+    for (let dy = -BLOCK_SEARCH_RADIUS; dy <= BLOCK_SEARCH_RADIUS; dy++) {
+      const d = Math.round((dx * BLOCK_WIDTH) ** 2 + (BLOCK_ROW_PREFERENCE * dy * BLOCK_HEIGHT) ** 2);
+      const group = byDistance.get(d) ?? [];
+      group.push([dx, dy]);
+      byDistance.set(d, group);
+    }
+  }
+  blockOrder = [...byDistance.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, blocks]) => blocks.sort((a, b) => Math.atan2(a[1], a[0]) - Math.atan2(b[1], b[0])));
+  return blockOrder;
+}
+
+const blockOf = (cell: number, size: number) => Math.floor(cell / size);
+
+/**
+ * The block's next free cell in reading order after `from` (the previous note's cell), coming
+ * round to the block's first cell for gaps left earlier; null when the block is full.
+ */
+function nextFreeCellInBlock(index: SpatialIndex, from: { cx: number; cy: number }): Point | null {
+  const bx = blockOf(from.cx, PERSON_BLOCK_COLUMNS);
+  const by = blockOf(from.cy, PERSON_BLOCK_ROWS);
+  const size = PERSON_BLOCK_COLUMNS * PERSON_BLOCK_ROWS;
+  const start = (from.cy - by * PERSON_BLOCK_ROWS) * PERSON_BLOCK_COLUMNS + (from.cx - bx * PERSON_BLOCK_COLUMNS);
+  for (let k = 1; k <= size; k++) {
+    const at = (start + k) % size;
+    const p = {
+      x: (bx * PERSON_BLOCK_COLUMNS + (at % PERSON_BLOCK_COLUMNS)) * CELL_WIDTH,
+      y: (by * PERSON_BLOCK_ROWS + Math.floor(at / PERSON_BLOCK_COLUMNS)) * CELL_HEIGHT,
+    };
+    if (index.isFree(noteRect(p))) return p;
+  }
+  return null;
+}
+
+/**
+ * The first cell of the empty block (nobody's notes in it yet) nearest `block`, or null when
+ * there is none within the search radius.
+ */
+function firstCellOfEmptyBlock(index: SpatialIndex, block: { bx: number; by: number }, turn: number): Point | null {
+  for (const blocks of blockGroups()) {
+    for (let k = 0; k < blocks.length; k++) {
+      const [dx, dy] = blocks[(k + turn) % blocks.length]!;
+      const x = (block.bx + dx) * BLOCK_WIDTH;
+      const y = (block.by + dy) * BLOCK_HEIGHT;
+      if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return { x, y };
+    }
+  }
+  return null;
+}
+
 export interface PlacementRequest {
   /** Notes already on the board (as this client sees them). */
   occupied: Iterable<Rect> | SpatialIndex;
   /** The author's previous note, or the centre of what they are looking at. */
   near: Point;
+  /**
+   * True when `near` is not one of the author's notes (their first note, looking at the centre
+   * of the view): the note starts a block of its own. Otherwise it goes on in the block of the
+   * previous note, and starts the nearest empty block once that one is full.
+   */
+  firstNote?: boolean;
   /**
    * Who places. Two people who start from the same point take equally near cells in different
    * orders (one goes right, the other left), so notes created in the same instant on two screens,
@@ -148,12 +229,32 @@ export interface PlacementRequest {
   authorId?: string;
 }
 
-/** The free grid cell nearest to `near` (rows preferred), as the note's top-left corner. */
-export function findFreeSpot({ occupied, near, authorId }: PlacementRequest): Point {
+/**
+ * Where a new note goes: the next free cell of its author's block in reading order, else the
+ * first cell of the nearest empty block, else (a board packed all around) the free grid cell
+ * nearest to `near`, rows preferred. Returned as the note's top-left corner.
+ */
+export function findFreeSpot({ occupied, near, authorId, firstNote = false }: PlacementRequest): Point {
   const index = occupied instanceof SpatialIndex ? occupied : new SpatialIndex(occupied);
   const cx = Math.round((near.x - NOTE_WIDTH / 2) / CELL_WIDTH);
   const cy = Math.round((near.y - NOTE_HEIGHT / 2) / CELL_HEIGHT);
   const turn = authorId === undefined ? 0 : authorHash(authorId);
+  let block: { bx: number; by: number };
+  if (firstNote) {
+    // The block whose first cell is nearest `near` (first cells sit a block apart).
+    block = { bx: Math.round((near.x - NOTE_WIDTH / 2) / BLOCK_WIDTH), by: Math.round((near.y - NOTE_HEIGHT / 2) / BLOCK_HEIGHT) };
+  } else {
+    const inBlock = nextFreeCellInBlock(index, { cx, cy });
+    if (inBlock) return inBlock;
+    // The previous note's block is full: the next one beside it.
+    block = { bx: blockOf(cx, PERSON_BLOCK_COLUMNS), by: blockOf(cy, PERSON_BLOCK_ROWS) };
+  }
+  const fresh = firstCellOfEmptyBlock(index, block, turn);
+  if (fresh) return fresh;
+  return nearestFreeCell(index, cx, cy, turn);
+}
+
+function nearestFreeCell(index: SpatialIndex, cx: number, cy: number, turn: number): Point {
   for (const cells of candidateGroups()) {
     for (let k = 0; k < cells.length; k++) {
       const [dx, dy] = cells[(k + turn) % cells.length]!;
@@ -185,7 +286,10 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
   // Free space is judged against every note, later ones too, so a moved note lands clear of all.
   const rects = new Map(ordered.map((n) => [n.id, noteRect(n)] as const));
   const everyone = new SpatialIndex(rects.values());
-  for (const note of ordered) {
+  const sameBlock = (a: Point, b: Point) =>
+    blockOf(Math.round(a.x / CELL_WIDTH), PERSON_BLOCK_COLUMNS) === blockOf(Math.round(b.x / CELL_WIDTH), PERSON_BLOCK_COLUMNS) &&
+    blockOf(Math.round(a.y / CELL_HEIGHT), PERSON_BLOCK_ROWS) === blockOf(Math.round(b.y / CELL_HEIGHT), PERSON_BLOCK_ROWS);
+  for (const [i, note] of ordered.entries()) {
     let rect = rects.get(note.id)!;
     const covered = [...settled.near(rect)].some((other) => overlapArea(rect, other) > limit);
     // Every client plans everyone's moves the same way, so two repairs never pick one cell;
@@ -196,9 +300,13 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
         occupied: everyone,
         near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 },
         authorId: note.authorId ?? '',
+        // A note that came second in a block where its author has nothing else was their
+        // first there (both people started the same empty block): it starts a block elsewhere.
+        firstNote: !ordered.slice(0, i).some((o) => o.authorId === note.authorId && sameBlock(rects.get(o.id)!, note)),
       });
       if (note.authorId === authorId) moves.set(note.id, p);
       rect = noteRect(p);
+      rects.set(note.id, rect);
       everyone.add(rect);
     }
     settled.add(rect);
