@@ -56,4 +56,25 @@ describe('the presence list', () => {
     expect(screen.queryByText('Kenji Sato')).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: /Here now/ })).toHaveTextContent('1 person');
   });
+  it('shows an organisation only while the server stamps it, and drops it live when its person withdraws it', () => {
+    setLanguage('en');
+    const mine = new Awareness(new Y.Doc());
+    const theirs = new Awareness(new Y.Doc());
+    relay(theirs, mine);
+    mine.setLocalStateField('user', ME);
+    render(
+      <I18nextProvider i18n={i18n}>
+        <PresenceList awareness={mine} />
+      </I18nextProvider>,
+    );
+    const kenji = { id: 'p-kenji', name: 'Kenji Sato', timeZone: 'Asia/Tokyo', colour: '#1b6b3a', role: 'participant' };
+    act(() => theirs.setLocalState({ user: { ...kenji, organisation: 'Fukuoka City' }, status: 'active' }));
+    expect(screen.getByText('Kenji Sato').closest('li')!).toHaveTextContent('Fukuoka City');
+    // The server re-stamps Kenji's presence without it once he stops showing it in the directory.
+    act(() => theirs.setLocalState({ user: kenji, status: 'active' }));
+    const row = screen.getByText('Kenji Sato').closest('li')!;
+    expect(row).not.toHaveTextContent('Fukuoka City');
+    expect(row).not.toHaveTextContent('undefined');
+    expect(row).toHaveTextContent('Active');
+  });
 });
