@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Endpoint } from './load-client.ts';
-import { freePort, repoDir, spawnServer, type ServerProcess } from './spawn.ts';
+import { createWorkshop, freePort, joinAsParticipant } from '@crossboard/testkit';
+import { repoDir, spawnServer, type ServerProcess } from './spawn.ts';
 import { buildOurServer, OUR_ENTRY } from './our-server.ts';
 import type { Target } from './targets.ts';
 
@@ -28,12 +29,6 @@ export interface Cluster {
   target: Target;
   procs: ServerProcess[];
   stop(): Promise<void>;
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== 201) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 function psql(sql: string): void {
@@ -88,17 +83,15 @@ export async function startCluster(layout: Layout, name: string = layout.label):
     pid: procs[0]!.pid,
     pids: procs.map((p) => p.pid),
     async newRoom(_label, people) {
-      const { id, facilitatorToken } = await post<{ id: string; facilitatorToken: string }>(`${http(0)}/api/workshops`, { title: 'bench' });
+      const { id, facilitatorToken } = await createWorkshop(http(0), { title: 'bench' });
       const tokens: string[] = [];
       for (let i = 0; i < people; i += 20) {
         const batch = Array.from({ length: Math.min(20, people - i) }, (_, j) =>
           // Joined through alternate processes too: tokens work on any of them.
-          post<{ token: string }>(`${http(i + j)}/api/workshops/${id}/join`, {
-            name: `Participant ${i + j}`,
+          joinAsParticipant(http(i + j), id, `Participant ${i + j}`, {
             organisation: 'Bench',
             country: 'FR',
             timeZone: 'Europe/Paris',
-            language: 'en',
           }),
         );
         tokens.push(...(await Promise.all(batch)).map((r) => r.token));

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Endpoint } from './load-client.ts';
-import { waitFor } from './stats.ts';
+import { eventually } from '@crossboard/testkit';
 
 export interface Convergence {
   ok: boolean;
@@ -47,7 +47,7 @@ function connectProvider(ep: Endpoint): RealClient {
 export async function checkConvergence(ep: Endpoint, expect: (doc: Y.Doc) => string | null, providers = 3): Promise<Convergence> {
   const clients = Array.from({ length: providers }, () => connectProvider(ep));
   try {
-    await waitFor('real providers to sync', () => clients.every((c) => c.isSynced()), 30_000);
+    await eventually(() => clients.every((c) => c.isSynced()), { what: 'real providers to sync', timeoutMs: 30_000, intervalMs: 50 });
     const vectors = clients.map((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString('base64'));
     if (new Set(vectors).size !== 1) return { ok: false, detail: 'providers hold different state vectors' };
     for (const c of clients) {

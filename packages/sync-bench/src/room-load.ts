@@ -4,7 +4,8 @@ import { boardNotes, createNote, updateNote } from '@crossboard/model';
 import { LoadClient, type Endpoint } from './load-client.ts';
 import type { RoomAccess } from './targets.ts';
 import type { SendLog } from './send-log.ts';
-import { sleep, waitFor } from './stats.ts';
+import { eventually } from '@crossboard/testkit';
+import { sleep } from './stats.ts';
 
 /** Connects `count` participants, `batch` at a time, each fully synced before the next batch. */
 export async function connectClients(room: RoomAccess, count: number, batch = 50): Promise<LoadClient[]> {
@@ -113,8 +114,7 @@ export async function seedNotes(
   }
   const bytes = Y.encodeStateAsUpdate(doc).length;
   // The seed counts as stored once a newcomer's sync carries (nearly) all of it.
-  await waitFor(
-    'the seed to be stored',
+  await eventually(
     async () => {
       const probe = new LoadClient(ep);
       try {
@@ -126,8 +126,7 @@ export async function seedNotes(
         probe.close();
       }
     },
-    120_000,
-    250,
+    { what: 'the seed to be stored', timeoutMs: 120_000, intervalMs: 250 },
   );
   return { bytes, seeder };
 }

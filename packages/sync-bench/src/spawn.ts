@@ -1,7 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
+import { spawnProcess, type SpawnedProcess } from '@crossboard/testkit';
 
 /** The server gets core 0 and the load generator core 1, so neither steals the other's time. */
 export const SERVER_CORE = '0';
@@ -13,18 +12,6 @@ export const hasTaskset = spawnSync('taskset', ['-c', SERVER_CORE, 'true']).stat
 export function pinSelfToLoadCore(): boolean {
   if (!hasTaskset) return false;
   return spawnSync('taskset', ['-a', '-cp', LOAD_CORE, String(process.pid)]).status === 0;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const TSX_LOADER = import.meta.resolve('tsx/esm');
@@ -40,83 +27,29 @@ export function pinnedNode(entry: string, core: string, nodeFlags: string[] = []
   return hasTaskset ? ['taskset', '-c', core, ...node] : node;
 }
 
-export interface ServerProcess {
-  child: ChildProcess;
-  pid: number;
-  /** Lines the server printed, for the report when it fails. */
-  log: string[];
-  /** Resolves with the first line matching `pattern` printed from now on. */
-  nextLine(pattern: RegExp, timeoutMs: number): Promise<string>;
-  stop(): Promise<void>;
-}
+/** A server under measurement (testkit's SpawnedProcess: pid, last lines, nextLine, stop). */
+export type ServerProcess = SpawnedProcess;
 
 /**
  * Runs an entry in plain `node` (`--import tsx` for TypeScript) under `taskset`, which execs, so
  * the child's pid is the server's own and /proc reports its CPU and memory, not a wrapper's.
+ * Its stdin stays open: the peers answer `eld` on it.
  */
-export async function spawnServer(
+export function spawnServer(
   entry: string,
   env: Record<string, string>,
   ready: RegExp,
   cwd?: string,
   nodeFlags: string[] = [],
 ): Promise<ServerProcess> {
-  const argv = pinnedNode(entry, SERVER_CORE, nodeFlags);
-  const child = spawn(argv[0]!, argv.slice(1), {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+  return spawnProcess(pinnedNode(entry, SERVER_CORE, nodeFlags), {
+    env,
+    ...(cwd ? { cwd } : {}),
+    ready,
+    readyTimeoutMs: 60_000,
+    stdin: true,
+    killAfterMs: 5_000,
   });
-  const log: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const onLine = (line: string) => {
-    log.push(line);
-    if (log.length > 200) log.shift();
-    for (const w of [...waiters]) {
-      if (w.pattern.test(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(line);
-      }
-    }
-  };
-  createInterface({ input: child.stdout! }).on('line', onLine);
-  createInterface({ input: child.stderr! }).on('line', onLine);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-
-  const nextLine = (pattern: RegExp, timeoutMs: number) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${log.slice(-20).join('\n')}`)),
-        timeoutMs,
-      );
-      waiters.push({
-        pattern,
-        resolve: (line) => {
-          clearTimeout(timer);
-          resolve(line);
-        },
-      });
-      void exited.then((code) => {
-        clearTimeout(timer);
-        reject(new Error(`server exited (${code}):\n${log.slice(-20).join('\n')}`));
-      });
-    });
-
-  const readyPromise = nextLine(ready, 60_000);
-  await readyPromise;
-  return {
-    child,
-    pid: child.pid!,
-    log,
-    nextLine,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
 }
 
 export const packageDir = fileURLToPath(new URL('..', import.meta.url));

@@ -26,15 +26,6 @@ export function distribution(values: number[]): Distribution {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Polls until `check` holds; throws with `what` once `timeoutMs` has passed. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
-
 /** Monotonic microseconds, the clock V8 stamps `--cpu-prof` samples with. */
 export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 

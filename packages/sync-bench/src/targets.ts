@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Endpoint } from './load-client.ts';
 import type { Dialect } from './protocol.ts';
-import { freePort, packageDir, repoDir, spawnServer, type ServerProcess } from './spawn.ts';
+import { createWorkshop, freePort, joinAsParticipant } from '@crossboard/testkit';
+import { packageDir, repoDir, spawnServer, type ServerProcess } from './spawn.ts';
 import { startCluster, TWO_PROCESSES } from './cluster-target.ts';
 import { OUR_ENTRY } from './our-server.ts';
 
@@ -66,18 +67,12 @@ async function startOurs(profileDir?: string): Promise<Target> {
     dialect: 'y-websocket',
     pid: proc.pid,
     async newRoom(_label, people) {
-      const { id, facilitatorToken } = await post<{ id: string; facilitatorToken: string }>(`${http}/api/workshops`, { title: 'bench' });
+      const { id, facilitatorToken } = await createWorkshop(http, { title: 'bench' });
       // One token per person: the server caps the sockets one token may hold open.
       const tokens: string[] = [];
       for (let i = 0; i < people; i += 20) {
         const batch = Array.from({ length: Math.min(20, people - i) }, (_, j) =>
-          post<{ token: string }>(`${http}/api/workshops/${id}/join`, {
-            name: `Participant ${i + j}`,
-            organisation: 'Bench',
-            country: 'FR',
-            timeZone: 'Europe/Paris',
-            language: 'en',
-          }),
+          joinAsParticipant(http, id, `Participant ${i + j}`, { organisation: 'Bench', country: 'FR', timeZone: 'Europe/Paris' }),
         );
         tokens.push(...(await Promise.all(batch)).map((r) => r.token));
       }
@@ -107,12 +102,6 @@ async function startOurs(profileDir?: string): Promise<Target> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (res.status !== 201) throw new Error(`POST ${url} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 async function startPeer(name: Exclude<TargetName, 'crossboard' | 'crossboard-2p'>): Promise<Target> {

@@ -4,7 +4,8 @@ import { SendLog } from '../send-log.ts';
 import { ProcSampler, type ProcWindow } from '../proc-stats.ts';
 import { checkConvergence, type Convergence } from '../convergence.ts';
 import { connectClients, everyPeriod, NoteWriter, recordFanOut, type LatencySample } from '../room-load.ts';
-import { distribution, logWindow, monotonicUs, sleep, waitFor, type Distribution } from '../stats.ts';
+import { eventually } from '@crossboard/testkit';
+import { distribution, logWindow, monotonicUs, sleep, type Distribution } from '../stats.ts';
 import type { EventLoopDelay, RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 
@@ -77,7 +78,7 @@ export async function runFanOut(target: Target, scale: Scale['fanOut'], options:
   const loadGenerator = { cpuPct: ownSampler.stop().cpuPct, eventLoopP99Ms: Math.max(0, ownLag.percentile(99) / 1e6 - 10) };
   const eventLoop = await target.eventLoopDelay();
   await beside;
-  await waitFor('deliveries to drain', () => samples.length >= log.expected, 5_000).catch(() => {});
+  await eventually(() => samples.length >= log.expected, { what: 'deliveries to drain', timeoutMs: 5_000, intervalMs: 50 }).catch(() => {});
 
   const convergence = await checkConvergence(ep, (doc) => {
     for (const w of writers) {

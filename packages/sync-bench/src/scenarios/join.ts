@@ -1,7 +1,8 @@
 import { LoadClient } from '../load-client.ts';
 import { listenOverflows, ProcSampler, rssKb, type ProcWindow } from '../proc-stats.ts';
 import { seedNotes } from '../room-load.ts';
-import { distribution, logWindow, monotonicUs, sleep, waitFor, type Distribution } from '../stats.ts';
+import { eventually } from '@crossboard/testkit';
+import { distribution, logWindow, monotonicUs, sleep, type Distribution } from '../stats.ts';
 import type { RoomAccess, Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
 
@@ -34,9 +35,11 @@ async function joinAtOnce(target: Target, room: RoomAccess, count: number, seedB
   const overflowsBefore = listenOverflows();
   const windowStart = monotonicUs();
   const clients = Array.from({ length: count }, (_, i) => new LoadClient(room.person(i)));
-  await waitFor('every joiner to sync or fail', () => clients.every((c) => c.syncedAt !== null || c.closedAt !== null), 120_000).catch(
-    () => {},
-  );
+  await eventually(() => clients.every((c) => c.syncedAt !== null || c.closedAt !== null), {
+    what: 'every joiner to sync or fail',
+    timeoutMs: 120_000,
+    intervalMs: 50,
+  }).catch(() => {});
   const proc = sampler.stop();
   logWindow(`${target.name} join ${count}`, windowStart);
   const loadGeneratorCpuPct = ownSampler.stop().cpuPct;

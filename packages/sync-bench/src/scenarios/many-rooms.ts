@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { SendLog } from '../send-log.ts';
 import { ProcSampler } from '../proc-stats.ts';
 import { connectClients, everyPeriod, NoteWriter, recordFanOut, type LatencySample } from '../room-load.ts';
-import { distribution, logWindow, monotonicUs, sleep, waitFor, type Distribution } from '../stats.ts';
+import { eventually } from '@crossboard/testkit';
+import { distribution, logWindow, monotonicUs, sleep, type Distribution } from '../stats.ts';
 import type { LoadClient } from '../load-client.ts';
 import type { Target } from '../targets.ts';
 import type { Scale } from '../scale.ts';
@@ -67,7 +68,9 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
     const proc = sampler.stop();
     const own = ownSampler.stop();
     logWindow(`${target.name} s2 ${rate}/s`, windowStart);
-    await waitFor('deliveries to drain', () => samples.length >= log.expected, 5_000).catch(() => {});
+    await eventually(() => samples.length >= log.expected, { what: 'deliveries to drain', timeoutMs: 5_000, intervalMs: 50 }).catch(
+      () => {},
+    );
     steps.push({
       targetRate: rate,
       sentRate: sent / seconds,
