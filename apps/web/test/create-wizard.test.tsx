@@ -91,4 +91,40 @@ describe('the set-up wizard', () => {
       'Qu’est-ce qui rend difficile la coopération entre pays et juridictions\u202f?',
     );
   });
+
+  it('brings the template’s purpose and themes in Spanish, switching templates too, and creates the workshop with them', async () => {
+    setLanguage('es');
+    const bodies = serverCreates();
+    const user = userEvent.setup();
+    render(<CreateWizard homeTimeZone="Europe/Madrid" />);
+    // Another template and back: each brings its own words in the facilitator's language.
+    await user.click(screen.getByRole('radio', { name: /Retrospectiva/ }));
+    await user.click(screen.getByRole('radio', { name: /Transfronterizo/ }));
+    await user.click(screen.getByRole('button', { name: 'Siguiente' }));
+    expect(screen.getByLabelText('Propósito')).toHaveValue(
+      'Identificar los puntos de dolor, imaginar futuros óptimos gracias a la colaboración transfronteriza y elaborar recomendaciones y pasos de acción.',
+    );
+    const themes = (screen.getByLabelText('Temas') as HTMLTextAreaElement).value.split('\n');
+    expect(themes).toHaveLength(8);
+    expect(themes[0]).toBe('Sostenibilidad');
+    expect(themes).toContain('Intercambio de datos y sistemas interoperables');
+
+    await user.type(screen.getByLabelText('Título'), 'Taller transfronterizo');
+    for (let i = 0; i < 3; i++) await user.click(screen.getByRole('button', { name: 'Siguiente' }));
+    await user.click(screen.getByRole('button', { name: 'Crear taller' }));
+    await screen.findByRole('heading', { name: /está listo/ });
+    expect(bodies[0]).toMatchObject({ purpose: expect.stringMatching(/^Identificar los puntos de dolor/), themes });
+  });
+
+  it('fills the retrospective in French with French spacing', async () => {
+    setLanguage('fr');
+    const user = userEvent.setup();
+    render(<CreateWizard homeTimeZone="Europe/Paris" />);
+    await user.click(screen.getByRole('radio', { name: /Rétrospective/ }));
+    await user.click(screen.getByRole('button', { name: 'Suivant' }));
+    expect(screen.getByLabelText('Objectif')).toHaveValue(
+      'Faire le point ensemble\u00a0: ce qui nous a freinés, à quoi ressemblerait la réussite la prochaine fois, et ce que nous changerons.',
+    );
+    expect(screen.getByLabelText('Thèmes')).toHaveValue('Méthode\nOutils\nPersonnes et communication');
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATES } from '@crossboard/model';
 import { setupEn, setupEs, setupFr } from '../src/i18n/setup-messages.ts';
 import { i18n } from '../src/i18n/index.ts';
 import { expectSameKeysAndPlaceholders, leaves } from './i18n-leaves.ts';
@@ -28,5 +29,19 @@ describe.each([
       lang === 'es' ? '150 minutos de una sesión de 150 minutos' : '150 minutes sur une séance de 150 minutes',
     );
     expect(t('phases.painPoints')).not.toBe('phases.painPoints');
+  });
+});
+
+describe('the built-in templates’ words', () => {
+  it('say in English exactly what the model’s templates say, so the translations translate the real text', () => {
+    for (const id of ['cross-border', 'retrospective'] as const) {
+      const template = BUILT_IN_TEMPLATES[id];
+      expect(setupEn.templatePurposes[id]).toBe(template.purpose);
+      expect(Object.values(setupEn.templateThemes[id])).toEqual([...template.themes]);
+      expect(setupEn.templateQuestions[id]).toEqual(template.phaseQuestions);
+      for (const lang of [setupEs, setupFr]) {
+        expect(Object.keys(lang.templateThemes[id])).toEqual(Object.keys(setupEn.templateThemes[id]));
+      }
+    }
   });
 });

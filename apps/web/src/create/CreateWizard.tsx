@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, parseTemplate, PHASES, type BuiltInTemplateId, type Phase } from '@crossboard/model';
 import { api, ApiError, type CreatedWorkshop } from '../api/client.ts';
@@ -22,15 +23,26 @@ async function readJson(file: File): Promise<unknown> {
   return JSON.parse(await file.text()) as unknown;
 }
 
+/**
+ * A built-in template's purpose, questions and themes in the facilitator's language (the
+ * model holds the English); blank has none, and a saved file keeps its own words.
+ */
+function builtInTextIn(d: WizardDraft, id: BuiltInTemplateId, t: TFunction): WizardDraft {
+  if (id === 'blank') return d;
+  const themes = t(`templateThemes.${id}`, { returnObjects: true }) as Record<string, string>;
+  return {
+    ...d,
+    purpose: t(`templatePurposes.${id}`),
+    themes: Object.values(themes).join('\n'),
+    questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.${id}.${p}`)])) as WizardDraft['questions'],
+  };
+}
+
 /** "Create a workshop" as five short steps; the last one creates it and shows the links to keep. */
 export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<WizardDraft>(() => {
-    const d = initialDraft(homeTimeZone);
-    return {
-      ...d,
-      questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.cross-border.${p}`)])) as WizardDraft['questions'],
-    };
+    return builtInTextIn(initialDraft(homeTimeZone), 'cross-border', t);
   });
   const [step, setStep] = useState<Step>('start');
   const [error, setError] = useState<string | null>(null);
@@ -41,11 +53,6 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
   const moved = useRef(false);
   const index = STEPS.indexOf(step);
   const update = (patch: Partial<WizardDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  // A built-in template's questions in the facilitator's language; a saved file keeps its own.
-  const withQuestionsIn = (d: WizardDraft, id: BuiltInTemplateId): WizardDraft =>
-    id === 'blank'
-      ? d
-      : { ...d, questions: Object.fromEntries(PHASES.map((p) => [p, t(`templateQuestions.${id}.${p}`)])) as WizardDraft['questions'] };
 
   // Each step's heading takes focus, so keyboard and screen-reader users start at its top.
   useEffect(() => {
@@ -164,7 +171,7 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
                   name="start-from"
                   checked={draft.from.kind === 'template' && draft.from.id === id}
                   onChange={() =>
-                    setDraft((d) => withQuestionsIn(fromTemplate({ ...d, from: { kind: 'template', id } }, BUILT_IN_TEMPLATES[id]), id))
+                    setDraft((d) => builtInTextIn(fromTemplate({ ...d, from: { kind: 'template', id } }, BUILT_IN_TEMPLATES[id]), id, t))
                   }
                 />
                 <span>

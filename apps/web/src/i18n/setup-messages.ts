@@ -189,6 +189,25 @@ export const setupEn = {
       recommendations: 'What will we change, and who will do it?',
     },
   },
+  // A built-in template's purpose and themes as the wizard fills them in, in the facilitator's language.
+  templatePurposes: {
+    'cross-border':
+      'Identify pain points, generate visions for optimal futures enabled by cross-border collaboration, and develop recommendations and action steps.',
+    retrospective: 'Look back together: what held us back, what good would look like next time, and what we will change.',
+  },
+  templateThemes: {
+    'cross-border': {
+      sustainability: 'Sustainability',
+      mobility: 'Mobility',
+      equity: 'Social opportunity and equity',
+      data: 'Data sharing and interoperable systems',
+      threats: 'Responding to cross-border threats and risks',
+      coCreation: 'Co-creation of ground-up ideas and solutions',
+      governance: 'Architecture and governance for collaboration',
+      policy: 'Collaborative policy making',
+    },
+    retrospective: { process: 'Process', tools: 'Tools', people: 'People and communication' },
+  },
   settingsPanel: {
     heading: 'Settings',
     save: 'Save changes',
@@ -391,6 +410,24 @@ export const setupEs: Shape<Messages> = {
       recommendations: '¿Qué vamos a cambiar y quién lo hará?',
     },
   },
+  templatePurposes: {
+    'cross-border':
+      'Identificar los puntos de dolor, imaginar futuros óptimos gracias a la colaboración transfronteriza y elaborar recomendaciones y pasos de acción.',
+    retrospective: 'Mirar atrás juntos: qué nos frenó, cómo sería hacerlo bien la próxima vez y qué vamos a cambiar.',
+  },
+  templateThemes: {
+    'cross-border': {
+      sustainability: 'Sostenibilidad',
+      mobility: 'Movilidad',
+      equity: 'Oportunidades sociales y equidad',
+      data: 'Intercambio de datos y sistemas interoperables',
+      threats: 'Respuesta a amenazas y riesgos transfronterizos',
+      coCreation: 'Cocreación de ideas y soluciones desde la base',
+      governance: 'Arquitectura y gobernanza de la colaboración',
+      policy: 'Elaboración colaborativa de políticas',
+    },
+    retrospective: { process: 'Proceso', tools: 'Herramientas', people: 'Personas y comunicación' },
+  },
   settingsPanel: {
     heading: 'Ajustes',
     save: 'Guardar cambios',
@@ -590,6 +627,25 @@ export const setupFr: Shape<Messages> = {
       visions: 'À quoi ressemblerait la réussite la prochaine fois\u202f?',
       recommendations: 'Que changerons-nous, et qui s’en chargera\u202f?',
     },
+  },
+  templatePurposes: {
+    'cross-border':
+      'Repérer les difficultés, imaginer des avenirs optimaux rendus possibles par la coopération transfrontalière, puis élaborer des recommandations et des étapes d’action.',
+    retrospective:
+      'Faire le point ensemble\u00a0: ce qui nous a freinés, à quoi ressemblerait la réussite la prochaine fois, et ce que nous changerons.',
+  },
+  templateThemes: {
+    'cross-border': {
+      sustainability: 'Durabilité',
+      mobility: 'Mobilité',
+      equity: 'Égalité des chances et équité sociale',
+      data: 'Partage de données et systèmes interopérables',
+      threats: 'Réponse aux menaces et risques transfrontaliers',
+      coCreation: 'Co-création d’idées et de solutions venues du terrain',
+      governance: 'Architecture et gouvernance de la coopération',
+      policy: 'Élaboration concertée des politiques publiques',
+    },
+    retrospective: { process: 'Méthode', tools: 'Outils', people: 'Personnes et communication' },
   },
   settingsPanel: {
     heading: 'Réglages',
