@@ -109,7 +109,12 @@ export function Console({ title, roomNames }: { title: string; roomNames: string
           {locks[selected] && <p className="notice notice--locked">{t('console.lockedNote')}</p>}
           <ClusterSuggestions key={`s-${selected}`} phase={selected} />
           <ClusterPanel phase={selected} />
-          <ThemeSuggestions key={`t-${selected}`} phase={selected} themes={settings.themes} />
+          <ThemeSuggestions
+            key={`t-${selected}`}
+            phase={selected}
+            themes={settings.themes}
+            subject={`${settings.title}\n${settings.purpose}`}
+          />
         </div>
         <aside className="console__side">
           <AccessPanel />

@@ -12,9 +12,11 @@ interface Offer extends ThemeSuggestion {
  * Offers one of the workshop's themes for each untagged note of the phase that clearly matches
  * one (by the words it shares with the theme's name and the notes already tagged with it). A
  * suggestion only: nothing is tagged until the facilitator accepts it, one note at a time, and
- * each accepted tag is its own step on the board's undo.
+ * each accepted tag is its own step on the board's undo. Notes tagged in any phase describe
+ * the themes. `subject` is the workshop's title and purpose: words every note is about, which
+ * say nothing about which theme a note belongs to.
  */
-export function ThemeSuggestions({ phase, themes }: { phase: Phase; themes: readonly string[] }) {
+export function ThemeSuggestions({ phase, themes, subject = '' }: { phase: Phase; themes: readonly string[]; subject?: string }) {
   const { t } = useTranslation();
   const { board, undo } = useWorkshop();
   const [offers, setOffers] = useState<Offer[] | null>(null);
@@ -36,10 +38,13 @@ export function ThemeSuggestions({ phase, themes }: { phase: Phase; themes: read
     return m ? plainText(noteContent(m)) : '';
   };
   const suggest = () => {
-    const notes = listNotes(board, phase)
-      .map((n) => ({ id: n.id, text: textOf(n.id), theme: n.theme }))
+    const notes = listNotes(board)
+      .map((n) => ({ id: n.id, phase: n.phase, text: textOf(n.id), theme: n.theme }))
       .filter((n) => n.text.trim());
-    const found = suggestThemes(notes, themes).map((s) => ({ ...s, text: notes.find((n) => n.id === s.noteId)!.text }));
+    const inPhase = new Map(notes.filter((n) => n.phase === phase).map((n) => [n.id, n.text]));
+    const found = suggestThemes(notes, themes, { subject })
+      .filter((s) => inPhase.has(s.noteId))
+      .map((s) => ({ ...s, text: inPhase.get(s.noteId)! }));
     setOffers(found);
     setAnnouncement(found.length ? t('themeSuggestions.couldBeTagged', { count: found.length }) : t('themeSuggestions.none'));
   };

@@ -27,6 +27,8 @@ export function noteFeatures(
   texts: readonly string[],
   weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS,
   textOptions: TextOptions = DEFAULT_TEXT_OPTIONS,
+  /** Stems that count as no evidence at all (their words and n-grams are left out). */
+  ignoredStems: ReadonlySet<string> = new Set(),
 ): NoteFeatures {
   // One vocabulary per block (no key prefixes to build), and each distinct word's feature
   // ids worked out once: real boards repeat their words many times.
@@ -57,7 +59,10 @@ export function noteFeatures(
   const tokensPerNote = texts.map((t) => tokenize(t, textOptions));
   const counts = tokensPerNote.map((tokens) => {
     const tf = new Map<number, number>();
-    for (const t of tokens) for (const id of wordFeatures(t)) tf.set(id, (tf.get(id) ?? 0) + 1);
+    for (const t of tokens) {
+      if (ignoredStems.has(t.stem)) continue;
+      for (const id of wordFeatures(t)) tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
     return tf;
   });
 
