@@ -238,6 +238,68 @@ describe('the people directory, with consent', () => {
     await waitFor(() => presenceOf(carolBoard, bobBoard!)?.user?.organisation === BOB_ORG, 'Bob’s organisation in Carol’s presence');
   });
 
+  it('lists the consenting people of the series’ other workshops, with only what they chose, to the series’ people only', async () => {
+    const { w: lyon, ana, bob } = await workshopWithPeople();
+    const porto = await createWorkshop(server.app, { title: 'Porto session', themes: THEMES });
+    const dan = await joinAsParticipant(server.app, porto.id, 'Dan Silva', { organisation: 'DAN-ORG-PRIVATE' });
+    // Not in a series yet: nothing to list.
+    expect(JSON.parse((await call('GET', `/api/workshops/${porto.id}/directory/series`, dan.token)).raw)).toEqual({ series: null });
+    const created = await call('POST', '/api/series', porto.facilitatorToken, { title: 'Cities that move' });
+    expect(created.status).toBe(201);
+    const seriesId = JSON.parse(created.raw).id;
+    expect((await call('POST', `/api/series/${seriesId}/workshops`, porto.facilitatorToken, { token: lyon.facilitatorToken })).status).toBe(
+      201,
+    );
+
+    const { status, raw } = await call('GET', `/api/workshops/${porto.id}/directory/series`, dan.token);
+    expect(status).toBe(200);
+    expect(JSON.parse(raw)).toEqual({
+      series: {
+        title: 'Cities that move',
+        workshops: [
+          {
+            title: 'Cross-border mobility',
+            people: [
+              {
+                personId: ana.participantId,
+                name: 'Ana Lima',
+                organisation: 'City of Porto',
+                canHelp: 'Data sharing agreements between cities',
+                themes: ['mobility'],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    // Bob is not listed; Ana's unchosen fields stay home; Lyon's id is not handed out.
+    for (const secret of PRIVATE) expect(raw).not.toContain(secret);
+    expect(raw).not.toContain('Bob Tane');
+    expect(raw).not.toContain(bob.participantId);
+    expect(raw).not.toContain(lyon.id);
+
+    // And the other way: Dan, unlisted, is not shown to Lyon's people; once listed, only what he chose.
+    const fromLyon = await call('GET', `/api/workshops/${lyon.id}/directory/series`, bob.token);
+    expect(JSON.parse(fromLyon.raw)).toEqual({ series: { title: 'Cities that move', workshops: [] } });
+    await call('PUT', `/api/workshops/${porto.id}/directory/me`, dan.token, profile({ show: ['country'], role: 'DAN-ROLE-PRIVATE' }));
+    const listed = await call('GET', `/api/workshops/${lyon.id}/directory/series`, bob.token);
+    expect(JSON.parse(listed.raw).series.workshops).toEqual([
+      { title: 'Porto session', people: [{ personId: dan.participantId, name: 'Dan Silva', country: 'Portugal' }] },
+    ]);
+    expect(listed.raw).not.toContain('DAN-ORG-PRIVATE');
+    expect(listed.raw).not.toContain('DAN-ROLE-PRIVATE');
+
+    // Withdrawn: gone from the series directory in the next response.
+    await call('PUT', `/api/workshops/${lyon.id}/directory/me`, ana.token, profile({ listed: false }));
+    const after = await call('GET', `/api/workshops/${porto.id}/directory/series`, dan.token);
+    expect(after.raw).not.toContain('Ana Lima');
+
+    // Nobody outside the series' workshops, and nobody without a token.
+    const outsider = await createWorkshop(server.app);
+    expect((await call('GET', `/api/workshops/${porto.id}/directory/series`, outsider.facilitatorToken)).status).toBe(403);
+    expect((await call('GET', `/api/workshops/${porto.id}/directory/series`)).status).toBe(401);
+  });
+
   it('suggests people to meet only among listed people, only to listed people, with common hours and an .ics', async () => {
     const { w, ana, bob, carol } = await workshopWithPeople();
     // Carol (Bogotá) lists herself looking for what Ana can help with.

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { requirePerson } from '../http/auth.ts';
 import { requireWorkshop, workshopParams } from '../http/workshop-path.ts';
-import { listDirectory, toProfile, workshopThemes } from './directory.ts';
+import { listDirectory, listSeriesDirectory, toProfile, workshopThemes } from './directory.ts';
 import { peopleRecords } from '../storage/people-records.ts';
 import { directoryProfileBody, type DirectoryProfileInput } from './people-schemas.ts';
 import { EMPTY_PROFILE, directoryEntry, peopleToMeet, sessionsToIcs } from '@crossboard/model';
@@ -24,6 +24,14 @@ export async function directoryRoutes(app: FastifyInstance, { ctx }: { ctx: Serv
     // A withdrawn consent must not linger in a cache between the server and the reader.
     reply.header('cache-control', 'no-store');
     return { people: await listDirectory(ctx, w.id) };
+  });
+
+  // The listed people of the series' other workshops, to anyone in this one.
+  app.get<{ Params: IdParams }>('/api/workshops/:id/directory/series', { schema: { params: workshopParams } }, async (request, reply) => {
+    const w = await requireWorkshop(ctx, request.params.id);
+    await requirePerson(ctx, request, w.id);
+    reply.header('cache-control', 'no-store');
+    return { series: await listSeriesDirectory(ctx, w.id) };
   });
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/directory/me', { schema: { params: workshopParams } }, async (request, reply) => {

@@ -9,6 +9,7 @@ import {
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
+import { seriesRecords } from '../series/series-store.ts';
 import { peopleRecords } from '../storage/people-records.ts';
 import type { DirectoryProfileInput } from './people-schemas.ts';
 
@@ -49,4 +50,32 @@ export async function listDirectory(ctx: ServerContext, workshopId: string): Pro
     if (entry) entries.push(entry);
   }
   return entries;
+}
+
+/** One other workshop of the series, as its directory shows it to the series' people. */
+export interface SeriesDirectoryWorkshop {
+  title: string;
+  people: DirectoryEntry[];
+}
+
+/**
+ * The directory across the workshop's series: the listed people of each other workshop in it,
+ * by the same rule and with only what they chose (the consent says "this workshop and its
+ * series"). Null when the workshop is in no series. Workshop ids stay out: a title is enough.
+ */
+export async function listSeriesDirectory(
+  ctx: ServerContext,
+  workshopId: string,
+): Promise<{ title: string; workshops: SeriesDirectoryWorkshop[] } | null> {
+  const records = seriesRecords(ctx);
+  const seriesId = await records.seriesOf(workshopId);
+  const series = seriesId === null ? null : await records.getSeries(seriesId);
+  if (!series) return null;
+  const workshops: SeriesDirectoryWorkshop[] = [];
+  for (const id of await records.seriesWorkshops(series.id)) {
+    if (id === workshopId) continue;
+    const [workshop, people] = await Promise.all([ctx.storage.getWorkshop(id), listDirectory(ctx, id)]);
+    if (workshop && people.length > 0) workshops.push({ title: workshop.title, people });
+  }
+  return { title: series.title, workshops };
 }
