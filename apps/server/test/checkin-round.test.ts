@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlState, roomName } from '@crossboard/model';
 import { MAX_CHECKIN_ANSWER_LENGTH } from '../src/people/checkin-routes.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
 import { callAndRead } from '@crossboard/testkit';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const call = (method: string, path: string, token?: string, body?: unknown) => callAndRead(server.http, method, path, token, body);
 

@@ -1,21 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardNotes, controlState, createNote, draftNotes, noteContent, plainText, type NewNote } from '@crossboard/model';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, rawSocket, waitFor, wsUrl, type TestClient } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
-
-function call(method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) {
-  return server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
-}
+const server = useServer();
 
 function draft(c: TestClient, init: NewNote): string {
   let id = '';
@@ -73,7 +62,7 @@ describe('drafts commands', () => {
     const remove = draft(anaDrafts, { phase: 'painPoints', text: 'offensive' });
     await waitFor(() => serverDrafts(drafts(ana))?.getMap('notes').size === 2, 'drafts stored');
 
-    const summary = await call('GET', `${base}/drafts`, w.facilitatorToken);
+    const summary = await server.call('GET', `${base}/drafts`, w.facilitatorToken);
     expect(summary.statusCode).toBe(200);
     expect(summary.json().drafts).toEqual([
       {
@@ -92,13 +81,13 @@ describe('drafts commands', () => {
     // Ids and lengths to moderate by, never the words: drafts reach nobody before reveal.
     expect(summary.body).not.toContain('offensive');
     expect(summary.body).not.toContain('keep me');
-    expect((await call('GET', `${base}/drafts`, ana.token)).statusCode).toBe(403);
+    expect((await server.call('GET', `${base}/drafts`, ana.token)).statusCode).toBe(403);
 
-    expect((await call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, ana.token)).statusCode).toBe(403);
-    expect((await call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, w.facilitatorToken)).statusCode).toBe(200);
+    expect((await server.call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, ana.token)).statusCode).toBe(403);
+    expect((await server.call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, w.facilitatorToken)).statusCode).toBe(200);
     await waitFor(() => !draftNotes(anaDrafts.doc).has(remove), 'the owner sees the draft removed');
     expect(draftNotes(anaDrafts.doc).has(keep)).toBe(true);
-    const again = await call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, w.facilitatorToken);
+    const again = await server.call('DELETE', `${base}/drafts/${ana.participantId}/${remove}`, w.facilitatorToken);
     expect(again.statusCode).toBe(404);
     expect(again.json().error.code).toBe('DRAFT_NOT_FOUND');
   });
@@ -125,7 +114,7 @@ describe('drafts commands', () => {
     const arrivals: number[] = [];
     boardNotes(carlaBoard.doc).observe((event) => arrivals.push(event.keysChanged.size));
 
-    const res = await call('POST', `${base}/drafts/reveal`, w.facilitatorToken, {});
+    const res = await server.call('POST', `${base}/drafts/reveal`, w.facilitatorToken, {});
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ moved: 3 });
     await waitFor(() => boardNotes(carlaBoard.doc).size === 3, 'revealed notes reach the third client');
@@ -139,11 +128,11 @@ describe('drafts commands', () => {
     await waitFor(() => draftNotes(anaDrafts.doc).size === 0, "the owner's drafts are emptied");
     expect(await server.app.crossboard.rooms.use(drafts(ben), (room) => draftNotes(room.document).size)).toBe(0);
     await waitFor(() => controlState(control.doc).get('drafting') === false, 'drafting switched off');
-    const versions = (await call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[];
+    const versions = (await server.call('GET', `${base}/versions`, w.facilitatorToken)).json().versions as { reason: string }[];
     expect(versions.map((v) => v.reason)).toContain('reveal');
 
     // A second reveal has nothing left to move.
-    expect((await call('POST', `${base}/drafts/reveal`, w.facilitatorToken, {})).json()).toEqual({ moved: 0 });
-    expect((await call('POST', `${base}/drafts/reveal`, ana.token, {})).statusCode).toBe(403);
+    expect((await server.call('POST', `${base}/drafts/reveal`, w.facilitatorToken, {})).json()).toEqual({ moved: 0 });
+    expect((await server.call('POST', `${base}/drafts/reveal`, ana.token, {})).statusCode).toBe(403);
   });
 });

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardNotes, controlState, createNote, draftNotes } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor, type TestClient } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11 (round two), item 3: a reveal that would take the board past the document limit
@@ -11,18 +12,10 @@ import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type Tes
  */
 
 const LIMIT = 256 * 1024;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ limits: { maxDocumentBytes: LIMIT } });
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer({ limits: { maxDocumentBytes: LIMIT } });
 
-const call = (method: 'GET' | 'POST', url: string, token: string) =>
-  server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(method === 'POST' ? { payload: {} } : {}) });
+/** Every POST here carries an empty JSON body. */
+const call = (method: 'GET' | 'POST', url: string, token: string) => server.call(method, url, token, method === 'POST' ? {} : undefined);
 
 /** `n` drafts of 2,000 characters each, in one update. */
 function draftMany(c: TestClient, n: number, who: string): string[] {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   BOARD_EXTENT,
@@ -10,31 +10,16 @@ import {
   noteContent,
   plainText,
 } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, item 7: drafts rooms had no rules. A stock Yjs client writes its own drafts room
  * past every cap the board has; before the drafts rules the reveal copied it all as it was.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
-
-const call = (method: 'GET' | 'POST', url: string, token: string, payload?: unknown) =>
-  server.app.inject({
-    method,
-    url,
-    headers: { authorization: `Bearer ${token}` },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
+const server = useServer();
 
 describe('a drafts room gets the board’s rules', () => {
   it('caps text, drops the cluster id and clamps the position, so reveal, export and import work', async () => {
@@ -54,7 +39,7 @@ describe('a drafts room gets the board’s rules', () => {
     expect(stored.get('clusterId')).toBeNull();
     expect(stored.get('x')).toBe(BOARD_EXTENT);
 
-    const reveal = await call('POST', `/api/workshops/${w.id}/drafts/reveal`, w.facilitatorToken, {});
+    const reveal = await server.call('POST', `/api/workshops/${w.id}/drafts/reveal`, w.facilitatorToken, {});
     expect(reveal.json()).toEqual({ moved: 1 });
     const board = await connectSynced(server.ws, `${w.id}/board`, w.facilitatorToken);
     const note = boardNotes(board.doc).get(id)!;
@@ -64,7 +49,7 @@ describe('a drafts room gets the board’s rules', () => {
     expect(Math.abs(note.get('x') as number)).toBeLessThanOrEqual(BOARD_EXTENT);
     expect(Math.abs(note.get('y') as number)).toBeLessThanOrEqual(BOARD_EXTENT);
 
-    const json = await call('GET', `/api/workshops/${w.id}/export?format=json`, w.facilitatorToken);
+    const json = await server.call('GET', `/api/workshops/${w.id}/export?format=json`, w.facilitatorToken);
     expect(json.statusCode).toBe(200);
     const imported = await server.app.inject({
       method: 'POST',
@@ -98,7 +83,7 @@ describe('a drafts room gets the board’s rules', () => {
     );
     expect(stored()).toBeLessThan(written);
     expect(Y.encodeStateAsUpdate(serverDoc()).byteLength).toBeLessThan(MAX_NOTE_BYTES_PER_PERSON_PER_ROOM * 1.2);
-    const reveal = await call('POST', `/api/workshops/${w.id}/drafts/reveal`, w.facilitatorToken, {});
+    const reveal = await server.call('POST', `/api/workshops/${w.id}/drafts/reveal`, w.facilitatorToken, {});
     expect(reveal.statusCode).toBe(200);
   });
 });

@@ -1,21 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlState } from '@crossboard/model';
-import { connectClient, connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectClient, connectSynced, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
-
-function call(method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) {
-  return server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
-}
+const server = useServer();
 
 describe('removing a participant', () => {
   it('closes every socket they hold with 4410 and refuses their token over HTTP and WebSocket', async () => {
@@ -29,8 +18,8 @@ describe('removing a participant', () => {
     await Promise.all(sockets.map((s) => s.opened));
     const bensBoard = await connectSynced(server.ws, `${w.id}/board`, ben.token);
 
-    expect((await call('DELETE', `${base}/people/${ana.participantId}`, ben.token)).statusCode).toBe(403);
-    const removed = await call('DELETE', `${base}/people/${ana.participantId}`, w.facilitatorToken);
+    expect((await server.call('DELETE', `${base}/people/${ana.participantId}`, ben.token)).statusCode).toBe(403);
+    const removed = await server.call('DELETE', `${base}/people/${ana.participantId}`, w.facilitatorToken);
     expect(removed.statusCode).toBe(200);
     for (const s of sockets) expect(await s.closed).toEqual({ code: 4410, reason: 'You were removed from this workshop.' });
 
@@ -40,7 +29,7 @@ describe('removing a participant', () => {
       ['POST', `${base}/votes`, { itemId: 'x' }],
       ['POST', `${base}/ready`, { ready: true }],
     ] as const) {
-      const res = await call(method, url, ana.token, payload);
+      const res = await server.call(method, url, ana.token, payload);
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('PERSON_REMOVED');
     }
@@ -56,10 +45,13 @@ describe('removing a participant', () => {
 
     // Everyone else carries on; the people list shows the removal.
     expect(bensBoard.provider.wsconnected).toBe(true);
-    const people = (await call('GET', `${base}/people`, w.facilitatorToken)).json().people as { personId: string; removed: boolean }[];
+    const people = (await server.call('GET', `${base}/people`, w.facilitatorToken)).json().people as {
+      personId: string;
+      removed: boolean;
+    }[];
     expect(people.find((p) => p.personId === ana.participantId)?.removed).toBe(true);
     expect(people.find((p) => p.personId === ben.participantId)?.removed).toBe(false);
-    const unknown = await call('DELETE', `${base}/people/nobody`, w.facilitatorToken);
+    const unknown = await server.call('DELETE', `${base}/people/nobody`, w.facilitatorToken);
     expect(unknown.statusCode).toBe(404);
   });
 });
@@ -76,15 +68,15 @@ describe('ready', () => {
       'phase stored',
     );
 
-    expect((await call('POST', `${base}/ready`, ana.token, { ready: true })).statusCode).toBe(200);
+    expect((await server.call('POST', `${base}/ready`, ana.token, { ready: true })).statusCode).toBe(200);
     await waitFor(
       () => (controlState(control.doc).get('ready') as Record<string, string> | undefined)?.[ana.participantId] === 'visions',
       'ready shown',
     );
-    expect((await call('POST', `${base}/ready`, ana.token, { ready: false })).statusCode).toBe(200);
+    expect((await server.call('POST', `${base}/ready`, ana.token, { ready: false })).statusCode).toBe(200);
     await waitFor(() => JSON.stringify(controlState(control.doc).get('ready')) === '{}', 'ready cleared');
 
-    expect((await call('POST', `${base}/ready`, w.facilitatorToken, { ready: true })).statusCode).toBe(403);
-    expect((await call('POST', `${base}/ready`, ana.token, { ready: 'yes' })).statusCode).toBe(400);
+    expect((await server.call('POST', `${base}/ready`, w.facilitatorToken, { ready: true })).statusCode).toBe(403);
+    expect((await server.call('POST', `${base}/ready`, ana.token, { ready: 'yes' })).statusCode).toBe(400);
   });
 });

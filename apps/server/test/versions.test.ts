@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   boardClusters,
   boardNotes,
@@ -10,22 +10,14 @@ import {
   updateNote,
   type NewNote,
 } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor, type TestClient } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
-function call(method: 'GET' | 'POST', url: string, token: string) {
-  return server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(method === 'POST' ? { payload: {} } : {}) });
-}
+/** Every POST here carries an empty JSON body. */
+const call = (method: 'GET' | 'POST', url: string, token: string) => server.call(method, url, token, method === 'POST' ? {} : undefined);
 
 function addNote(c: TestClient, init: NewNote): string {
   let id = '';

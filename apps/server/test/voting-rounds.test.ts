@@ -1,22 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { boardNotes, createNote, readVotingRounds, votingRoundsMap } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
-
-function call(method: 'GET' | 'POST', url: string, token: string, payload?: Record<string, unknown>) {
-  return server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
-}
+const server = useServer();
 
 /** A workshop that voted on its pain points, then on its visions, over real sockets. */
 async function twoRounds() {
@@ -33,22 +22,29 @@ async function twoRounds() {
   });
   await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/board`)?.document.getMap('notes').size === 3, 'notes stored');
   const vote = async (token: string, itemId: string) =>
-    expect((await call('POST', `${base}/votes`, token, { itemId })).statusCode).toBe(201);
+    expect((await server.call('POST', `${base}/votes`, token, { itemId })).statusCode).toBe(201);
 
   expect(
-    (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 })).statusCode,
+    (await server.call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 }))
+      .statusCode,
   ).toBe(200);
   await vote(ana.token, ids.budget!);
   await vote(ben.token, ids.budget!);
   await vote(ben.token, ids.loops!);
-  expect((await call('POST', `${base}/voting/close`, w.facilitatorToken, {})).statusCode).toBe(200);
+  expect((await server.call('POST', `${base}/voting/close`, w.facilitatorToken, {})).statusCode).toBe(200);
 
   expect(
-    (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'visions', target: 'notes', votesPerPerson: 2, maxPerItem: 1 }))
-      .statusCode,
+    (
+      await server.call('POST', `${base}/voting/open`, w.facilitatorToken, {
+        phase: 'visions',
+        target: 'notes',
+        votesPerPerson: 2,
+        maxPerItem: 1,
+      })
+    ).statusCode,
   ).toBe(200);
   await vote(ana.token, ids.data!);
-  expect((await call('POST', `${base}/voting/close`, w.facilitatorToken, {})).statusCode).toBe(200);
+  expect((await server.call('POST', `${base}/voting/close`, w.facilitatorToken, {})).statusCode).toBe(200);
   return { w, ana, ids, base };
 }
 
@@ -69,7 +65,7 @@ describe('voting rounds keep their results', () => {
 
   it('puts both rounds’ tallies in the Markdown, CSV, JSON and Word exports', async () => {
     const { w, base } = await twoRounds();
-    const get = (format: string) => call('GET', `${base}/export?format=${format}`, w.facilitatorToken);
+    const get = (format: string) => server.call('GET', `${base}/export?format=${format}`, w.facilitatorToken);
 
     const md = (await get('md')).body;
     expect(md).toMatch(

@@ -1,21 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardNotes, controlState, createCluster, boardClusters, createNote } from '@crossboard/model';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
-
-function call(method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) {
-  return server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
-}
+const server = useServer();
 
 async function votingWorkshop() {
   const w = await createWorkshop(server.app);
@@ -38,7 +27,7 @@ describe('dot voting', () => {
     const { w, ana, ben, ids, base } = await votingWorkshop();
     const watcher = await connectSynced(server.ws, `${w.id}/control`, ben.token);
 
-    const opened = await call('POST', `${base}/voting/open`, w.facilitatorToken, {
+    const opened = await server.call('POST', `${base}/voting/open`, w.facilitatorToken, {
       phase: 'painPoints',
       target: 'notes',
       votesPerPerson: 3,
@@ -58,7 +47,7 @@ describe('dot voting', () => {
       'round reaches participants',
     );
 
-    const vote = (token: string, itemId: string) => call('POST', `${base}/votes`, token, { itemId });
+    const vote = (token: string, itemId: string) => server.call('POST', `${base}/votes`, token, { itemId });
     expect((await vote(ana.token, ids.a!)).json()).toEqual({ votes: { [ids.a!]: 1 }, remaining: 2 });
     const second = await vote(ana.token, ids.a!);
     expect(second.statusCode).toBe(201);
@@ -80,18 +69,21 @@ describe('dot voting', () => {
       expect(unknown.json().error.code).toBe('UNKNOWN_ITEM');
     }
 
-    const withdrawn = await call('DELETE', `${base}/votes/${ids.a}`, ana.token);
+    const withdrawn = await server.call('DELETE', `${base}/votes/${ids.a}`, ana.token);
     expect(withdrawn.statusCode).toBe(200);
     expect(withdrawn.json()).toEqual({ votes: { [ids.a!]: 1, [ids.b!]: 1 }, remaining: 1 });
-    expect((await call('DELETE', `${base}/votes/${ids.vision}`, ana.token)).statusCode).toBe(409);
+    expect((await server.call('DELETE', `${base}/votes/${ids.vision}`, ana.token)).statusCode).toBe(409);
     await vote(ben.token, ids.b!);
-    expect((await call('GET', `${base}/votes/mine`, ana.token)).json()).toEqual({ votes: { [ids.a!]: 1, [ids.b!]: 1 }, remaining: 1 });
+    expect((await server.call('GET', `${base}/votes/mine`, ana.token)).json()).toEqual({
+      votes: { [ids.a!]: 1, [ids.b!]: 1 },
+      remaining: 1,
+    });
 
-    const progress = await call('GET', `${base}/voting/progress`, w.facilitatorToken);
+    const progress = await server.call('GET', `${base}/voting/progress`, w.facilitatorToken);
     expect(progress.json()).toEqual({ voters: 2, votesCast: 3 });
-    expect((await call('GET', `${base}/voting/progress`, ana.token)).statusCode).toBe(403);
+    expect((await server.call('GET', `${base}/voting/progress`, ana.token)).statusCode).toBe(403);
 
-    const closed = await call('POST', `${base}/voting/close`, w.facilitatorToken, {});
+    const closed = await server.call('POST', `${base}/voting/close`, w.facilitatorToken, {});
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toEqual({ tallies: { [ids.a!]: 1, [ids.b!]: 2 } });
     await waitFor(() => controlState(watcher.doc).get('tallies'), 'tallies published');
@@ -101,18 +93,18 @@ describe('dot voting', () => {
     const late = await vote(ben.token, ids.a!);
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toEqual({ code: 'VOTING_CLOSED', message: 'Voting is closed.' });
-    expect((await call('DELETE', `${base}/votes/${ids.b}`, ben.token)).json().error.code).toBe('VOTING_CLOSED');
-    expect((await call('GET', `${base}/votes/mine`, ben.token)).json()).toEqual({ votes: { [ids.b!]: 1 }, remaining: 0 });
+    expect((await server.call('DELETE', `${base}/votes/${ids.b}`, ben.token)).json().error.code).toBe('VOTING_CLOSED');
+    expect((await server.call('GET', `${base}/votes/mine`, ben.token)).json()).toEqual({ votes: { [ids.b!]: 1 }, remaining: 0 });
   });
 
   it('refuses votes before any round is opened, and only the facilitator opens and closes', async () => {
     const { w, ana, ids, base } = await votingWorkshop();
-    const early = await call('POST', `${base}/votes`, ana.token, { itemId: ids.a });
+    const early = await server.call('POST', `${base}/votes`, ana.token, { itemId: ids.a });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('VOTING_CLOSED');
     const body = { phase: 'painPoints', target: 'clusters', votesPerPerson: 2 };
-    expect((await call('POST', `${base}/voting/open`, ana.token, body)).statusCode).toBe(403);
-    expect((await call('POST', `${base}/voting/close`, ana.token, {})).statusCode).toBe(403);
+    expect((await server.call('POST', `${base}/voting/open`, ana.token, body)).statusCode).toBe(403);
+    expect((await server.call('POST', `${base}/voting/close`, ana.token, {})).statusCode).toBe(403);
     for (const bad of [
       { ...body, votesPerPerson: 0 },
       { ...body, votesPerPerson: 51 },
@@ -120,14 +112,14 @@ describe('dot voting', () => {
       { ...body, phase: 'lunch' },
       { ...body, votesPerPerson: '2' },
     ]) {
-      const res = await call('POST', `${base}/voting/open`, w.facilitatorToken, bad);
+      const res = await server.call('POST', `${base}/voting/open`, w.facilitatorToken, bad);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('INVALID_BODY');
     }
     // At the limit of 50 dots a round opens; clusters are the items this time.
-    expect((await call('POST', `${base}/voting/open`, w.facilitatorToken, { ...body, votesPerPerson: 50 })).statusCode).toBe(200);
-    expect((await call('POST', `${base}/votes`, ana.token, { itemId: ids.cluster })).statusCode).toBe(201);
-    expect((await call('POST', `${base}/votes`, ana.token, { itemId: ids.a })).json().error.code).toBe('UNKNOWN_ITEM');
+    expect((await server.call('POST', `${base}/voting/open`, w.facilitatorToken, { ...body, votesPerPerson: 50 })).statusCode).toBe(200);
+    expect((await server.call('POST', `${base}/votes`, ana.token, { itemId: ids.cluster })).statusCode).toBe(201);
+    expect((await server.call('POST', `${base}/votes`, ana.token, { itemId: ids.a })).json().error.code).toBe('UNKNOWN_ITEM');
   });
 
   it('never puts a ballot in any room: no socket and no stored document names a voter', async () => {
@@ -135,10 +127,10 @@ describe('dot voting', () => {
     const spy = rawSocket(wsUrl(server.ws, `${w.id}/control`, w.facilitatorToken));
     const boardSpy = rawSocket(wsUrl(server.ws, `${w.id}/board`, w.facilitatorToken));
     await Promise.all([spy.opened, boardSpy.opened]);
-    await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 5 });
-    await call('POST', `${base}/votes`, ana.token, { itemId: ids.a });
-    await call('POST', `${base}/votes`, ben.token, { itemId: ids.b });
-    await call('POST', `${base}/voting/close`, w.facilitatorToken, {});
+    await server.call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 5 });
+    await server.call('POST', `${base}/votes`, ana.token, { itemId: ids.a });
+    await server.call('POST', `${base}/votes`, ben.token, { itemId: ids.b });
+    await server.call('POST', `${base}/voting/close`, w.facilitatorToken, {});
     const late = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
     await waitFor(() => controlState(late.doc).get('tallies'), 'tallies stored');
     await waitFor(() => spy.messages.length >= 3, 'control updates received');

@@ -1,17 +1,11 @@
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlSettings, readSettings, roomName } from '@crossboard/model';
 import { MAX_NAME_LENGTH, MAX_ORGANISATION_LENGTH, MAX_WORKSHOP_TITLE_LENGTH } from '../src/limits.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const inject = (options: InjectOptions) => server.app.inject(options);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { InjectOptions } from 'fastify';
 import { build, type BuildOptions, type CrossboardServer } from '../../src/app.ts';
 import type { HttpLimits } from '../../src/limits.ts';
 import type { CreatedWorkshop } from '@crossboard/model';
@@ -68,6 +69,17 @@ export function removeDataDir(dir: string): void {
 }
 
 export type { CreatedWorkshop };
+
+/** An in-process request (`app.inject`) as whoever holds `token`, with a JSON body when given. */
+export function injectAs(
+  app: CrossboardServer,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  token: string,
+  payload?: InjectOptions['payload'],
+) {
+  return app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
+}
 
 export async function createWorkshop(app: CrossboardServer, body: Record<string, unknown> = {}): Promise<CreatedWorkshop> {
   const res = await app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'Cross-border mobility', ...body } });
