@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from '@crossboard/testkit';
 import { eventually, joinAs } from './harness/people.ts';
+import { overlappingPairs } from './harness/overlap.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,31 +18,6 @@ afterAll(async () => {
 
 const PEOPLE = 4;
 const NOTES_EACH = 15;
-/** The acceptance rule: two notes may touch, not cover more than 5 % of a note. */
-const MAX_OVERLAP_SHARE = 0.05;
-
-/** Pairs of notes on this screen covering each other by more than the tolerance (board coordinates, real heights). */
-async function overlappingPairs(page: Page): Promise<string[]> {
-  return page.locator('.note').evaluateAll((els, share) => {
-    const zoomOf = (el: Element) => el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth;
-    const rects = els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { id: el.getAttribute('aria-label') ?? '', x: r.x, y: r.y, w: r.width, h: r.height, z: zoomOf(el) };
-    });
-    const out: string[] = [];
-    for (let i = 0; i < rects.length; i++) {
-      for (let j = i + 1; j < rects.length; j++) {
-        const a = rects[i]!;
-        const b = rects[j]!;
-        const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-        const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-        if (w > 0 && h > 0 && w * h > share * Math.min(a.w * a.h, b.w * b.h)) out.push(`${a.id} × ${b.id}`);
-      }
-    }
-    return out;
-  }, MAX_OVERLAP_SHARE);
-}
-
 describe('notes lay themselves out', () => {
   it('four people writing fifteen notes each at the same time: no note covers another on any screen', async () => {
     const workshop = await server.createWorkshop({ title: 'Busy board' });

@@ -33,7 +33,7 @@ import {
  */
 export const LAYOUT_ORIGIN = 'board-layout';
 /** Notes this young may still be moved off another one that was made at the same instant. */
-const REPAIR_WINDOW_MS = 15_000;
+export const REPAIR_WINDOW_MS = 15_000;
 
 function phaseNotes(doc: Y.Doc, phase: Phase): NoteView[] {
   const out: NoteView[] = [];
