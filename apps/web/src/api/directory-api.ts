@@ -9,10 +9,18 @@ export interface MeetSuggestion {
   ics: string | null;
 }
 
+/** The listed people of the series' other workshops, by workshop title; null outside a series. */
+export interface SeriesDirectory {
+  title: string;
+  workshops: { title: string; people: DirectoryEntry[] }[];
+}
+
 const base = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/directory`;
 
 export const directoryApi = {
   list: (workshopId: string, token: string) => request<{ people: DirectoryEntry[] }>('GET', base(workshopId), undefined, token),
+  series: (workshopId: string, token: string) =>
+    request<{ series: SeriesDirectory | null }>('GET', `${base(workshopId)}/series`, undefined, token),
   mine: (workshopId: string, token: string) =>
     request<{ profile: DirectoryProfile; organisation: string; country: string; themes: string[] }>(
       'GET',

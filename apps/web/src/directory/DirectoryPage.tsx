@@ -9,54 +9,10 @@ import { WorkshopNav } from '../ui/WorkshopNav.tsx';
 import { ConsentFields, trimmedProfile } from '../ui/ConsentFields.tsx';
 import { directoryApi } from '../api/directory-api.ts';
 import { PeopleToMeet } from './PeopleToMeet.tsx';
+import { PersonCard } from './PersonCard.tsx';
+import { SeriesDirectory } from './SeriesDirectory.tsx';
 import '../i18n/people-messages.ts';
 import '../styles/people.css';
-
-function PersonCard({ person }: { person: DirectoryEntry }) {
-  const { t } = useTranslation();
-  const headingId = `person-${person.personId}`;
-  const link = person.contact && !person.contact.includes('@') ? person.contact : person.contact ? `mailto:${person.contact}` : null;
-  return (
-    <li className="person-card" aria-labelledby={headingId}>
-      <h3 id={headingId}>{person.name}</h3>
-      {(person.role || person.organisation) && (
-        <p className="person-card__org">{[person.role, person.organisation].filter(Boolean).join(' · ')}</p>
-      )}
-      {person.country && <p className="person-card__country">{person.country}</p>}
-      {person.themes && (
-        <ul className="person-card__themes" aria-label={t('people.consent.themes')}>
-          {person.themes.map((th) => (
-            <li key={th}>{th}</li>
-          ))}
-        </ul>
-      )}
-      <dl>
-        {person.canHelp && (
-          <>
-            <dt>{t('people.directory.canHelp')}</dt>
-            <dd>{person.canHelp}</dd>
-          </>
-        )}
-        {person.lookingFor && (
-          <>
-            <dt>{t('people.directory.lookingFor')}</dt>
-            <dd>{person.lookingFor}</dd>
-          </>
-        )}
-        {link && (
-          <>
-            <dt>{t('people.directory.contact')}</dt>
-            <dd>
-              <a href={link} rel="noopener noreferrer nofollow" target={link.startsWith('mailto:') ? undefined : '_blank'}>
-                {person.contact}
-              </a>
-            </dd>
-          </>
-        )}
-      </dl>
-    </li>
-  );
-}
 
 export function DirectoryPage({ workshopId }: { workshopId: string }) {
   const { t } = useTranslation();
@@ -136,6 +92,7 @@ export function DirectoryPage({ workshopId }: { workshopId: string }) {
                   )}
                 </>
               )}
+              <SeriesDirectory workshopId={workshopId} token={credential.token} version={version} />
               <PeopleToMeet workshopId={workshopId} token={credential.token} version={version} />
             </section>
             <section aria-labelledby="mine-heading" className="card people__mine">

@@ -9,7 +9,7 @@ export const en = {
   consent: {
     legend: 'The people directory',
     intro:
-      'Others in this workshop can find you in its directory, if you want. You choose what they see, and can change it or withdraw at any time.',
+      'Others in this workshop, and in the other workshops of its series, can find you in its directory, if you want. You choose what they see, and can change it or withdraw at any time.',
     listed: 'List me in the directory',
     show: 'Show others',
     name: 'Your name is always shown when you are listed.',
@@ -80,6 +80,9 @@ export const en = {
     back: 'Back to the board',
     loading: 'Loading people…',
     signIn: 'Join this workshop to see who is here.',
+    seriesHeading: 'Also in the series “{{title}}”',
+    seriesIntro: 'People of the series’ other workshops who chose to be listed, with only what they chose to show.',
+    seriesEmpty: 'Nobody in the series’ other workshops has chosen to be listed yet.',
   },
 };
 
@@ -89,7 +92,7 @@ export const es: Messages = {
   consent: {
     legend: 'El directorio de personas',
     intro:
-      'Si quieres, los demás participantes pueden encontrarte en el directorio del taller. Tú eliges qué ven y puedes cambiarlo o retirarte en cualquier momento.',
+      'Si quieres, los demás participantes de este taller y de los otros talleres de su serie pueden encontrarte en el directorio. Tú eliges qué ven y puedes cambiarlo o retirarte en cualquier momento.',
     listed: 'Incluirme en el directorio',
     show: 'Mostrar a los demás',
     name: 'Tu nombre siempre se muestra cuando figuras en el directorio.',
@@ -160,6 +163,9 @@ export const es: Messages = {
     back: 'Volver al tablero',
     loading: 'Cargando personas…',
     signIn: 'Únete al taller para ver quién está aquí.',
+    seriesHeading: 'También en la serie «{{title}}»',
+    seriesIntro: 'Personas de los otros talleres de la serie que eligieron figurar en el directorio, solo con lo que eligieron mostrar.',
+    seriesEmpty: 'Nadie de los otros talleres de la serie ha elegido figurar en el directorio todavía.',
   },
 };
 
@@ -167,7 +173,7 @@ export const fr: Messages = {
   consent: {
     legend: 'L’annuaire des participants',
     intro:
-      'Si vous le souhaitez, les autres participants peuvent vous trouver dans l’annuaire de l’atelier. Vous choisissez ce qu’ils voient, et pouvez le modifier ou vous retirer à tout moment.',
+      'Si vous le souhaitez, les autres participants de cet atelier et des autres ateliers de sa série peuvent vous trouver dans l’annuaire. Vous choisissez ce qu’ils voient, et pouvez le modifier ou vous retirer à tout moment.',
     listed: 'M’inscrire dans l’annuaire',
     show: 'Montrer aux autres',
     name: 'Votre nom est toujours affiché lorsque vous figurez dans l’annuaire.',
@@ -239,6 +245,10 @@ export const fr: Messages = {
     back: 'Retour au tableau',
     loading: 'Chargement des participants…',
     signIn: 'Rejoignez l’atelier pour voir qui est là.',
+    seriesHeading: 'Aussi dans la série « {{title}} »',
+    seriesIntro:
+      'Les personnes des autres ateliers de la série qui ont choisi de figurer dans l’annuaire, avec seulement ce qu’elles ont choisi de montrer.',
+    seriesEmpty: 'Personne des autres ateliers de la série n’a encore choisi de figurer dans l’annuaire.',
   },
 };
 
