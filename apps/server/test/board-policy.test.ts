@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import {
   MAX_NOTE_TEXT_LENGTH,
@@ -14,18 +14,11 @@ import {
   updateNote,
   type Phase,
 } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor, type TestClient } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 /** Every note text and author a client's board ever showed, to prove a forgery never reached it. */
 function recordEverything(client: TestClient) {

@@ -1,20 +1,14 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readSettings } from '@crossboard/model';
 import { signToken, verifyToken } from '../src/auth/tokens.ts';
 import { MAX_PHASE_MINUTES, MAX_PURPOSE_LENGTH, MAX_SESSIONS, MAX_THEMES, MAX_TOKEN_LENGTH } from '../src/limits.ts';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /** Each limit a workshop's creator can reach, at the limit (201) and one past it (400 naming the field). */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const create = (body: Record<string, unknown>) =>
   server.app.inject({ method: 'POST', url: '/api/workshops', payload: { title: 'Limits', ...body } });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import {
   boardNotes,
@@ -11,9 +11,10 @@ import {
   type Role,
   type WorkshopSnapshot,
 } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
 import { MAX_IMPORT_BYTES } from '../src/export/limits.ts';
+import { useServer } from './helpers/use-server.ts';
 
 type Fixture = {
   workshop: {
@@ -96,15 +97,7 @@ function fixtureExport(): string {
   return exportWorkshopJson(snapshot);
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 async function exportAs(token: string, id: string, format: string) {

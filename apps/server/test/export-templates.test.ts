@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlState, readSettings, roomName } from '@crossboard/model';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 async function control(id: string) {
   return server.app.crossboard.rooms.use(roomName({ workshopId: id, kind: 'control' }), (room) => ({

@@ -1,21 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardNotes, createNote, listNotes, noteContent, plainText, setPlainText } from '@crossboard/model';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../src/sync/protocol.ts';
 import { connectClient, connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 /** A valid update from a stranger's document: random edits under a random client id. */
 const validUpdate = fc

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   boardClusters,
   boardNotes,
@@ -14,18 +14,11 @@ import {
   MAX_MEMBERS_PER_GROUP,
   type Breakout,
 } from '@crossboard/model';
-import { connectSynced, destroyAllClients, presenceOf, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, presenceOf, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const post = (url: string, token: string, payload: unknown) =>
