@@ -31,3 +31,20 @@ export const MAX_NOTE_BYTES_PER_PERSON_PER_ROOM = 512 * 1024;
  * than a busy participant groups their notes into, and a stop to a client making thousands.
  */
 export const MAX_CLUSTERS_PER_PERSON_PER_PHASE = 50;
+/** Links from one recommendation to the board's notes and clusters, of each kind. */
+export const MAX_LINKS_PER_RECOMMENDATION = 500;
+/** Action steps of one recommendation. */
+export const MAX_STEPS_PER_RECOMMENDATION = 100;
+/** Characters of an action step's text, and of its owner's name. */
+export const MAX_STEP_TEXT_LENGTH = 2_000;
+export const MAX_STEP_OWNER_LENGTH = 200;
+/** A recommendation's description: characters of text, and of markup (as for a note's body). */
+export const MAX_RECOMMENDATION_TEXT_LENGTH = 10_000;
+export const MAX_RECOMMENDATION_MARKUP_LENGTH = 4 * MAX_RECOMMENDATION_TEXT_LENGTH;
+/**
+ * One value of the control room's settings or state, as JSON: the largest (the published
+ * tallies, who is ready) stay far below it on a workshop of a thousand people.
+ */
+export const MAX_CONTROL_VALUE_BYTES = 256 * 1024;
+/** Characters of the control room's longest strings (the purpose); the title has MAX_TITLE_LENGTH. */
+export const MAX_CONTROL_TEXT_LENGTH = 2_000;

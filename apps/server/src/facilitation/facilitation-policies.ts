@@ -14,6 +14,7 @@ import type { UpdatePolicy } from '../sync/room.ts';
 import { boardPolicy, draftsPolicy } from './board-policy.ts';
 import { VERSION_EVERY_MS, takeVersion, type VersionReason } from './board-versions.ts';
 import type { AsyncFacilitationRecords, PolicyReads } from '../storage/records.ts';
+import { correctControlSchema, reportPolicy } from './room-schemas.ts';
 import { TransactionPast } from './transaction-past.ts';
 
 /**
@@ -105,7 +106,10 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
       }
       // Rounds and their results are the server's record of the votes, and breakout membership
       // decides who writes each group's board: no client writes either.
-      let corrected = false;
+      // The room's schema first: unknown names, keys of no feature, values of the wrong type or size.
+      const schema = correctControlSchema(tr);
+      if (schema.length > 0) ctx.log.info({ workshopId, personId: client.personId, rules: schema }, 'control update corrected');
+      let corrected = schema.length > 0;
       for (const [root, rule] of [
         [votingRoundsMap(tr.doc), 'voting-rounds'],
         [breakoutMap(tr.doc), 'breakout'],
@@ -136,6 +140,12 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
       }
       if (ref?.kind === 'group') return reads ? board(name, ref.workshopId, reads, false) : null;
       if (ref?.kind === 'control') return control(ref.workshopId);
+      if (ref?.kind === 'report') {
+        const workshopId = ref.workshopId;
+        return reportPolicy((rule, client, id) =>
+          ctx.log.info({ workshopId, personId: client.personId, rule, id }, 'report update corrected'),
+        );
+      }
       if (ref?.kind === 'drafts') {
         if (reads) return drafts(ref.workshopId, ref.participantId, reads);
         return null;

@@ -32,7 +32,8 @@ export interface RoomChanges {
 
 /** What the rules know beyond the update itself; read at the time of the update. */
 export interface RuleDeps {
-  room: Extract<SchemaRoom, 'board' | 'drafts'>;
+  /** The report room runs the shape rules too (report-rules.ts). */
+  room: Extract<SchemaRoom, 'board' | 'drafts' | 'report'>;
   personId: string;
   /** Facilitators: their edits are trusted, but the schema holds for them too. */
   trusted: boolean;

@@ -4,6 +4,8 @@ import { authorStamp, bytesPerPerson, clustering, lockedPhase, notesPerPerson, o
 import { clusterShape, knownRoots, noteShape } from './schema-rules.ts';
 
 export * from './changes.ts';
+export * from './control-rules.ts';
+export * from './report-rules.ts';
 
 /**
  * The board's rules, in order: shape first (so the others read well-formed entries), then

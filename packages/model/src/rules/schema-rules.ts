@@ -11,8 +11,12 @@ export const knownRoots: Rule = (changes, deps) =>
  * known fields of the right type and size. A new entry that is not one is taken back; a
  * field written wrong is repaired (clamped, clipped), put back, or given its default.
  */
-function shapeRule(target: Collection, fieldsOf: (deps: RuleDeps) => ReadonlyMap<string, FieldSpec>): Rule {
-  const what = target === 'notes' ? 'note' : 'cluster';
+export function shapeRule(
+  target: Collection,
+  fieldsOf: (deps: RuleDeps) => ReadonlyMap<string, FieldSpec>,
+  what: string = target === 'notes' ? 'note' : 'cluster',
+  required: readonly string[] = REQUIRED_FIELDS,
+): Rule {
   return (changes, deps) => {
     const specs = fieldsOf(deps);
     const out: Correction[] = [];
@@ -20,7 +24,7 @@ function shapeRule(target: Collection, fieldsOf: (deps: RuleDeps) => ReadonlyMap
     for (const c of changes[target]) {
       if (c.after === null) continue;
       const fresh = isNewEntry(c);
-      if (fresh && !isWholeEntry(c, specs)) {
+      if (fresh && !isWholeEntry(c, specs, required)) {
         out.push({ ...at, rule: `not-a-${what}`, kind: 'restore', key: c.key });
         continue;
       }
@@ -33,9 +37,9 @@ function shapeRule(target: Collection, fieldsOf: (deps: RuleDeps) => ReadonlyMap
   };
 }
 
-function isWholeEntry(c: EntryChange, specs: ReadonlyMap<string, FieldSpec>): boolean {
+function isWholeEntry(c: EntryChange, specs: ReadonlyMap<string, FieldSpec>, required: readonly string[]): boolean {
   const after = c.after!;
-  return isSafeId(c.key) && after.get('id') === c.key && REQUIRED_FIELDS.every((f) => specs.get(f)!.valid(after.get(f)));
+  return isSafeId(c.key) && after.get('id') === c.key && required.every((f) => specs.get(f)!.valid(after.get(f)));
 }
 
 type FieldFix =
