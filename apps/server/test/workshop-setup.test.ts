@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { controlState, readPhaseQuestions, readSessionAgenda, roomName } from '@crossboard/model';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const control = (id: string) =>
   server.app.crossboard.rooms.use(roomName({ workshopId: id, kind: 'control' }), (room) => ({
@@ -33,6 +27,20 @@ describe('setting a workshop up from the wizard', () => {
   it('names the facilitator and their organisation instead of "Facilitator"', async () => {
     const w = await createWorkshop(server.app, { title: 'Borders', facilitatorName: 'Ana Ruiz', facilitatorOrganisation: 'OPSI' });
     expect((await me(w.id, w.facilitatorToken)).json().you).toMatchObject({ name: 'Ana Ruiz', organisation: 'OPSI' });
+  });
+
+  it('keeps the language the facilitator set the workshop up in, for their console in any browser', async () => {
+    const w = await createWorkshop(server.app, { title: 'Fronteras', facilitatorName: 'Ana Ruiz', facilitatorLanguage: 'es' });
+    expect((await me(w.id, w.facilitatorToken)).json().you).toMatchObject({ language: 'es' });
+    const plain = await createWorkshop(server.app, { title: 'Borders' });
+    expect((await me(plain.id, plain.facilitatorToken)).json().you).toMatchObject({ language: 'en' });
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/workshops',
+      payload: { title: 'Grenzen', facilitatorLanguage: 'de' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.stringify(res.json())).toMatch(/facilitatorLanguage/);
   });
 
   it('keeps the request’s own questions, agenda and switches over the template’s', async () => {

@@ -113,7 +113,11 @@ describe('the set-up wizard', () => {
     for (let i = 0; i < 3; i++) await user.click(screen.getByRole('button', { name: 'Siguiente' }));
     await user.click(screen.getByRole('button', { name: 'Crear taller' }));
     await screen.findByRole('heading', { name: /está listo/ });
-    expect(bodies[0]).toMatchObject({ purpose: expect.stringMatching(/^Identificar los puntos de dolor/), themes });
+    expect(bodies[0]).toMatchObject({
+      purpose: expect.stringMatching(/^Identificar los puntos de dolor/),
+      themes,
+      facilitatorLanguage: 'es',
+    });
   });
 
   it('fills the retrospective in French with French spacing', async () => {

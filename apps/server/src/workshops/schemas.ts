@@ -65,6 +65,7 @@ export const createWorkshopBody = {
     votesPerParticipant: { type: 'integer', minimum: 1, maximum: MAX_VOTES_PER_PERSON },
     facilitatorName: text(MAX_NAME_LENGTH, 1),
     facilitatorOrganisation: text(MAX_ORGANISATION_LENGTH),
+    facilitatorLanguage: { type: 'string', enum: [...LANGUAGES] },
     phaseQuestions: {
       type: 'object',
       additionalProperties: false,
@@ -128,6 +129,8 @@ export interface CreateWorkshopInput {
   votesPerParticipant?: number;
   facilitatorName?: string;
   facilitatorOrganisation?: string;
+  /** The language the facilitator set the workshop up in: their console speaks it from any browser. */
+  facilitatorLanguage?: (typeof LANGUAGES)[number];
   phaseQuestions?: Partial<PhaseQuestions>;
   agenda?: AgendaItem[];
   drafting?: boolean;

@@ -77,6 +77,7 @@ export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInp
     name: input.facilitatorName?.trim() || 'Facilitator',
     organisation: input.facilitatorOrganisation?.trim() ?? '',
     timeZone: homeTimeZone,
+    ...(input.facilitatorLanguage ? { language: input.facilitatorLanguage } : {}),
   });
   // The request's own switches win over the template's.
   const flags = {

@@ -20,6 +20,7 @@ export interface CreateWorkshopBody {
   homeTimeZone?: string;
   facilitatorName?: string;
   facilitatorOrganisation?: string;
+  facilitatorLanguage?: 'en' | 'es' | 'fr';
   sessions?: { label: string; start: string; end: string }[];
   phaseMinutes?: Partial<Record<'painPoints' | 'visions' | 'recommendations', number>>;
   votesPerParticipant?: number;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, parseTemplate, PHASES, type BuiltInTemplateId, type Phase } from '@crossboard/model';
 import { api, ApiError, type CreatedWorkshop } from '../api/client.ts';
 import { saveCredential } from '../api/credentials.ts';
+import { isLanguage } from '../i18n/index.ts';
 import { timeZoneList } from '../shared/time-zones.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { SessionsEditor } from './SessionsEditor.tsx';
@@ -40,7 +41,7 @@ function builtInTextIn(d: WizardDraft, id: BuiltInTemplateId, t: TFunction): Wiz
 
 /** "Create a workshop" as five short steps; the last one creates it and shows the links to keep. */
 export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<WizardDraft>(() => {
     return builtInTextIn(initialDraft(homeTimeZone), 'cross-border', t);
   });
@@ -98,6 +99,7 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
         ...(draft.organisation.trim() ? { organisation: draft.organisation.trim() } : {}),
         joinUrl: w.joinUrl,
         timeZone: draft.homeTimeZone,
+        ...(isLanguage(i18n.language) ? { language: i18n.language } : {}),
         title,
         sessions,
       });
@@ -126,7 +128,12 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
       return;
     }
     if (step === 'review') {
-      void finish(api.createWorkshop(createBody(draft, (n) => t('setup.sessions.label', { n }))), draft.title.trim());
+      void finish(
+        api.createWorkshop(
+          createBody(draft, (n) => t('setup.sessions.label', { n }), isLanguage(i18n.language) ? i18n.language : undefined),
+        ),
+        draft.title.trim(),
+      );
       return;
     }
     go(STEPS[index + 1]!);

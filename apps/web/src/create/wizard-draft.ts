@@ -123,7 +123,11 @@ export function themesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-export function createBody(draft: WizardDraft, sessionLabel: (n: number) => string): CreateWorkshopBody {
+export function createBody(
+  draft: WizardDraft,
+  sessionLabel: (n: number) => string,
+  language?: CreateWorkshopBody['facilitatorLanguage'],
+): CreateWorkshopBody {
   const template = draft.from.kind === 'template' ? draft.from.id : draft.from.kind === 'saved' ? draft.from.template : undefined;
   return {
     title: draft.title.trim(),
@@ -132,6 +136,7 @@ export function createBody(draft: WizardDraft, sessionLabel: (n: number) => stri
     homeTimeZone: draft.homeTimeZone,
     ...(draft.name.trim() ? { facilitatorName: draft.name.trim() } : {}),
     ...(draft.organisation.trim() ? { facilitatorOrganisation: draft.organisation.trim() } : {}),
+    ...(language ? { facilitatorLanguage: language } : {}),
     sessions: draft.sessions.map((s, i) => ({ label: sessionLabel(i + 1), start: `${s.date}T${s.start}`, end: `${s.date}T${s.end}` })),
     phaseMinutes: draft.phaseMinutes,
     votesPerParticipant: draft.votes,
