@@ -13,7 +13,7 @@ import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from '../layout/placement
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { stopBufferingKeys, whenFinishedBeforeEditor } from './key-buffer.ts';
 import { addNote, appendTyped } from './note-actions.ts';
-import { NoteCard } from './NoteCard.tsx';
+import { NoteLayer } from './NoteLayer.tsx';
 import { usePhaseNoteIds } from '../shared/yjs-hooks.ts';
 import { ThemeFilter, useThemeFiltered } from './theme-filter.tsx';
 import { notePointers } from './use-note-drag.ts';
@@ -324,9 +324,7 @@ export function Board({ phase, themes, readOnly }: Props) {
         <div className="board__layer" style={{ transform: pan }}>
           <ClusterLayer phase={phase} />
           <SpotlightRing phase={phase} />
-          {ids.map((id) => (
-            <NoteCard key={id} id={id} themes={themes} readOnly={readOnly} tabbable={id === tabStop} focusSibling={focusSibling} />
-          ))}
+          <NoteLayer ids={ids} themes={themes} readOnly={readOnly} tabStop={tabStop} focusSibling={focusSibling} />
         </div>
         <CursorLayer awareness={awareness} phase={phase} />
         {ids.length === 0 && <p className="board__empty">{t('board.empty')}</p>}
