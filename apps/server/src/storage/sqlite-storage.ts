@@ -65,7 +65,11 @@ export class SqliteStorage implements Storage {
     this.stmt = {
       snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE room = ?'),
       updates: db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM updates WHERE room = ? ORDER BY seq'),
-      append: db.prepare('INSERT INTO updates (room, data) VALUES (?, ?)'),
+      // The next number of this room's log: a seek to the end of the room's key range. A
+      // compacted room may start again from 1; only the order within a room means anything.
+      append: db.prepare<[string, string, Uint8Array]>(
+        'INSERT INTO updates (room, seq, data) VALUES (?, COALESCE((SELECT MAX(seq) FROM updates WHERE room = ?), 0) + 1, ?)',
+      ),
       putSnapshot: db.prepare(
         `INSERT INTO snapshots (room, data, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
@@ -103,7 +107,7 @@ export class SqliteStorage implements Storage {
   }
 
   appendUpdate(room: string, update: Uint8Array): void {
-    this.stmt.append.run(room, update);
+    this.stmt.append.run(room, room, update);
   }
 
   /** Runs `fn` as one transaction: its writes commit together or not at all. */
@@ -156,7 +160,7 @@ export class SqliteStorage implements Storage {
       this.stmt.insertWorkshop.run(workshop.id, workshop.title, workshop.purpose, workshop.joinCode, workshop.createdAt);
       for (const p of people) this.addPerson(p);
       for (const [key, value] of values) this.setValue(key, value);
-      for (const { room, updates } of rooms) for (const u of updates) this.stmt.append.run(room, u);
+      for (const { room, updates } of rooms) for (const u of updates) this.stmt.append.run(room, room, u);
     })();
   }
 

@@ -228,4 +228,11 @@ export const POSTGRES_MIGRATIONS: readonly SqlMigration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    // SQLite's version 8 rebuilds its update log keyed by room; PostgreSQL's log already reads
+    // a room through its (room, seq) index and keeps BIGSERIAL numbers, so nothing changes here.
+    name: 'update log clustered by room',
+    sql: 'SELECT 1',
+  },
 ];
