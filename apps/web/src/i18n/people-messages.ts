@@ -29,7 +29,7 @@ export const en = {
     contactInvalid: 'Enter an email address or a link starting with https://',
     chars: '{{count}} of {{max}} characters',
     presenceNote:
-      'While you are in the workshop, others see your name and your local time. They see your organisation only if you list yourself and choose to show it.',
+      'While you are in the workshop, others see you are here, with your name and local time, and your organisation only if you list yourself and show it. Notes you write show your name and organisation, unless the workshop is anonymous.',
   },
   checkin: {
     title: 'Check-in',
@@ -112,7 +112,7 @@ export const es: Messages = {
     contactInvalid: 'Escribe un correo electrónico o un enlace que empiece por https://',
     chars: '{{count}} de {{max}} caracteres',
     presenceNote:
-      'Mientras estés en el taller, los demás ven tu nombre y tu hora local. Solo ven tu organización si te incluyes en el directorio y eliges mostrarla.',
+      'Mientras estés en el taller, los demás ven que estás aquí, con tu nombre y tu hora local, y tu organización solo si te incluyes en el directorio y eliges mostrarla. Las notas que escribas muestran tu nombre y tu organización, salvo en un taller anónimo.',
   },
   checkin: {
     title: 'Ronda de presentación',
@@ -193,7 +193,7 @@ export const fr: Messages = {
     contactInvalid: 'Saisissez une adresse e-mail ou un lien commençant par https://',
     chars: '{{count}} sur {{max}} caractères',
     presenceNote:
-      'Pendant l’atelier, les autres voient votre nom et votre heure locale. Ils ne voient votre organisation que si vous vous inscrivez dans l’annuaire et choisissez de l’afficher.',
+      'Pendant l’atelier, les autres voient que vous êtes là, avec votre nom et votre heure locale, et votre organisation seulement si vous vous inscrivez dans l’annuaire et choisissez de l’afficher. Les notes que vous écrivez indiquent votre nom et votre organisation, sauf dans un atelier anonyme.',
   },
   checkin: {
     title: 'Tour de table',
