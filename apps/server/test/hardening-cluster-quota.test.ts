@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardClusters, createCluster, MAX_CLUSTERS_PER_PERSON_PER_PHASE } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor, type TestClient } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor, type TestClient } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11 (round two), item 2: where participants may cluster, one participant (or a
@@ -9,15 +10,7 @@ import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type Tes
  * MAX_CLUSTERS_PER_PERSON_PER_PHASE stayed on everyone's board.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const MAX = MAX_CLUSTERS_PER_PERSON_PER_PHASE;
 

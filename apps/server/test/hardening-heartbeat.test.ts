@@ -1,18 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { connectSynced, destroyAllClients, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 const INTERVAL = 500;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ limits: { heartbeatIntervalMs: INTERVAL } });
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer({ limits: { heartbeatIntervalMs: INTERVAL } });
 
 function socket(url: string, autoPong: boolean) {
   const ws = new WebSocket(url, { autoPong });

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, finding 14 (e): a URL that does not decode was answered in Fastify's own format
@@ -8,14 +8,7 @@ import { removeDataDir, startServer, type TestServer } from './helpers/server.ts
  * `{ error: { code, message } }`; so were requests Node refuses before Fastify sees them.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 /** Writes raw bytes on a fresh TCP connection and reads until the server closes it. */
 function rawExchange(bytes: string): Promise<{ status: number; json: unknown }> {

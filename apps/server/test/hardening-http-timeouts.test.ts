@@ -1,8 +1,9 @@
 import { connect, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP_LIMITS, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type HttpLimits } from '../src/limits.ts';
 import { rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, finding 10: a client sending its body one byte at a time held its socket for
@@ -20,14 +21,7 @@ const TIMEOUTS = {
 const SLACK_MS = 3_000;
 const TRICKLE_EVERY_MS = 100;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ httpLimits: TIMEOUTS });
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer({ httpLimits: TIMEOUTS });
 
 interface Slow {
   socket: Socket;

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardNotes, createNote, STEP_STATUSES, WORKSHOP_JSON_FORMAT, WORKSHOP_JSON_VERSION } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, critical: an id from a user used as an object key. On the code before the fix,
@@ -11,15 +12,7 @@ import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type Tes
  */
 const OBJECT_NAMES = ['__proto__', 'constructor', 'prototype', 'toString'] as const;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 function snapshot(
   overrides: { person?: string; note?: string; cluster?: string; recommendation?: string; step?: string; link?: string } = {},

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/sync/protocol.ts';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 const LIMITS = {
   messagesPerSecond: 20,
@@ -14,15 +15,7 @@ const LIMITS = {
   maxDelayedMessages: 100,
 };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ limits: LIMITS });
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer({ limits: LIMITS });
 
 /** Update messages from one document, in order, each adding one note of `size` characters. */
 function noteMessages(count: number, prefix: string, size = 10): Uint8Array[] {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   BOARD_EXTENT,
@@ -11,8 +11,9 @@ import {
   plainText,
   setPlainText,
 } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, item 5 (and 6's "any top-level data", 12's phase moves): a participant writing
@@ -21,15 +22,7 @@ import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type Tes
  * locks, clusters and text length).
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const FORMATS = ['md', 'csv', 'json', 'docx'] as const;
 

@@ -1,11 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ORIGIN } from '@crossboard/model';
 import { MAX_DOCUMENT_BYTES } from '../src/limits.ts';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, item 6: a board over 8 MiB cut every fresh joiner with 1013 "too slow", because
@@ -13,15 +14,7 @@ import { createWorkshop, removeDataDir, startServer, type TestServer } from './h
  * limit now sits below the buffer: a board filled to its limit still reaches a joiner.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const CHUNK = 512 * 1024;
 

@@ -1,17 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardNotes, createNote, listNotes } from '@crossboard/model';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const person = { organisation: 'City of Porto', country: 'Portugal', timeZone: 'Europe/Lisbon', language: 'en' };

@@ -1,19 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { connectSynced, waitFor } from './helpers/clients.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 // Long enough that no stall of a loaded machine looks like a timer of its own: a release
 // that waited for a second delay could not come in under it, since timers never fire early.
 const UNLOAD_DELAY_MS = 5_000;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ limits: { unloadDelayMs: UNLOAD_DELAY_MS } });
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer({ limits: { unloadDelayMs: UNLOAD_DELAY_MS } });
 
 describe('a board whose last participant leaves', () => {
   it('releases the control room it kept loaded together with itself, not one delay later', async () => {

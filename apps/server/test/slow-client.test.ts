@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket } from 'node:net';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
+import { connectSynced, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
 import { boardNotes, MAX_NOTE_TEXT_LENGTH } from '@crossboard/model';
 import { facilitatorAuthor, writeNote } from './helpers/notes.ts';
-import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 const BUFFER_LIMIT = 256 * 1024;
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer({ limits: { maxBufferedBytes: BUFFER_LIMIT, compactAfterBytes: 512 * 1024 * 1024 } });
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer({ limits: { maxBufferedBytes: BUFFER_LIMIT, compactAfterBytes: 512 * 1024 * 1024 } });
 
 describe('a client that stops reading', () => {
   it('is closed with 1013 and a reason once its queue passes the limit, while others keep up', async () => {

@@ -1,20 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, connectSynced, destroyAllClients, waitFor, presenceOf } from './helpers/clients.ts';
+import { connectClient, connectSynced, waitFor, presenceOf } from './helpers/clients.ts';
 import { boardNotes } from '@crossboard/model';
 import { facilitatorAuthor, firstLine, noteText, participantAuthor, writeNote } from './helpers/notes.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+const server = useServer();
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
   const sv = (d: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(d))].sort(([x], [y]) => x - y));
