@@ -118,7 +118,7 @@ function assertRevealFits(ctx: ServerContext, board: Room, reveal: (doc: Y.Doc) 
     if (bytes > limit) {
       throw new HttpError(
         'DOCUMENT_TOO_LARGE',
-        `${documentTooLarge(bytes, limit, 'Revealing the drafts')} Delete some drafts or notes first.`,
+        `${documentTooLarge(bytes, limit, 'Revealing the drafts', 'board')} Delete some drafts or notes first.`,
       );
     }
   } finally {

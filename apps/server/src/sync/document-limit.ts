@@ -8,7 +8,10 @@ export function formatBytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-/** The message of a 413 DOCUMENT_TOO_LARGE; `what` says what would have grown it. */
-export function documentTooLarge(bytes: number, limit: number, what = 'This change'): string {
-  return `${what} would make the document ${formatBytes(bytes)}, past the limit of ${formatBytes(limit)} a workshop document may hold; nothing was changed.`;
+/**
+ * The message of a 413 DOCUMENT_TOO_LARGE; `what` says what would have grown it, `room` what
+ * the people asking call the document (the facilitator knows a board, not a Yjs document).
+ */
+export function documentTooLarge(bytes: number, limit: number, what = 'This change', room = 'document'): string {
+  return `${what} would make the ${room} ${formatBytes(bytes)}, past the limit of ${formatBytes(limit)} a workshop ${room} may hold; nothing was changed.`;
 }
