@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { boardNotes, createNote, readTallies } from '@crossboard/model';
 import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop, injectAs, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 
 /**
  * Issue 11, item 12: a co-facilitator could remove the workshop's creator and the last
@@ -28,12 +28,13 @@ describe.each(backends)('removing people on $name', ({ options }) => {
     if (opts.databaseSchema) await dropSchema(opts.databaseSchema);
   });
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, payload?: Record<string, unknown>) =>
-    server.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload === undefined ? {} : { payload }) });
   const remove = (workshopId: string, personId: string, token: string) =>
-    call('DELETE', `/api/workshops/${workshopId}/people/${personId}`, token);
+    injectAs(server.app, 'DELETE', `/api/workshops/${workshopId}/people/${personId}`, token);
   async function coFacilitator(workshopId: string, creatorToken: string) {
-    const res = await call('POST', `/api/workshops/${workshopId}/invitations`, creatorToken, { role: 'facilitator', name: 'Co' });
+    const res = await injectAs(server.app, 'POST', `/api/workshops/${workshopId}/invitations`, creatorToken, {
+      role: 'facilitator',
+      name: 'Co',
+    });
     expect(res.statusCode).toBe(201);
     return res.json() as { personId: string; token: string };
   }
@@ -47,7 +48,7 @@ describe.each(backends)('removing people on $name', ({ options }) => {
       code: 'CREATOR_NOT_REMOVABLE',
       message: expect.stringMatching(/creator cannot be removed by others/),
     });
-    expect((await call('GET', `/api/workshops/${w.id}`, w.facilitatorToken)).statusCode).toBe(200);
+    expect((await injectAs(server.app, 'GET', `/api/workshops/${w.id}`, w.facilitatorToken)).statusCode).toBe(200);
     // The creator may still remove the co-facilitator, and a co-facilitator may leave.
     const other = await coFacilitator(w.id, w.facilitatorToken);
     expect((await remove(w.id, co.personId, w.facilitatorToken)).statusCode).toBe(200);
@@ -59,7 +60,7 @@ describe.each(backends)('removing people on $name', ({ options }) => {
     const res = await remove(w.id, w.facilitatorId, w.facilitatorToken);
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toEqual({ code: 'LAST_FACILITATOR', message: expect.stringMatching(/last facilitator cannot be removed/) });
-    expect((await call('GET', `/api/workshops/${w.id}`, w.facilitatorToken)).statusCode).toBe(200);
+    expect((await injectAs(server.app, 'GET', `/api/workshops/${w.id}`, w.facilitatorToken)).statusCode).toBe(200);
 
     const co = await coFacilitator(w.id, w.facilitatorToken);
     expect((await remove(w.id, w.facilitatorId, w.facilitatorToken)).statusCode).toBe(200);
@@ -76,15 +77,21 @@ describe.each(backends)('removing people on $name', ({ options }) => {
     await waitFor(() => server.app.crossboard.rooms.loaded(`${w.id}/board`)?.document.getMap('notes').has(note), 'note stored');
     const base = `/api/workshops/${w.id}`;
     expect(
-      (await call('POST', `${base}/voting/open`, w.facilitatorToken, { phase: 'painPoints', target: 'notes', votesPerPerson: 3 }))
-        .statusCode,
+      (
+        await injectAs(server.app, 'POST', `${base}/voting/open`, w.facilitatorToken, {
+          phase: 'painPoints',
+          target: 'notes',
+          votesPerPerson: 3,
+        })
+      ).statusCode,
     ).toBe(200);
-    for (const p of [ana, ana, ben, chloe]) expect((await call('POST', `${base}/votes`, p.token, { itemId: note })).statusCode).toBe(201);
-    expect((await call('GET', `${base}/voting/progress`, w.facilitatorToken)).json()).toEqual({ voters: 3, votesCast: 4 });
+    for (const p of [ana, ana, ben, chloe])
+      expect((await injectAs(server.app, 'POST', `${base}/votes`, p.token, { itemId: note })).statusCode).toBe(201);
+    expect((await injectAs(server.app, 'GET', `${base}/voting/progress`, w.facilitatorToken)).json()).toEqual({ voters: 3, votesCast: 4 });
 
     expect((await remove(w.id, ana.participantId, w.facilitatorToken)).statusCode).toBe(200);
-    expect((await call('GET', `${base}/voting/progress`, w.facilitatorToken)).json()).toEqual({ voters: 2, votesCast: 2 });
-    const closed = await call('POST', `${base}/voting/close`, w.facilitatorToken);
+    expect((await injectAs(server.app, 'GET', `${base}/voting/progress`, w.facilitatorToken)).json()).toEqual({ voters: 2, votesCast: 2 });
+    const closed = await injectAs(server.app, 'POST', `${base}/voting/close`, w.facilitatorToken);
     expect(closed.json().tallies).toEqual({ [note]: 2 });
 
     // Removed after the close: the published totals are counted again.
