@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
@@ -43,6 +43,14 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
   }, [load]);
 
   const mine = wall?.cards.find((c) => c.personId === credential?.personId);
+  // "Update my card" starts from the card as posted (after a reload, too), not from an empty
+  // box; once only, so the wall's refresh never overwrites what is being typed.
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!mine || prefilled.current) return;
+    prefilled.current = true;
+    setAnswer((typed) => typed || mine.answer);
+  }, [mine]);
   const act = async (ev: FormEvent, run: () => Promise<unknown>) => {
     ev.preventDefault();
     setBusy(true);

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { i18n, setLanguage } from '../src/i18n/index.ts';
+import { CheckinPage } from '../src/directory/CheckinPage.tsx';
+
+const ROUND = { id: 'r1', prompt: 'Where are you joining from, and what brings you here?', startedAt: 1 };
+const card = (personId: string, name: string, answer: string) => ({
+  personId,
+  name,
+  country: 'Japan',
+  timeZone: 'Asia/Tokyo',
+  answer,
+  answeredAt: 2,
+});
+
+/** The server's wall, answering every GET of the check-in; each call may return a newer wall. */
+function serveWall(...walls: unknown[]) {
+  let calls = 0;
+  vi.stubGlobal('fetch', async () => {
+    const wall = walls[Math.min(calls, walls.length - 1)];
+    calls += 1;
+    return new Response(JSON.stringify(wall), { status: 200 });
+  });
+}
+
+function show() {
+  localStorage.setItem('crossboard:workshop:w1', JSON.stringify({ token: 'tok', personId: 'p-kenji', role: 'participant' }));
+  setLanguage('en');
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <CheckinPage workshopId="w1" />
+    </I18nextProvider>,
+  );
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the check-in page', () => {
+  it('starts "Update my card" from the card already posted, not from an empty box', async () => {
+    serveWall({ round: ROUND, cards: [card('p-kenji', 'Kenji Sato', 'Fukuoka: we share a ferry with Busan.')], ready: 1, people: 2 });
+    show();
+    const box = await screen.findByRole('textbox', { name: 'Your answer' });
+    await vi.waitFor(() => expect(box).toHaveValue('Fukuoka: we share a ferry with Busan.'));
+    expect(screen.getByRole('button', { name: 'Update my card' })).toBeEnabled();
+  });
+
+  it('leaves an empty box to someone who has not answered yet', async () => {
+    serveWall({ round: ROUND, cards: [card('p-lea', 'Léa Martin', 'Strasbourg.')], ready: 1, people: 2 });
+    show();
+    await screen.findByRole('heading', { name: 'Léa Martin' });
+    expect(screen.getByRole('textbox', { name: 'Your answer' })).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Post my card' })).toBeDisabled();
+  });
+});
