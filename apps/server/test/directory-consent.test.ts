@@ -1,16 +1,31 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DIRECTORY_TEXT_LENGTH } from '@crossboard/model';
-import { connectSynced, destroyAllClients, presenceOf, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
+import {
+  connectClient,
+  connectSynced,
+  destroyAllClients,
+  presenceOf,
+  rawSocket,
+  waitFor,
+  wsUrl,
+  type RawSocket,
+} from './helpers/clients.ts';
+import type { RuleHooks } from '../src/sync/rooms.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
 import { callAndRead } from '@crossboard/testkit';
 
 const THEMES = ['mobility', 'sustainability', 'data sharing and interoperable systems'];
 let server: TestServer;
 const sockets: RawSocket[] = [];
+// A room's hooks are fixed when it loads: the server is given a wrapper once, armed per test.
+let wrapHooks: ((room: string, rules: RuleHooks | null) => RuleHooks | null) | null = null;
+let releaseLoad: (() => void) | null = null;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ roomHooks: (room, rules) => (wrapHooks ? wrapHooks(room, rules) : rules) });
 });
 afterEach(() => {
+  releaseLoad?.();
+  wrapHooks = null;
   destroyAllClients();
   for (const s of sockets.splice(0)) s.ws.terminate();
 });
@@ -236,6 +251,41 @@ describe('the people directory, with consent', () => {
     expect((await put(bob.token, { show: ['organisation'] })).status).toBe(200);
     await waitFor(() => seenOnEvery(beforeBob, BOB_ORG), 'Bob’s organisation, once shown, reaches Carol');
     await waitFor(() => presenceOf(carolBoard, bobBoard!)?.user?.organisation === BOB_ORG, 'Bob’s organisation in Carol’s presence');
+  });
+
+  it('re-stamps a socket that read its person’s choice just before they changed it, while its room was opening', async () => {
+    const { w, ana, carol } = await workshopWithPeople();
+    const name = `${w.id}/board`;
+    // The board's load is held: Ana's socket has read her profile (listed, organisation shown) and waits.
+    let held = false;
+    const gate = new Promise<void>((r) => (releaseLoad = r));
+    wrapHooks = (room, rules) =>
+      room !== name
+        ? rules
+        : {
+            ...rules,
+            prepare: async () => {
+              held = true;
+              await gate;
+              await rules?.prepare?.();
+            },
+          };
+    const anaBoard = connectClient(server.ws, name, ana.token);
+    await waitFor(() => held, 'the board is opening');
+    // She withdraws meanwhile: no room is loaded yet for the change to re-stamp.
+    expect(
+      (await call('PUT', `/api/workshops/${w.id}/directory/me`, ana.token, profile({ listed: false, show: ['organisation'] }))).status,
+    ).toBe(200);
+    releaseLoad!();
+    await waitFor(() => anaBoard.provider.synced, 'Ana in the room');
+    anaBoard.provider.awareness.setLocalStateField('cursor', { x: 7, y: 7 });
+    const watch = rawSocket(wsUrl(server.ws, name, carol.token));
+    sockets.push(watch);
+    const carolBoard = await connectSynced(server.ws, name, carol.token);
+    await waitFor(() => presenceOf(carolBoard, anaBoard)?.cursor?.x === 7, 'Carol sees Ana');
+    expect(presenceOf(carolBoard, anaBoard)?.user?.name).toBe('Ana Lima');
+    expect(presenceOf(carolBoard, anaBoard)?.user).not.toHaveProperty('organisation');
+    expect(Buffer.concat(watch.messages.map((m) => Buffer.from(m))).toString('utf8')).not.toContain('City of Porto');
   });
 
   it('lists the consenting people of the series’ other workshops, with only what they chose, to the series’ people only', async () => {

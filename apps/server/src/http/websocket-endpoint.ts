@@ -14,7 +14,7 @@ import { admit } from '../sync/admit.ts';
 import { SocketConnection } from '../sync/socket-connection.ts';
 import { ConnectionCounter } from '../sync/connection-limits.ts';
 import { Heartbeat } from '../sync/heartbeat.ts';
-import { presenceIdentity } from '../sync/presence.ts';
+import { identityEpoch, presenceIdentity, restampStale } from '../sync/presence.ts';
 import { RoomLoadError } from '../sync/load-document.ts';
 import { PersonRooms } from '../sync/room-quotas.ts';
 import { RoomLimitError, WorkshopRoomLimitError } from '../sync/rooms.ts';
@@ -147,7 +147,9 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     }
     conn.onClose(() => personRooms.release(tokenKey, name));
     // What presence shows of the person follows their directory consent (a change re-stamps it).
-    const identity = presenceIdentity(person, await peopleRecords(ctx).profile(person.workshopId, person.id));
+    const epoch = identityEpoch(rooms, tokenKey);
+    const readProfile = () => peopleRecords(ctx).profile(person.workshopId, person.id);
+    const identity = presenceIdentity(person, await readProfile());
     const room = await rooms.openForClient(name);
     const removed = rooms.removedPeople.has(tokenKey);
     if (removed || !conn.open) {
@@ -157,6 +159,9 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
       return;
     }
     const client = room.join(conn, { connId, personId: person.id, role: person.role, access, identity });
+    if (identityEpoch(rooms, tokenKey) !== epoch) {
+      restampStale(rooms, room, person, readProfile).catch((e: unknown) => slog.error({ err: e }, 'presence restamp failed'));
+    }
     conn.attach({
       deliver: (bytes) => room.receive(client, bytes),
       tooBig: (bytes) => {

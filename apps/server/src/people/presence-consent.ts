@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context.ts';
 import { peopleRecords } from '../storage/people-records.ts';
-import { presenceIdentity } from '../sync/presence.ts';
+import { bumpIdentityEpoch, identityEpoch, presenceIdentity } from '../sync/presence.ts';
 
 /**
  * A person changed what the directory shows: their presence in every room of the workshop is
@@ -9,8 +9,12 @@ import { presenceIdentity } from '../sync/presence.ts';
  */
 export async function restampPresence(ctx: ServerContext, workshopId: string, personId: string, tellOthers = true): Promise<void> {
   if (tellOthers) ctx.fanout?.publishControl({ type: 'presence-changed', workshopId, personId });
+  // Counted before reading: a socket still on its way to its room reads again (websocket-endpoint).
+  const epoch = bumpIdentityEpoch(ctx.rooms, `${workshopId}/${personId}`);
   const person = await ctx.storage.getPerson(workshopId, personId);
   if (!person) return;
   const identity = presenceIdentity(person, await peopleRecords(ctx).profile(workshopId, personId));
+  // A newer change read later and restamps after this one; this older read must not win.
+  if (identityEpoch(ctx.rooms, `${workshopId}/${personId}`) !== epoch) return;
   for (const room of ctx.rooms.withPrefix(`${workshopId}/`)) room.restamp(personId, identity);
 }

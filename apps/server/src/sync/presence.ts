@@ -59,6 +59,44 @@ export function presenceIdentity(person: PersonRecord, profile: DirectoryProfile
 }
 
 /**
+ * How many times each person's presence identity changed in this process (`workshop/person`,
+ * per set of rooms). A socket reads its person's profile before its room is open; if the count
+ * moved meanwhile, what it read may be older than a consent saved since, and it reads again.
+ */
+const identityChanges = new WeakMap<object, Map<string, number>>();
+
+export function identityEpoch(rooms: object, personKey: string): number {
+  return identityChanges.get(rooms)?.get(personKey) ?? 0;
+}
+
+/** A person's directory choice changed: returns the new count (compare it after an await). */
+export function bumpIdentityEpoch(rooms: object, personKey: string): number {
+  let counts = identityChanges.get(rooms);
+  if (!counts) identityChanges.set(rooms, (counts = new Map()));
+  const next = (counts.get(personKey) ?? 0) + 1;
+  counts.set(personKey, next);
+  return next;
+}
+
+/**
+ * A socket joined with an identity read before its person changed their directory choice: it is
+ * stamped at once with nothing from the directory (never more than they allow), then with what
+ * a fresh read says, unless a newer change is already on its way to do that.
+ */
+export async function restampStale(
+  rooms: object,
+  room: { restamp(personId: string, identity: PresenceIdentity): void },
+  person: PersonRecord,
+  readProfile: () => Promise<DirectoryProfile | null>,
+): Promise<void> {
+  const key = `${person.workshopId}/${person.id}`;
+  const epoch = identityEpoch(rooms, key);
+  room.restamp(person.id, presenceIdentity(person, null));
+  const profile = await readProfile();
+  if (identityEpoch(rooms, key) === epoch) room.restamp(person.id, presenceIdentity(person, profile));
+}
+
+/**
  * A room's presence (awareness). The server owns it: each connection gets one presence id,
  * random and unrelated to its document client id, so nobody can tie a note's Yjs client id
  * (its author, in an anonymous workshop) to the name next to a cursor. A connection speaks
