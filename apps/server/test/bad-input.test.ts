@@ -1,21 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_WS_MESSAGE_BYTES, WS_FRAME_HARD_LIMIT_BYTES } from '../src/limits.ts';
-import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
+import { connectSynced, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
 import { boardNotes, type Author } from '@crossboard/model';
 import { noteUpdateMessageOfSize, randomBytes, seededRandom, smallNoteMessage } from './helpers/messages.ts';
 import { facilitatorAuthor, noteText, writeNote } from './helpers/notes.ts';
-import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  // The size test sends a 1 MiB update; keep compaction out of the way of timing.
-  server = await startServer({ limits: { compactAfterBytes: 64 * 1024 * 1024 } });
-});
-afterEach(() => destroyAllClients());
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+// The size test sends a 1 MiB update; keep compaction out of the way of timing.
+const server = useServer({ limits: { compactAfterBytes: 64 * 1024 * 1024 } });
 
 interface Scene {
   room: string;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WORKSHOP_JSON_FORMAT, WORKSHOP_JSON_VERSION } from '@crossboard/model';
-import { removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { useServer } from './helpers/use-server.ts';
 
 /**
  * Issue 11, item 2: an import that failed part-way (a 3.6 MB file answered 500 after 15.6 s)
@@ -42,15 +42,8 @@ const file = (recommendations: number) => ({
   })),
 });
 
-let server: TestServer;
-beforeAll(async () => {
-  // A small room limit, so the report room of a large file is the last thing to fail.
-  server = await startServer({ limits: { maxDocumentBytes: ROOM_LIMIT }, httpLimits: { importsPerAddress: Number.POSITIVE_INFINITY } });
-});
-afterAll(async () => {
-  await server.close();
-  removeDataDir(server.dataDir);
-});
+// A small room limit, so the report room of a large file is the last thing to fail.
+const server = useServer({ limits: { maxDocumentBytes: ROOM_LIMIT }, httpLimits: { importsPerAddress: Number.POSITIVE_INFINITY } });
 
 const db = () => server.app.crossboardBackend.sqlite!.db;
 const TABLES = ['workshops', 'people', 'updates', 'snapshots', 'kv'] as const;
