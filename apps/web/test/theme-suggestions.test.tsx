@@ -95,8 +95,9 @@ describe('theme suggestions in the console', () => {
     expect(screen.getByRole('button', { name: 'Tag with “Data sharing and interoperable systems”' })).toHaveFocus();
     await user.keyboard(' ');
     expect(themeOf(board, data)).toBe('Data sharing and interoperable systems');
-    // The last one accepted: focus lands on the line that says nothing is left.
-    expect(screen.getByText('No untagged note clearly matches one of the themes.', { selector: SUMMARY })).toHaveFocus();
+    // The last one accepted: the line says nothing is left and focus is back on Suggest.
+    expect(screen.getByText('No untagged note clearly matches one of the themes.', { selector: SUMMARY })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Suggest themes for untagged notes' })).toHaveFocus();
   });
 
   it('keeps a tag someone chose meanwhile', async () => {

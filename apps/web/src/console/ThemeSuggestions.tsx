@@ -22,14 +22,14 @@ export function ThemeSuggestions({ phase, themes, subject = '' }: { phase: Phase
   const [offers, setOffers] = useState<Offer[] | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // After an offer is accepted or dismissed its buttons are gone: focus moves to the offer
-  // that took its place (or the summary when none is left) instead of falling to the page.
+  // that took its place (or the Suggest button when none is left) instead of falling to the page.
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
-  const summary = useRef<HTMLParagraphElement>(null);
+  const suggestButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (focusIndex === null) return;
     const buttons = list.current?.querySelectorAll<HTMLButtonElement>('.button--primary') ?? [];
-    (buttons[Math.min(focusIndex, buttons.length - 1)] ?? summary.current)?.focus();
+    (buttons[Math.min(focusIndex, buttons.length - 1)] ?? suggestButton.current)?.focus();
     setFocusIndex(null);
   }, [focusIndex]);
 
@@ -78,7 +78,7 @@ export function ThemeSuggestions({ phase, themes, subject = '' }: { phase: Phase
       {themes.length === 0 ? (
         <p className="console-empty">{t('themeSuggestions.noThemes')}</p>
       ) : (
-        <button type="button" className="button" onClick={suggest}>
+        <button type="button" className="button" ref={suggestButton} onClick={suggest}>
           {t('themeSuggestions.suggest')}
         </button>
       )}
@@ -86,7 +86,7 @@ export function ThemeSuggestions({ phase, themes, subject = '' }: { phase: Phase
         {announcement}
       </p>
       {offers && (
-        <p className="console-empty" ref={summary} tabIndex={-1}>
+        <p className="console-empty">
           {offers.length ? t('themeSuggestions.couldBeTagged', { count: offers.length }) : t('themeSuggestions.none')}
         </p>
       )}
