@@ -1,2 +1,3 @@
 export * from './agenda.ts';
 export * from './built-in-agenda.ts';
+export * from './session-agendas.ts';

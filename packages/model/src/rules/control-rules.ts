@@ -1,5 +1,6 @@
 import { MAX_CONTROL_TEXT_LENGTH, MAX_CONTROL_VALUE_BYTES, MAX_TITLE_LENGTH } from '../limits.ts';
 import { isPhase } from '../phases.ts';
+import { isSessionAgendasValue } from '../agenda/session-agendas.ts';
 import { isRichText, ROOM_ROOTS } from '../schema/room-schema.ts';
 
 /**
@@ -41,6 +42,7 @@ export const CONTROL_KEYS: Record<ControlMapName, ReadonlyMap<string, (v: unknow
     ['votesPerParticipant', finite],
     ['phaseQuestions', object],
     ['agenda', array],
+    ['sessionAgendas', (v: unknown) => array(v) && isSessionAgendasValue(v)],
   ]),
   state: new Map([
     ['phase', isPhase],

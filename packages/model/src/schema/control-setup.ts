@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { readAgenda, readAgendaProgress, type AgendaItem, type AgendaProgress } from '../agenda/agenda.ts';
+import { readSessionAgendas, type SessionAgenda } from '../agenda/session-agendas.ts';
 import { PHASES, type Phase } from '../phases.ts';
 import { controlSettings, controlState } from './control.ts';
 
@@ -7,7 +8,8 @@ import { controlSettings, controlState } from './control.ts';
  * What the set-up wizard adds to the control room's settings, beside control.ts's fields:
  *
  *   settings.phaseQuestions  { painPoints, visions, recommendations }  shown atop each board
- *   settings.agenda          AgendaItem[]  the run of show every session follows
+ *   settings.agenda          AgendaItem[]  the run of show a session follows by default
+ *   settings.sessionAgendas  SessionAgenda[]  a session's own run of show (session-agendas.ts)
  *   state.agendaProgress     AgendaProgress  which item the facilitator last started
  *
  * Read forgivingly like the rest of the settings: a wrong type reads as empty.
@@ -37,11 +39,18 @@ export function readSessionAgenda(doc: Y.Doc): AgendaItem[] {
   return readAgenda(controlSettings(doc).get('agenda'));
 }
 
+export function readOwnSessionAgendas(doc: Y.Doc): SessionAgenda[] {
+  return readSessionAgendas(controlSettings(doc).get('sessionAgendas'));
+}
+
 export function readProgress(doc: Y.Doc): AgendaProgress | null {
   return readAgendaProgress(controlState(doc).get('agendaProgress'));
 }
 
-export function writeSetup(doc: Y.Doc, setup: { phaseQuestions?: PhaseQuestions; agenda?: readonly AgendaItem[] }): void {
+export function writeSetup(
+  doc: Y.Doc,
+  setup: { phaseQuestions?: PhaseQuestions; agenda?: readonly AgendaItem[]; sessionAgendas?: readonly SessionAgenda[] },
+): void {
   const map = controlSettings(doc);
   doc.transact(() => {
     if (setup.phaseQuestions) map.set('phaseQuestions', { ...setup.phaseQuestions });
@@ -49,6 +58,11 @@ export function writeSetup(doc: Y.Doc, setup: { phaseQuestions?: PhaseQuestions;
       map.set(
         'agenda',
         setup.agenda.map((i) => ({ ...i })),
+      );
+    if (setup.sessionAgendas)
+      map.set(
+        'sessionAgendas',
+        setup.sessionAgendas.map((e) => ({ session: e.session, items: e.items.map((i) => ({ ...i })) })),
       );
   });
 }
