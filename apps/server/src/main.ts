@@ -56,6 +56,10 @@ try {
       ...(metricsPort !== undefined ? { port: metricsPort, host: metricsHost } : {}),
     },
     ...(rateLimitsOff ? { httpLimits: RATE_LIMITS_OFF } : {}),
+    // Another build of the web app (a bench comparing two builds side by side); apps/web/dist by default.
+    ...(process.env.CROSSBOARD_WEB_DIST
+      ? { webDistDir: resolve(process.env.INIT_CWD ?? process.cwd(), process.env.CROSSBOARD_WEB_DIST) }
+      : {}),
   });
 } catch (e) {
   if (process.env.DATABASE_URL || process.env.REDIS_URL) {

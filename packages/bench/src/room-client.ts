@@ -18,7 +18,7 @@ export function wsBase(baseUrl: string): string {
 process.setMaxListeners(Math.max(process.getMaxListeners(), 64));
 
 /** Opens `room` with `token` and resolves once the server's state has arrived. */
-export async function openRoom(baseUrl: string, room: string, token: string, timeoutMs = 30_000): Promise<RoomClient> {
+export async function openRoom(baseUrl: string, room: string, token: string, timeoutMs = 120_000): Promise<RoomClient> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsBase(baseUrl), room, doc, {
     params: { token },

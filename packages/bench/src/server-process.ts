@@ -25,11 +25,11 @@ export async function ensureWebBuild(): Promise<void> {
 }
 
 /** Starts the real server (tsx src/main.ts) on port 0 with a throwaway data directory. */
-export async function startServer(): Promise<ServerProcess> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossboard-bench-'));
   const child = spawn(join(serverRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
     cwd: serverRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CROSSBOARD_DATA: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CROSSBOARD_DATA: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
