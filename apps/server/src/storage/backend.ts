@@ -2,9 +2,6 @@ import type Database from 'better-sqlite3';
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import { asyncStorage, promised, type AsyncStorage } from './async-storage.ts';
-import { CachedPolicyReads } from './cached-policy-reads.ts';
-import { PostgresFacilitationRecords } from './postgres-records.ts';
-import { PostgresStorage } from './postgres-storage.ts';
 import type { AsyncFacilitationRecords, PolicyReads } from './records.ts';
 import { SqliteFacilitationRecords, sqlitePolicyReads } from './sqlite-records.ts';
 import { SqliteStorage } from './sqlite-storage.ts';
@@ -62,6 +59,12 @@ export interface Backend {
 /** Opens the database the configuration names: PostgreSQL with a databaseUrl, else SQLite. */
 export async function openBackend(config: BackendConfig): Promise<Backend> {
   if (config.databaseUrl && !config.sqlite) {
+    // Loaded only here: a SQLite server never pays for the PostgreSQL driver (~10 MB resident).
+    const [{ PostgresStorage }, { PostgresFacilitationRecords }, { CachedPolicyReads }] = await Promise.all([
+      import('./postgres-storage.ts'),
+      import('./postgres-records.ts'),
+      import('./cached-policy-reads.ts'),
+    ]);
     const pgStorage = await PostgresStorage.open({
       connectionString: config.databaseUrl,
       ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
