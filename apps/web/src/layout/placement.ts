@@ -3,14 +3,13 @@ import type * as Y from 'yjs';
 import {
   boardClusters,
   boardNotes,
-  findFreeSpot,
   ORIGIN,
   tidyPhase,
   BLOCK_COLUMNS,
   CELL_WIDTH,
   NOTE_GAP,
-  noteRect,
   readNote,
+  nextSpotFor,
   resolveNewOverlaps,
   type NoteView,
   type Phase,
@@ -23,7 +22,6 @@ import {
   FRAME_TITLE_BAND as CLUSTER_TITLE_BAND,
   NOTE_HEIGHT,
   NOTE_WIDTH,
-  noteCentre,
   noteHeightOf,
 } from './note-geometry.ts';
 
@@ -45,14 +43,12 @@ function phaseNotes(doc: Y.Doc, phase: Phase): NoteView[] {
 }
 
 /**
- * Where `authorId`'s next note in `phase` goes: the next free cell of the block their latest
- * note is in, or a block of their own near `fallback` (the centre of what they look at) for their first.
+ * Where `authorId`'s next note in `phase` goes: the next free cell of their block, or a block
+ * of their own near `fallback` (the centre of what they look at) for their first.
  */
 export function nextNoteSpot(doc: Y.Doc, phase: Phase, authorId: string, fallback: Point): Point {
-  const notes = phaseNotes(doc, phase);
-  let latest: NoteView | null = null;
-  for (const n of notes) if (n.author?.id === authorId && (!latest || n.createdAt > latest.createdAt)) latest = n;
-  return findFreeSpot({ occupied: notes.map(noteRect), near: latest ? noteCentre(latest) : fallback, firstNote: !latest, authorId });
+  const notes = phaseNotes(doc, phase).map((n) => ({ id: n.id, x: n.x, y: n.y, createdAt: n.createdAt, authorId: n.author?.id ?? null }));
+  return nextSpotFor(notes, authorId, fallback);
 }
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -147,30 +147,8 @@ const BLOCK_WIDTH = PERSON_BLOCK_COLUMNS * CELL_WIDTH;
 const BLOCK_HEIGHT = PERSON_BLOCK_ROWS * CELL_HEIGHT;
 /** Screens are wider than tall: a block below counts this much further than one beside. */
 const BLOCK_ROW_PREFERENCE = 1.5;
-/** Blocks within this many blocks of the start are searched for an empty one (≈ 1,600 blocks). */
+/** Blocks within this many blocks of the start are searched for an empty one (1,681 blocks). */
 const BLOCK_SEARCH_RADIUS = 20;
-
-let blockOrder: [number, number][][] | null = null;
-/**
- * Blocks around (0, 0) in groups of equal distance between their first cells, nearest first;
- * a block's first cell is where its first note goes, so this is how far that note lands.
- */
-function blockGroups(): [number, number][][] {
-  if (blockOrder) return blockOrder;
-  const byDistance = new Map<number, [number, number][]>();
-  for (let dx = -BLOCK_SEARCH_RADIUS; dx <= BLOCK_SEARCH_RADIUS; dx++) {
-    for (let dy = -BLOCK_SEARCH_RADIUS; dy <= BLOCK_SEARCH_RADIUS; dy++) {
-      const d = Math.round((dx * BLOCK_WIDTH) ** 2 + (BLOCK_ROW_PREFERENCE * dy * BLOCK_HEIGHT) ** 2);
-      const group = byDistance.get(d) ?? [];
-      group.push([dx, dy]);
-      byDistance.set(d, group);
-    }
-  }
-  blockOrder = [...byDistance.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, blocks]) => blocks.sort((a, b) => Math.atan2(a[1], a[0]) - Math.atan2(b[1], b[0])));
-  return blockOrder;
-}
 
 const blockOf = (cell: number, size: number) => Math.floor(cell / size);
 
@@ -195,15 +173,31 @@ function nextFreeCellInBlock(index: SpatialIndex, from: { cx: number; cy: number
 }
 
 /**
- * The first cell of the empty block (nobody's notes in it yet) nearest `block`, or null when
- * there is none within the search radius.
+ * The first cell of the empty block (nobody's notes in it yet) whose middle is nearest `near`,
+ * or null when there is none within the search radius. Measured from the middle, blocks grow
+ * around the point everyone looks at: four people fill two by two, not a row of four.
  */
-function firstCellOfEmptyBlock(index: SpatialIndex, block: { bx: number; by: number }, turn: number): Point | null {
-  for (const blocks of blockGroups()) {
-    for (let k = 0; k < blocks.length; k++) {
-      const [dx, dy] = blocks[(k + turn) % blocks.length]!;
-      const x = (block.bx + dx) * BLOCK_WIDTH;
-      const y = (block.by + dy) * BLOCK_HEIGHT;
+function firstCellOfEmptyBlock(index: SpatialIndex, near: Point, turn: number): Point | null {
+  const bx = Math.floor(near.x / BLOCK_WIDTH);
+  const by = Math.floor(near.y / BLOCK_HEIGHT);
+  // Rings outwards: a block found in the square of radius r is the nearest once it is nearer
+  // than anything outside that square can be.
+  for (const radius of [2, 6, BLOCK_SEARCH_RADIUS]) {
+    const candidates: { x: number; y: number; d: number; k: number }[] = [];
+    for (let dx = -radius; dx <= radius; dx++) {
+      for (let dy = -radius; dy <= radius; dy++) {
+        const x = (bx + dx) * BLOCK_WIDTH;
+        const y = (by + dy) * BLOCK_HEIGHT;
+        const d = Math.round(Math.hypot(x + BLOCK_WIDTH / 2 - near.x, BLOCK_ROW_PREFERENCE * (y + BLOCK_HEIGHT / 2 - near.y)));
+        // Equally near blocks are taken in an order of each author's own, so two people starting
+        // at one spot in the same instant seldom pick the same block.
+        candidates.push({ x, y, d, k: (Math.imul(dx + 64, 0x9e3779b1) ^ Math.imul(dy + 64, 0x85ebca6b) ^ turn) >>> 0 });
+      }
+    }
+    candidates.sort((a, b) => a.d - b.d || a.k - b.k);
+    const outside = (radius - 0.5) * Math.min(BLOCK_WIDTH, BLOCK_ROW_PREFERENCE * BLOCK_HEIGHT);
+    for (const { x, y, d } of candidates) {
+      if (d > outside && radius < BLOCK_SEARCH_RADIUS) break;
       if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return { x, y };
     }
   }
@@ -239,17 +233,11 @@ export function findFreeSpot({ occupied, near, authorId, firstNote = false }: Pl
   const cx = Math.round((near.x - NOTE_WIDTH / 2) / CELL_WIDTH);
   const cy = Math.round((near.y - NOTE_HEIGHT / 2) / CELL_HEIGHT);
   const turn = authorId === undefined ? 0 : authorHash(authorId);
-  let block: { bx: number; by: number };
-  if (firstNote) {
-    // The block whose first cell is nearest `near` (first cells sit a block apart).
-    block = { bx: Math.round((near.x - NOTE_WIDTH / 2) / BLOCK_WIDTH), by: Math.round((near.y - NOTE_HEIGHT / 2) / BLOCK_HEIGHT) };
-  } else {
+  if (!firstNote) {
     const inBlock = nextFreeCellInBlock(index, { cx, cy });
     if (inBlock) return inBlock;
-    // The previous note's block is full: the next one beside it.
-    block = { bx: blockOf(cx, PERSON_BLOCK_COLUMNS), by: blockOf(cy, PERSON_BLOCK_ROWS) };
   }
-  const fresh = firstCellOfEmptyBlock(index, block, turn);
+  const fresh = firstCellOfEmptyBlock(index, near, turn);
   if (fresh) return fresh;
   return nearestFreeCell(index, cx, cy, turn);
 }
@@ -269,6 +257,37 @@ export interface PlacedNote extends Point {
   id: string;
   authorId: string | null;
   createdAt: number;
+}
+
+const byCreation = (a: PlacedNote, b: PlacedNote) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const blockKeyOf = (p: Point) =>
+  `${blockOf(Math.round(p.x / CELL_WIDTH), PERSON_BLOCK_COLUMNS)},${blockOf(Math.round(p.y / CELL_HEIGHT), PERSON_BLOCK_ROWS)}`;
+
+/**
+ * Where `authorId`'s next note goes on a board of `notes`: on in the block of their latest note
+ * when that block is theirs (its earliest note is theirs), else in a block of their own near
+ * that note, or near `fallback` (the centre of their view) for their first. Two people who
+ * started the same block in the same instant learn who came first once synced; the second
+ * then goes on in a block of their own rather than filling the other's.
+ */
+export function nextSpotFor(notes: PlacedNote[], authorId: string, fallback: Point): Point {
+  const owners = new Map<string, PlacedNote>();
+  const mine: PlacedNote[] = [];
+  for (const n of notes) {
+    const key = blockKeyOf(n);
+    const owner = owners.get(key);
+    if (!owner || byCreation(n, owner) < 0) owners.set(key, n);
+    if (n.authorId === authorId) mine.push(n);
+  }
+  const occupied = new SpatialIndex(notes.map(noteRect));
+  const centre = (n: PlacedNote) => ({ x: n.x + NOTE_WIDTH / 2, y: n.y + NOTE_HEIGHT / 2 });
+  mine.sort(byCreation);
+  // Their latest note that is in a block of theirs: go on there.
+  for (let i = mine.length - 1; i >= 0; i--) {
+    if (owners.get(blockKeyOf(mine[i]!))?.authorId === authorId) return findFreeSpot({ occupied, near: centre(mine[i]!), authorId });
+  }
+  const latest = mine.at(-1);
+  return findFreeSpot({ occupied, near: latest ? centre(latest) : fallback, firstNote: true, authorId });
 }
 
 /**
