@@ -5,7 +5,7 @@ import { readSettings } from '@crossboard/model';
 import { agendaPosition, idleTimer, ORIGIN, start, writeProgress, writeTimer, type TimedAgendaItem } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useAgendaItemName } from '../facilitation/AgendaView.tsx';
-import { readAgendaSnapshot, sessionOfInterest } from '../facilitation/agenda-view-model.ts';
+import { agendaFor, readAgendaSnapshot, sessionOfInterest } from '../facilitation/agenda-view-model.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
 import { serverNow } from '../facilitation/server-clock.ts';
 import { dateLocale } from '../i18n/format.ts';
@@ -15,13 +15,16 @@ import { useMinuteClock } from '../shared/use-minute-clock.ts';
 export function AgendaPanel() {
   const { t, i18n } = useTranslation();
   const { workshopId, control, me } = useWorkshop();
-  const { sessions, agenda, progress } = useControl(control, readAgendaSnapshot);
+  const snapshot = useControl(control, readAgendaSnapshot);
+  const { sessions, progress } = snapshot;
   const title = useControl(control, (d) => readSettings(d).title);
   // Keeps the landing page's "My workshops" current for this browser.
   useEffect(() => rememberWorkshop(workshopId, { title, sessions }), [workshopId, title, sessions]);
   const now = useMinuteClock(10_000);
   const nameOf = useAgendaItemName();
   const session = sessionOfInterest(sessions, now);
+  // Now/Next follow the agenda of the session that is on (or next), its own or the default.
+  const agenda = agendaFor(snapshot, session);
   const time = (at: number) =>
     new Intl.DateTimeFormat(dateLocale(i18n.language), { hour: '2-digit', minute: '2-digit', timeZone: me.timeZone }).format(at);
 

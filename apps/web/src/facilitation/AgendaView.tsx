@@ -5,7 +5,7 @@ import { rememberWorkshop } from '../api/credentials.ts';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { useMinuteClock } from '../shared/use-minute-clock.ts';
 import { dateLocale } from '../i18n/format.ts';
-import { readAgendaSnapshot, sessionOfInterest } from './agenda-view-model.ts';
+import { agendaFor, readAgendaSnapshot, sessionOfInterest } from './agenda-view-model.ts';
 import { useControl } from './control-hooks.ts';
 import '../create/setup.css';
 
@@ -23,7 +23,8 @@ export function useAgendaItemName() {
 export function AgendaView() {
   const { t, i18n } = useTranslation();
   const { workshopId, control, me } = useWorkshop();
-  const { sessions, agenda, progress } = useControl(control, readAgendaSnapshot);
+  const snapshot = useControl(control, readAgendaSnapshot);
+  const { sessions, progress } = snapshot;
   const title = useControl(control, (d) => readSettings(d).title);
   const now = useMinuteClock();
   const nameOf = useAgendaItemName();
@@ -32,6 +33,7 @@ export function AgendaView() {
   useEffect(() => rememberWorkshop(workshopId, { title, sessions }), [workshopId, title, sessions]);
 
   const session = sessionOfInterest(sessions, now);
+  const agenda = agendaFor(snapshot, session);
   if (!session || agenda.length === 0) return null;
   const pos = agendaPosition(agenda, session, progress, now);
   const zone = me.timeZone;
