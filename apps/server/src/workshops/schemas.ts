@@ -38,6 +38,23 @@ export const personParams = {
   properties: { id, personId: id },
 } as const;
 
+/** One run of show, as the wizard sends it: the workshop's default or one session's own. */
+const AGENDA_SCHEMA = {
+  type: 'array',
+  maxItems: MAX_AGENDA_ITEMS,
+  items: {
+    type: 'object',
+    required: ['kind', 'minutes'],
+    additionalProperties: false,
+    properties: {
+      kind: { type: 'string', enum: [...AGENDA_KINDS] },
+      minutes: { type: 'integer', minimum: 1, maximum: MAX_AGENDA_ITEM_MINUTES },
+      phase: { type: 'string', enum: [...PHASES] },
+      label: text(MAX_AGENDA_LABEL_LENGTH),
+    },
+  },
+} as const;
+
 export const createWorkshopBody = {
   type: 'object',
   required: ['title'],
@@ -71,21 +88,9 @@ export const createWorkshopBody = {
       additionalProperties: false,
       properties: Object.fromEntries(PHASES.map((p) => [p, text(MAX_PHASE_QUESTION_LENGTH)])),
     },
-    agenda: {
-      type: 'array',
-      maxItems: MAX_AGENDA_ITEMS,
-      items: {
-        type: 'object',
-        required: ['kind', 'minutes'],
-        additionalProperties: false,
-        properties: {
-          kind: { type: 'string', enum: [...AGENDA_KINDS] },
-          minutes: { type: 'integer', minimum: 1, maximum: MAX_AGENDA_ITEM_MINUTES },
-          phase: { type: 'string', enum: [...PHASES] },
-          label: text(MAX_AGENDA_LABEL_LENGTH),
-        },
-      },
-    },
+    agenda: AGENDA_SCHEMA,
+    // sessionAgendas[i] is sessions[i]'s own run of show; null (or no entry) follows `agenda`.
+    sessionAgendas: { type: 'array', maxItems: MAX_SESSIONS, items: { anyOf: [{ type: 'null' }, AGENDA_SCHEMA] } },
     // The board's behaviour from the first minute: private drafts first, names hidden.
     drafting: { type: 'boolean' },
     anonymous: { type: 'boolean' },
@@ -133,6 +138,7 @@ export interface CreateWorkshopInput {
   facilitatorLanguage?: (typeof LANGUAGES)[number];
   phaseQuestions?: Partial<PhaseQuestions>;
   agenda?: AgendaItem[];
+  sessionAgendas?: (AgendaItem[] | null)[];
   drafting?: boolean;
   anonymous?: boolean;
   template?: unknown;

@@ -9,8 +9,11 @@ import {
   roomName,
   writeSettings,
   writeSetup,
+  type AgendaItem,
   type CreatedWorkshop,
   type Role,
+  type Session,
+  type SessionAgenda,
   type WorkshopSettings,
 } from '@crossboard/model';
 import { randomId } from '../auth/random-id.ts';
@@ -51,10 +54,17 @@ function newPerson(workshopId: string, role: Role, fields: Partial<PersonRecord>
   };
 }
 
+/** The wizard's per-session agendas (by position) named by each session's start, as the control room keeps them. */
+function ownSessionAgendas(sessions: readonly Session[], agendas: readonly (AgendaItem[] | null)[]): SessionAgenda[] {
+  return agendas.flatMap((items, i) => (items && sessions[i] ? [{ session: sessions[i].start, items: readAgenda(items) }] : []));
+}
+
 export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInput): Promise<CreatedWorkshop> {
   const { input, state } = withTemplate(body);
   const title = input.title.trim();
   if (!title) throw new HttpError('INVALID_BODY', 'body/title must not be blank');
+  if ((input.sessionAgendas?.length ?? 0) > (input.sessions?.length ?? 0))
+    throw new HttpError('INVALID_BODY', 'body/sessionAgendas must not have more entries than body/sessions');
   const homeTimeZone = input.homeTimeZone ?? DEFAULT_SETTINGS.homeTimeZone;
   checkTimeZone(homeTimeZone);
   const settings: WorkshopSettings = {
@@ -93,6 +103,7 @@ export async function createWorkshop(ctx: ServerContext, body: CreateWorkshopInp
       writeSetup(doc, {
         ...(input.phaseQuestions ? { phaseQuestions: readPhaseQuestionsValue(input.phaseQuestions) } : {}),
         ...(input.agenda ? { agenda: readAgenda(input.agenda) } : {}),
+        sessionAgendas: ownSessionAgendas(settings.sessions, input.sessionAgendas ?? []),
       });
       for (const [key, value] of Object.entries({ ...state, ...flags })) controlState(doc).set(key, value);
     }, ORIGIN.serverCommand),
