@@ -5,7 +5,7 @@
  *
  * Usage: pnpm bench:board   (writes docs/bench-board.md)
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '@crossboard/testkit';
@@ -251,13 +251,23 @@ async function main() {
     const header = `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}) · Chromium ${browser.version()} headless, software rendering · Node ${process.version} · viewport ${VIEWPORT.width}×${VIEWPORT.height} · load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`;
     const body = `${header}\n\n${table(results)}\n\n${findings(results)}\n\n### Note placement\n\n${placementTable(placement)}`;
     console.log(`\n${body}\n`);
-    writeFileSync(REPORT_PATH, report(body));
+    writeFileSync(REPORT_PATH, report(body) + keptHistory());
     console.error(`written to docs/bench-board.md`);
   } finally {
     await browser.close();
     await server.stop();
   }
 }
+
+/** The report's dated before → after notes, from `## Before and after` on: a new run keeps them. */
+function keptHistory(): string {
+  if (!existsSync(REPORT_PATH)) return '';
+  const text = readFileSync(REPORT_PATH, 'utf8');
+  const at = text.indexOf(`\n${HISTORY_HEADING}`);
+  return at < 0 ? '' : text.slice(at);
+}
+
+const HISTORY_HEADING = '## Before and after';
 
 /** What a reader should take from the rows, worked out from them so it cannot go stale. */
 function findings(results: BoardResult[]): string {
