@@ -6,6 +6,7 @@ import { SqliteStorage, type CompactionStep } from '../src/storage/sqlite-storag
 import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts';
 import { killChildren, runServerToExit } from './helpers/child-server.ts';
 import { createWorkshop, removeDataDir, startServer, tempDataDir, type TestServer } from './helpers/server.ts';
+import { FREE_FORM_REPORT } from './helpers/free-form-room.ts';
 
 const dirs: string[] = [];
 const servers: TestServer[] = [];
@@ -47,7 +48,7 @@ describe('a disk that fills up during writes', () => {
   it('refuses the write with 1013 and a reason, shows it to no one, and loses nothing once space returns', async () => {
     const d = dir();
     const storage = new FullDiskStorage(d);
-    const server = await startServer({ storage }, d);
+    const server = await startServer({ storage, ...FREE_FORM_REPORT }, d);
     servers.push(server);
     const w = await createWorkshop(server.app);
     const room = `${w.id}/report`;
@@ -70,7 +71,7 @@ describe('a disk that fills up during writes', () => {
     storage.full = false;
     await waitFor(() => reader.doc.getMap('items').get('during') === 'refused while the disk is full', 'resent after recovery', 20_000);
     await server.close();
-    const restarted = await startServer({}, d);
+    const restarted = await startServer(FREE_FORM_REPORT, d);
     servers.push(restarted);
     const check = await connectSynced(restarted.ws, room, w.facilitatorToken);
     expect(check.doc.getMap('items').toJSON()).toEqual({ before: 'stored', during: 'refused while the disk is full' });

@@ -2,7 +2,17 @@ import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardNotes, createNote, listNotes, noteContent, plainText, setPlainText } from '@crossboard/model';
+import {
+  boardNotes,
+  createNote,
+  createRecommendation,
+  listNotes,
+  listRecommendations,
+  noteContent,
+  plainText,
+  reportRecommendations,
+  setPlainText,
+} from '@crossboard/model';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../src/sync/protocol.ts';
 import { connectClient, connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
@@ -56,7 +66,7 @@ const frame = fc.oneof(
 // Map key order follows arrival, so compare contents, not serialisations.
 const same = (a: Y.Doc, b: Y.Doc) =>
   a.getText('text').toString() === b.getText('text').toString() &&
-  a.getText('mine').toString() === b.getText('mine').toString() &&
+  isDeepStrictEqual(listRecommendations(a), listRecommendations(b)) &&
   isDeepStrictEqual(a.getMap('items').toJSON(), b.getMap('items').toJSON()) &&
   isDeepStrictEqual(a.getArray('list').toJSON(), b.getArray('list').toJSON());
 
@@ -76,14 +86,15 @@ describe('random, truncated and mutated frames and random valid updates', () => 
           for (const f of frames) {
             if (sock.ws.readyState !== sock.ws.OPEN) break;
             sock.ws.send(f);
-            a.doc.getText('mine').insert(0, `${written++},`);
+            // The honest writers write what the report room's schema keeps: recommendations.
+            createRecommendation(a.doc, { id: `a${written++}`, title: 'Honest' });
           }
           sock.ws.close();
           await sock.closed;
         }
-        b.doc.getMap('fromB').set('last', written);
-        await waitFor(() => b.doc.getText('mine').length === a.doc.getText('mine').length, "b has all of a's writes");
-        await waitFor(() => a.doc.getMap('fromB').get('last') === written, "a has b's write");
+        createRecommendation(b.doc, { id: 'fromB', title: String(written) });
+        await waitFor(() => listRecommendations(b.doc).filter((r) => r.id !== 'fromB').length === written, "b has all of a's writes");
+        await waitFor(() => reportRecommendations(a.doc).get('fromB')?.get('title') === String(written), "a has b's write");
         const stored = server.app.crossboard.rooms.loaded(room)!.document;
         await waitFor(() => same(a.doc, b.doc) && same(a.doc, stored), 'a, b and the server agree');
         // A newcomer gets the same document.

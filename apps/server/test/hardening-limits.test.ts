@@ -6,6 +6,7 @@ import type { SqliteStorage } from '../src/storage/sqlite-storage.ts';
 import { encodeUpdate } from '../src/sync/protocol.ts';
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl, type RawSocket } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { FREE_FORM_REPORT } from './helpers/free-form-room.ts';
 
 const servers: TestServer[] = [];
 const sockets: RawSocket[] = [];
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 async function server(limits: Partial<Limits>) {
-  const s = await startServer({ limits });
+  const s = await startServer({ limits, ...FREE_FORM_REPORT });
   servers.push(s);
   return s;
 }

@@ -4,6 +4,7 @@ import { encodeUpdate } from '../src/sync/protocol.ts';
 import { connectSynced, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
 import { createWorkshop } from './helpers/server.ts';
 import { useServer } from './helpers/use-server.ts';
+import { FREE_FORM_REPORT } from './helpers/free-form-room.ts';
 
 const LIMITS = {
   messagesPerSecond: 20,
@@ -15,7 +16,7 @@ const LIMITS = {
   maxDelayedMessages: 100,
 };
 
-const server = useServer({ limits: LIMITS });
+const server = useServer({ limits: LIMITS, ...FREE_FORM_REPORT });
 
 /** Update messages from one document, in order, each adding one note of `size` characters. */
 function noteMessages(count: number, prefix: string, size = 10): Uint8Array[] {

@@ -4,6 +4,7 @@ import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './h
 import { facilitatorAuthor, noteText, writeNote } from './helpers/notes.ts';
 import { createWorkshop, removeDataDir, startServer, tempDataDir, type TestServer } from './helpers/server.ts';
 import { SqliteStorage } from '../src/storage/sqlite-storage.ts';
+import { FREE_FORM_REPORT } from './helpers/free-form-room.ts';
 
 const servers: TestServer[] = [];
 afterEach(() => destroyAllClients());
@@ -28,7 +29,7 @@ const rowCount = (db: SqliteStorage['db'], room: string) =>
 describe('a room whose stored state cannot be read', () => {
   it('refuses connections with 1013 and a reason, stores nothing, and other rooms keep working', async () => {
     const dir = tempDataDir();
-    const server = await startServer({ storage: new UnreadableStorage(dir) }, dir);
+    const server = await startServer({ storage: new UnreadableStorage(dir), ...FREE_FORM_REPORT }, dir);
     servers.push(server);
     const w = await createWorkshop(server.app);
     const broken = `${w.id}/report`;
@@ -54,7 +55,7 @@ describe('a room whose stored state cannot be read', () => {
 
 describe('a room with a corrupt row in its update log', () => {
   it('loads every intact row, reports the bad one in log and metrics, keeps it, and goes on storing', async () => {
-    const server = await startServer();
+    const server = await startServer(FREE_FORM_REPORT);
     servers.push(server);
     const w = await createWorkshop(server.app);
     const room = `${w.id}/report`;

@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
-import { boardNotes, createNote, noteContent, plainText, type Breakout } from '@crossboard/model';
+import {
+  boardNotes,
+  createNote,
+  createRecommendation,
+  noteContent,
+  plainText,
+  reportRecommendations,
+  type Breakout,
+} from '@crossboard/model';
 import { createWorkshop, eventually, joinAsParticipant } from '@crossboard/testkit';
 import { killChildren, spawnServer, type ChildServer } from './helpers/child-server.ts';
 import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestClient, presenceOf } from './helpers/clients.ts';
@@ -47,9 +55,27 @@ async function join(base: string, workshopId: string, name: string): Promise<str
 }
 
 const notes = (c: TestClient) => c.doc.getMap<string>('notes');
+/**
+ * The report room's recommendations as a key → title map: free-form maps the room's schema
+ * would put back, recommendations it keeps.
+ */
+const items = (c: TestClient) => {
+  const recs = reportRecommendations(c.doc);
+  return {
+    set: (key: string, title: string) => void createRecommendation(c.doc, { id: key, title, order: 0 }),
+    get: (key: string) => recs.get(key)?.get('title') as string | undefined,
+    has: (key: string) => recs.has(key),
+    get size() {
+      return recs.size;
+    },
+    keys: () => recs.keys(),
+    entries: () => [...recs.entries()].map(([key, r]) => [key, r.get('title')] as const),
+  };
+};
 const clockOf = (doc: Y.Doc, client: number) => Y.decodeStateVector(Y.encodeStateVector(doc)).get(client) ?? 0;
-const sorted = (c: TestClient) => JSON.stringify([...notes(c).entries()].sort(([x], [y]) => (x < y ? -1 : 1)));
-const same = (a: TestClient, b: TestClient) => sorted(a) === sorted(b);
+const sorted = (entries: Iterable<readonly [string, unknown]>) => JSON.stringify([...entries].sort(([x], [y]) => (x < y ? -1 : 1)));
+const same = (a: TestClient, b: TestClient) => sorted(notes(a).entries()) === sorted(notes(b).entries());
+const sameItems = (a: TestClient, b: TestClient) => sorted(items(a).entries()) === sorted(items(b).entries());
 
 async function storedRows(schema: string, room: string): Promise<Uint8Array[]> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -117,11 +143,11 @@ describe('several server processes sharing workshops', () => {
     let typing = true;
     const typed = writers.map(async (c, n) => {
       for (let i = 0; typing; i++) {
-        notes(c).set(`w${n}-${i}`, `note ${i} by writer ${n}`);
+        items(c).set(`w${n}-${i}`, `note ${i} by writer ${n}`);
         await new Promise((r) => setTimeout(r, 2));
       }
     });
-    await waitFor(() => notes(observer).size >= 100, 'the observer on the other process has 100 notes', 15_000);
+    await waitFor(() => items(observer).size >= 100, 'the observer on the other process has 100 notes', 15_000);
     doomed!.child.kill('SIGKILL');
     typing = false;
     await Promise.all(typed);
@@ -150,9 +176,9 @@ describe('several server processes sharing workshops', () => {
     // The writers come back on the survivor with the same documents: everyone converges.
     const back = writers.map((c) => connectClient(survivor!.ws, room, w.facilitatorToken, c.doc));
     await waitFor(() => back.every((c) => c.provider.synced), 'writers reconnected');
-    const total = notes(writers[0]!).size + [...notes(writers[1]!).keys()].filter((k) => !notes(writers[0]!).has(k)).length;
-    await waitFor(() => [observer, fresh, ...back].every((c) => notes(c).size === total), `everyone has all ${total} notes`, 15_000);
-    expect(same(observer, back[0]!) && same(fresh, back[1]!)).toBe(true);
+    const total = items(writers[0]!).size + [...items(writers[1]!).keys()].filter((k) => !items(writers[0]!).has(k)).length;
+    await waitFor(() => [observer, fresh, ...back].every((c) => items(c).size === total), `everyone has all ${total} notes`, 15_000);
+    expect(sameItems(observer, back[0]!) && sameItems(fresh, back[1]!)).toBe(true);
   });
 
   it('Redis restarted mid-session: writes made meanwhile reach the other process once it is back, and nothing is lost', async () => {
@@ -164,25 +190,25 @@ describe('several server processes sharing workshops', () => {
     const ca = connectClient(a!.ws, room, w.facilitatorToken);
     const cb = connectClient(b!.ws, room, w.facilitatorToken);
     await waitFor(() => ca.provider.synced && cb.provider.synced, 'both synced');
-    notes(ca).set('before', 'written before the outage');
-    await waitFor(() => notes(cb).get('before') !== undefined, 'fan-out works');
+    items(ca).set('before', 'written before the outage');
+    await waitFor(() => items(cb).get('before') !== undefined, 'fan-out works');
 
     await redis.kill();
     await eventually(async () => (await health(a!.base)).backends.redis?.ok === false, { what: 'health shows Redis down', intervalMs: 50 });
     for (let i = 0; i < 10; i++) {
-      notes(ca).set(`a${i}`, `written on A while Redis was down ${i}`);
-      notes(cb).set(`b${i}`, `written on B while Redis was down ${i}`);
+      items(ca).set(`a${i}`, `written on A while Redis was down ${i}`);
+      items(cb).set(`b${i}`, `written on B while Redis was down ${i}`);
     }
     // Stored by each process all the same: a client joining either one sees that process's writes.
     const onA = connectClient(a!.ws, room, w.facilitatorToken);
-    await waitFor(() => onA.provider.synced && notes(onA).has('a9'), 'A stored its writes during the outage');
+    await waitFor(() => onA.provider.synced && items(onA).has('a9'), 'A stored its writes during the outage');
 
     // A room first opened while Redis is down still opens at once.
     const boardOnB = connectClient(b!.ws, `${w.id}/board`, w.facilitatorToken);
     await waitFor(() => boardOnB.provider.synced, 'a new room opens during the outage');
 
     await redis.start();
-    await waitFor(() => [ca, cb, onA].every((c) => notes(c).size === 21), 'everyone has all 21 notes after Redis is back', 20_000);
+    await waitFor(() => [ca, cb, onA].every((c) => items(c).size === 21), 'everyone has all 21 notes after Redis is back', 20_000);
     const boardOnA = connectClient(a!.ws, `${w.id}/board`, w.facilitatorToken);
     await waitFor(() => boardOnA.provider.synced, 'board on A');
     writeNote(boardOnA.doc, facilitatorAuthor(w), 'board', 'reaches the room B opened during the outage');
@@ -191,9 +217,9 @@ describe('several server processes sharing workshops', () => {
       'its subscription completed on reconnect',
       15_000,
     );
-    expect(same(ca, cb) && same(cb, onA)).toBe(true);
-    notes(cb).set('after', 'written after the outage');
-    await waitFor(() => notes(ca).get('after') !== undefined, 'fan-out works again');
+    expect(sameItems(ca, cb) && sameItems(cb, onA)).toBe(true);
+    items(cb).set('after', 'written after the outage');
+    await waitFor(() => items(ca).get('after') !== undefined, 'fan-out works again');
     expect((await health(b!.base)).backends.redis?.ok).toBe(true);
   });
 
