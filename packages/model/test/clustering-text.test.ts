@@ -7,6 +7,7 @@ import {
   noteLanguage,
   segmentWords,
   stem,
+  STEM_CACHE_LIMIT,
   tokenize,
 } from '../src/clustering/index.ts';
 
@@ -78,5 +79,16 @@ describe('tokenising notes', () => {
   it('marks word boundaries in character n-grams', () => {
     expect(charNgrams('data')).toEqual(['_da', 'dat', 'ata', 'ta_', '_dat', 'data', 'ata_', '_data', 'data_']);
     expect(charNgrams('ab', 3, 3)).toEqual(['_ab', 'ab_']);
+  });
+});
+
+describe('stemming with remembered stems', () => {
+  it('gives the same stems after the memory of stems was emptied', () => {
+    const before = ['donnees', 'interoperabilite', 'frontalieres'].map((w) => stem(w, 'fr'));
+    // More distinct words than the memory keeps: it empties and starts again.
+    for (let i = 0; i <= STEM_CACHE_LIMIT; i++) stem(`mot${i}aux`, 'fr');
+    expect(['donnees', 'interoperabilite', 'frontalieres'].map((w) => stem(w, 'fr'))).toEqual(before);
+    expect(stem('running', 'en')).toBe('run');
+    expect(stem('running', 'es')).not.toBe('run');
   });
 });

@@ -5,9 +5,15 @@ export interface SparseVector {
 }
 
 export function sparseFromMap(weights: ReadonlyMap<number, number>): SparseVector {
-  // A typed array sorts numerically, and faster than a comparator over a plain array.
-  const indices = Int32Array.from(weights.keys()).sort();
-  return { indices, values: Float64Array.from(indices, (id) => weights.get(id)!) };
+  // Plain loops rather than TypedArray.from with an iterator and a mapping callback, which
+  // were a sixth of the time to suggest for 5,000 notes. A typed array sorts numerically.
+  const indices = new Int32Array(weights.size);
+  let i = 0;
+  for (const id of weights.keys()) indices[i++] = id;
+  indices.sort();
+  const values = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k++) values[k] = weights.get(indices[k]!)!;
+  return { indices, values };
 }
 
 export function norm(v: SparseVector): number {
