@@ -102,24 +102,23 @@ describe('a new note goes to free space', () => {
   });
 });
 
-/** Each person writes `each` notes, round by round; `blind`: nobody sees the round's other notes until the sync repair. */
+/**
+ * Each person writes `each` notes, round by round, placed as the client does (nextSpotFor);
+ * `blind`: nobody sees the round's other notes until the sync repair.
+ */
 function busyBoard(people: number, each: number, blind: boolean): PlacedNote[] {
   const authors = Array.from({ length: people }, (_, i) => `participant-${i + 1}`);
   const notes: PlacedNote[] = [];
-  const last = new Map<string, Point>();
+  const centre = { x: 720, y: 450 };
   for (let round = 0; round < each; round++) {
-    const seen = notes.map(noteRect);
+    const seen = [...notes];
     for (const author of authors) {
-      const previous = last.get(author);
-      const occupied = blind ? seen : notes.map(noteRect);
-      const p = findFreeSpot({ occupied, near: previous ?? { x: 720, y: 450 }, firstNote: !previous, authorId: author });
+      const p = nextSpotFor(blind ? seen : notes, author, centre);
       notes.push({ id: `${author}-${round}`, authorId: author, createdAt: round, ...p });
-      if (!blind) last.set(author, { x: p.x + NOTE_WIDTH / 2, y: p.y + NOTE_HEIGHT / 2 });
     }
     if (blind) {
       const moves = authors.map((a) => resolveNewOverlaps(notes, a, round));
       for (const m of moves) for (const n of notes) if (m.has(n.id)) Object.assign(n, m.get(n.id));
-      for (const n of notes.slice(-people)) last.set(n.authorId!, { x: n.x + NOTE_WIDTH / 2, y: n.y + NOTE_HEIGHT / 2 });
     }
   }
   return notes;
@@ -166,6 +165,8 @@ describe('a busy board grows in one compact block per person', () => {
     const tomNext = nextSpotFor(notes, 'tom', centre);
     expect(blockOfPoint(tomNext)).toBe(blockOfPoint(notes[1]!));
     expect(blockOfPoint(nextSpotFor(notes, 'ana', centre))).toBe('0,0');
+    // The board's first note lands exactly where its author looks; blocks line up with it.
+    expect(nextSpotFor([], 'li', { x: 100 + 224 * 3, y: 75 + 174 * 2 })).toEqual({ x: 224 * 3, y: 174 * 2 });
     // Someone with no notes yet starts an empty block near what they look at.
     const newcomer = nextSpotFor(notes, 'li', centre);
     expect([blockOfPoint(newcomer)]).not.toContain(blockOfPoint(tomNext));

@@ -150,58 +150,86 @@ const BLOCK_ROW_PREFERENCE = 1.5;
 /** Blocks within this many blocks of the start are searched for an empty one (1,681 blocks). */
 const BLOCK_SEARCH_RADIUS = 20;
 
-const blockOf = (cell: number, size: number) => Math.floor(cell / size);
-
 /**
- * The block's next free cell in reading order after `from` (the previous note's cell), coming
- * round to the block's first cell for gaps left earlier; null when the block is full.
+ * Blocks tile the board from one corner cell, the phase's earliest note: the board's first note
+ * lands exactly where its author looks, and everyone's blocks line up with it.
  */
-function nextFreeCellInBlock(index: SpatialIndex, from: { cx: number; cy: number }): Point | null {
-  const bx = blockOf(from.cx, PERSON_BLOCK_COLUMNS);
-  const by = blockOf(from.cy, PERSON_BLOCK_ROWS);
-  const size = PERSON_BLOCK_COLUMNS * PERSON_BLOCK_ROWS;
-  const start = (from.cy - by * PERSON_BLOCK_ROWS) * PERSON_BLOCK_COLUMNS + (from.cx - bx * PERSON_BLOCK_COLUMNS);
-  for (let k = 1; k <= size; k++) {
-    const at = (start + k) % size;
-    const p = {
-      x: (bx * PERSON_BLOCK_COLUMNS + (at % PERSON_BLOCK_COLUMNS)) * CELL_WIDTH,
-      y: (by * PERSON_BLOCK_ROWS + Math.floor(at / PERSON_BLOCK_COLUMNS)) * CELL_HEIGHT,
-    };
-    if (index.isFree(noteRect(p))) return p;
+class BlockGrid {
+  /** The corner, in cells. */
+  private readonly ox: number;
+  private readonly oy: number;
+
+  constructor(origin: Point = { x: 0, y: 0 }) {
+    this.ox = Math.round(origin.x / CELL_WIDTH);
+    this.oy = Math.round(origin.y / CELL_HEIGHT);
   }
-  return null;
-}
 
-/**
- * The first cell of the empty block (nobody's notes in it yet) whose middle is nearest `near`,
- * or null when there is none within the search radius. Measured from the middle, blocks grow
- * around the point everyone looks at: four people fill two by two, not a row of four.
- */
-function firstCellOfEmptyBlock(index: SpatialIndex, near: Point, turn: number): Point | null {
-  const bx = Math.floor(near.x / BLOCK_WIDTH);
-  const by = Math.floor(near.y / BLOCK_HEIGHT);
-  // Rings outwards: a block found in the square of radius r is the nearest once it is nearer
-  // than anything outside that square can be.
-  for (const radius of [2, 6, BLOCK_SEARCH_RADIUS]) {
-    const candidates: { x: number; y: number; d: number; k: number }[] = [];
-    for (let dx = -radius; dx <= radius; dx++) {
-      for (let dy = -radius; dy <= radius; dy++) {
-        const x = (bx + dx) * BLOCK_WIDTH;
-        const y = (by + dy) * BLOCK_HEIGHT;
-        const d = Math.round(Math.hypot(x + BLOCK_WIDTH / 2 - near.x, BLOCK_ROW_PREFERENCE * (y + BLOCK_HEIGHT / 2 - near.y)));
-        // Equally near blocks are taken in an order of each author's own, so two people starting
-        // at one spot in the same instant seldom pick the same block.
-        candidates.push({ x, y, d, k: (Math.imul(dx + 64, 0x9e3779b1) ^ Math.imul(dy + 64, 0x85ebca6b) ^ turn) >>> 0 });
+  blockOfCell(cx: number, cy: number): { bx: number; by: number } {
+    return { bx: Math.floor((cx - this.ox) / PERSON_BLOCK_COLUMNS), by: Math.floor((cy - this.oy) / PERSON_BLOCK_ROWS) };
+  }
+
+  /** Which block a note (top-left corner) is in, as a key. */
+  keyOf(p: Point): string {
+    const { bx, by } = this.blockOfCell(Math.round(p.x / CELL_WIDTH), Math.round(p.y / CELL_HEIGHT));
+    return `${bx},${by}`;
+  }
+
+  /** The board point of a block's cell. */
+  cell(bx: number, by: number, col = 0, row = 0): Point {
+    return {
+      x: (this.ox + bx * PERSON_BLOCK_COLUMNS + col) * CELL_WIDTH,
+      y: (this.oy + by * PERSON_BLOCK_ROWS + row) * CELL_HEIGHT,
+    };
+  }
+
+  /**
+   * The block's next free cell in reading order after (cx, cy) (the previous note's cell),
+   * coming round to the block's first cell for gaps left earlier; null when the block is full.
+   */
+  nextFreeCell(index: SpatialIndex, cx: number, cy: number): Point | null {
+    const { bx, by } = this.blockOfCell(cx, cy);
+    const size = PERSON_BLOCK_COLUMNS * PERSON_BLOCK_ROWS;
+    const corner = this.cell(bx, by);
+    const start = (cy - Math.round(corner.y / CELL_HEIGHT)) * PERSON_BLOCK_COLUMNS + (cx - Math.round(corner.x / CELL_WIDTH));
+    for (let k = 1; k <= size; k++) {
+      const at = (start + k) % size;
+      const p = this.cell(bx, by, at % PERSON_BLOCK_COLUMNS, Math.floor(at / PERSON_BLOCK_COLUMNS));
+      if (index.isFree(noteRect(p))) return p;
+    }
+    return null;
+  }
+
+  /**
+   * The first cell of the empty block (nobody's notes in it yet) whose middle is nearest
+   * `near`, or null when there is none within the search radius. Measured from the middle,
+   * blocks grow around the point everyone looks at: four people fill two by two, not a row.
+   */
+  firstCellOfEmptyBlock(index: SpatialIndex, near: Point, turn: number): Point | null {
+    const corner = this.cell(0, 0);
+    const bx = Math.floor((near.x - corner.x) / BLOCK_WIDTH);
+    const by = Math.floor((near.y - corner.y) / BLOCK_HEIGHT);
+    // Rings outwards: a block found in the square of radius r is the nearest once it is nearer
+    // than anything outside that square can be.
+    for (const radius of [2, 6, BLOCK_SEARCH_RADIUS]) {
+      const candidates: { x: number; y: number; d: number; k: number }[] = [];
+      for (let dx = -radius; dx <= radius; dx++) {
+        for (let dy = -radius; dy <= radius; dy++) {
+          const { x, y } = this.cell(bx + dx, by + dy);
+          const d = Math.round(Math.hypot(x + BLOCK_WIDTH / 2 - near.x, BLOCK_ROW_PREFERENCE * (y + BLOCK_HEIGHT / 2 - near.y)));
+          // Equally near blocks are taken in an order of each author's own, so two people
+          // starting at one spot in the same instant seldom pick the same block.
+          candidates.push({ x, y, d, k: (Math.imul(dx + 64, 0x9e3779b1) ^ Math.imul(dy + 64, 0x85ebca6b) ^ turn) >>> 0 });
+        }
+      }
+      candidates.sort((a, b) => a.d - b.d || a.k - b.k);
+      const outside = (radius - 0.5) * Math.min(BLOCK_WIDTH, BLOCK_ROW_PREFERENCE * BLOCK_HEIGHT);
+      for (const { x, y, d } of candidates) {
+        if (d > outside && radius < BLOCK_SEARCH_RADIUS) break;
+        if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return { x, y };
       }
     }
-    candidates.sort((a, b) => a.d - b.d || a.k - b.k);
-    const outside = (radius - 0.5) * Math.min(BLOCK_WIDTH, BLOCK_ROW_PREFERENCE * BLOCK_HEIGHT);
-    for (const { x, y, d } of candidates) {
-      if (d > outside && radius < BLOCK_SEARCH_RADIUS) break;
-      if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return { x, y };
-    }
+    return null;
   }
-  return null;
 }
 
 export interface PlacementRequest {
@@ -215,6 +243,8 @@ export interface PlacementRequest {
    * previous note, and starts the nearest empty block once that one is full.
    */
   firstNote?: boolean;
+  /** The corner cell blocks are laid from (the phase's earliest note); (0, 0) when not given. */
+  origin?: Point;
   /**
    * Who places. Two people who start from the same point take equally near cells in different
    * orders (one goes right, the other left), so notes created in the same instant on two screens,
@@ -228,16 +258,17 @@ export interface PlacementRequest {
  * first cell of the nearest empty block, else (a board packed all around) the free grid cell
  * nearest to `near`, rows preferred. Returned as the note's top-left corner.
  */
-export function findFreeSpot({ occupied, near, authorId, firstNote = false }: PlacementRequest): Point {
+export function findFreeSpot({ occupied, near, authorId, firstNote = false, origin }: PlacementRequest): Point {
   const index = occupied instanceof SpatialIndex ? occupied : new SpatialIndex(occupied);
   const cx = Math.round((near.x - NOTE_WIDTH / 2) / CELL_WIDTH);
   const cy = Math.round((near.y - NOTE_HEIGHT / 2) / CELL_HEIGHT);
   const turn = authorId === undefined ? 0 : authorHash(authorId);
+  const grid = new BlockGrid(origin);
   if (!firstNote) {
-    const inBlock = nextFreeCellInBlock(index, { cx, cy });
+    const inBlock = grid.nextFreeCell(index, cx, cy);
     if (inBlock) return inBlock;
   }
-  const fresh = firstCellOfEmptyBlock(index, near, turn);
+  const fresh = grid.firstCellOfEmptyBlock(index, near, turn);
   if (fresh) return fresh;
   return nearestFreeCell(index, cx, cy, turn);
 }
@@ -260,9 +291,6 @@ export interface PlacedNote extends Point {
 }
 
 const byCreation = (a: PlacedNote, b: PlacedNote) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const blockKeyOf = (p: Point) =>
-  `${blockOf(Math.round(p.x / CELL_WIDTH), PERSON_BLOCK_COLUMNS)},${blockOf(Math.round(p.y / CELL_HEIGHT), PERSON_BLOCK_ROWS)}`;
-
 /**
  * Where `authorId`'s next note goes on a board of `notes`: on in the block of their latest note
  * when that block is theirs (its earliest note is theirs), else in a block of their own near
@@ -271,10 +299,14 @@ const blockKeyOf = (p: Point) =>
  * then goes on in a block of their own rather than filling the other's.
  */
 export function nextSpotFor(notes: PlacedNote[], authorId: string, fallback: Point): Point {
+  const earliest = notes.reduce<PlacedNote | null>((a, n) => (!a || byCreation(n, a) < 0 ? n : a), null);
+  // On an empty board the grid starts where this person looks, so their first note lands there.
+  const origin = earliest ?? { x: fallback.x - NOTE_WIDTH / 2, y: fallback.y - NOTE_HEIGHT / 2 };
+  const grid = new BlockGrid(origin);
   const owners = new Map<string, PlacedNote>();
   const mine: PlacedNote[] = [];
   for (const n of notes) {
-    const key = blockKeyOf(n);
+    const key = grid.keyOf(n);
     const owner = owners.get(key);
     if (!owner || byCreation(n, owner) < 0) owners.set(key, n);
     if (n.authorId === authorId) mine.push(n);
@@ -284,10 +316,11 @@ export function nextSpotFor(notes: PlacedNote[], authorId: string, fallback: Poi
   mine.sort(byCreation);
   // Their latest note that is in a block of theirs: go on there.
   for (let i = mine.length - 1; i >= 0; i--) {
-    if (owners.get(blockKeyOf(mine[i]!))?.authorId === authorId) return findFreeSpot({ occupied, near: centre(mine[i]!), authorId });
+    if (owners.get(grid.keyOf(mine[i]!))?.authorId === authorId)
+      return findFreeSpot({ occupied, near: centre(mine[i]!), origin, authorId });
   }
   const latest = mine.at(-1);
-  return findFreeSpot({ occupied, near: latest ? centre(latest) : fallback, firstNote: true, authorId });
+  return findFreeSpot({ occupied, near: latest ? centre(latest) : fallback, firstNote: true, origin, authorId });
 }
 
 /**
@@ -305,9 +338,10 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
   // Free space is judged against every note, later ones too, so a moved note lands clear of all.
   const rects = new Map(ordered.map((n) => [n.id, noteRect(n)] as const));
   const everyone = new SpatialIndex(rects.values());
-  const sameBlock = (a: Point, b: Point) =>
-    blockOf(Math.round(a.x / CELL_WIDTH), PERSON_BLOCK_COLUMNS) === blockOf(Math.round(b.x / CELL_WIDTH), PERSON_BLOCK_COLUMNS) &&
-    blockOf(Math.round(a.y / CELL_HEIGHT), PERSON_BLOCK_ROWS) === blockOf(Math.round(b.y / CELL_HEIGHT), PERSON_BLOCK_ROWS);
+  // The same grid as nextSpotFor: from the earliest note, which every client agrees on.
+  const origin = ordered[0];
+  const grid = new BlockGrid(origin);
+  const sameBlock = (a: Point, b: Point) => grid.keyOf(a) === grid.keyOf(b);
   for (const [i, note] of ordered.entries()) {
     let rect = rects.get(note.id)!;
     const covered = [...settled.near(rect)].some((other) => overlapArea(rect, other) > limit);
@@ -319,6 +353,7 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
         occupied: everyone,
         near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 },
         authorId: note.authorId ?? '',
+        origin,
         // A note that came second in a block where its author has nothing else was their
         // first there (both people started the same empty block): it starts a block elsewhere.
         firstNote: !ordered.slice(0, i).some((o) => o.authorId === note.authorId && sameBlock(rects.get(o.id)!, note)),
