@@ -82,6 +82,59 @@ describe('the set-up wizard', () => {
     });
   });
 
+  it('gives a later session its own agenda, leaving session 1’s as it was', async () => {
+    setLanguage('en');
+    const bodies = serverCreates();
+    const user = userEvent.setup();
+    render(<CreateWizard homeTimeZone="Europe/Paris" />);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Title'), 'Two sessions');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Add a session' }));
+    await user.click(screen.getByRole('button', { name: 'Add a session' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+
+    // Session 1's agenda is the shared one; session 2 follows it until changed.
+    expect(screen.getByText('Session 1’s agenda is also every session’s that you do not change.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Agenda of'), 'Session 2');
+    expect(screen.getByText('Session 2 follows session 1’s agenda until you change it here.')).toBeInTheDocument();
+    expect(screen.getAllByRole('combobox', { name: /^Item \d+: what$/ })).toHaveLength(7);
+    await user.click(screen.getByRole('button', { name: 'Remove item 7' }));
+    expect(screen.getByText('Session 2 has its own agenda.')).toBeInTheDocument();
+    expect(screen.getAllByRole('combobox', { name: /^Item \d+: what$/ })).toHaveLength(6);
+    // Session 1 is untouched.
+    await user.selectOptions(screen.getByLabelText('Agenda of'), 'Session 1');
+    expect(screen.getAllByRole('combobox', { name: /^Item \d+: what$/ })).toHaveLength(7);
+
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Create workshop' }));
+    await screen.findByRole('heading', { name: '“Two sessions” is ready' });
+    const sent = bodies[0]!.sessionAgendas as (unknown[] | null)[];
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toBeNull();
+    expect(sent[1]).toHaveLength(6);
+    expect(bodies[0]!.agenda as unknown[]).toHaveLength(7);
+  });
+
+  it('copies session 1’s agenda over a later session’s own', async () => {
+    setLanguage('en');
+    const user = userEvent.setup();
+    render(<CreateWizard homeTimeZone="Europe/Paris" />);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.type(screen.getByLabelText('Title'), 'Two sessions');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Add a session' }));
+    await user.click(screen.getByRole('button', { name: 'Add a session' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.selectOptions(screen.getByLabelText('Agenda of'), 'Session 2');
+    await user.click(screen.getByRole('button', { name: 'Remove item 1' }));
+    await user.click(screen.getByRole('button', { name: 'Remove item 1' }));
+    expect(screen.getAllByRole('combobox', { name: /^Item \d+: what$/ })).toHaveLength(5);
+    await user.click(screen.getByRole('button', { name: 'Copy from session 1' }));
+    expect(screen.getAllByRole('combobox', { name: /^Item \d+: what$/ })).toHaveLength(7);
+    expect(screen.getByText('150 minutes of a 150-minute session')).toBeInTheDocument();
+  });
+
   it('brings the template’s questions in the facilitator’s language', async () => {
     setLanguage('fr');
     const user = userEvent.setup();

@@ -26,6 +26,8 @@ export interface CreateWorkshopBody {
   votesPerParticipant?: number;
   phaseQuestions?: Partial<Record<'painPoints' | 'visions' | 'recommendations', string>>;
   agenda?: AgendaItem[];
+  /** By position in `sessions`; null follows `agenda`. */
+  sessionAgendas?: (AgendaItem[] | null)[];
   drafting?: boolean;
   anonymous?: boolean;
   template?: string | object;

@@ -20,7 +20,9 @@ function weekLater(row: SessionRow): SessionRow {
   const d = new Date(`${row.date}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return row;
   d.setUTCDate(d.getUTCDate() + 7);
-  return { ...row, date: d.toISOString().slice(0, 10) };
+  // A new session starts on the shared agenda, not a copy of the previous one's own.
+  const { agenda: _own, ...times } = row;
+  return { ...times, date: d.toISOString().slice(0, 10) };
 }
 
 /** Sessions typed in the home zone, each previewed in other zones with night hours flagged. */

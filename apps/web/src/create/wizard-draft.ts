@@ -15,6 +15,8 @@ export interface SessionRow {
   date: string;
   start: string;
   end: string;
+  /** This session's own agenda; absent, it follows the draft's `agenda` (session 1's). */
+  agenda?: AgendaItem[];
 }
 
 export type StartFrom =
@@ -142,6 +144,10 @@ export function createBody(
     votesPerParticipant: draft.votes,
     phaseQuestions: { ...draft.questions },
     agenda: draft.agenda,
+    // Session 1's agenda is the shared one; later sessions send theirs only if they have one.
+    ...(draft.sessions.some((s, i) => i > 0 && s.agenda)
+      ? { sessionAgendas: draft.sessions.map((s, i) => (i > 0 && s.agenda ? s.agenda : null)) }
+      : {}),
     drafting: draft.drafting,
     anonymous: draft.anonymous,
     ...(template ? { template } : {}),
