@@ -7,6 +7,7 @@ import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncSte
 import { connectSynced, destroyAllClients, rawSocket, waitFor, wsUrl } from './helpers/clients.ts';
 import type { RuleHooks } from '../src/sync/rooms.ts';
 import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { FREE_FORM_REPORT } from './helpers/free-form-room.ts';
 
 /** README: "a joiner's sync reply never contains an unstored update". */
 
@@ -14,7 +15,7 @@ let server: TestServer;
 // A room's hooks are fixed when it loads: the server is given a wrapper once, armed per test.
 let wrapHooks: ((room: string, rules: RuleHooks | null) => RuleHooks | null) | null = null;
 beforeAll(async () => {
-  server = await startServer({ roomHooks: (room, rules) => (wrapHooks ? wrapHooks(room, rules) : rules) });
+  server = await startServer({ roomHooks: (room, rules) => (wrapHooks ? wrapHooks(room, rules) : rules), ...FREE_FORM_REPORT });
 });
 // A failed check must not leave the room's queue stuck behind a held write.
 let releaseStorage: (() => void) | null = null;

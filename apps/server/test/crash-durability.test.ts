@@ -4,6 +4,7 @@ import { connectClient, destroyAllClients, rawSocket, waitFor, wsUrl, type TestC
 import { createWorkshop } from '@crossboard/testkit';
 import { killChildren, spawnServer } from './helpers/child-server.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
+import { createRecommendation, reportRecommendations } from '@crossboard/model';
 
 const dirs: string[] = [];
 
@@ -21,7 +22,7 @@ describe('a crash', () => {
     dirs.push(dataDir);
     const first = await spawnServer(dataDir);
     const { id, facilitatorToken } = await createWorkshop(first.base, { title: 'Crash test' });
-    // The report room: no board policies, so plain map entries are kept as written.
+    // The report room, written as the report page does: recommendations, keyed by id, titled.
     const room = `${id}/report`;
     const ws = first.base.replace('http', 'ws') + '/ws';
     const writers = [connectClient(ws, room, facilitatorToken), connectClient(ws, room, facilitatorToken)];
@@ -33,11 +34,11 @@ describe('a crash', () => {
     let typing = true;
     const typed = writers.map(async (w, n) => {
       for (let i = 0; typing; i++) {
-        w.doc.getMap('notes').set(`w${n}-${i}`, `note ${i} by writer ${n}`);
+        createRecommendation(w.doc, { id: `w${n}-${i}`, title: `note ${i} by writer ${n}`, order: 0 });
         await new Promise((r) => setTimeout(r, 2));
       }
     });
-    await waitFor(() => observer.doc.getMap('notes').size >= 100, 'observer has received 100 notes');
+    await waitFor(() => reportRecommendations(observer.doc).size >= 100, 'observer has received 100 notes');
     first.child.kill('SIGKILL');
     typing = false;
     await Promise.all(typed);
@@ -56,7 +57,9 @@ describe('a crash', () => {
     const reader = connectClient(second.base.replace('http', 'ws') + '/ws', room, facilitatorToken);
     await waitFor(() => reader.provider.synced, 'reader synced after restart');
     for (const [client, clock] of received) expect(clockOf(reader.doc, client)).toBeGreaterThanOrEqual(clock);
-    for (const [key, value] of observer.doc.getMap('notes')) expect(reader.doc.getMap('notes').get(key)).toBe(value);
+    for (const [key, value] of reportRecommendations(observer.doc)) {
+      expect(reportRecommendations(reader.doc).get(key)?.get('title')).toBe(value.get('title'));
+    }
 
     // A polite stop: sockets hear 1001 and the process exits cleanly.
     const sock = rawSocket(wsUrl(second.base.replace('http', 'ws') + '/ws', room, facilitatorToken));

@@ -6,6 +6,7 @@ import { connectSynced, destroyAllClients, waitFor } from './helpers/clients.ts'
 import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
 import { TEST_REDIS_URL } from './helpers/redis.ts';
 import { createWorkshop, removeDataDir, startServer, type TestServer } from './helpers/server.ts';
+import { FREE_FORM_REPORT } from './helpers/free-form-room.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -17,7 +18,12 @@ describe('a process that dies between storing an update and publishing it', () =
   it('the others re-read their rooms when they notice it is gone, so its last update still reaches their clients', async () => {
     const schema = freshSchema();
     cleanups.push(() => dropSchema(schema));
-    const server: TestServer = await startServer({ databaseUrl: TEST_DATABASE_URL, databaseSchema: schema, redisUrl: TEST_REDIS_URL });
+    const server: TestServer = await startServer({
+      databaseUrl: TEST_DATABASE_URL,
+      databaseSchema: schema,
+      redisUrl: TEST_REDIS_URL,
+      ...FREE_FORM_REPORT,
+    });
     cleanups.push(async () => {
       await server.close();
       removeDataDir(server.dataDir);
