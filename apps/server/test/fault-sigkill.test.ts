@@ -5,6 +5,7 @@ import { createWorkshop } from '@crossboard/testkit';
 import { killChildren, spawnServer } from './helpers/child-server.ts';
 import { seededRandom } from './helpers/messages.ts';
 import { removeDataDir, tempDataDir } from './helpers/server.ts';
+import { createRecommendation, listRecommendations, reportRecommendations, updateRecommendation } from '@crossboard/model';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -35,8 +36,14 @@ describe('SIGKILL at a seeded point while several clients write', () => {
       const typed = writers.map(async (w, n) => {
         for (let i = 0; typing; i++) {
           w.doc.transact(() => {
-            w.doc.getMap('items').set(`w${n}-${i}`, 'x'.repeat(i % 7 === 0 ? sizes[n]! : 8));
-            if (i % 5 === 0) w.doc.getText('text').insert(0, String(n));
+            // As the report page writes: a recommendation with a longer description now and then.
+            createRecommendation(w.doc, {
+              id: `w${n}-${i}`,
+              title: `w${n}`,
+              description: 'x'.repeat(i % 7 === 0 ? sizes[n]! : 8),
+              order: i,
+            });
+            if (i % 5 === 0) updateRecommendation(w.doc, `w${n}-${i}`, { title: `w${n} again` });
           });
           await new Promise((r) => setTimeout(r, paces[n]));
         }
@@ -74,13 +81,14 @@ describe('SIGKILL at a seeded point while several clients write', () => {
       for (const { client, clock } of received) expect(clockOf(check.doc, client)).toBeGreaterThanOrEqual(clock);
       // And the content matches, entry for entry, for whatever every reader saw.
       for (const reader of writers) {
-        for (const [key, value] of reader.doc.getMap('items')) {
-          const author = Number(key.slice(1, key.indexOf('-')));
-          if (writers[author] !== reader) expect(check.doc.getMap('items').get(key)).toBe(value);
+        const after = new Map(listRecommendations(check.doc).map((r) => [r.id, r]));
+        for (const r of listRecommendations(reader.doc)) {
+          const author = Number(r.id.slice(1, r.id.indexOf('-')));
+          if (writers[author] !== reader) expect(after.get(r.id)).toEqual(r);
         }
       }
       console.log(
-        `seed ${seed}: killed after update ${killAfterUpdates} from the server; ${check.doc.getMap('items').size} items survived`,
+        `seed ${seed}: killed after update ${killAfterUpdates} from the server; ${reportRecommendations(check.doc).size} recommendations survived`,
       );
     }, 60_000);
   }
