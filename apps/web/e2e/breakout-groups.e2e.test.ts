@@ -133,4 +133,37 @@ describe('breakout groups', () => {
     // The banner is gone: nobody is in a group any more.
     expect(await ana.getByText(/^You are in Group/).count()).toBe(0);
   });
+  it('between live sessions a group board is read-only for its members, as the main board is, and says why', async () => {
+    const facContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
+    contexts.push(facContext);
+    const fac = await facContext.newPage();
+    // One session next week: today is between sessions, so participants' boards are closed.
+    const made = await createWorkshopInWizard(fac, server.url, { title: 'Scheduled pilots', session: true });
+    const { context, page } = await joinAs(browser, server.url, made.joinUrl, PEOPLE[0]!);
+    contexts.push(context);
+    await page
+      .getByText(/This board is closed between sessions/)
+      .first()
+      .waitFor();
+
+    await fac.goto(`${server.url}${made.path}/console`);
+    const panel = fac.getByRole('region', { name: 'Breakout groups' });
+    await eventually(async () =>
+      expect(
+        await fac
+          .getByRole('region', { name: /^Participants/ })
+          .getByRole('listitem')
+          .count(),
+      ).toBe(2),
+    );
+    await panel.getByRole('spinbutton', { name: 'Number of groups' }).fill('1');
+    await panel.getByRole('button', { name: 'Split into groups' }).click();
+    await panel.getByText('1 group made.').waitFor();
+
+    await page.getByRole('link', { name: 'Open your group’s board' }).click();
+    await page.getByRole('heading', { name: 'Board of Group 1' }).waitFor();
+    // The server would put back a note written now: the page does not offer to write one, and says why.
+    await page.getByText(/This board is closed between sessions\. It opens again/).waitFor();
+    expect(await page.getByRole('button', { name: 'New note' }).isDisabled()).toBe(true);
+  });
 });

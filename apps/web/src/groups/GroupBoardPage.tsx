@@ -15,6 +15,8 @@ import { Outline } from '../outline/Outline.tsx';
 import { useCurrentPhase, usePhaseLocked, useSettings } from '../shared/yjs-hooks.ts';
 import { useBreakout } from './use-breakout.ts';
 import { SharedTimer } from '../facilitation/SharedTimer.tsx';
+import { useWritingStatus } from '../facilitation/use-writing-status.ts';
+import { AsyncWindowNotice } from '../report/AsyncWindowNotice.tsx';
 import { setLanguage } from '../i18n/index.ts';
 import { ConnectionStatus } from '../ui/ConnectionStatus.tsx';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
@@ -104,7 +106,10 @@ function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps
   const member = breakout.active && !!group?.members.includes(me.id);
   const writes = me.role === 'facilitator' || member;
   const title = group ? nameOf(group) : t('groups.heading');
-  const readOnly = !writes || locked || me.role === 'organiser';
+  // Between live sessions the server refuses a participant's notes here as on the main board:
+  // read-only then, as there, so a member's note is not typed only to vanish.
+  const writing = useWritingStatus(control, phase);
+  const readOnly = !writes || locked || me.role === 'organiser' || (me.role === 'participant' && !writing.open);
   // A phone gets the group's board as the same list and composer the main board uses there.
   const phone = usePhoneLayout();
 
@@ -128,6 +133,7 @@ function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps
           {group && !breakout.active && <p className="notice">{t('groups.ended')}</p>}
           {group && breakout.active && !writes && <p className="notice">{t('groups.readOnly')}</p>}
           {locked && <p className="notice notice--locked">{t('workshop.lockedHint')}</p>}
+          {group && breakout.active && writes && <AsyncWindowNotice phase={phase} />}
           <div className="workshop__panel">
             {phone ? (
               <Outline
