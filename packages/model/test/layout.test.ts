@@ -173,6 +173,25 @@ describe('a busy board grows in one compact block per person', () => {
     expect(blockOfPoint(newcomer)).not.toBe('0,0');
   });
 
+  it('the sync repair keeps a person’s notes together in the block it moves them to', () => {
+    const blockOfPoint = (p: Point) =>
+      `${Math.floor(Math.round(p.x / CELL_WIDTH) / PERSON_BLOCK_COLUMNS)},${Math.floor(Math.round(p.y / CELL_HEIGHT) / PERSON_BLOCK_ROWS)}`;
+    // Ana and Tom each wrote two notes, blind to each other, into the same two cells.
+    const notes: PlacedNote[] = [
+      { id: 'ana-1', authorId: 'ana', createdAt: 1, x: 0, y: 0 },
+      { id: 'tom-1', authorId: 'tom', createdAt: 2, x: 0, y: 0 },
+      { id: 'ana-2', authorId: 'ana', createdAt: 3, x: CELL_WIDTH, y: 0 },
+      { id: 'tom-2', authorId: 'tom', createdAt: 4, x: CELL_WIDTH, y: 0 },
+    ];
+    const moved = resolveNewOverlaps(notes, 'tom', 0);
+    expect([...moved.keys()].sort()).toEqual(['tom-1', 'tom-2']);
+    const [first, second] = [moved.get('tom-1')!, moved.get('tom-2')!];
+    expect(blockOfPoint(first)).not.toBe('0,0');
+    expect(blockOfPoint(second)).toBe(blockOfPoint(first));
+    // Beside each other, in reading order.
+    expect([second.x - first.x, second.y - first.y]).toEqual([CELL_WIDTH, 0]);
+  });
+
   // Before blocks, each person's notes grew into one long row: 15 × 15 was 7,368 × 1,368 px
   // (aspect 5.4), 4 × 15 was 6,920 × 498 (aspect 13.9).
   it.each([

@@ -341,22 +341,26 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
   // The same grid as nextSpotFor: from the earliest note, which every client agrees on.
   const origin = ordered[0];
   const grid = new BlockGrid(origin);
-  const sameBlock = (a: Point, b: Point) => grid.keyOf(a) === grid.keyOf(b);
-  for (const [i, note] of ordered.entries()) {
+  // Each block's owner (its earliest settled note's author), and each author's latest settled
+  // note in a block of their own: a moved note goes on there, as their next note would.
+  const owners = new Map<string, string | null>();
+  const home = new Map<string | null, Rect>();
+  for (const note of ordered) {
     let rect = rects.get(note.id)!;
     const covered = [...settled.near(rect)].some((other) => overlapArea(rect, other) > limit);
     // Every client plans everyone's moves the same way, so two repairs never pick one cell;
     // each then carries out its own author's share.
     if (covered && note.createdAt >= since) {
       everyone.remove(rect);
+      const own = home.get(note.authorId);
       const p = findFreeSpot({
         occupied: everyone,
-        near: { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 },
+        near: own ? { x: own.x + NOTE_WIDTH / 2, y: own.y + NOTE_HEIGHT / 2 } : { x: note.x + NOTE_WIDTH / 2, y: note.y + NOTE_HEIGHT / 2 },
         authorId: note.authorId ?? '',
         origin,
-        // A note that came second in a block where its author has nothing else was their
-        // first there (both people started the same empty block): it starts a block elsewhere.
-        firstNote: !ordered.slice(0, i).some((o) => o.authorId === note.authorId && sameBlock(rects.get(o.id)!, note)),
+        // Without a block of their own yet (both people started the same empty block), the
+        // note that came second starts one elsewhere.
+        firstNote: !own,
       });
       if (note.authorId === authorId) moves.set(note.id, p);
       rect = noteRect(p);
@@ -364,6 +368,9 @@ export function resolveNewOverlaps(notes: PlacedNote[], authorId: string, since:
       everyone.add(rect);
     }
     settled.add(rect);
+    const key = grid.keyOf(rect);
+    if (!owners.has(key)) owners.set(key, note.authorId);
+    if (owners.get(key) === note.authorId) home.set(note.authorId, rect);
   }
   return moves;
 }
