@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as Y from 'yjs';
-import { readPhaseQuestions, readSessionAgenda, readSettings, sessionsFromLocal, writeSettings, writeSetup } from '@crossboard/model';
+import {
+  readOwnSessionAgendas,
+  readPhaseQuestions,
+  readSessionAgenda,
+  readSettings,
+  sessionsFromLocal,
+  writeSettings,
+  writeSetup,
+} from '@crossboard/model';
 import { SettingsPanel } from '../src/console/SettingsPanel.tsx';
 import { PhaseQuestion } from '../src/facilitation/PhaseQuestion.tsx';
 import { connect, ME, renderWorkshop } from './render-workshop.tsx';
@@ -40,5 +48,46 @@ describe('the console’s Settings panel', () => {
     expect(readPhaseQuestions(theirs).painPoints).toBe('What makes working across borders hard?');
     expect(readSettings(theirs).sessions[0]).toMatchObject({ label: 'Session 1', end: Date.UTC(2027, 5, 3, 16, 30) });
     expect(readSessionAgenda(theirs)).toHaveLength(2);
+  });
+
+  it('edits a later session’s own agenda and keeps it with the session when its time moves', async () => {
+    const user = userEvent.setup();
+    const control = new Y.Doc();
+    const sessions = sessionsFromLocal(
+      [
+        { label: 'Session 1', start: '2027-06-03T15:30', end: '2027-06-03T18:00' },
+        { label: 'Session 2', start: '2027-06-07T09:00', end: '2027-06-07T11:30' },
+      ],
+      'Europe/Paris',
+    );
+    writeSettings(control, { title: 'Cross-border', homeTimeZone: 'Europe/Paris', sessions });
+    writeSetup(control, {
+      agenda: [{ kind: 'welcome', minutes: 15 }],
+      sessionAgendas: [{ session: sessions[1]!.start, items: [{ kind: 'plenary', minutes: 30 }] }],
+    });
+    renderWorkshop(<SettingsPanel people={[]} />, { control, me: { ...ME, role: 'facilitator' } });
+    await user.click(screen.getByText('Settings'));
+
+    await user.selectOptions(await screen.findByLabelText('Agenda of'), 'Session 2');
+    expect(screen.getByText('Session 2 has its own agenda.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Item 1: what' })).toHaveValue('plenary');
+    await user.click(screen.getByRole('button', { name: 'Add an item' }));
+    // Session 2 now starts an hour later: its agenda moves with it.
+    const second = screen.getByRole('group', { name: 'Session 2' });
+    await user.clear(within(second).getByLabelText('Starts'));
+    await user.type(within(second).getByLabelText('Starts'), '10:00');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('Saved. Everyone sees the changes now.');
+
+    expect(readOwnSessionAgendas(control)).toEqual([
+      {
+        session: Date.UTC(2027, 5, 7, 8, 0),
+        items: [
+          { kind: 'plenary', minutes: 30 },
+          { kind: 'other', minutes: 10 },
+        ],
+      },
+    ]);
+    expect(readSessionAgenda(control)).toEqual([{ kind: 'welcome', minutes: 15 }]);
   });
 });

@@ -4,6 +4,7 @@ import {
   ORIGIN,
   PHASES,
   readPhaseQuestions,
+  readOwnSessionAgendas,
   readSessionAgenda,
   readSettings,
   writeSettings,
@@ -14,7 +15,7 @@ import {
 } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { timeZoneList } from '../shared/time-zones.ts';
-import { AgendaEditor } from '../create/AgendaEditor.tsx';
+import { SessionAgendas } from '../create/SessionAgendas.tsx';
 import { SessionsEditor } from '../create/SessionsEditor.tsx';
 import { sessionInstants, sessionRow, themesOf, type SessionRow } from '../create/wizard-draft.ts';
 import type { Person } from '../facilitation/facilitation-api.ts';
@@ -44,13 +45,18 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
 
   const open = () => {
     const s = readSettings(control);
+    const own = readOwnSessionAgendas(control);
     setForm({
       title: s.title,
       purpose: s.purpose,
       themes: s.themes.join('\n'),
       questions: readPhaseQuestions(control),
       homeTimeZone: s.homeTimeZone,
-      sessions: s.sessions.map((x) => sessionRow(x, s.homeTimeZone)),
+      // A later session's own agenda rides on its row, so editing its times keeps it.
+      sessions: s.sessions.map((x, i) => {
+        const mine = i > 0 ? own.find((e) => e.session === x.start) : undefined;
+        return { ...sessionRow(x, s.homeTimeZone), ...(mine ? { agenda: mine.items } : {}) };
+      }),
       phaseMinutes: { ...s.phaseMinutes },
       votes: s.votesPerParticipant,
       agenda: readSessionAgenda(control),
@@ -77,14 +83,17 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
         phaseMinutes: form.phaseMinutes,
         votesPerParticipant: form.votes,
       });
-      writeSetup(control, { phaseQuestions: form.questions, agenda: form.agenda });
+      writeSetup(control, {
+        phaseQuestions: form.questions,
+        agenda: form.agenda,
+        sessionAgendas: form.sessions.flatMap((r, i) => (i > 0 && r.agenda ? [{ session: instants[i]!.start, items: r.agenda }] : [])),
+      });
     }, ORIGIN.local);
     setMessage(t('settingsPanel.saved'));
   };
 
   const update = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
   const zones = [...new Set((people ?? []).filter((p) => !p.removed).map((p) => p.timeZone))];
-  const first = form?.sessions.map((r) => sessionInstants(r, form.homeTimeZone)).find(Boolean);
 
   return (
     <section className="console-card settings-panel" aria-labelledby="console-settings">
@@ -139,10 +148,13 @@ export function SettingsPanel({ people }: { people: Person[] | undefined }) {
               firstRow={{ date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), start: '15:30', end: '18:00' }}
             />
             <h3>{t('setup.agenda.heading')}</h3>
-            <AgendaEditor
-              items={form.agenda}
-              onChange={(agenda) => update({ agenda })}
-              sessionMinutes={first ? Math.round((first.end - first.start) / 60_000) : null}
+            <SessionAgendas
+              idPrefix="set"
+              sessions={form.sessions}
+              homeTimeZone={form.homeTimeZone}
+              agenda={form.agenda}
+              onAgenda={(agenda) => update({ agenda })}
+              onSessions={(sessions) => update({ sessions })}
             />
             <fieldset>
               <legend>{t('setup.run.phaseMinutes')}</legend>

@@ -1,20 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import {
-  BUILT_IN_TEMPLATE_IDS,
-  BUILT_IN_TEMPLATES,
-  parseTemplate,
-  PHASES,
-  type AgendaItem,
-  type BuiltInTemplateId,
-  type Phase,
-} from '@crossboard/model';
+import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, parseTemplate, PHASES, type BuiltInTemplateId, type Phase } from '@crossboard/model';
 import { api, ApiError, type CreatedWorkshop } from '../api/client.ts';
 import { saveCredential } from '../api/credentials.ts';
 import { isLanguage } from '../i18n/index.ts';
 import { timeZoneList } from '../shared/time-zones.ts';
-import { AgendaEditor } from './AgendaEditor.tsx';
+import { SessionAgendas } from './SessionAgendas.tsx';
 import { SessionsEditor } from './SessionsEditor.tsx';
 import { createBody, fromTemplate, initialDraft, sessionInstants, themesOf, type WizardDraft } from './wizard-draft.ts';
 import { WorkshopReady } from './WorkshopReady.tsx';
@@ -54,7 +46,6 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
     return builtInTextIn(initialDraft(homeTimeZone), 'cross-border', t);
   });
   const [step, setStep] = useState<Step>('start');
-  const [agendaSession, setAgendaSession] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [titleError, setTitleError] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -150,13 +141,6 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
 
   if (created) return <WorkshopReady created={created} title={draft.title.trim() || draft.from.kind} headingRef={heading} />;
 
-  // The agenda step edits one session at a time; session 1's agenda is the shared default.
-  const agendaIndex = Math.min(agendaSession, Math.max(0, draft.sessions.length - 1));
-  const agendaRow = draft.sessions[agendaIndex];
-  const shownSession = agendaRow ? sessionInstants(agendaRow, draft.homeTimeZone) : null;
-  const sessionMinutes = shownSession ? Math.round((shownSession.end - shownSession.start) / 60_000) : null;
-  const setSessionAgenda = (agenda: AgendaItem[] | undefined) =>
-    update({ sessions: draft.sessions.map((s, i) => (i === agendaIndex ? { ...s, agenda } : s)) });
   const templateName =
     draft.from.kind === 'template'
       ? t(`setup.templates.${draft.from.id}`)
@@ -350,45 +334,14 @@ export function CreateWizard({ homeTimeZone }: { homeTimeZone: string }) {
           <>
             <h4 className="wizard__subheading">{t('setup.agenda.heading')}</h4>
             <p className="field__hint">{t('setup.agenda.hint')}</p>
-            {draft.sessions.length > 1 && (
-              <div className="field wizard__agenda-session">
-                <label htmlFor="ws-agenda-session">{t('setup.agenda.whichSession')}</label>
-                <select id="ws-agenda-session" value={agendaIndex} onChange={(e) => setAgendaSession(Number(e.target.value))}>
-                  {draft.sessions.map((_, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: sessions are numbered by position, as the wizard labels them.
-                    <option key={i} value={i}>
-                      {t('setup.sessions.label', { n: i + 1 })}
-                    </option>
-                  ))}
-                </select>
-                <p className="field__hint" role="status">
-                  {agendaIndex === 0
-                    ? t('setup.agenda.firstIsShared')
-                    : agendaRow?.agenda
-                      ? t('setup.agenda.ownOf', { n: agendaIndex + 1 })
-                      : t('setup.agenda.followsFirst', { n: agendaIndex + 1 })}
-                </p>
-                {agendaIndex > 0 && (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => setSessionAgenda(draft.agenda.map((i) => ({ ...i })))}
-                  >
-                    {t('setup.agenda.copyFromFirst')}
-                  </button>
-                )}
-              </div>
-            )}
-            {agendaIndex === 0 ? (
-              <AgendaEditor key="shared" items={draft.agenda} onChange={(agenda) => update({ agenda })} sessionMinutes={sessionMinutes} />
-            ) : (
-              <AgendaEditor
-                key={`session-${agendaIndex}`}
-                items={agendaRow?.agenda ?? draft.agenda}
-                onChange={(agenda) => setSessionAgenda(agenda)}
-                sessionMinutes={sessionMinutes}
-              />
-            )}
+            <SessionAgendas
+              idPrefix="ws"
+              sessions={draft.sessions}
+              homeTimeZone={draft.homeTimeZone}
+              agenda={draft.agenda}
+              onAgenda={(agenda) => update({ agenda })}
+              onSessions={(sessions) => update({ sessions })}
+            />
             <fieldset className="wizard__minutes">
               <legend>{t('setup.run.phaseMinutes')}</legend>
               <div className="field-row">
