@@ -122,8 +122,9 @@ describe('drafts commands', () => {
 
     const notes = boardNotes(carlaBoard.doc);
     expect(ids.map((id) => plainText(noteContent(notes.get(id)!)))).toEqual(['Ana one', 'Ana two', 'Ben one']);
-    expect(notes.get(ids[0]!)!.get('author')).toEqual({ id: ana.participantId, name: 'Ana', organisation: 'City of Porto' });
-    expect(notes.get(ids[2]!)!.get('author')).toEqual({ id: ben.participantId, name: 'Ben', organisation: 'Region of Galicia' });
+    // Neither is listed in the directory: no organisation on the stamp (author-consent.test.ts).
+    expect(notes.get(ids[0]!)!.get('author')).toEqual({ id: ana.participantId, name: 'Ana', organisation: '' });
+    expect(notes.get(ids[2]!)!.get('author')).toEqual({ id: ben.participantId, name: 'Ben', organisation: '' });
 
     await waitFor(() => draftNotes(anaDrafts.doc).size === 0, "the owner's drafts are emptied");
     expect(await server.app.crossboard.rooms.use(drafts(ben), (room) => draftNotes(room.document).size)).toBe(0);

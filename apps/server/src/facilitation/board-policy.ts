@@ -23,8 +23,11 @@ import { TransactionPast } from './transaction-past.ts';
 
 /** What the board's rules need to know beyond the document itself. */
 export interface BoardPolicyDeps {
-  /** The author a new note of this person gets, or null when the person is unknown. */
-  authorOf(personId: string): Author | null;
+  /**
+   * The author a new note of this person gets, or null when the person is unknown. The writing
+   * client carries what presence shows of its person (the directory consent).
+   */
+  authorOf(personId: string, client: RoomClient): Author | null;
   /** Read from the control room at the time of the update. */
   controlState(): { anonymous: boolean; locked(phase: Phase): boolean; participantsMayCluster: boolean };
   /** Who wrote each note (kept by the server, also in anonymous mode). */
@@ -45,7 +48,7 @@ export interface BoardPolicyDeps {
 /** What a drafts room's rules need: whose room it is. */
 export interface DraftsPolicyDeps {
   ownerId: string;
-  authorOf(personId: string): Author | null;
+  authorOf(personId: string, client: RoomClient): Author | null;
   onCorrection?(rule: string, client: RoomClient, id: string): void;
 }
 
@@ -168,7 +171,7 @@ export function boardPolicy(deps: BoardPolicyDeps): UpdatePolicy {
           participantsMayCluster: control.participantsMayCluster,
           locked: (phase) => control.locked(phase),
           get author() {
-            return deps.authorOf(client.personId);
+            return deps.authorOf(client.personId, client);
           },
           ownerOf: (key, before) => authorIdOf(before) ?? recordedOwner(key),
           ...counters(rooms.notes, sizes, client.personId, {
@@ -218,7 +221,7 @@ export function draftsPolicy(deps: DraftsPolicyDeps): UpdatePolicy {
         participantsMayCluster: false,
         locked: () => false,
         get author() {
-          return deps.authorOf(deps.ownerId);
+          return deps.authorOf(deps.ownerId, client);
         },
         ownerOf: () => deps.ownerId,
         ...counters(rooms.notes, sizes, client.personId, { ownerOf: () => deps.ownerId }),

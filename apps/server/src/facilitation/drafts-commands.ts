@@ -12,6 +12,7 @@ import {
   type Author,
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
+import { authorStamps } from './author-stamp.ts';
 import { HttpError } from '../errors.ts';
 import type { PersonRecord } from '../storage/storage.ts';
 import { documentTooLarge } from '../sync/document-limit.ts';
@@ -133,7 +134,8 @@ function assertRevealFits(ctx: ServerContext, board: Room, reveal: (doc: Y.Doc) 
  */
 export async function reveal(ctx: ServerContext, store: FacilitationStore, workshopId: string): Promise<number> {
   const people = await participants(ctx, workshopId);
-  const authors = new Map<string, Author>(people.map((p) => [p.id, { id: p.id, name: p.name, organisation: p.organisation }]));
+  // Stamped as the board stamps a new note: the organisation only where its person shows it.
+  const authors = await authorStamps(ctx, workshopId, people);
   const control = roomName({ workshopId, kind: 'control' });
   const anonymous = await ctx.rooms.use(control, (room) => controlState(room.document).get('anonymous') === true);
   const names = [roomName({ workshopId, kind: 'board' }), ...people.map((p) => draftsOf(workshopId, p.id))];

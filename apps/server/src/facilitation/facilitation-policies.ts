@@ -10,6 +10,8 @@ import {
   type Author,
 } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
+import { authorStamp } from './author-stamp.ts';
+import type { RoomClient } from '../sync/connection.ts';
 import type { UpdatePolicy } from '../sync/room.ts';
 import { boardPolicy, draftsPolicy } from './board-policy.ts';
 import { VERSION_EVERY_MS, takeVersion, type VersionReason } from './board-versions.ts';
@@ -48,10 +50,7 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     const control = roomName({ workshopId, kind: 'control' });
     return boardPolicy({
       clusterOwners: clusterOwnersOf(name),
-      authorOf(personId): Author | null {
-        const p = reads.person(workshopId, personId);
-        return p ? { id: p.id, name: p.name, organisation: p.organisation } : null;
-      },
+      authorOf: (personId, client) => authorOf(workshopId, reads, personId, client),
       controlState() {
         // Loaded before the board and kept while it is (companionsOf below).
         const room = ctx.rooms.loaded(control);
@@ -81,15 +80,17 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     });
   };
 
-  const authorOf = (workshopId: string, reads: PolicyReads, personId: string): Author | null => {
+  // The stamp shows what the person's presence shows (their directory consent, kept current on
+  // the socket by presence-consent.ts); a person other than the writer gets no organisation.
+  const authorOf = (workshopId: string, reads: PolicyReads, personId: string, client: RoomClient): Author | null => {
     const p = reads.person(workshopId, personId);
-    return p ? { id: p.id, name: p.name, organisation: p.organisation } : null;
+    return p ? authorStamp(p, client.personId === personId ? client.identity : null) : null;
   };
 
   const drafts = (workshopId: string, ownerId: string, reads: PolicyReads): UpdatePolicy =>
     draftsPolicy({
       ownerId,
-      authorOf: (personId) => authorOf(workshopId, reads, personId),
+      authorOf: (personId, client) => authorOf(workshopId, reads, personId, client),
       onCorrection(rule, client, id) {
         ctx.log.info({ workshopId, personId: client.personId, rule, id }, 'drafts update corrected');
       },

@@ -15,8 +15,11 @@ export const facilitatorAuthor = (w: Pick<CreatedWorkshop, 'facilitatorId'>): Au
   organisation: '',
 });
 
-/** The author the server stamps on the notes of someone who joined with joinAsParticipant's defaults. */
-export const participantAuthor = (p: { participantId: string }, name = 'Ana', organisation = 'City of Porto'): Author => ({
+/**
+ * The author the server stamps on the notes of someone who joined with joinAsParticipant's
+ * defaults: no organisation until they show it in the directory (facilitation/author-stamp.ts).
+ */
+export const participantAuthor = (p: { participantId: string }, name = 'Ana', organisation = ''): Author => ({
   id: p.participantId,
   name,
   organisation,
