@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { boardClusters, boardNotes, createCluster, createNote } from '../schema/board.ts';
 import { controlState, writeSettings } from '../schema/control.ts';
+import { writeSetup } from '../schema/control-setup.ts';
 import { publishTallies, writeVotingRound } from '../schema/control-voting.ts';
 import { addActionStep, createRecommendation, updateRecommendationPlan } from '../schema/report.ts';
 import { ORIGIN } from '../origins.ts';
@@ -41,6 +42,10 @@ export function* writeSnapshotSteps(
       themes: [...w.themes],
       homeTimeZone: w.homeTimeZone,
       sessions: w.sessions.map((s) => ({ ...s })),
+    });
+    writeSetup(docs.control, {
+      ...(w.agenda ? { agenda: w.agenda } : {}),
+      ...(w.sessionAgendas ? { sessionAgendas: w.sessionAgendas } : {}),
     });
     controlState(docs.control).set('anonymous', w.anonymous);
     const tallies = dictionary<number>();

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import { boardNotes, listClusters, listNotes, plainText } from '../schema/board.ts';
 import { controlState, readSettings, type Session } from '../schema/control.ts';
+import { readOwnSessionAgendas, readSessionAgenda } from '../schema/control-setup.ts';
+import type { AgendaItem } from '../agenda/agenda.ts';
+import type { SessionAgenda } from '../agenda/session-agendas.ts';
 import { readTallies, readVotingRounds, type VotingRound } from '../schema/control-voting.ts';
 import { listRecommendations, type RecommendationView } from '../schema/report.ts';
 import { PHASES, type Phase } from '../phases.ts';
@@ -60,6 +63,10 @@ export interface WorkshopSnapshot {
     themes: string[];
     homeTimeZone: string;
     sessions: Session[];
+    /** The shared run of show, when there is one. */
+    agenda?: AgendaItem[];
+    /** Sessions' own runs of show, by start instant, when any has one. */
+    sessionAgendas?: SessionAgenda[];
     /** Notes were written without names: exports attribute none of them. */
     anonymous: boolean;
   };
@@ -96,6 +103,13 @@ export interface WorkshopDocs {
 // Reading must not write: noteContent() would give a body-less note a blank one.
 const textOf = (content: unknown) => (content instanceof Y.XmlFragment ? plainText(content) : '');
 
+/** The agendas a snapshot carries, only when set, so workshops without them export as before. */
+function agendasOf(control: Y.Doc): { agenda?: AgendaItem[]; sessionAgendas?: SessionAgenda[] } {
+  const agenda = readSessionAgenda(control);
+  const own = readOwnSessionAgendas(control);
+  return { ...(agenda.length ? { agenda } : {}), ...(own.length ? { sessionAgendas: own } : {}) };
+}
+
 export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInput[]): WorkshopSnapshot {
   const settings = readSettings(docs.control);
   const anonymous = controlState(docs.control).get('anonymous') === true;
@@ -129,6 +143,7 @@ export function snapshotFromDocs(docs: WorkshopDocs, people: readonly PersonInpu
       themes: [...settings.themes],
       homeTimeZone: settings.homeTimeZone,
       sessions: settings.sessions.map((s) => ({ label: s.label, start: s.start, end: s.end })),
+      ...agendasOf(docs.control),
       anonymous,
     },
     people: people.map((p) => ({

@@ -14,6 +14,8 @@ import {
 } from '../schema/report.ts';
 import { CREDITS, roundsFromItemVotes, roundVotes, type SnapshotVotingRound, type WorkshopSnapshot } from './snapshot.ts';
 import { migrateWorkshopJson } from './workshop-json-migrations.ts';
+import { MAX_AGENDA_ITEMS, readAgenda, type AgendaItem } from '../agenda/agenda.ts';
+import { MAX_SESSION_AGENDAS } from '../agenda/session-agendas.ts';
 import { textBlocks } from './snapshot-to-docs.ts';
 
 export const WORKSHOP_JSON_FORMAT = 'crossboard-workshop';
@@ -48,6 +50,11 @@ export function exportWorkshopJson(s: WorkshopSnapshot): string {
       themes: s.workshop.themes,
       homeTimeZone: s.workshop.homeTimeZone,
       sessions: s.workshop.sessions.map((x) => ({ label: x.label, start: iso(x.start), end: iso(x.end) })),
+      // Optional in version 2: written only when set, so files without them are unchanged.
+      ...(s.workshop.agenda ? { agenda: s.workshop.agenda } : {}),
+      ...(s.workshop.sessionAgendas
+        ? { sessionAgendas: s.workshop.sessionAgendas.map((a) => ({ session: iso(a.session), items: a.items })) }
+        : {}),
       anonymous: s.workshop.anonymous,
     },
     people: s.people.map((p) => ({
@@ -132,6 +139,14 @@ function text(v: unknown, path: string, max = MAX_NOTE_TEXT_LENGTH): string {
   if (typeof v !== 'string') throw new WorkshopImportError(path, 'expected a string');
   if (v.length > max) throw new WorkshopImportError(path, `longer than ${max} characters`);
   return v;
+}
+/** A run of show, every item well-formed: an import never silently drops one. */
+function agendaItems(v: unknown, path: string): AgendaItem[] {
+  const items = arr(v, path, MAX_AGENDA_ITEMS);
+  const read = readAgenda(items);
+  if (read.length !== items.length)
+    throw new WorkshopImportError(path, 'expected agenda items: a kind, 1–600 minutes, a phase for phase work');
+  return read;
 }
 function nullableText(v: unknown, path: string): string | null {
   return v === null ? null : text(v, path);
@@ -239,6 +254,16 @@ function readWorkshop(json: string | unknown): WorkshopSnapshot {
           end: instant(s.end, `${p}.end`),
         };
       }),
+      ...(w.agenda !== undefined ? { agenda: agendaItems(w.agenda, '$.workshop.agenda') } : {}),
+      ...(w.sessionAgendas !== undefined
+        ? {
+            sessionAgendas: arr(w.sessionAgendas, '$.workshop.sessionAgendas', MAX_SESSION_AGENDAS).map((x, i) => {
+              const a = obj(x, `$.workshop.sessionAgendas[${i}]`);
+              const p = `$.workshop.sessionAgendas[${i}]`;
+              return { session: instant(a.session, `${p}.session`), items: agendaItems(a.items, `${p}.items`) };
+            }),
+          }
+        : {}),
       anonymous: check((v): v is boolean => typeof v === 'boolean', w.anonymous, '$.workshop.anonymous', 'true or false'),
     },
     people: unique(
