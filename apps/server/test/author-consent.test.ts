@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardNotes, createNote, draftNotes, type Author } from '@crossboard/model';
+import * as testkit from '@crossboard/testkit';
 import { connectSynced, rawSocket, waitFor, wsUrl, type RawSocket, type TestClient } from './helpers/clients.ts';
-import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
+import { killChildren, spawnServer } from './helpers/child-server.ts';
+import { TEST_DATABASE_URL, dropSchema, freshSchema } from './helpers/postgres.ts';
+import { TEST_REDIS_URL } from './helpers/redis.ts';
+import { createWorkshop, joinAsParticipant, removeDataDir, tempDataDir } from './helpers/server.ts';
 import { useServer } from './helpers/use-server.ts';
 import { encodeSyncStep1 } from '../src/sync/protocol.ts';
 
@@ -12,8 +16,13 @@ import { encodeSyncStep1 } from '../src/sync/protocol.ts';
  */
 const server = useServer();
 const sockets: RawSocket[] = [];
-afterEach(() => {
+const schemas: string[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
   for (const s of sockets.splice(0)) s.ws.terminate();
+  killChildren();
+  await Promise.all(schemas.splice(0).map(dropSchema));
+  dirs.splice(0).forEach(removeDataDir);
 });
 
 const ANA_ORG = 'ANA-ORG-Camara-Municipal-do-Porto';
@@ -40,8 +49,8 @@ async function workshop() {
 }
 
 /** A socket that keeps every byte it receives, and asks for the whole document as a new reader does. */
-async function listen(room: string, token: string): Promise<RawSocket> {
-  const s = rawSocket(wsUrl(server.ws, room, token));
+async function listen(room: string, token: string, ws = server.ws): Promise<RawSocket> {
+  const s = rawSocket(wsUrl(ws, room, token));
   sockets.push(s);
   await s.opened;
   s.ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
@@ -156,4 +165,48 @@ describe('a note’s author stamp follows the directory consent', () => {
     expect(reveal.statusCode).toBe(200);
     expect(await stored(board, draftId)).toEqual({ id: ana.participantId, name: 'Ana Lima', organisation: '' });
   });
+
+  it('follows a choice saved through one process on the boards another process holds (PostgreSQL, Redis)', async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    const env = { DATABASE_URL: TEST_DATABASE_URL, CROSSBOARD_DB_SCHEMA: schema, REDIS_URL: TEST_REDIS_URL };
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => {
+        const dir = tempDataDir();
+        dirs.push(dir);
+        return spawnServer(dir, env);
+      }),
+    );
+    const w = await testkit.createWorkshop(a!.base, { title: 'Consent across processes' });
+    const ana = await testkit.joinAsParticipant(a!.base, w.id, 'Ana Lima', { organisation: ANA_ORG });
+    const carol = await testkit.joinAsParticipant(a!.base, w.id, 'Carol Diaz', { organisation: 'Carol Org' });
+    const put = (show: string[]) =>
+      fetch(`${a!.base}/api/workshops/${w.id}/directory/me`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.token}` },
+        body: JSON.stringify(profile({ show })),
+      });
+    expect((await put(['organisation'])).status).toBe(200);
+    // Ana and Carol are on process B; the choice is saved through process A.
+    const board = `${w.id}/board`;
+    const own: Author = { id: ana.participantId, name: 'Ana Lima', organisation: ANA_ORG };
+    const raw = await listen(board, carol.token, b!.ws);
+    const carolBoard = await connectSynced(b!.ws, board, carol.token);
+    const anaBoard = await connectSynced(b!.ws, board, ana.token);
+    const first = write(anaBoard, own, 'first note');
+    await waitFor(() => authorOn(carolBoard, first)?.organisation === ANA_ORG, 'her note shows it while she does', 10_000);
+    await waitFor(() => has(raw, first) && raw.messages.some((m) => m[0] === AWARENESS && has1(m, ANA_ORG)), 'frames in flight');
+
+    const mark = raw.messages.length;
+    expect((await put([])).status).toBe(200);
+    await waitFor(() => authorOn(carolBoard, first)?.organisation === '', 'the stamp on B follows the choice made on A', 10_000);
+    const second = write(anaBoard, own, 'second note');
+    await waitFor(() => has(raw, second, mark) && authorOn(carolBoard, second), 'a later note on B', 10_000);
+    expect(authorOn(carolBoard, second)).toEqual({ id: ana.participantId, name: 'Ana Lima', organisation: '' });
+    expect(has(raw, ANA_ORG, mark)).toBe(false);
+    // A reader on process A after the change: its first sync does not hold it either.
+    const late = await listen(board, carol.token, a!.ws);
+    await waitFor(() => has(late, first) && has(late, second), 'the first sync on A', 10_000);
+    expect(has(late, ANA_ORG)).toBe(false);
+  }, 60_000);
 });
