@@ -56,7 +56,7 @@ export const setupEn = {
     },
     agenda: {
       heading: 'Agenda for each session',
-      hint: 'The run of show every session follows. Participants see it in their own time.',
+      hint: 'What happens in each session, in order. Participants see it in their own time.',
       caption: 'Agenda items',
       what: 'What',
       board: 'Board',
@@ -275,7 +275,7 @@ export const setupEs: Shape<Messages> = {
     },
     agenda: {
       heading: 'Agenda de cada sesión',
-      hint: 'El guion que sigue cada sesión. Los participantes lo ven en su propia hora.',
+      hint: 'Lo que pasa en cada sesión, en orden. Los participantes lo ven en su propia hora.',
       caption: 'Puntos de la agenda',
       what: 'Qué',
       board: 'Tablero',
@@ -498,7 +498,7 @@ export const setupFr: Shape<Messages> = {
     },
     agenda: {
       heading: 'Déroulé de chaque séance',
-      hint: 'Le déroulé que suit chaque séance. Les participants le voient à leur heure.',
+      hint: 'Ce qui se passe à chaque séance, dans l’ordre. Les participants le voient à leur heure.',
       caption: 'Points du déroulé',
       what: 'Quoi',
       board: 'Tableau',
