@@ -166,6 +166,32 @@ describe('a note’s author stamp follows the directory consent', () => {
     expect(await stored(board, draftId)).toEqual({ id: ana.participantId, name: 'Ana Lima', organisation: '' });
   });
 
+  it('does not bring a withdrawn organisation back when the facilitator restores an older version', async () => {
+    const { w, ana, carol, consent } = await workshop();
+    const board = `${w.id}/board`;
+    const own: Author = { id: ana.participantId, name: 'Ana Lima', organisation: ANA_ORG };
+    await consent(true);
+    const anaBoard = await connectSynced(server.ws, board, ana.token);
+    const kept = write(anaBoard, own, 'kept in the version');
+    await waitFor(() => authorOn(anaBoard, kept)?.organisation === ANA_ORG, 'stamped while she shows it');
+    await waitFor(() => server.app.crossboard.rooms.loaded(board)?.document.getMap('notes').has(kept), 'stored');
+    const version = await server.call('POST', `/api/workshops/${w.id}/versions`, w.facilitatorToken);
+    expect(version.statusCode).toBe(201);
+    // The note is deleted, then she withdraws: the version still holds her old stamp.
+    anaBoard.doc.transact(() => boardNotes(anaBoard.doc).delete(kept));
+    await waitFor(() => !server.app.crossboard.rooms.loaded(board)?.document.getMap('notes').has(kept), 'deleted');
+    await consent(false);
+
+    const raw = await listen(board, carol.token);
+    const carolBoard = await connectSynced(server.ws, board, carol.token);
+    const restore = await server.call('POST', `/api/workshops/${w.id}/versions/${version.json().versionId}/restore`, w.facilitatorToken);
+    expect(restore.statusCode).toBe(200);
+    await waitFor(() => authorOn(carolBoard, kept), 'the note is back');
+    expect(authorOn(carolBoard, kept)).toEqual({ id: ana.participantId, name: 'Ana Lima', organisation: '' });
+    await waitFor(() => has(raw, kept), 'the restore reaches the raw socket');
+    expect(has(raw, ANA_ORG)).toBe(false);
+  });
+
   it('follows a choice saved through one process on the boards another process holds (PostgreSQL, Redis)', async () => {
     const schema = freshSchema();
     schemas.push(schema);

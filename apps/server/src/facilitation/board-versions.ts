@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { randomId } from '../auth/random-id.ts';
 import type { AsyncFacilitationRecords as FacilitationStore } from '../storage/records.ts';
+import { authorStamps, restampBoard } from './author-stamp.ts';
 
 /** While people keep writing, the board is saved as a version at least this often. */
 export const VERSION_EVERY_MS = 5 * 60_000;
@@ -39,6 +40,8 @@ export async function restoreVersion(ctx: ServerContext, store: FacilitationStor
   const old = new Y.Doc();
   try {
     Y.applyUpdate(old, data);
+    // The authors as they are shown today (directory consent), not as they were then.
+    restampBoard(old, await authorStamps(ctx, workshopId, await ctx.storage.listPeople(workshopId)));
     await ctx.rooms.use(roomName({ workshopId, kind: 'board' }), (room) =>
       room.change((doc) => {
         for (const name of ['notes', 'clusters']) makeMapOfMapsEqual(doc.getMap(name), old.getMap(name));
