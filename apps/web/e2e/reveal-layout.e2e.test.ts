@@ -47,7 +47,7 @@ describe('reveal of drafts, through the UI', () => {
     await fac.getByLabel(/Private drafting/).check();
     await Promise.all(
       people.map(async ({ page }, p) => {
-        await page.getByRole('heading', { name: 'Your drafts (private)' }).waitFor({ timeout: 15_000 });
+        await page.getByRole('heading', { name: 'Your drafts (private)' }).waitFor({ timeout: 30_000 });
         for (let n = 0; n < DRAFTS[p]!; n++) await writeDraft(page, `P${p + 1} draft ${n + 1}`);
       }),
     );
