@@ -1,14 +1,4 @@
-import {
-  CELL_HEIGHT,
-  CELL_WIDTH,
-  FRAME_PADDING,
-  FRAME_TITLE_BAND,
-  NOTE_GAP,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  type Point,
-  type Rect,
-} from './placement.ts';
+import { CELL_HEIGHT, CELL_WIDTH, FRAME_PADDING, FRAME_TITLE_BAND, NOTE_GAP, type Point, type Rect } from './placement.ts';
 
 /** Notes per row inside one person's block or one cluster's frame. */
 export const BLOCK_COLUMNS = 3;
@@ -89,32 +79,6 @@ export function layoutRevealedDrafts(occupied: Iterable<Rect>, byAuthor: Block<s
     for (const [id, p] of block.positions) positions.set(id, p);
   }
   return positions;
-}
-
-export interface TidyInput {
-  clusters: { id: string; noteIds: string[] }[];
-  unclustered: string[];
-  /** Where the arrangement starts (the board's current top-left, so nobody loses their place). */
-  start: Point;
-}
-
-export interface TidyLayout {
-  notes: Map<string, Point>;
-  /** A cluster's anchor (its frame is drawn around its notes; an empty one sits here). */
-  clusters: Map<string, Point>;
-}
-
-/** "Tidy up": every cluster a block in its frame, unclustered notes in a block after them. */
-export function tidyPhase({ clusters, unclustered, start }: TidyInput): TidyLayout {
-  const blocks: Block<string>[] = clusters.map((c) => ({ key: c.id, items: c.noteIds }));
-  if (unclustered.length > 0) blocks.push({ key: '', items: unclustered });
-  const notes = new Map<string, Point>();
-  const anchors = new Map<string, Point>();
-  for (const block of arrangeBlocks(blocks, start)) {
-    for (const [id, p] of block.positions) notes.set(id, p);
-    if (block.key) anchors.set(block.key, block.origin);
-  }
-  return { notes, clusters: anchors };
 }
 
 /** A note joining a cluster goes to the first free slot of the cluster's block. */
