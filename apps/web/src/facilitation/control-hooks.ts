@@ -24,6 +24,11 @@ export function useControl<T>(control: Y.Doc, read: (doc: Y.Doc) => T, equal: (a
       state.observe(h);
       settings.observe(h);
       rounds.observe(h);
+      // A change landing between the render that read the value and this subscription fired
+      // no handler: a second tab's BroadcastChannel reply, or the IndexedDB copy, can fill the
+      // doc in that gap. Count it as one change, so React's check after subscribing re-reads
+      // the doc instead of keeping the empty settings forever (`equal` keeps an unchanged value).
+      version.current++;
       return () => {
         state.unobserve(h);
         settings.unobserve(h);

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer, type RunningServer } from './harness/server.ts';
+import { launchChromium } from '@crossboard/testkit';
+import { signedInContext } from './harness/people.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a facilitator with the board and the console in two tabs', () => {
+  it('sees the workshop themes in the console while the board stays open', async () => {
+    const w = await server.createWorkshop({ title: 'Border frictions', themes: ['Mobility', 'Data sharing'] });
+    // One context, two pages: like two tabs of one browser, they share BroadcastChannel,
+    // IndexedDB and localStorage, so the second tab's doc fills from the first before the
+    // server answers.
+    const context = await signedInContext(
+      browser,
+      w.id,
+      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+      { viewport: { width: 1440, height: 900 } },
+    );
+    const board = await context.newPage();
+    await board.goto(`${server.url}/w/${w.id}`);
+    await board.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+
+    const consolePage = await context.newPage();
+    await consolePage.goto(`${server.url}/w/${w.id}/console`);
+    await consolePage.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+    // The themes come from the control room: the panel offers suggestions once it has them
+    // (before the fix it said "Add the workshop's themes…" for good).
+    const panel = consolePage.getByRole('region', { name: 'Suggested themes' });
+    await panel.getByRole('button', { name: 'Suggest themes for untagged notes' }).waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.console-empty').count()).toBe(0);
+    await context.close();
+  });
+});
