@@ -10,6 +10,7 @@ import { ClusterLayer } from './ClusterLayer.tsx';
 import { isNoteVisible, ZOOM_STEP, screenToBoard } from './geometry.ts';
 import { NOTE_HEIGHT, NOTE_WIDTH } from '../layout/note-geometry.ts';
 import { nextNoteSpot, tidyUpPhase, useOverlapRepair } from '../layout/placement.ts';
+import { fitPhase, useFitOnNewFrames } from './use-fit-on-new-frames.ts';
 import { mayCluster } from '../facilitation/cluster-actions.ts';
 import { stopBufferingKeys, whenFinishedBeforeEditor } from './key-buffer.ts';
 import { addNote, appendTyped } from './note-actions.ts';
@@ -83,6 +84,7 @@ export function Board({ phase, themes, readOnly }: Props) {
     [board, undo, me, phase, readOnly, ui],
   );
   useOverlapRepair(board, phase, me.id, !readOnly);
+  useFitOnNewFrames(board, phase, me.role === 'facilitator');
 
   // Roving focus: one tab stop for the whole board, the last note focused or the first in reading order.
   const activeNoteId = useBoardUi((s) => s.activeNoteId);
@@ -248,6 +250,7 @@ export function Board({ phase, themes, readOnly }: Props) {
           className="button"
           onClick={() => {
             tidyUpPhase(board, undo, phase, mayCluster(me, control));
+            fitPhase(board, phase);
             ui().showToast(t('board.tidied'), true);
           }}
           disabled={readOnly || ids.length === 0}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { clampZoom, zoomAround, type Viewport } from './geometry.ts';
+import { clampZoom, fitRect, zoomAround, type Viewport } from './geometry.ts';
 import { bufferKeysUntilEditorReady, stopBufferingKeys } from './key-buffer.ts';
 
 /** Local, per-screen board state: where we look, what is being edited, the undo toast. */
@@ -18,6 +18,8 @@ interface BoardUi {
   resetZoom(): void;
   /** Pans so the board point (x, y) is at the middle of the surface. */
   centreOn(x: number, y: number): void;
+  /** Zooms and pans so the board rectangle is all in view (never past 100 %, never below the minimum zoom). */
+  fitTo(r: { x: number; y: number; width: number; height: number }): void;
   startEditing(id: string | null): void;
   requestFocus(id: string | null): void;
   showToast(message: string, undo: boolean): void;
@@ -46,6 +48,7 @@ export const useBoardUi = create<BoardUi>((set) => ({
       const v = s.viewport;
       return { viewport: { ...v, panX: (v.width || 800) / 2 - x * v.zoom, panY: (v.height || 600) / 2 - y * v.zoom } };
     }),
+  fitTo: (r) => set((s) => ({ viewport: fitRect(s.viewport, r) })),
   startEditing: (editingId) =>
     set((s) => {
       // A new editor is about to mount: keep what is typed until it can take it.

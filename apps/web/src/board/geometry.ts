@@ -45,3 +45,17 @@ export function zoomAround(v: Viewport, factor: number, sx: number, sy: number):
   const k = zoom / v.zoom;
   return { ...v, zoom, panX: sx - (sx - v.panX) * k, panY: sy - (sy - v.panY) * k };
 }
+
+/** Space kept round content fitted to the view, in screen pixels. */
+export const FIT_MARGIN = 32;
+
+/**
+ * The viewport showing all of the board rectangle `r`, centred: zoomed out as far as needed
+ * (not below MIN_ZOOM, so a huge board shows its middle), never zoomed in past 100 %.
+ */
+export function fitRect(v: Viewport, r: { x: number; y: number; width: number; height: number }): Viewport {
+  const width = v.width || 800;
+  const height = v.height || 600;
+  const zoom = clampZoom(Math.min(1, (width - 2 * FIT_MARGIN) / Math.max(1, r.width), (height - 2 * FIT_MARGIN) / Math.max(1, r.height)));
+  return { ...v, zoom, panX: width / 2 - (r.x + r.width / 2) * zoom, panY: height / 2 - (r.y + r.height / 2) * zoom };
+}

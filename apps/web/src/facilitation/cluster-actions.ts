@@ -14,7 +14,7 @@ import {
 import type { LocalUser } from '../shared/workshop-context.ts';
 import { clusterAt } from '../layout/cluster-geometry.ts';
 import { noteCentre } from '../layout/note-geometry.ts';
-import { freeClusterAnchor, moveIntoCluster } from '../layout/placement.ts';
+import { moveIntoCluster, placeNewCluster } from '../layout/placement.ts';
 
 /**
  * Clustering writes. Each is one local transaction and one undo step, so the board's
@@ -37,10 +37,15 @@ export function createClusterWith(doc: Y.Doc, undo: Y.UndoManager, phase: Phase,
   let id = '';
   step(doc, undo, () => {
     // A frame drawn around notes wherever they lie overlapped its neighbours: the cluster gets
-    // free space of its own, right of everything, and its notes move into it as a block.
-    const { x, y } = freeClusterAnchor(doc, phase);
-    id = createCluster(boardClusters(doc), { phase, title: cleanTitle(title), x, y });
-    for (const noteId of noteIds) if (boardNotes(doc).has(noteId)) moveIntoCluster(doc, noteId, id);
+    // free space of its own near the middle of the phase, and its notes move into it as a block.
+    const { anchor, notes } = placeNewCluster(doc, phase, noteIds);
+    id = createCluster(boardClusters(doc), { phase, title: cleanTitle(title), x: anchor.x, y: anchor.y });
+    for (const [noteId, p] of notes) {
+      const m = boardNotes(doc).get(noteId);
+      m?.set('clusterId', id);
+      m?.set('x', p.x);
+      m?.set('y', p.y);
+    }
   });
   return id;
 }

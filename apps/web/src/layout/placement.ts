@@ -5,6 +5,9 @@ import {
   boardNotes,
   ORIGIN,
   tidyPhase,
+  frameSize,
+  placeFrame,
+  stackInColumns,
   BLOCK_COLUMNS,
   CELL_WIDTH,
   NOTE_GAP,
@@ -17,13 +20,7 @@ import {
   type Rect,
 } from '@crossboard/model';
 import { clusterRect } from './cluster-geometry.ts';
-import {
-  FRAME_PADDING as CLUSTER_PADDING,
-  FRAME_TITLE_BAND as CLUSTER_TITLE_BAND,
-  NOTE_HEIGHT,
-  NOTE_WIDTH,
-  noteHeightOf,
-} from './note-geometry.ts';
+import { FRAME_PADDING as CLUSTER_PADDING, FRAME_TITLE_BAND as CLUSTER_TITLE_BAND, NOTE_WIDTH, noteHeightOf } from './note-geometry.ts';
 
 /**
  * Moves the board makes for the user (sync repair) rather than by their hand: sent like any
@@ -64,15 +61,46 @@ function otherFrames(doc: Y.Doc, phase: Phase, except: string | null): Rect[] {
   return out;
 }
 
-/**
- * Where a new cluster's frame starts: right of every note and frame of the phase, level with
- * the top of the board, so a cluster that grows downwards runs into nothing.
- */
-export function freeClusterAnchor(doc: Y.Doc, phase: Phase): Point {
-  const rects: Rect[] = phaseNotes(doc, phase).map((n) => ({ x: n.x, y: n.y, width: NOTE_WIDTH, height: NOTE_HEIGHT }));
+/** The phase's notes (as tall as they show) and frames, as board rectangles. */
+function phaseRects(doc: Y.Doc, phase: Phase, leaving: ReadonlySet<string> = new Set()): Rect[] {
+  const rects: Rect[] = [];
+  for (const [id, m] of boardNotes(doc)) {
+    if (m.get('phase') !== phase || leaving.has(id)) continue;
+    rects.push({ x: Number(m.get('x')) || 0, y: Number(m.get('y')) || 0, width: NOTE_WIDTH, height: noteHeightOf(m) });
+  }
   rects.push(...otherFrames(doc, phase, null));
-  if (rects.length === 0) return { x: 0, y: 0 };
-  return { x: Math.max(...rects.map((r) => r.x + r.width)) + 2 * NOTE_GAP, y: Math.min(...rects.map((r) => r.y)) };
+  return rects;
+}
+
+/** Everything on the phase's board, or null when it is empty: what "fit to content" shows. */
+export function phaseContentRect(doc: Y.Doc, phase: Phase): Rect | null {
+  const rects = phaseRects(doc, phase);
+  if (rects.length === 0) return null;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
+}
+
+/**
+ * A new cluster of `noteIds`: its frame in free space the size of the block its notes will make,
+ * chosen so the phase keeps a landscape shape (placeFrame), and each note's spot in the block.
+ * The notes leaving their places free them for the frame.
+ */
+export function placeNewCluster(doc: Y.Doc, phase: Phase, noteIds: string[]): { anchor: Point; notes: Map<string, Point> } {
+  const members = noteIds.flatMap((id) => {
+    const m = boardNotes(doc).get(id);
+    return m ? [{ id, height: noteHeightOf(m) }] : [];
+  });
+  const block = stackInColumns(members.map((m) => m.height));
+  const obstacles = phaseRects(doc, phase, new Set(noteIds));
+  const everything = phaseContentRect(doc, phase);
+  const near = everything ? { x: everything.x + everything.width / 2, y: everything.y + everything.height / 2 } : { x: 0, y: 0 };
+  const anchor = placeFrame({ obstacles, size: frameSize(block), near });
+  const inside = { x: anchor.x + CLUSTER_PADDING, y: anchor.y + CLUSTER_PADDING + CLUSTER_TITLE_BAND };
+  const notes = new Map(
+    members.map((m, k) => [m.id, { x: inside.x + block.positions[k]!.x, y: inside.y + block.positions[k]!.y }] as const),
+  );
+  return { anchor, notes };
 }
 
 /**
@@ -170,7 +198,7 @@ export function useOverlapRepair(doc: Y.Doc, phase: Phase, authorId: string, ena
 }
 
 /**
- * "Tidy up": the phase's clusters side by side, each a block of its notes inside its frame, the
+ * "Tidy up": the phase's clusters in rows that keep a 16:10 shape, each a block of its notes inside its frame, the
  * unclustered notes after them. One local transaction, so one Ctrl+Z, and synced to everyone.
  */
 export function tidyUpPhase(doc: Y.Doc, undo: Y.UndoManager, phase: Phase, moveClusters: boolean): void {
@@ -184,6 +212,7 @@ export function tidyUpPhase(doc: Y.Doc, undo: Y.UndoManager, phase: Phase, moveC
     clusters: clusters.map(([id]) => ({ id, noteIds: notes.filter((n) => n.clusterId === id).map((n) => n.id) })),
     unclustered: notes.filter((n) => !n.clusterId || !known.has(n.clusterId)).map((n) => n.id),
     start: { x: Math.min(...notes.map((n) => n.x)), y: Math.min(...notes.map((n) => n.y)) },
+    heights: new Map(notes.map((n) => [n.id, noteHeightOf(boardNotes(doc).get(n.id)!)] as const)),
   });
   undo.stopCapturing();
   doc.transact(() => {
