@@ -20,7 +20,7 @@ describe('the check-in round', () => {
       round: null,
       cards: [],
       ready: 0,
-      people: 3,
+      people: 2,
     });
     expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' })).status).toBe(404);
 
@@ -37,7 +37,7 @@ describe('the check-in round', () => {
     const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
     expect(wall.round.prompt).toBe(PROMPT);
     expect(wall.ready).toBe(2);
-    expect(wall.people).toBe(3);
+    expect(wall.people).toBe(2);
     // Bob answered first and keeps his place after editing.
     expect(wall.cards.map((c: Record<string, string>) => [c.name, c.country, c.timeZone, c.answer])).toEqual([
       ['Bob', 'Fiji', 'Pacific/Fiji', 'Suva, to meet other small island states'],
@@ -47,6 +47,18 @@ describe('the check-in round', () => {
     // A new round starts an empty wall; nobody is ready in it yet.
     await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: 'One word for today?' });
     expect((await call('GET', `/api/workshops/${w.id}/checkin`, bob.token)).json()).toMatchObject({ cards: [], ready: 0 });
+  });
+
+  it('counts participants only, as the console does: the facilitator’s card is not one of "ready"', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana');
+    await joinAsParticipant(server.app, w.id, 'Bob');
+    await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: PROMPT });
+    await call('PUT', `/api/workshops/${w.id}/checkin/me`, w.facilitatorToken, { answer: 'Running it from Lisbon' });
+    await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' });
+    const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
+    expect(wall.cards).toHaveLength(2);
+    expect({ ready: wall.ready, people: wall.people }).toEqual({ ready: 1, people: 2 });
   });
 
   it('drops a removed person’s card and refuses answers past the limit', async () => {

@@ -32,3 +32,4 @@ export * from './layout/index.ts';
 export * from './people/directory.ts';
 export * from './groups/index.ts';
 export * from './people/people-to-meet.ts';
+export * from './people/readiness.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ORIGIN, controlState, currentPhase, roomName } from '@crossboard/model';
+import { ORIGIN, controlState, currentPhase, readiness, roomName } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
@@ -53,7 +53,16 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
     const records = checkinRecords(ctx);
     const round = await records.currentRound(w.id);
     const people = (await ctx.storage.listPeople(w.id)).filter((p) => !p.revoked);
-    if (!round) return { round: null, cards: [], ready: 0, people: people.length };
+    // "ready of people" is the console's count: participants only, so the facilitator's own
+    // card (or absence of one) never makes the wall disagree with the console.
+    const tally = (answered: string[]) => {
+      const { ready, total } = readiness(
+        people.map((p) => ({ id: p.id, role: p.role, removed: false })),
+        answered,
+      );
+      return { ready, people: total };
+    };
+    if (!round) return { round: null, cards: [], ...tally([]) };
     const byId = new Map(people.map((p) => [p.id, p]));
     const cards = [];
     for (const a of await records.answers(w.id, round.id)) {
@@ -62,7 +71,7 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       if (!p) continue;
       cards.push({ personId: p.id, name: p.name, country: p.country, timeZone: p.timeZone, answer: a.answer, answeredAt: a.answeredAt });
     }
-    return { round, cards, ready: cards.length, people: people.length };
+    return { round, cards, ...tally(cards.map((c) => c.personId)) };
   });
 
   app.put<{ Params: IdParams; Body: { answer: string } }>(

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentPhase, isJoiningClosed } from '@crossboard/model';
+import { countsTowardReady, currentPhase, isJoiningClosed, readiness } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { formatLocalTime } from '../shared/time-zones.ts';
 import { useControl } from '../facilitation/control-hooks.ts';
@@ -11,7 +11,7 @@ import { errorMessage, type Loaded } from './use-request.ts';
 import { useMinuteClock } from '../shared/use-minute-clock.ts';
 
 export function activeParticipants(people: Person[] | undefined): Person[] {
-  return (people ?? []).filter((p) => p.role === 'participant' && !p.removed);
+  return (people ?? []).filter(countsTowardReady);
 }
 
 /** "4 of 9 ready": participants who pressed "I'm done" for the phase everyone is on. */
@@ -20,13 +20,16 @@ export function ReadinessCount({ people }: { people: Person[] | undefined }) {
   const { control } = useWorkshop();
   const phase = useControl(control, currentPhase);
   const ready = useControl(control, readReady);
-  const participants = activeParticipants(people);
-  const count = Object.values(ready).filter((p) => p === phase).length;
-  // Someone who joined after the list was fetched may already be ready: never "5 of 4".
-  const total = Math.max(participants.length, count);
+  const readyIds = Object.entries(ready)
+    .filter(([, p]) => p === phase)
+    .map(([id]) => id);
+  const count = readiness(
+    (people ?? []).map((p) => ({ id: p.personId, role: p.role, removed: p.removed })),
+    readyIds,
+  );
   return (
     <p className="readiness" role="status" aria-live="polite">
-      {t('console.ready.count', { ready: count, total })}
+      {t('console.ready.count', count)}
     </p>
   );
 }
