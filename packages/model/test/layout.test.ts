@@ -192,6 +192,47 @@ describe('a busy board grows in one compact block per person', () => {
     expect([second.x - first.x, second.y - first.y]).toEqual([CELL_WIDTH, 0]);
   });
 
+  // Others' first notes go right of the board's first note, then in rows under it: never above
+  // or left of it, where nobody looking at the board would find them (the breakout e2e did).
+  const blockWidth = PERSON_BLOCK_COLUMNS * CELL_WIDTH;
+  const blockHeight = PERSON_BLOCK_ROWS * CELL_HEIGHT;
+  it.each([
+    { board: 'first note on the grid, newcomers look at it', first: { x: 560, y: 348 }, looks: { x: 660, y: 423 } },
+    { board: 'first note off the grid', first: { x: 557, y: 311 }, looks: { x: 657, y: 386 } },
+    { board: 'newcomers look far above and left', first: { x: 560, y: 348 }, looks: { x: -3000, y: -2000 } },
+    { board: 'newcomers look far below and right', first: { x: 560, y: 348 }, looks: { x: 5000, y: 4000 } },
+    { board: 'first note at negative coordinates', first: { x: -1344, y: -870 }, looks: { x: 0, y: 0 } },
+  ])('$board: the second person’s block is right of the first, the third below it', ({ first, looks }) => {
+    const notes: PlacedNote[] = [{ id: 'ana-1', authorId: 'ana', createdAt: 1, ...first }];
+    const corner = { x: Math.round(first.x / CELL_WIDTH) * CELL_WIDTH, y: Math.round(first.y / CELL_HEIGHT) * CELL_HEIGHT };
+    const second = nextSpotFor(notes, 'kenji', looks);
+    expect(second).toEqual({ x: corner.x + blockWidth, y: corner.y });
+    notes.push({ id: 'kenji-1', authorId: 'kenji', createdAt: 2, ...second });
+    const third = nextSpotFor(notes, 'lea', looks);
+    expect(third).toEqual({ x: corner.x, y: corner.y + blockHeight });
+    notes.push({ id: 'lea-1', authorId: 'lea', createdAt: 3, ...third });
+    expect(nextSpotFor(notes, 'jonas', looks)).toEqual({ x: corner.x + blockWidth, y: corner.y + blockHeight });
+  });
+
+  it.each([
+    { people: 2, blind: true },
+    { people: 4, blind: false },
+    { people: 4, blind: true },
+    { people: 9, blind: true },
+    { people: 15, blind: false },
+  ])('$people people (blind: $blind): no note above or left of the board’s first note’s block', ({ people, blind }) => {
+    const notes = busyBoard(people, 3, blind);
+    const first = notes.reduce((a, n) => (n.createdAt < a.createdAt || (n.createdAt === a.createdAt && n.id < a.id) ? n : a));
+    for (const n of notes) {
+      expect(n.x, n.id).toBeGreaterThanOrEqual(first.x);
+      expect(n.y, n.id).toBeGreaterThanOrEqual(first.y);
+    }
+    expect(countOverlaps(notes)).toBe(0);
+    // Rows of blocks wrap to keep the board wider than tall.
+    const box = boundingBox(notes);
+    if (people > 1) expect(box.width / box.height).toBeGreaterThanOrEqual(1);
+  });
+
   // Before blocks, each person's notes grew into one long row: 15 × 15 was 7,368 × 1,368 px
   // (aspect 5.4), 4 × 15 was 6,920 × 498 (aspect 13.9).
   it.each([

@@ -53,12 +53,19 @@ export function countOverlaps(notes: Point[], tolerance = OVERLAP_TOLERANCE): nu
 /** Rects bucketed by placement cell, so a search over 1,000 notes looks at a handful. */
 export class SpatialIndex {
   private readonly buckets = new Map<string, Rect[]>();
+  private readonly items = new Set<Rect>();
 
   constructor(rects: Iterable<Rect> = []) {
     for (const r of rects) this.add(r);
   }
 
+  /** Everything indexed, in the order it was added. */
+  all(): Iterable<Rect> {
+    return this.items;
+  }
+
   add(r: Rect): void {
+    this.items.add(r);
     for (const key of cellKeys(r)) {
       const list = this.buckets.get(key);
       if (list) list.push(r);
@@ -67,6 +74,7 @@ export class SpatialIndex {
   }
 
   remove(r: Rect): void {
+    this.items.delete(r);
     for (const key of cellKeys(r)) {
       const list = this.buckets.get(key);
       const at = list?.indexOf(r) ?? -1;
@@ -149,6 +157,21 @@ const BLOCK_HEIGHT = PERSON_BLOCK_ROWS * CELL_HEIGHT;
 const BLOCK_ROW_PREFERENCE = 1.5;
 /** Blocks within this many blocks of the start are searched for an empty one (1,681 blocks). */
 const BLOCK_SEARCH_RADIUS = 20;
+/** A board's blocks keep at least this width-to-height shape as rows of them fill (a screen is 1.6). */
+export const BLOCKS_LANDSCAPE = 1.2;
+/** Rows of blocks searched for an empty one before falling back to the nearest free cell. */
+const MAX_BLOCK_ROWS = 200;
+
+/**
+ * How many blocks a row holds on a board of `blocks` blocks: the fewest that keep the board
+ * landscape (1 block: 1; 2: side by side; 3 and 4: two by two; 5 to 9: three across).
+ */
+export function blockColumnsFor(blocks: number): number {
+  for (let c = 1; c < blocks; c++) {
+    if (c * BLOCK_WIDTH >= BLOCKS_LANDSCAPE * Math.ceil(blocks / c) * BLOCK_HEIGHT) return c;
+  }
+  return Math.max(1, blocks);
+}
 
 /**
  * Blocks tile the board from one corner cell, the phase's earliest note: the board's first note
@@ -200,9 +223,31 @@ class BlockGrid {
   }
 
   /**
-   * The first cell of the empty block (nobody's notes in it yet) whose middle is nearest
-   * `near`, or null when there is none within the search radius. Measured from the middle,
-   * blocks grow around the point everyone looks at: four people fill two by two, not a row.
+   * The first cell of the first empty block (nobody's notes in it) in reading order from the
+   * grid's corner block: to the right, then the next row down, rows as long as keeps the board
+   * landscape with one more block. Never above or left of the corner (the board's first note),
+   * so a newcomer's block lands beside or under what everyone already looks at, and every
+   * client, seeing the same notes, picks the same block.
+   */
+  firstEmptyBlockInReadingOrder(index: SpatialIndex): Point | null {
+    const used = new Set<string>();
+    for (const r of index.all()) {
+      const { bx, by } = this.blockOfCell(Math.round(r.x / CELL_WIDTH), Math.round(r.y / CELL_HEIGHT));
+      if (bx >= 0 && by >= 0) used.add(`${bx},${by}`);
+    }
+    const columns = blockColumnsFor(used.size + 1);
+    for (let by = 0; by < MAX_BLOCK_ROWS; by++) {
+      for (let bx = 0; bx < columns; bx++) {
+        const { x, y } = this.cell(bx, by);
+        if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return { x, y };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * On an empty board: the first cell of the block whose middle is nearest `near`, or null when
+   * there is none within the search radius.
    */
   firstCellOfEmptyBlock(index: SpatialIndex, near: Point, turn: number): Point | null {
     const corner = this.cell(0, 0);
@@ -240,7 +285,7 @@ export interface PlacementRequest {
   /**
    * True when `near` is not one of the author's notes (their first note, looking at the centre
    * of the view): the note starts a block of its own. Otherwise it goes on in the block of the
-   * previous note, and starts the nearest empty block once that one is full.
+   * previous note, and starts the next empty block once that one is full.
    */
   firstNote?: boolean;
   /** The corner cell blocks are laid from (the phase's earliest note); (0, 0) when not given. */
@@ -255,7 +300,8 @@ export interface PlacementRequest {
 
 /**
  * Where a new note goes: the next free cell of its author's block in reading order, else the
- * first cell of the nearest empty block, else (a board packed all around) the free grid cell
+ * first cell of the first empty block in reading order from `origin` (on an empty board, the
+ * block under `near`), else (a board packed all around) the free grid cell
  * nearest to `near`, rows preferred. Returned as the note's top-left corner.
  */
 export function findFreeSpot({ occupied, near, authorId, firstNote = false, origin }: PlacementRequest): Point {
@@ -268,7 +314,8 @@ export function findFreeSpot({ occupied, near, authorId, firstNote = false, orig
     const inBlock = grid.nextFreeCell(index, cx, cy);
     if (inBlock) return inBlock;
   }
-  const fresh = grid.firstCellOfEmptyBlock(index, near, turn);
+  const empty = index.all()[Symbol.iterator]().next().done === true;
+  const fresh = empty ? grid.firstCellOfEmptyBlock(index, near, turn) : grid.firstEmptyBlockInReadingOrder(index);
   if (fresh) return fresh;
   return nearestFreeCell(index, cx, cy, turn);
 }
@@ -293,8 +340,9 @@ export interface PlacedNote extends Point {
 const byCreation = (a: PlacedNote, b: PlacedNote) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 /**
  * Where `authorId`'s next note goes on a board of `notes`: on in the block of their latest note
- * when that block is theirs (its earliest note is theirs), else in a block of their own near
- * that note, or near `fallback` (the centre of their view) for their first. Two people who
+ * when that block is theirs (its earliest note is theirs), else in the next empty block in
+ * reading order from the board's first note, or on an empty board where they look (`fallback`,
+ * the centre of their view). Two people who
  * started the same block in the same instant learn who came first once synced; the second
  * then goes on in a block of their own rather than filling the other's.
  */
