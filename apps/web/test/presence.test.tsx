@@ -77,4 +77,32 @@ describe('the presence list', () => {
     expect(row).not.toHaveTextContent('undefined');
     expect(row).toHaveTextContent('Active');
   });
+  it('on a group board, says no one else from the group is here instead of asking to share the link', () => {
+    const mine = new Awareness(new Y.Doc());
+    mine.setLocalStateField('user', ME);
+    const cases = [
+      ['en', 'No one else from your group is here yet.'],
+      ['es', 'Todavía no ha llegado nadie más de tu grupo.'],
+      ['fr', 'Personne d’autre de votre groupe n’est encore là.'],
+    ] as const;
+    for (const [language, text] of cases) {
+      setLanguage(language);
+      const { unmount } = render(
+        <I18nextProvider i18n={i18n}>
+          <PresenceList awareness={mine} place="group" />
+        </I18nextProvider>,
+      );
+      expect(screen.getByText(text)).toBeInTheDocument();
+      expect(screen.queryByText(/link|enlace|lien/)).not.toBeInTheDocument();
+      unmount();
+    }
+    setLanguage('en');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <PresenceList awareness={mine} />
+      </I18nextProvider>,
+    );
+    // The main board still invites: there, sharing the link is how others arrive.
+    expect(screen.getByText('Only you so far. Share the link to invite others.')).toBeInTheDocument();
+  });
 });

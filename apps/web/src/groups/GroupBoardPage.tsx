@@ -147,7 +147,7 @@ function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps
           </div>
         </main>
         <aside className="workshop__side group-page__side" aria-label={t('groups.whoIsHere')}>
-          <PresenceList awareness={rooms.group.awareness} />
+          <PresenceList awareness={rooms.group.awareness} place="group" />
         </aside>
       </div>
       <UndoToast />

@@ -46,6 +46,7 @@ export const groupsEn = {
     notFound: 'There is no such group in this workshop.',
     ownTimerLabel: 'Groups’ timer',
     whoIsHere: 'In this group now',
+    aloneInGroup: 'No one else from your group is here yet.',
   },
   versionReasons: { 'bring-back': 'Before the groups’ notes were brought back' },
 };
@@ -93,6 +94,7 @@ export const groupsEs: typeof groupsEn = {
     notFound: 'No existe ese grupo en este taller.',
     ownTimerLabel: 'Temporizador de los grupos',
     whoIsHere: 'Ahora en este grupo',
+    aloneInGroup: 'Todavía no ha llegado nadie más de tu grupo.',
   },
   versionReasons: { 'bring-back': 'Antes de traer las notas de los grupos' },
 };
@@ -140,6 +142,7 @@ export const groupsFr: typeof groupsEn = {
     notFound: 'Ce groupe n’existe pas dans cet atelier.',
     ownTimerLabel: 'Minuteur des groupes',
     whoIsHere: 'Dans ce groupe en ce moment',
+    aloneInGroup: 'Personne d’autre de votre groupe n’est encore là.',
   },
   versionReasons: { 'bring-back': 'Avant le retour des notes des groupes' },
 };

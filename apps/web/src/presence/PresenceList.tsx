@@ -31,7 +31,13 @@ function useNow(intervalMs = 20_000): number {
   return now;
 }
 
-export function PresenceList({ awareness }: { awareness: Awareness }) {
+interface Props {
+  awareness: Awareness;
+  /** On a group board members are assigned, not invited: "share the link" would be wrong there. */
+  place?: 'workshop' | 'group';
+}
+
+export function PresenceList({ awareness, place = 'workshop' }: Props) {
   const { t, i18n } = useTranslation();
   const peers = usePeers(awareness, presenceKey);
   const now = useNow();
@@ -66,7 +72,7 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
           );
         })}
       </ul>
-      {list.length <= 1 && <p className="presence__alone">{t('presence.alone')}</p>}
+      {list.length <= 1 && <p className="presence__alone">{t(place === 'group' ? 'groups.aloneInGroup' : 'presence.alone')}</p>}
     </section>
   );
 }
