@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type * as Y from 'yjs';
 import { boardNotes, type NoteMap } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
@@ -23,21 +23,29 @@ interface Props {
 export function NoteLayer({ ids, themes, readOnly, tabStop, focusSibling }: Props) {
   const { board } = useWorkshop();
   const notes = boardNotes(board);
-  const moves = useNoteMoves(notes);
   const viewport = useBoardUi((s) => s.viewport);
   const editingId = useBoardUi((s) => s.editingId);
   const focusRequest = useBoardUi((s) => s.focusRequest);
   const activeNoteId = useBoardUi((s) => s.activeNoteId);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `moves` counts position changes inside `notes`, which the map's identity does not show.
+  const kept = (id: string) => id === editingId || id === focusRequest || id === activeNoteId;
+  const shows = (n: NoteMap) => isNoteVisible(viewport, position(n.get('x')), position(n.get('y')));
+  // What the move observer compares against: the notes mounted now, and the rule that picked them.
+  const current = useRef<{ near: Set<string>; wants(id: string, n: NoteMap): boolean }>(null);
+  const moves = useNoteMoves(notes, current);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `moves` counts position changes inside `notes`, which the map's identity does not show; `kept` and `shows` read the values listed.
   const near = useMemo(
     () =>
       ids.filter((id) => {
-        if (id === editingId || id === focusRequest || id === activeNoteId) return true;
+        if (kept(id)) return true;
         const n = notes.get(id);
-        return !!n && isNoteVisible(viewport, position(n.get('x')), position(n.get('y')));
+        return !!n && shows(n);
       }),
     [ids, notes, viewport, editingId, focusRequest, activeNoteId, moves],
   );
+  // After commit, so a render React throws away leaves the observer's view as it was.
+  useLayoutEffect(() => {
+    current.current = { near: new Set(near), wants: (id, n) => kept(id) || shows(n) };
+  });
   return near.map((id) => (
     <NoteCard key={id} id={id} themes={themes} readOnly={readOnly} tabbable={id === tabStop} focusSibling={focusSibling} />
   ));
@@ -49,10 +57,14 @@ function position(v: unknown): number {
 }
 
 /**
- * Counts moves of any note (someone drags one in from afar, tidy-up lays the board out again).
- * Typing inside a note changes no position and is skipped without a render.
+ * Counts the moves that change which notes belong on screen: someone drags a note in from
+ * afar or out of view, tidy-up lays the board out again. A note dragged about within the view
+ * (every pointer move of a drag) and typing inside a note cost no render here.
  */
-function useNoteMoves(notes: Y.Map<NoteMap>): number {
+function useNoteMoves(
+  notes: Y.Map<NoteMap>,
+  current: RefObject<{ near: Set<string>; wants(id: string, n: NoteMap): boolean } | null>,
+): number {
   const [moves, setMoves] = useState(0);
   useEffect(() => {
     const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
@@ -60,7 +72,10 @@ function useNoteMoves(notes: Y.Map<NoteMap>): number {
         // A note's own map changed: its event is a map event, with the keys it changed.
         if (e.target.parent !== notes) continue;
         const keys = (e as Y.YMapEvent<unknown>).keysChanged;
-        if (keys.has('x') || keys.has('y')) {
+        if (!keys.has('x') && !keys.has('y')) continue;
+        const id = e.path[0];
+        const now = current.current;
+        if (!now || typeof id !== 'string' || now.near.has(id) !== now.wants(id, e.target as NoteMap)) {
           setMoves((m) => m + 1);
           return;
         }
@@ -68,6 +83,6 @@ function useNoteMoves(notes: Y.Map<NoteMap>): number {
     };
     notes.observeDeep(onChange);
     return () => notes.unobserveDeep(onChange);
-  }, [notes]);
+  }, [notes, current]);
   return moves;
 }
