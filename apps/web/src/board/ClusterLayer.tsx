@@ -1,7 +1,7 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { boardClusters, boardNotes, listClusters, type Phase } from '@crossboard/model';
+import { boardClusters, boardNotes, listClusters, type NoteMap, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { FRAME_PADDING as PAD, FRAME_TITLE_BAND as LABEL, NOTE_HEIGHT, NOTE_WIDTH, noteHeightOf } from '../layout/note-geometry.ts';
 /** Note fields that move a cluster's frame; typing in a note does not. */
@@ -29,7 +29,7 @@ interface Bounds {
  * One pass over the notes, then one per cluster: a drag recomputes this on every move, and
  * filtering all notes once per cluster (260 clusters × 5,000 notes) made dragging stutter.
  */
-function computeFrames(doc: Y.Doc, phase: Phase): Frame[] {
+function computeFrames(doc: Y.Doc, phase: Phase, heightOf: (note: NoteMap) => number): Frame[] {
   const bounds = new Map<string, Bounds>();
   for (const note of boardNotes(doc).values()) {
     const clusterId = note.get('clusterId');
@@ -37,7 +37,7 @@ function computeFrames(doc: Y.Doc, phase: Phase): Frame[] {
     const x = Number(note.get('x')) || 0;
     const y = Number(note.get('y')) || 0;
     // Long notes are taller than the card's minimum: the frame grows with them.
-    const h = noteHeightOf(note);
+    const h = heightOf(note);
     const b = bounds.get(clusterId);
     if (!b) {
       bounds.set(clusterId, { count: 1, left: x, top: y, right: x + NOTE_WIDTH, bottom: y + h });
@@ -64,11 +64,27 @@ export function ClusterLayer({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const { board } = useWorkshop();
   const cache = useRef<{ dirty: boolean; frames: Frame[] }>({ dirty: true, frames: [] });
+  // Each clustered note's height, read from its text once: a drag recomputes every frame on
+  // each pointer move, and reading 5,000 notes' text each time made the drag stutter. A note's
+  // entry goes when its text changes; a note undone back is a new map, so it is read afresh.
+  const heights = useRef(new WeakMap<NoteMap, number>());
+  const heightOf = useCallback((note: NoteMap) => {
+    let h = heights.current.get(note);
+    if (h === undefined) heights.current.set(note, (h = noteHeightOf(note)));
+    return h;
+  }, []);
   const subscribe = useCallback(
     (onChange: () => void) => {
       const notes = boardNotes(board);
       const clusters = boardClusters(board);
       const onNotes = (events: Y.YEvent<any>[]) => {
+        for (const e of events) {
+          // Typed inside the note's text, or the text replaced whole.
+          if ((e.path.length > 1 && e.path[1] === 'content') || (e.path.length === 1 && e.changes.keys.has('content'))) {
+            const note = notes.get(String(e.path[0]));
+            if (note) heights.current.delete(note);
+          }
+        }
         const relevant = events.some(
           (e) =>
             e.target === notes ||
@@ -96,7 +112,7 @@ export function ClusterLayer({ phase }: { phase: Phase }) {
     [board],
   );
   const getFrames = () => {
-    if (cache.current.dirty) cache.current = { dirty: false, frames: computeFrames(board, phase) };
+    if (cache.current.dirty) cache.current = { dirty: false, frames: computeFrames(board, phase, heightOf) };
     return cache.current.frames;
   };
   const frames = useSyncExternalStore(subscribe, getFrames, getFrames);
