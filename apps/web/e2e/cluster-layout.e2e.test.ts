@@ -51,8 +51,29 @@ async function overlaps(page: Page, selector: string): Promise<string[]> {
   });
 }
 
+/** Frames not wholly inside the board's surface on screen (the 1440×900 window). */
+async function framesOutOfView(page: Page): Promise<string[]> {
+  // The pan/zoom surface, under the toolbar, clipped at the window: what the facilitator sees.
+  const surface = await page.locator('.board__surface').boundingBox();
+  if (!surface) return ['no board surface'];
+  return page.locator('.cluster').evaluateAll(
+    (els, s) =>
+      els
+        .map((el) => ({ name: (el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 40), r: el.getBoundingClientRect() }))
+        .filter(
+          ({ r }) =>
+            r.left < s.x - 0.5 ||
+            r.top < s.y - 0.5 ||
+            r.right > Math.min(s.x + s.width, window.innerWidth) + 0.5 ||
+            r.bottom > Math.min(s.y + s.height, window.innerHeight) + 0.5,
+        )
+        .map(({ name, r }) => `${name} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`),
+    surface,
+  );
+}
+
 describe('clusters accepted from suggestions', () => {
-  it('move their notes into frames of their own: no two notes and no two frames overlap', async () => {
+  it("move their notes into frames of their own, all in the facilitator's view: no two notes and no two frames overlap", async () => {
     const w = await server.createWorkshop({ title: 'Border frictions' });
     const context = await signedInContext(
       browser,
@@ -71,6 +92,9 @@ describe('clusters accepted from suggestions', () => {
       await composer.press('Enter');
     }
     await eventually(async () => expect(await page.locator('.outline-note').count()).toBe(NOTES.length));
+    // Back on the board, where the facilitator watches the clusters arrive.
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await eventually(async () => expect(await page.locator('.note').count()).toBe(NOTES.length), 30_000);
 
     const console = await context.newPage();
     await console.goto(`${server.url}/w/${w.id}/console`);
@@ -80,6 +104,12 @@ describe('clusters accepted from suggestions', () => {
     const suggested = await accept.count();
     expect(suggested).toBeGreaterThanOrEqual(3);
     for (let i = 0; i < suggested; i++) await accept.first().click();
+
+    // The facilitator's board at 1440×900 shows every new frame without zooming by hand.
+    await eventually(async () => expect(await page.locator('.cluster').count()).toBe(suggested), 30_000);
+    await eventually(async () => expect(await framesOutOfView(page)).toEqual([]), 10_000);
+    mkdirSync('/tmp/shots/clusters2', { recursive: true });
+    await page.screenshot({ path: '/tmp/shots/clusters2/after-accept-1440-en.png' });
 
     // Everything on one screen: culling hides what is outside the view.
     await page.setViewportSize({ width: 2560, height: 1600 });
