@@ -34,6 +34,11 @@ describe('the check-in round', () => {
       controlState(room.document).get('ready'),
     );
     expect(Object.keys(ready as object).sort()).toEqual([ana.participantId, bob.participantId].sort());
+    // The open round is in the control room every board syncs, so its link appears live.
+    const open = await server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+      controlState(room.document).get('checkinOpen'),
+    );
+    expect(open).toBe(true);
     const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
     expect(wall.round.prompt).toBe(PROMPT);
     expect(wall.ready).toBe(2);

@@ -69,6 +69,23 @@ describe('the workshop navigation', () => {
     expect(screen.queryByRole('link', { name: 'Registrations' })).toBeNull();
   });
 
+  it('shows the check-in the moment the board’s control room says a round opened, asking the API only once', async () => {
+    signIn('participant');
+    let asked = 0;
+    interceptFetch((c) => {
+      if (!c.url.endsWith('/checkin')) return undefined;
+      asked += 1;
+      return { body: { round: null, cards: [], ready: 0, people: 2 } };
+    });
+    const nav = (open: boolean) => <WorkshopNav workshopId="w1" current="board" only={['board', 'people', 'checkin']} checkinOpen={open} />;
+    const { rerender } = renderNav(nav(false));
+    await vi.waitFor(() => expect(asked).toBe(1));
+    expect(hrefs()).toEqual(['/w/w1', '/w/w1/people']);
+    rerender(<I18nextProvider i18n={i18n}>{nav(true)}</I18nextProvider>);
+    expect(screen.getByRole('link', { name: 'Check-in' })).toHaveAttribute('href', '/w/w1/checkin');
+    expect(asked).toBe(1);
+  });
+
   it('speaks Spanish and French', async () => {
     signIn('facilitator');
     renderNav(<WorkshopNav workshopId="w1" current="console" />, 'fr');

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ORIGIN, controlState, currentPhase, readiness, roomName } from '@crossboard/model';
+import { ORIGIN, controlState, currentPhase, isCheckinOpen, readiness, roomName, setCheckinOpen } from '@crossboard/model';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../errors.ts';
 import { requirePerson } from '../http/auth.ts';
@@ -42,6 +42,12 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       if (!prompt) throw new HttpError('INVALID_BODY', 'body/prompt must not be blank');
       const round = { id: randomId(), prompt, startedAt: Date.now() };
       await checkinRecords(ctx).startRound(w.id, round);
+      // Boards already open learn of the round live, through the control room they sync.
+      await ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+        room.change((doc) => {
+          if (!isCheckinOpen(doc)) setCheckinOpen(doc, true);
+        }, ORIGIN.serverCommand),
+      );
       return reply.status(201).send({ round });
     },
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHASES, type Phase } from '@crossboard/model';
+import { isCheckinOpen, PHASES, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
 import { Board } from '../board/Board.tsx';
 import { UndoToast } from '../board/UndoToast.tsx';
@@ -57,6 +57,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
   } satisfies Record<Phase, boolean>;
   useActivityStatus(awareness);
   const drafting = useControl(control, readDrafting);
+  const checkinOpen = useControl(control, isCheckinOpen);
   const inDrafts = drafting && me.role === 'participant' && selected === current;
 
   // Follow the facilitator: when the workshop moves on, everyone's board moves with it.
@@ -82,7 +83,7 @@ export function WorkshopView({ title, roomNames, joinUrl }: Props) {
         </Link>
       </SiteHeader>
       {/* The console and the report are the header's buttons; staff find the rest from the console. */}
-      <WorkshopNav workshopId={workshopId} role={me.role} current="board" only={['board', 'people', 'checkin']} />
+      <WorkshopNav workshopId={workshopId} role={me.role} current="board" only={['board', 'people', 'checkin']} checkinOpen={checkinOpen} />
       <div className="workshop">
         <main id="main" className="workshop__main">
           <div className="workshop__bar">

@@ -72,8 +72,12 @@ export function navPages(role: Role, checkinOpen: boolean): NavPage[] {
 /** How often a participant's page asks whether a check-in has opened; it stops asking once one has. */
 export const CHECKIN_POLL_MS = 30_000;
 
-/** Whether a check-in round is running, for people who cannot start one themselves. */
-function useCheckinOpen(workshopId: string, token: string | undefined, ask: boolean): boolean {
+/**
+ * Whether a check-in round is running, for people who cannot start one themselves. With
+ * `poll` false it asks once (a round started before rooms carried `checkinOpen`) and leaves
+ * the rest to the live control room.
+ */
+function useCheckinOpen(workshopId: string, token: string | undefined, ask: boolean, poll: boolean): boolean {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!ask || !token) return;
@@ -84,10 +88,10 @@ function useCheckinOpen(workshopId: string, token: string | undefined, ask: bool
         (w) => {
           if (!live) return;
           if (w.round) setOpen(true);
-          else timer = setTimeout(check, CHECKIN_POLL_MS);
+          else if (poll) timer = setTimeout(check, CHECKIN_POLL_MS);
         },
         () => {
-          if (live) timer = setTimeout(check, CHECKIN_POLL_MS);
+          if (live && poll) timer = setTimeout(check, CHECKIN_POLL_MS);
         },
       );
     };
@@ -96,7 +100,7 @@ function useCheckinOpen(workshopId: string, token: string | undefined, ask: bool
       live = false;
       clearTimeout(timer);
     };
-  }, [workshopId, token, ask]);
+  }, [workshopId, token, ask, poll]);
   return open;
 }
 
@@ -110,6 +114,8 @@ interface Props {
   only?: readonly NavPage[];
   /** Who is looking; the credential this browser keeps for the workshop when not given. */
   role?: Role;
+  /** A check-in round is open, from a control room the page already syncs (the board): live, no polling. */
+  checkinOpen?: boolean;
 }
 
 /**
@@ -118,12 +124,18 @@ interface Props {
  * exports, series, publish and follow-up for staff. On a phone it is one row that scrolls
  * sideways inside itself, brought round to the current page.
  */
-export function WorkshopNav({ workshopId, current, omit = [], only, role }: Props) {
+export function WorkshopNav({ workshopId, current, omit = [], only, role, checkinOpen: liveCheckin }: Props) {
   const { t } = useTranslation();
   const [credential] = useState(() => loadCredential(workshopId));
   const who = role ?? credential?.role;
   const shown = (p: NavPage) => p === current || (!omit.includes(p) && (!only || only.includes(p)));
-  const checkinOpen = useCheckinOpen(workshopId, credential?.token, !!who && who !== 'facilitator' && shown('checkin'));
+  const asked = useCheckinOpen(
+    workshopId,
+    credential?.token,
+    !!who && who !== 'facilitator' && shown('checkin') && !liveCheckin,
+    liveCheckin === undefined,
+  );
+  const checkinOpen = asked || liveCheckin === true;
   if (!who) return null;
   const base = `/w/${encodeURIComponent(workshopId)}`;
   const pages = navPages(who, checkinOpen || current === 'checkin').filter(shown);

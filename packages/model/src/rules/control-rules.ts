@@ -52,6 +52,7 @@ export const CONTROL_KEYS: Record<ControlMapName, ReadonlyMap<string, (v: unknow
     ['participantsMayCluster', boolean],
     ['participantsMayEditReport', boolean],
     ['joiningClosed', boolean],
+    ['checkinOpen', boolean],
     ['locks', object],
     ['voting', object],
     ['tallies', object],

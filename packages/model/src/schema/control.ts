@@ -121,3 +121,15 @@ export function isJoiningClosed(doc: Y.Doc): boolean {
 export function setJoiningClosed(doc: Y.Doc, closed: boolean): void {
   controlState(doc).set('joiningClosed', closed);
 }
+
+/**
+ * A check-in round has started (the server sets it with the round): the board, which syncs
+ * this room anyway, offers the check-in link the moment it opens instead of asking the API.
+ */
+export function isCheckinOpen(doc: Y.Doc): boolean {
+  return controlState(doc).get('checkinOpen') === true;
+}
+
+export function setCheckinOpen(doc: Y.Doc, open: boolean): void {
+  controlState(doc).set('checkinOpen', open);
+}
