@@ -10,6 +10,8 @@ import {
   readNote,
   countOverlaps,
   findFreeSpot,
+  FIRST_NOTE_COLUMN,
+  FIRST_NOTE_ROW,
   layoutRevealedDrafts,
   nextSpotFor,
   NOTE_HEIGHT,
@@ -102,6 +104,10 @@ describe('a new note goes to free space', () => {
   });
 });
 
+/** Which block a note is in, on a board whose first note is at (0, 0) (its block's FIRST_NOTE cell). */
+const blockOfPoint = (p: Point) =>
+  `${Math.floor((Math.round(p.x / CELL_WIDTH) + FIRST_NOTE_COLUMN) / PERSON_BLOCK_COLUMNS)},${Math.floor((Math.round(p.y / CELL_HEIGHT) + FIRST_NOTE_ROW) / PERSON_BLOCK_ROWS)}`;
+
 /**
  * Each person writes `each` notes, round by round, placed as the client does (nextSpotFor);
  * `blind`: nobody sees the round's other notes until the sync repair.
@@ -148,8 +154,6 @@ describe('a busy board grows in one compact block per person', () => {
   });
 
   it('two people who started one block in the same instant: the second goes on in a block of their own', () => {
-    const blockOfPoint = (p: Point) =>
-      `${Math.floor(Math.round(p.x / CELL_WIDTH) / PERSON_BLOCK_COLUMNS)},${Math.floor(Math.round(p.y / CELL_HEIGHT) / PERSON_BLOCK_ROWS)}`;
     // Both first notes land on the block's first cell; Tom, blind to Ana's, already wrote a second beside his.
     const notes: PlacedNote[] = [
       { id: 'ana-1', authorId: 'ana', createdAt: 1, x: 0, y: 0 },
@@ -174,8 +178,6 @@ describe('a busy board grows in one compact block per person', () => {
   });
 
   it('the sync repair keeps a person’s notes together in the block it moves them to', () => {
-    const blockOfPoint = (p: Point) =>
-      `${Math.floor(Math.round(p.x / CELL_WIDTH) / PERSON_BLOCK_COLUMNS)},${Math.floor(Math.round(p.y / CELL_HEIGHT) / PERSON_BLOCK_ROWS)}`;
     // Ana and Tom each wrote two notes, blind to each other, into the same two cells.
     const notes: PlacedNote[] = [
       { id: 'ana-1', authorId: 'ana', createdAt: 1, x: 0, y: 0 },
@@ -192,26 +194,30 @@ describe('a busy board grows in one compact block per person', () => {
     expect([second.x - first.x, second.y - first.y]).toEqual([CELL_WIDTH, 0]);
   });
 
-  // Others' first notes go right of the board's first note, then in rows under it: never above
-  // or left of it, where nobody looking at the board would find them (the breakout e2e did).
-  const blockWidth = PERSON_BLOCK_COLUMNS * CELL_WIDTH;
-  const blockHeight = PERSON_BLOCK_ROWS * CELL_HEIGHT;
+  // Others' blocks go right of the board's first note's block, then in rows under it: never
+  // above or left of it, where nobody looking at the board would find them (the breakout e2e
+  // did). Their first notes sit in the cell nearest the first note: two by two around it.
+  const right = (PERSON_BLOCK_COLUMNS - FIRST_NOTE_COLUMN) * CELL_WIDTH;
+  const below = (PERSON_BLOCK_ROWS - FIRST_NOTE_ROW) * CELL_HEIGHT;
   it.each([
     { board: 'first note on the grid, newcomers look at it', first: { x: 560, y: 348 }, looks: { x: 660, y: 423 } },
     { board: 'first note off the grid', first: { x: 557, y: 311 }, looks: { x: 657, y: 386 } },
     { board: 'newcomers look far above and left', first: { x: 560, y: 348 }, looks: { x: -3000, y: -2000 } },
     { board: 'newcomers look far below and right', first: { x: 560, y: 348 }, looks: { x: 5000, y: 4000 } },
     { board: 'first note at negative coordinates', first: { x: -1344, y: -870 }, looks: { x: 0, y: 0 } },
-  ])('$board: the second person’s block is right of the first, the third below it', ({ first, looks }) => {
+  ])('$board: the second person’s block is right of the first’s, the third below it', ({ first, looks }) => {
     const notes: PlacedNote[] = [{ id: 'ana-1', authorId: 'ana', createdAt: 1, ...first }];
     const corner = { x: Math.round(first.x / CELL_WIDTH) * CELL_WIDTH, y: Math.round(first.y / CELL_HEIGHT) * CELL_HEIGHT };
     const second = nextSpotFor(notes, 'kenji', looks);
-    expect(second).toEqual({ x: corner.x + blockWidth, y: corner.y });
+    expect(second).toEqual({ x: corner.x + right, y: corner.y });
     notes.push({ id: 'kenji-1', authorId: 'kenji', createdAt: 2, ...second });
     const third = nextSpotFor(notes, 'lea', looks);
-    expect(third).toEqual({ x: corner.x, y: corner.y + blockHeight });
+    expect(third).toEqual({ x: corner.x, y: corner.y + below });
     notes.push({ id: 'lea-1', authorId: 'lea', createdAt: 3, ...third });
-    expect(nextSpotFor(notes, 'jonas', looks)).toEqual({ x: corner.x + blockWidth, y: corner.y + blockHeight });
+    expect(nextSpotFor(notes, 'jonas', looks)).toEqual({ x: corner.x + right, y: corner.y + below });
+    // Each goes on in their own block, in reading order.
+    notes.push({ id: 'kenji-2', authorId: 'kenji', createdAt: 4, ...nextSpotFor(notes, 'kenji', looks) });
+    expect(notes.at(-1)).toMatchObject({ x: corner.x + right + CELL_WIDTH, y: corner.y });
   });
 
   it.each([
@@ -224,8 +230,18 @@ describe('a busy board grows in one compact block per person', () => {
     const notes = busyBoard(people, 3, blind);
     const first = notes.reduce((a, n) => (n.createdAt < a.createdAt || (n.createdAt === a.createdAt && n.id < a.id) ? n : a));
     for (const n of notes) {
-      expect(n.x, n.id).toBeGreaterThanOrEqual(first.x);
-      expect(n.y, n.id).toBeGreaterThanOrEqual(first.y);
+      expect(n.x, n.id).toBeGreaterThanOrEqual(first.x - FIRST_NOTE_COLUMN * CELL_WIDTH);
+      expect(n.y, n.id).toBeGreaterThanOrEqual(first.y - FIRST_NOTE_ROW * CELL_HEIGHT);
+    }
+    // The second, third and fourth people start right of and under the first note, close by.
+    for (const [k, [dx, dy]] of [
+      [right, 0],
+      [0, below],
+      [right, below],
+    ]
+      .slice(0, people - 1)
+      .entries()) {
+      expect(notes.find((n) => n.id === `participant-${k + 2}-0`)).toMatchObject({ x: first.x + dx!, y: first.y + dy! });
     }
     expect(countOverlaps(notes)).toBe(0);
     // Rows of blocks wrap to keep the board wider than tall.

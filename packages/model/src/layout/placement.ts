@@ -159,6 +159,13 @@ const BLOCK_ROW_PREFERENCE = 1.5;
 const BLOCK_SEARCH_RADIUS = 20;
 /** A board's blocks keep at least this width-to-height shape as rows of them fill (a screen is 1.6). */
 export const BLOCKS_LANDSCAPE = 1.2;
+/**
+ * The board's first note sits at this cell of its block, not its corner: the blocks beside and
+ * under it then start 2 cells (448 px) right and 2 rows (348 px) down from it, where the people
+ * who look at the first note see a newcomer's first note, instead of a whole block away.
+ */
+export const FIRST_NOTE_COLUMN = 2;
+export const FIRST_NOTE_ROW = 2;
 /** Rows of blocks searched for an empty one before falling back to the nearest free cell. */
 const MAX_BLOCK_ROWS = 200;
 
@@ -174,17 +181,23 @@ export function blockColumnsFor(blocks: number): number {
 }
 
 /**
- * Blocks tile the board from one corner cell, the phase's earliest note: the board's first note
- * lands exactly where its author looks, and everyone's blocks line up with it.
+ * Blocks tile the board from the phase's earliest note (at cell FIRST_NOTE_COLUMN,
+ * FIRST_NOTE_ROW of its block): the board's first note lands exactly where its author looks,
+ * and everyone's blocks line up with it. Without a first note, from (0, 0).
  */
 class BlockGrid {
   /** The corner, in cells. */
   private readonly ox: number;
   private readonly oy: number;
+  /** The board's first note's cell, when blocks are laid from it. */
+  readonly first: Point | null;
 
-  constructor(origin: Point = { x: 0, y: 0 }) {
-    this.ox = Math.round(origin.x / CELL_WIDTH);
-    this.oy = Math.round(origin.y / CELL_HEIGHT);
+  constructor(origin?: Point) {
+    const fx = Math.round((origin?.x ?? 0) / CELL_WIDTH);
+    const fy = Math.round((origin?.y ?? 0) / CELL_HEIGHT);
+    this.first = origin ? { x: fx * CELL_WIDTH, y: fy * CELL_HEIGHT } : null;
+    this.ox = origin ? fx - FIRST_NOTE_COLUMN : fx;
+    this.oy = origin ? fy - FIRST_NOTE_ROW : fy;
   }
 
   blockOfCell(cx: number, cy: number): { bx: number; by: number } {
@@ -239,10 +252,30 @@ class BlockGrid {
     for (let by = 0; by < MAX_BLOCK_ROWS; by++) {
       for (let bx = 0; bx < columns; bx++) {
         const { x, y } = this.cell(bx, by);
-        if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return { x, y };
+        if (index.isFree({ x, y, width: BLOCK_WIDTH - NOTE_GAP, height: BLOCK_HEIGHT - NOTE_GAP })) return this.cellNearestFirst(bx, by);
       }
     }
     return null;
+  }
+
+  /**
+   * The block's cell nearest the board's first note (the first in reading order among equals):
+   * where a newcomer starts, so the first notes of the first four people sit two by two around
+   * the spot everyone looked at. Their later notes go on in reading order round the block.
+   */
+  private cellNearestFirst(bx: number, by: number): Point {
+    const first = this.first;
+    if (!first) return this.cell(bx, by);
+    let best = this.cell(bx, by);
+    let bestD = Number.POSITIVE_INFINITY;
+    for (let row = 0; row < PERSON_BLOCK_ROWS; row++) {
+      for (let col = 0; col < PERSON_BLOCK_COLUMNS; col++) {
+        const p = this.cell(bx, by, col, row);
+        const d = Math.hypot(p.x - first.x, p.y - first.y);
+        if (d < bestD) [best, bestD] = [p, d];
+      }
+    }
+    return best;
   }
 
   /**
@@ -315,6 +348,8 @@ export function findFreeSpot({ occupied, near, authorId, firstNote = false, orig
     if (inBlock) return inBlock;
   }
   const empty = index.all()[Symbol.iterator]().next().done === true;
+  // On an empty board laid from a first note (nextSpotFor), that note goes where it was asked.
+  if (empty && grid.first) return grid.first;
   const fresh = empty ? grid.firstCellOfEmptyBlock(index, near, turn) : grid.firstEmptyBlockInReadingOrder(index);
   if (fresh) return fresh;
   return nearestFreeCell(index, cx, cy, turn);
