@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from '@crossboard/testkit';
-import { signedInContext } from './harness/people.ts';
+import { eventually, signedInContext } from './harness/people.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('a facilitator with the board and the console in two tabs', () => {
-  it('sees the workshop themes in the console while the board stays open', async () => {
+  it('sees the workshop themes and the board notes in the console while the board stays open', async () => {
     const w = await server.createWorkshop({ title: 'Border frictions', themes: ['Mobility', 'Data sharing'] });
     // One context, two pages: like two tabs of one browser, they share BroadcastChannel,
     // IndexedDB and localStorage, so the second tab's doc fills from the first before the
@@ -30,6 +30,13 @@ describe('a facilitator with the board and the console in two tabs', () => {
     const board = await context.newPage();
     await board.goto(`${server.url}/w/${w.id}`);
     await board.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+    await board.getByRole('button', { name: 'Outline' }).click();
+    const composer = board.getByRole('textbox', { name: 'New note for Pain points' });
+    for (const text of ['Mobility passes for commuters', 'Data sharing between tax offices']) {
+      await composer.fill(text);
+      await composer.press('Enter');
+    }
+    await eventually(async () => expect(await board.locator('.outline-note').count()).toBe(2));
 
     const consolePage = await context.newPage();
     await consolePage.goto(`${server.url}/w/${w.id}/console`);
@@ -39,6 +46,9 @@ describe('a facilitator with the board and the console in two tabs', () => {
     const panel = consolePage.getByRole('region', { name: 'Suggested themes' });
     await panel.getByRole('button', { name: 'Suggest themes for untagged notes' }).waitFor({ timeout: 10_000 });
     expect(await panel.locator('.console-empty').count()).toBe(0);
+    // The board's notes, which came the same way, are counted in the overview.
+    const overview = consolePage.getByRole('region', { name: 'Overview' });
+    await eventually(async () => expect(await overview.locator('dd').first().textContent()).toBe('2 notes'), 10_000);
     await context.close();
   });
 });
