@@ -134,9 +134,11 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
                       {c.personId === credential.personId && <span className="checkin__you"> ({t('people.checkin.you')})</span>}
                     </h2>
                     <p className="person-card__country">
-                      {[c.country, t('people.checkin.localTime', { time: formatLocalTime(now, c.timeZone, i18n.language) })]
-                        .filter(Boolean)
-                        .join(' · ')}
+                      {c.country && `${c.country} · `}
+                      {/* "Local time 10:27 PM" reads as one thing: it wraps as a whole, never mid-time. */}
+                      <span className="checkin__time">
+                        {t('people.checkin.localTime', { time: formatLocalTime(now, c.timeZone, i18n.language) })}
+                      </span>
                     </p>
                     <p className="checkin__text">{c.answer}</p>
                   </li>
