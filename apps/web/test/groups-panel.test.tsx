@@ -82,7 +82,7 @@ describe('the Groups panel', () => {
     });
     renderWorkshop(<GroupsPanel />, { control, me: FACILITATOR });
     await userEvent.click(screen.getByRole('radio', { name: 'By shared themes of interest' }));
-    await userEvent.click(screen.getByRole('radio', { name: 'People per group' }));
+    await userEvent.click(screen.getByRole('radio', { name: 'Split by people per group' }));
     const size = screen.getByRole('spinbutton', { name: 'People per group' });
     await userEvent.clear(size);
     await userEvent.type(size, '3');
@@ -94,6 +94,15 @@ describe('the Groups panel', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Bring everyone back' }));
     await waitFor(() => expect(calls.find((c) => c.url === '/api/workshops/w1/groups/end')?.body).toEqual({ copyNotes: true }));
     expect(await screen.findByText('Everyone is back. 5 notes copied.')).toBeTruthy();
+  });
+
+  it('gives the "how many" radio and the number box names a screen reader can tell apart', () => {
+    interceptFetch((c) => (c.url === '/api/workshops/w1/people' ? { body: { people } } : undefined));
+    const control = controlWith({ active: false, groups: [], announcement: null, timer: null });
+    renderWorkshop(<GroupsPanel />, { control, me: FACILITATOR });
+    expect(screen.getByRole('radio', { name: 'Split into a number of groups' })).toBeChecked();
+    expect(screen.getAllByLabelText('Number of groups')).toEqual([screen.getByRole('spinbutton', { name: 'Number of groups' })]);
+    expect(screen.getByRole('spinbutton', { name: 'Groups’ own timer (minutes, empty for the main timer)' })).toBeTruthy();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MAX_ANNOUNCEMENT_LENGTH,
@@ -26,6 +26,7 @@ const DRAG_TYPE = 'application/x-crossboard-person';
  */
 export function GroupsPanel() {
   const { t } = useTranslation();
+  const id = useId();
   const { workshopId, control } = useWorkshop();
   const api = useMemo(() => groupsApi(workshopId), [workshopId]);
   const people = useRequest(
@@ -112,13 +113,16 @@ export function GroupsPanel() {
             {(['count', 'size'] as const).map((b) => (
               <label key={b} className="switch">
                 <input type="radio" name="groups-by" value={b} checked={by === b} onChange={() => setBy(b)} />
-                {t(b === 'count' ? 'groups.byCount' : 'groups.bySize')}
+                {/* Not the box's own name: "Number of groups" twice would be two controls a screen reader cannot tell apart. */}
+                {t(b === 'count' ? 'groups.byCountChoice' : 'groups.bySizeChoice')}
               </label>
             ))}
           </div>
-          <label>
-            {t(by === 'count' ? 'groups.byCount' : 'groups.bySize')}
+          <div className="field groups-panel__field">
+            <label htmlFor={`${id}-amount`}>{t(by === 'count' ? 'groups.byCount' : 'groups.bySize')}</label>
             <input
+              id={`${id}-amount`}
+              className="groups-panel__number"
               type="number"
               min={1}
               max={by === 'count' ? MAX_GROUPS_PER_WORKSHOP : MAX_MEMBERS_PER_GROUP}
@@ -126,12 +130,20 @@ export function GroupsPanel() {
               required
               onChange={(e) => setAmount(e.target.value)}
             />
-          </label>
+          </div>
         </fieldset>
-        <label>
-          {t('groups.ownTimer')}
-          <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-        </label>
+        <div className="field groups-panel__field">
+          <label htmlFor={`${id}-minutes`}>{t('groups.ownTimer')}</label>
+          <input
+            id={`${id}-minutes`}
+            className="groups-panel__number"
+            type="number"
+            min={1}
+            max={240}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
         <button type="submit" className="button button--primary" disabled={busy}>
           {breakout.active ? t('groups.resplit') : t('groups.split')}
         </button>
@@ -179,6 +191,7 @@ export function GroupsPanel() {
                       >
                         <span className="console-list__main">{personName(id)}</span>
                         <select
+                          className="groups-panel__move"
                           aria-label={t('groups.moveTo', { name: personName(id) })}
                           value={g.id}
                           disabled={busy}
