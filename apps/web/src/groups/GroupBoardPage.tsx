@@ -27,6 +27,7 @@ import { Announcement } from './Announcement.tsx';
 import { GroupTimer } from './GroupTimer.tsx';
 import { useGroupName } from './group-name.ts';
 import './groups.css';
+import '../ui/workshop-nav.css';
 
 /**
  * `/w/:id/group/:groupId`: a breakout group's board. The same board component as the main
@@ -113,15 +114,32 @@ function GroupBoardView({ workshopId, groupId, roomNames, me, rooms }: ViewProps
   // A phone gets the group's board as the same list and composer the main board uses there.
   const phone = usePhoneLayout();
 
+  const back = me.role === 'facilitator' ? `${main}/console` : main;
+
   return (
     <div className={`page page--workshop${phone ? ' page--phone' : ''}`}>
       <SiteHeader>
         <h1 className="workshop-title">{t('groups.boardOf', { group: title })}</h1>
         <ConnectionStatus roomNames={roomNames} rejoinHref={`${main}/join`} />
-        <Link className="button button--small" href={me.role === 'facilitator' ? `${main}/console` : main}>
-          {t('groups.backToMain')}
-        </Link>
+        {!phone && (
+          <Link className="button button--small" href={back}>
+            {t('groups.backToMain')}
+          </Link>
+        )}
       </SiteHeader>
+      {/* On a phone the long "Back to the main board" left the title three rows beside the logo:
+          it goes to the row of page links under the header, where the main board has its own. */}
+      {phone && (
+        <nav className="workshop-nav" aria-label={t('nav.label')}>
+          <ul className="workshop-nav__list">
+            <li>
+              <Link className="workshop-nav__link" href={back}>
+                {t('groups.backToMain')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
       <div className="workshop">
         <main id="main" className="workshop__main">
           <div className="workshop__bar group-page__meta">
