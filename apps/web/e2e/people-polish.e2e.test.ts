@@ -125,3 +125,42 @@ describe.each(Object.keys(LOCALES) as (keyof typeof LOCALES)[])('a group board, 
     await context.close();
   });
 });
+
+describe.each(Object.keys(LOCALES) as (keyof typeof LOCALES)[])('the console’s Groups panel, in %s', (language) => {
+  it('has styled number boxes and selects, fits a phone, and names the radio apart from its box', async () => {
+    const w = await server.createWorkshop({ title: 'Cross-border innovation pilots' });
+    for (const name of ['Ana Tuilagi', 'Kenji Sato', 'Léa Martin', 'Tomás Ruiz']) await joinAsParticipant(server.url, w.id, name);
+    expect(
+      (await call(server.url, 'POST', `/api/workshops/${w.id}/groups`, w.facilitatorToken, { mode: 'mixed', groups: 2, seed: 1 })).status,
+    ).toBe(201);
+    const context = await signedInContext(
+      browser,
+      w.id,
+      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+      { viewport: DESKTOP, locale: LOCALES[language] },
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/w/${w.id}/console`);
+    const panel = page.locator('.groups-panel');
+    await panel.locator('.groups-panel__move').first().waitFor({ timeout: 30_000 });
+    const count = { en: 'Number of groups', es: 'Número de grupos', fr: 'Nombre de groupes' }[language];
+    expect(await panel.getByRole('spinbutton', { name: count, exact: true }).count()).toBe(1);
+    expect(await panel.getByRole('radio', { name: count, exact: true }).count()).toBe(0);
+    // The app's form controls: a full-height box with a border, not the browser's bare widget.
+    const looks = await panel.locator('.groups-panel__number, .groups-panel__move').evaluateAll((els) =>
+      els.map((el) => {
+        const s = getComputedStyle(el);
+        return { radius: s.borderTopLeftRadius, tall: el.getBoundingClientRect().height >= 34 };
+      }),
+    );
+    expect(looks.length).toBeGreaterThan(2);
+    for (const l of looks) expect(l).toEqual({ radius: '8px', tall: true });
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${SHOTS}/groups-panel-${language}-1440.png` });
+    await page.setViewportSize(PHONE);
+    await panel.locator('.groups-panel__move').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
+    await panel.screenshot({ path: `${SHOTS}/groups-panel-${language}-390.png` });
+    await context.close();
+  });
+});

@@ -214,10 +214,16 @@ export function GroupsPanel() {
             ))}
           </ul>
           <form className="console-form" onSubmit={send}>
-            <label>
-              {t('groups.broadcastLabel')}
-              <textarea rows={2} maxLength={MAX_ANNOUNCEMENT_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />
-            </label>
+            <div className="field groups-panel__field">
+              <label htmlFor={`${id}-broadcast`}>{t('groups.broadcastLabel')}</label>
+              <textarea
+                id={`${id}-broadcast`}
+                rows={2}
+                maxLength={MAX_ANNOUNCEMENT_LENGTH}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
+            </div>
             <button type="submit" className="button" disabled={busy || !text.trim()}>
               {t('groups.broadcast')}
             </button>
