@@ -277,7 +277,7 @@ function findings(results: BoardResult[]): string {
   if (plain.length >= 2) {
     const [small, large] = [plain[0]!, plain[plain.length - 1]!];
     const perNote = ((heap(large) - heap(small)) * 1024) / (large.count - small.count);
-    lines.push(`- Heap grows by about ${perNote.toFixed(1)} KB per note (Yjs document, one mounted-but-culled NoteCard per note).`);
+    lines.push(`- Heap grows by about ${perNote.toFixed(1)} KB per note (the Yjs document; notes far from the view are not mounted).`);
   }
   const fastest = Math.min(...results.map((r) => r.drag.seconds));
   for (const r of results) {
