@@ -71,6 +71,8 @@ export function useThemeFiltered(board: Y.Doc, ids: string[]): string[] {
         onChange();
       };
       notes.observeDeep(h);
+      // A theme set between the render and this subscription fired no handler: count it once.
+      version.current++;
       return () => notes.unobserveDeep(h);
     },
     [board, filter],

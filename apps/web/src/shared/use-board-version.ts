@@ -13,6 +13,9 @@ export function useBoardVersion(doc: Y.Doc): number {
       };
       boardNotes(doc).observeDeep(h);
       boardClusters(doc).observeDeep(h);
+      // A sync reply (or another tab's copy) landing between the render and this subscription
+      // fired no handler: count it as a change so React's check after subscribing re-renders.
+      version.current++;
       return () => {
         boardNotes(doc).unobserveDeep(h);
         boardClusters(doc).unobserveDeep(h);
