@@ -1,3 +1,3 @@
 /** Types for scripts/commit-subjects.mjs, for its test. */
 export const MAX_SUBJECT_LENGTH: number;
-export function longSubjects(repo: string, since: string): { commit: string; subject: string }[] | null;
+export function longSubjects(repo: string, since: string, allowed?: string[]): { commit: string; subject: string }[] | null;

@@ -42,6 +42,13 @@ describe('the commit subject check', () => {
     expect(r.stdout).toContain(`subject is ${MAX_SUBJECT_LENGTH + 1} characters`);
   });
 
+  it('lets through a commit listed as allowed, and only that one', () => {
+    const long = longSubjects(repo, base);
+    expect(long).toHaveLength(1);
+    expect(longSubjects(repo, base, [long![0]!.commit])).toEqual([]);
+    expect(longSubjects(repo, base, ['0000000'])).toHaveLength(1);
+  });
+
   it('says it checked nothing when the starting commit is not in the history', () => {
     expect(longSubjects(repo, 'f'.repeat(40))).toBeNull();
     const r = spawnSync(process.execPath, [script, '--repo', repo, '--since', 'f'.repeat(40)], { encoding: 'utf8' });
