@@ -43,6 +43,7 @@ export const HTTP_ERRORS = {
   GROUP_NOT_FOUND: { status: 404, message: 'There is no such breakout group running in this workshop.' },
   GROUP_FULL: { status: 409, message: 'That group has as many members as allowed; choose another.' },
   NO_BREAKOUT: { status: 409, message: 'No breakout is running: split the room into groups first.' },
+  CHECKIN_ENDED: { status: 409, message: 'This check-in round has ended; the wall stays to read, but answers are closed.' },
   TOO_MANY_CONNECTIONS: { status: 429, message: 'Too many open connections from this address; close some tabs and retry.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; try again in a minute.' },
   METRICS_FORBIDDEN: { status: 403, message: 'Metrics are served to this machine only; the operator can set CROSSBOARD_METRICS_TOKEN.' },

@@ -18,6 +18,7 @@ describe('the check-in round', () => {
     const bob = await joinAsParticipant(server.app, w.id, 'Bob', { country: 'Fiji', timeZone: 'Pacific/Fiji' });
     expect((await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json()).toEqual({
       round: null,
+      open: false,
       cards: [],
       ready: 0,
       people: 2,
@@ -52,6 +53,44 @@ describe('the check-in round', () => {
     // A new round starts an empty wall; nobody is ready in it yet.
     await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: 'One word for today?' });
     expect((await call('GET', `/api/workshops/${w.id}/checkin`, bob.token)).json()).toMatchObject({ cards: [], ready: 0 });
+  });
+
+  it('ends a round: the link leaves open boards, answers are refused with 409, the wall stays; a new round reopens', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana');
+    const checkinOpen = () =>
+      server.app.crossboard.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+        controlState(room.document).get('checkinOpen'),
+      );
+    expect((await call('POST', `/api/workshops/${w.id}/checkin/end`, w.facilitatorToken)).status).toBe(404);
+    await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: PROMPT });
+    await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto' });
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json()).toMatchObject({ open: true, round: { endedAt: null } });
+
+    expect((await call('POST', `/api/workshops/${w.id}/checkin/end`, ana.token)).status).toBe(403);
+    const ended = await call('POST', `/api/workshops/${w.id}/checkin/end`, w.facilitatorToken);
+    expect(ended.status).toBe(200);
+    expect(ended.json().round.endedAt).toEqual(expect.any(Number));
+    expect(await checkinOpen()).toBe(false);
+    // Ending again is harmless: it stays ended at the first time.
+    expect((await call('POST', `/api/workshops/${w.id}/checkin/end`, w.facilitatorToken)).json().round.endedAt).toBe(
+      ended.json().round.endedAt,
+    );
+
+    const late = await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Porto, again' });
+    expect(late.status).toBe(409);
+    expect(late.json().error).toMatchObject({ code: 'CHECKIN_ENDED', message: expect.stringMatching(/ended/) });
+    const wall = (await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json();
+    expect(wall).toMatchObject({ open: false, round: { prompt: PROMPT } });
+    expect(wall.cards.map((c: Record<string, string>) => c.answer)).toEqual(['Porto']);
+
+    await call('POST', `/api/workshops/${w.id}/checkin`, w.facilitatorToken, { prompt: 'One word for today?' });
+    expect(await checkinOpen()).toBe(true);
+    expect((await call('PUT', `/api/workshops/${w.id}/checkin/me`, ana.token, { answer: 'Curious' })).status).toBe(200);
+    expect((await call('GET', `/api/workshops/${w.id}/checkin`, ana.token)).json()).toMatchObject({
+      open: true,
+      cards: [{ answer: 'Curious' }],
+    });
   });
 
   it('counts participants only, as the console does: the facilitator’s card is not one of "ready"', async () => {

@@ -80,7 +80,12 @@ describeOnBothBackends(
       await c.setAnswer('w1', 'a', { personId: 'p2', answer: 'Suva', answeredAt: 3 });
       await c.setAnswer('w1', 'a', { personId: 'p2', answer: 'Suva, Fiji', answeredAt: 9 });
       await c.startRound('w1', { id: 'b', prompt: 'One word?', startedAt: 2 });
-      expect(await c.currentRound('w1')).toEqual({ id: 'b', prompt: 'One word?', startedAt: 2 });
+      expect(await c.currentRound('w1')).toEqual({ id: 'b', prompt: 'One word?', startedAt: 2, endedAt: null });
+      // Ending records the time once; the round stays current, with its answers.
+      expect(await c.endRound('w1', 'b', 7)).toBe(true);
+      expect(await c.endRound('w1', 'b', 8)).toBe(false);
+      expect(await c.endRound('w1', 'nope', 8)).toBe(false);
+      expect(await c.currentRound('w1')).toEqual({ id: 'b', prompt: 'One word?', startedAt: 2, endedAt: 7 });
       expect(await c.answers('w1', 'b')).toEqual([]);
       expect(await c.answers('w1', 'a')).toEqual([
         { personId: 'p2', answer: 'Suva, Fiji', answeredAt: 3 },

@@ -7,6 +7,8 @@ export interface CheckinRound {
   id: string;
   prompt: string;
   startedAt: number;
+  /** When the facilitator ended it; null while it is open. */
+  endedAt: number | null;
 }
 export interface CheckinAnswer {
   personId: string;
@@ -14,9 +16,11 @@ export interface CheckinAnswer {
   answeredAt: number;
 }
 
-/** Check-in rounds and their answers: tables of SQL migration 5, on both backends. */
+/** Check-in rounds and their answers: tables of SQL migrations 5 and 9, on both backends. */
 export interface CheckinRecords {
-  startRound(workshopId: string, round: CheckinRound): void;
+  startRound(workshopId: string, round: Omit<CheckinRound, 'endedAt'>): void;
+  /** Ends the round if it is still open; false when it had already ended (or does not exist). */
+  endRound(workshopId: string, roundId: string, at: number): boolean;
   /** The newest round, or null before the first. */
   currentRound(workshopId: string): CheckinRound | null;
   setAnswer(workshopId: string, roundId: string, answer: CheckinAnswer): void;
@@ -26,22 +30,34 @@ export interface CheckinRecords {
 type Promised<T> = { [K in keyof T]: T[K] extends (...a: infer A) => infer R ? (...a: A) => Promise<Awaited<R>> : never };
 export type AsyncCheckinRecords = Promised<CheckinRecords>;
 
-type RoundRow = { id: string; prompt: string; started_at: number | string };
+type RoundRow = { id: string; prompt: string; started_at: number | string; ended_at: number | string | null };
 type AnswerRow = { person: string; answer: string; answered_at: number | string };
-const toRound = (r: RoundRow): CheckinRound => ({ id: r.id, prompt: r.prompt, startedAt: Number(r.started_at) });
+const toRound = (r: RoundRow): CheckinRound => ({
+  id: r.id,
+  prompt: r.prompt,
+  startedAt: Number(r.started_at),
+  endedAt: r.ended_at === null ? null : Number(r.ended_at),
+});
 const toAnswer = (r: AnswerRow): CheckinAnswer => ({ personId: r.person, answer: r.answer, answeredAt: Number(r.answered_at) });
 
 export class SqliteCheckinRecords implements CheckinRecords {
   constructor(private readonly db: Database.Database) {}
-  startRound(workshopId: string, r: CheckinRound): void {
+  startRound(workshopId: string, r: Omit<CheckinRound, 'endedAt'>): void {
     this.db
       .prepare('INSERT INTO checkin_rounds (workshop, id, prompt, started_at) VALUES (?, ?, ?, ?)')
       .run(workshopId, r.id, r.prompt, r.startedAt);
   }
+  endRound(workshopId: string, roundId: string, at: number): boolean {
+    return (
+      this.db
+        .prepare('UPDATE checkin_rounds SET ended_at = ? WHERE workshop = ? AND id = ? AND ended_at IS NULL')
+        .run(at, workshopId, roundId).changes === 1
+    );
+  }
   currentRound(workshopId: string): CheckinRound | null {
     const r = this.db
       .prepare<[string], RoundRow>(
-        'SELECT id, prompt, started_at FROM checkin_rounds WHERE workshop = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
+        'SELECT id, prompt, started_at, ended_at FROM checkin_rounds WHERE workshop = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
       )
       .get(workshopId);
     return r ? toRound(r) : null;
@@ -66,7 +82,7 @@ export class SqliteCheckinRecords implements CheckinRecords {
 
 export class PostgresCheckinRecords implements AsyncCheckinRecords {
   constructor(private readonly pool: pg.Pool) {}
-  async startRound(workshopId: string, r: CheckinRound): Promise<void> {
+  async startRound(workshopId: string, r: Omit<CheckinRound, 'endedAt'>): Promise<void> {
     await this.pool.query('INSERT INTO checkin_rounds (workshop, id, prompt, started_at) VALUES ($1, $2, $3, $4)', [
       workshopId,
       r.id,
@@ -74,9 +90,17 @@ export class PostgresCheckinRecords implements AsyncCheckinRecords {
       r.startedAt,
     ]);
   }
+  async endRound(workshopId: string, roundId: string, at: number): Promise<boolean> {
+    const r = await this.pool.query('UPDATE checkin_rounds SET ended_at = $1 WHERE workshop = $2 AND id = $3 AND ended_at IS NULL', [
+      at,
+      workshopId,
+      roundId,
+    ]);
+    return r.rowCount === 1;
+  }
   async currentRound(workshopId: string): Promise<CheckinRound | null> {
     const r = await this.pool.query<RoundRow>(
-      'SELECT id, prompt, started_at FROM checkin_rounds WHERE workshop = $1 ORDER BY started_at DESC, id DESC LIMIT 1',
+      'SELECT id, prompt, started_at, ended_at FROM checkin_rounds WHERE workshop = $1 ORDER BY started_at DESC, id DESC LIMIT 1',
       [workshopId],
     );
     return r.rows[0] ? toRound(r.rows[0]) : null;

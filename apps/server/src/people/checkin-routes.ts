@@ -40,7 +40,7 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       await requirePerson(ctx, request, w.id, ['facilitator']);
       const prompt = request.body.prompt.trim();
       if (!prompt) throw new HttpError('INVALID_BODY', 'body/prompt must not be blank');
-      const round = { id: randomId(), prompt, startedAt: Date.now() };
+      const round = { id: randomId(), prompt, startedAt: Date.now(), endedAt: null };
       await checkinRecords(ctx).startRound(w.id, round);
       // Boards already open learn of the round live, through the control room they sync.
       await ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
@@ -51,6 +51,24 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       return reply.status(201).send({ round });
     },
   );
+
+  // Ending keeps the round and its cards (the wall stays readable); it only closes answers and
+  // takes the link out of participants' navigation, live through the control room.
+  app.post<{ Params: IdParams }>('/api/workshops/:id/checkin/end', { schema: { params: workshopParams } }, async (request) => {
+    const w = await requireWorkshop(ctx, request.params.id);
+    await requirePerson(ctx, request, w.id, ['facilitator']);
+    const records = checkinRecords(ctx);
+    const round = await records.currentRound(w.id);
+    if (!round) throw new HttpError('NOT_FOUND', 'No check-in round has started yet.');
+    // Ending twice (two facilitators, a double click) is not an error: the round is ended either way.
+    await records.endRound(w.id, round.id, Date.now());
+    await ctx.rooms.use(roomName({ workshopId: w.id, kind: 'control' }), (room) =>
+      room.change((doc) => {
+        if (isCheckinOpen(doc)) setCheckinOpen(doc, false);
+      }, ORIGIN.serverCommand),
+    );
+    return { round: await records.currentRound(w.id) };
+  });
 
   app.get<{ Params: IdParams }>('/api/workshops/:id/checkin', { schema: { params: workshopParams } }, async (request, reply) => {
     const w = await requireWorkshop(ctx, request.params.id);
@@ -68,7 +86,7 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       );
       return { ready, people: total };
     };
-    if (!round) return { round: null, cards: [], ...tally([]) };
+    if (!round) return { round: null, open: false, cards: [], ...tally([]) };
     const byId = new Map(people.map((p) => [p.id, p]));
     const cards = [];
     for (const a of await records.answers(w.id, round.id)) {
@@ -77,7 +95,7 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       if (!p) continue;
       cards.push({ personId: p.id, name: p.name, country: p.country, timeZone: p.timeZone, answer: a.answer, answeredAt: a.answeredAt });
     }
-    return { round, cards, ...tally(cards.map((c) => c.personId)) };
+    return { round, open: round.endedAt === null, cards, ...tally(cards.map((c) => c.personId)) };
   });
 
   app.put<{ Params: IdParams; Body: { answer: string } }>(
@@ -101,6 +119,7 @@ export async function checkinRoutes(app: FastifyInstance, { ctx }: { ctx: Server
       const records = checkinRecords(ctx);
       const round = await records.currentRound(w.id);
       if (!round) throw new HttpError('NOT_FOUND', 'No check-in round has started yet.');
+      if (round.endedAt !== null) throw new HttpError('CHECKIN_ENDED');
       await records.setAnswer(w.id, round.id, { personId: you.id, answer, answeredAt: Date.now() });
       // Answering counts as ready, the same mark the participant's "I'm done" sets (facilitation-routes).
       if (you.role === 'participant') {

@@ -250,4 +250,10 @@ export const SQL_MIGRATIONS: readonly SqlMigration[] = [
       ALTER TABLE updates_by_room RENAME TO updates;
     `,
   },
+  {
+    version: 9,
+    // A round is open until the facilitator ends it; ended rounds keep their cards.
+    name: 'check-in rounds can be ended',
+    sql: 'ALTER TABLE checkin_rounds ADD COLUMN ended_at INTEGER;',
+  },
 ];

@@ -235,4 +235,9 @@ export const POSTGRES_MIGRATIONS: readonly SqlMigration[] = [
     name: 'update log clustered by room',
     sql: 'SELECT 1',
   },
+  {
+    version: 9,
+    name: 'check-in rounds can be ended',
+    sql: 'ALTER TABLE checkin_rounds ADD COLUMN ended_at BIGINT;',
+  },
 ];
