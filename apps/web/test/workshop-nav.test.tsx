@@ -61,8 +61,10 @@ describe('the workshop navigation', () => {
   it('adds the check-in to a participant’s board once the facilitator opens one', async () => {
     signIn('participant');
     let round: unknown = null;
-    interceptFetch((c) => (c.url.endsWith('/checkin') ? { body: { round, cards: [], ready: 0, people: 2 } } : undefined));
-    round = { id: 'r1', prompt: 'Hello', startedAt: 1 };
+    interceptFetch((c) =>
+      c.url.endsWith('/checkin') ? { body: { round, open: round !== null, cards: [], ready: 0, people: 2 } } : undefined,
+    );
+    round = { id: 'r1', prompt: 'Hello', startedAt: 1, endedAt: null };
     renderNav(<WorkshopNav workshopId="w1" current="board" only={['board', 'people', 'checkin']} />);
     expect(hrefs()).toEqual(['/w/w1', '/w/w1/people']);
     expect(await screen.findByRole('link', { name: 'Check-in' })).toHaveAttribute('href', '/w/w1/checkin');
@@ -75,7 +77,7 @@ describe('the workshop navigation', () => {
     interceptFetch((c) => {
       if (!c.url.endsWith('/checkin')) return undefined;
       asked += 1;
-      return { body: { round: null, cards: [], ready: 0, people: 2 } };
+      return { body: { round: null, open: false, cards: [], ready: 0, people: 2 } };
     });
     const nav = (open: boolean) => <WorkshopNav workshopId="w1" current="board" only={['board', 'people', 'checkin']} checkinOpen={open} />;
     const { rerender } = renderNav(nav(false));
@@ -84,6 +86,26 @@ describe('the workshop navigation', () => {
     rerender(<I18nextProvider i18n={i18n}>{nav(true)}</I18nextProvider>);
     expect(screen.getByRole('link', { name: 'Check-in' })).toHaveAttribute('href', '/w/w1/checkin');
     expect(asked).toBe(1);
+  });
+
+  it('drops the check-in when the round ends, even if the one-time fetch had found it open', async () => {
+    signIn('participant');
+    let endedAt: number | null = null;
+    interceptFetch((c) =>
+      c.url.endsWith('/checkin')
+        ? { body: { round: { id: 'r1', prompt: 'Hello', startedAt: 1, endedAt }, open: endedAt === null, cards: [], ready: 0, people: 2 } }
+        : undefined,
+    );
+    const nav = (open: boolean) => <WorkshopNav workshopId="w1" current="board" only={['board', 'people', 'checkin']} checkinOpen={open} />;
+    // The board's control room has not synced yet: the fetch finds the round open.
+    const { rerender } = renderNav(nav(false));
+    expect(await screen.findByRole('link', { name: 'Check-in' })).toBeInTheDocument();
+    rerender(<I18nextProvider i18n={i18n}>{nav(true)}</I18nextProvider>);
+    endedAt = 2;
+    rerender(<I18nextProvider i18n={i18n}>{nav(false)}</I18nextProvider>);
+    await vi.waitFor(() => expect(hrefs()).toEqual(['/w/w1', '/w/w1/people']));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole('link', { name: 'Check-in' })).toBeNull();
   });
 
   it('speaks Spanish and French', async () => {

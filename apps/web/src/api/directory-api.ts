@@ -43,7 +43,10 @@ export interface CheckinCard {
   answeredAt: number;
 }
 export interface CheckinWall {
-  round: { id: string; prompt: string; startedAt: number } | null;
+  /** The newest round, ended or not; its cards stay readable after it ends. */
+  round: { id: string; prompt: string; startedAt: number; endedAt: number | null } | null;
+  /** Whether answers are taken: a round has started and not ended. */
+  open: boolean;
   cards: CheckinCard[];
   ready: number;
   people: number;
@@ -54,4 +57,5 @@ export const checkinApi = {
   wall: (workshopId: string, token: string) => request<CheckinWall>('GET', checkin(workshopId), undefined, token),
   start: (workshopId: string, token: string, prompt: string) => request<unknown>('POST', checkin(workshopId), { prompt }, token),
   answer: (workshopId: string, token: string, answer: string) => request<unknown>('PUT', `${checkin(workshopId)}/me`, { answer }, token),
+  end: (workshopId: string, token: string) => request<unknown>('POST', `${checkin(workshopId)}/end`, undefined, token),
 };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { loadCredential } from '../api/credentials.ts';
@@ -42,6 +42,7 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
     return () => clearInterval(timer);
   }, [load]);
 
+  const ended = !!wall?.round && !wall.open;
   const mine = wall?.cards.find((c) => c.personId === credential?.personId);
   // "Update my card" starts from the card as posted (after a reload, too), not from an empty
   // box; once only, so the wall's refresh never overwrites what is being typed.
@@ -51,7 +52,7 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
     prefilled.current = true;
     setAnswer((typed) => typed || mine.answer);
   }, [mine]);
-  const act = async (ev: FormEvent, run: () => Promise<unknown>) => {
+  const act = async (ev: { preventDefault(): void }, run: () => Promise<unknown>) => {
     ev.preventDefault();
     setBusy(true);
     setError(null);
@@ -89,42 +90,60 @@ export function CheckinPage({ workshopId }: { workshopId: string }) {
               <label htmlFor={`${id}-prompt`}>{t('people.checkin.prompt')}</label>
               <input id={`${id}-prompt`} maxLength={200} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
             </div>
-            <button type="submit" className="button" disabled={busy || !prompt.trim()}>
-              {busy ? t('people.checkin.starting') : t('people.checkin.start')}
-            </button>
+            <div className="checkin__actions">
+              <button type="submit" className="button" disabled={busy || !prompt.trim()}>
+                {busy ? t('people.checkin.starting') : t('people.checkin.start')}
+              </button>
+              {wall?.open && (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  onClick={(e) => void act(e, () => checkinApi.end(workshopId, credential.token))}
+                >
+                  {busy ? t('people.checkin.ending') : t('people.checkin.end')}
+                </button>
+              )}
+            </div>
           </form>
         )}
         {wall && !wall.round && <p>{t('people.checkin.notStarted')}</p>}
+        {/* Always in the page, so that the round ending (by this facilitator or, on the next refresh, by another) is announced. */}
+        <p role="status" className={ended ? 'notice checkin__ended' : 'checkin__ended'}>
+          {ended ? t('people.checkin.ended') : ''}
+        </p>
         {wall?.round && credential && (
           <>
             <p className="checkin__prompt">{wall.round.prompt}</p>
             <p role="status" className="checkin__ready">
               {t('people.checkin.ready', { ready: wall.ready, people: wall.people })}
             </p>
-            <form
-              className="card checkin__answer"
-              onSubmit={(e) => void act(e, () => checkinApi.answer(workshopId, credential.token, answer.trim()))}
-            >
-              <div className="field">
-                <label htmlFor={`${id}-answer`}>{t('people.checkin.answer')}</label>
-                <textarea
-                  id={`${id}-answer`}
-                  rows={2}
-                  maxLength={MAX_ANSWER}
-                  value={answer}
-                  onChange={(e) => setAnswer(e.target.value)}
-                  aria-describedby={`${id}-note`}
-                />
-                <p id={`${id}-note`} className="field__hint">
-                  {t('people.checkin.cardNote')}
-                </p>
-              </div>
-              <button type="submit" className="button button--primary" disabled={busy || !answer.trim()}>
-                {busy ? t('people.checkin.sending') : mine ? t('people.checkin.update') : t('people.checkin.send')}
-              </button>
-            </form>
+            {!ended && (
+              <form
+                className="card checkin__answer"
+                onSubmit={(e) => void act(e, () => checkinApi.answer(workshopId, credential.token, answer.trim()))}
+              >
+                <div className="field">
+                  <label htmlFor={`${id}-answer`}>{t('people.checkin.answer')}</label>
+                  <textarea
+                    id={`${id}-answer`}
+                    rows={2}
+                    maxLength={MAX_ANSWER}
+                    value={answer}
+                    onChange={(e) => setAnswer(e.target.value)}
+                    aria-describedby={`${id}-note`}
+                  />
+                  <p id={`${id}-note`} className="field__hint">
+                    {t('people.checkin.cardNote')}
+                  </p>
+                </div>
+                <button type="submit" className="button button--primary" disabled={busy || !answer.trim()}>
+                  {busy ? t('people.checkin.sending') : mine ? t('people.checkin.update') : t('people.checkin.send')}
+                </button>
+              </form>
+            )}
             {wall.cards.length === 0 ? (
-              <p>{t('people.checkin.empty')}</p>
+              !ended && <p>{t('people.checkin.empty')}</p>
             ) : (
               <ul className="people__cards checkin__wall" aria-label={t('people.checkin.heading')}>
                 {wall.cards.map((c) => (

@@ -48,6 +48,9 @@ export const en = {
     localTime: 'Local time {{time}}',
     you: 'You',
     empty: 'No cards yet: be the first.',
+    end: 'End check-in',
+    ending: 'Ending…',
+    ended: 'This check-in has ended: the cards stay here to read.',
   },
   meet: {
     heading: 'People to meet',
@@ -131,6 +134,9 @@ export const es: Messages = {
     localTime: 'Hora local {{time}}',
     you: 'Tú',
     empty: 'Aún no hay tarjetas: sé la primera persona.',
+    end: 'Terminar la ronda',
+    ending: 'Terminando…',
+    ended: 'La ronda de presentación ha terminado: las tarjetas siguen aquí para que las leas.',
   },
   meet: {
     heading: 'Personas que conocer',
@@ -212,6 +218,9 @@ export const fr: Messages = {
     localTime: 'Heure locale {{time}}',
     you: 'Vous',
     empty: 'Pas encore de carte\u00a0: soyez le premier.',
+    end: 'Terminer le tour de table',
+    ending: 'Clôture…',
+    ended: 'Le tour de table est terminé\u00a0: les cartes restent ici pour que vous puissiez les lire.',
   },
   meet: {
     heading: 'Personnes à rencontrer',

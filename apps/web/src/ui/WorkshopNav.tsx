@@ -69,26 +69,31 @@ export function navPages(role: Role, checkinOpen: boolean): NavPage[] {
   return NAV_PAGES.filter((p) => WHO[p].includes(role) && (p !== 'checkin' || role === 'facilitator' || checkinOpen));
 }
 
-/** How often a participant's page asks whether a check-in has opened; it stops asking once one has. */
+/** How often a participant's page without a live control room asks whether a check-in is open (it opens and ends). */
 export const CHECKIN_POLL_MS = 30_000;
 
 /**
  * Whether a check-in round is running, for people who cannot start one themselves. With
  * `poll` false it asks once (a round started before rooms carried `checkinOpen`) and leaves
- * the rest to the live control room.
+ * the rest to the live control room. An ended round answers "not open", and an answer is
+ * forgotten once it is not asked for (the live room took over), so that when the room later
+ * says the round ended, an old "open" does not keep the link.
  */
 function useCheckinOpen(workshopId: string, token: string | undefined, ask: boolean, poll: boolean): boolean {
   const [open, setOpen] = useState(false);
   useEffect(() => {
-    if (!ask || !token) return;
+    if (!ask || !token) {
+      setOpen(false);
+      return;
+    }
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = () => {
       checkinApi.wall(workshopId, token).then(
         (w) => {
           if (!live) return;
-          if (w.round) setOpen(true);
-          else if (poll) timer = setTimeout(check, CHECKIN_POLL_MS);
+          setOpen(w.open);
+          if (poll) timer = setTimeout(check, CHECKIN_POLL_MS);
         },
         () => {
           if (live && poll) timer = setTimeout(check, CHECKIN_POLL_MS);
