@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkshop } from '../shared/workshop-context.ts';
-import { errorMessage, type FacilitationApi } from '../facilitation/facilitation-api.ts';
+import type { FacilitationApi } from '../facilitation/facilitation-api.ts';
+import { errorMessage } from './use-request.ts';
 
 type InviteRole = 'facilitator' | 'organiser';
 

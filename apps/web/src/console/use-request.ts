@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../facilitation/facilitation-api.ts';
+import { apiErrorMessage } from '../api/error-messages.ts';
 
-export { errorMessage };
+/** The server's refusal in the console's language (its English sentence for codes not translated). */
+export const errorMessage = apiErrorMessage;
 
 export interface Loaded<T> {
   data: T | null;
