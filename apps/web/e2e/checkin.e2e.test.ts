@@ -40,10 +40,11 @@ async function answer(page: Page, text: string): Promise<void> {
 /**
  * Issue 15, a check-in round end to end through the UI: the facilitator starts it with a
  * prompt, two participants answer from the check-in page their board links to, the wall shows
- * both cards with country and local time, and the console counts both as ready.
+ * both cards with country and local time, and the console counts both as ready. Then the
+ * facilitator ends it: a participant's open board loses the link and the wall says it ended.
  */
 describe('a check-in round', () => {
-  it('facilitator prompt, two answers, the wall with country and local time, ready in the console', async () => {
+  it('facilitator prompt, two answers, the wall with country and local time, ready in the console, then ended', async () => {
     const facContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
     contexts.push(facContext);
     const fac = await facContext.newPage();
@@ -92,5 +93,23 @@ describe('a check-in round', () => {
       const row = people.getByRole('listitem').filter({ has: fac.getByText(who.name, { exact: true }) });
       expect(await row.locator('.badge--ready').textContent()).toContain('Done');
     }
+
+    // Kenji is back on his board, where the open round shows its link.
+    await kenji.page.goto(`${server.url}${made.path}`);
+    const kenjiNav = kenji.page.getByRole('navigation', { name: 'Workshop pages' });
+    await kenjiNav.getByRole('link', { name: 'Check-in' }).waitFor();
+
+    // The facilitator ends the round from the wall: the ending is announced and answers close.
+    await fac.getByRole('navigation', { name: 'Workshop pages' }).getByRole('link', { name: 'Check-in' }).click();
+    await fac.getByRole('button', { name: 'End check-in' }).click();
+    await fac.getByRole('status').filter({ hasText: 'This check-in has ended' }).waitFor();
+    expect(await fac.getByLabel('Your answer').count()).toBe(0);
+    expect(await fac.getByRole('list', { name: 'Check-in wall' }).getByRole('listitem').count()).toBe(2);
+
+    // Kenji's open board loses the link live, without a reload; Ana's wall says it ended, cards kept.
+    await eventually(async () => expect(await kenjiNav.getByRole('link', { name: 'Check-in' }).count()).toBe(0));
+    await eventually(async () => expect(await ana.page.getByText('This check-in has ended').count()).toBe(1));
+    expect(await ana.page.getByLabel('Your answer').count()).toBe(0);
+    expect(await ana.page.getByRole('heading', { name: 'Kenji Sato' }).count()).toBe(1);
   });
 });
