@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { accessLink, loadCredential, saveCredential } from '../api/credentials.ts';
 import { useWorkshop } from '../shared/workshop-context.ts';
-import { errorMessage } from '../facilitation/facilitation-api.ts';
+import { errorMessage } from './use-request.ts';
 import { CopyField } from '../ui/CopyField.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { QrCode, QrFullScreen } from './QrCode.tsx';
+import { ParticipantLinkContext } from './participant-link.ts';
 
 /**
  * The two links a facilitator hands out or keeps: the participant link (any facilitator,
@@ -18,25 +19,30 @@ export function AccessPanel() {
   const { t } = useTranslation();
   const { workshopId } = useWorkshop();
   const [credential] = useState(() => loadCredential(workshopId));
-  const [joinUrl, setJoinUrl] = useState(credential?.joinUrl ?? null);
+  const shared = useContext(ParticipantLinkContext);
+  const [ownJoinUrl, setOwnJoinUrl] = useState<string | null>(null);
+  const joinUrl = (shared ? shared.joinUrl : ownJoinUrl) ?? credential?.joinUrl ?? null;
+  const setJoinUrl = shared ? shared.setJoinUrl : setOwnJoinUrl;
+  const isShared = shared !== null;
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const [showOwn, setShowOwn] = useState(false);
   const [qrLarge, setQrLarge] = useState(false);
 
+  // Inside the console page the link comes with the page's own request for the workshop.
   useEffect(() => {
-    if (!credential) return;
+    if (!credential || isShared) return;
     let live = true;
     api.workshop(workshopId, credential.token).then(
       (w) => {
-        if (live && w.joinUrl) setJoinUrl(w.joinUrl);
+        if (live && w.joinUrl) setOwnJoinUrl(w.joinUrl);
       },
       () => {},
     );
     return () => {
       live = false;
     };
-  }, [credential, workshopId]);
+  }, [credential, workshopId, isShared]);
 
   const rotate = async () => {
     setConfirming(false);

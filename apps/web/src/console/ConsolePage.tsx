@@ -11,6 +11,7 @@ import { setLanguage } from '../i18n/index.ts';
 import { SiteHeader } from '../ui/SiteHeader.tsx';
 import { openWorkshop, type WorkshopSync } from '../sync/workshop-sync.ts';
 import { Console } from './Console.tsx';
+import { ParticipantLinkContext } from './participant-link.ts';
 
 /** `/w/:id/console`: only a facilitator's token opens the rooms; anyone else is told why not. */
 export function ConsolePage({ workshopId }: { workshopId: string }) {
@@ -18,6 +19,8 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
   const [credential] = useState(() => loadCredential(workshopId));
   const [info, setInfo] = useState<WorkshopInfo | null>(null);
   const [sync, setSync] = useState<WorkshopSync | null>(null);
+  const [joinUrl, setJoinUrl] = useState<string | null>(null);
+  const participantLink = useMemo(() => ({ joinUrl, setJoinUrl }), [joinUrl]);
   const isFacilitator = credential?.role === 'facilitator';
 
   useEffect(() => {
@@ -25,7 +28,11 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
     if (!credential || !isFacilitator) return;
     let live = true;
     api.workshop(workshopId, credential.token).then(
-      (w) => live && setInfo(w),
+      (w) => {
+        if (!live) return;
+        setInfo(w);
+        if (w.joinUrl) setJoinUrl(w.joinUrl);
+      },
       (err) => {
         // Offline is fine (the rooms retry); a refusal is shown by the connection line.
         if (!(err instanceof ApiError)) console.warn(err);
@@ -78,7 +85,9 @@ export function ConsolePage({ workshopId }: { workshopId: string }) {
   }
   return (
     <WorkshopProvider workshopId={workshopId} board={sync.board.doc} control={sync.control.doc} awareness={sync.board.awareness} me={me}>
-      <Console title={info?.title ?? ''} roomNames={sync.roomNames} />
+      <ParticipantLinkContext.Provider value={participantLink}>
+        <Console title={info?.title ?? ''} roomNames={sync.roomNames} />
+      </ParticipantLinkContext.Provider>
     </WorkshopProvider>
   );
 }
