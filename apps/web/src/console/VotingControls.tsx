@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentPhase, MAX_VOTES_PER_PERSON, PHASES, readSettings, readVoting, type Phase } from '@crossboard/model';
 import { useWorkshop } from '../shared/workshop-context.ts';
@@ -6,6 +6,7 @@ import { useControl } from '../facilitation/control-hooks.ts';
 import { RoundResults } from '../facilitation/RoundResults.tsx';
 import type { FacilitationApi } from '../facilitation/facilitation-api.ts';
 import { errorMessage, useRequest } from './use-request.ts';
+import './voting.css';
 
 /** Progress is counted by the server; re-ask this often while a round is open. */
 export const VOTING_POLL_MS = 5_000;
@@ -14,6 +15,7 @@ const TOP_RESULTS = 5;
 /** Open a round of dot voting, follow its progress, close it and see the top items. */
 export function VotingControls({ api }: { api: FacilitationApi }) {
   const { t } = useTranslation();
+  const id = useId();
   const { control } = useWorkshop();
   const voting = useControl(control, readVoting);
   const phaseNow = useControl(control, currentPhase);
@@ -47,7 +49,7 @@ export function VotingControls({ api }: { api: FacilitationApi }) {
   };
 
   return (
-    <section className="console-card" aria-labelledby="console-voting">
+    <section className="console-card voting-card" aria-labelledby="console-voting">
       <h2 id="console-voting">{t('console.voting.heading')}</h2>
       {isOpen ? (
         <>
@@ -69,17 +71,17 @@ export function VotingControls({ api }: { api: FacilitationApi }) {
         </>
       ) : (
         <form className="console-form" onSubmit={(e) => void open(e)}>
-          <label>
-            {t('console.voting.phase')}
-            <select value={phase} onChange={(e) => setPhase(e.target.value as Phase)}>
+          <div className="field voting-card__field">
+            <label htmlFor={`${id}-phase`}>{t('console.voting.phase')}</label>
+            <select id={`${id}-phase`} value={phase} onChange={(e) => setPhase(e.target.value as Phase)}>
               {PHASES.map((p) => (
                 <option key={p} value={p}>
                   {t(`phases.${p}`)}
                 </option>
               ))}
             </select>
-          </label>
-          <fieldset>
+          </div>
+          <fieldset className="voting-card__fieldset">
             <legend>{t('console.voting.target')}</legend>
             {(['notes', 'clusters'] as const).map((k) => (
               <label key={k} className="switch">
@@ -88,14 +90,31 @@ export function VotingControls({ api }: { api: FacilitationApi }) {
               </label>
             ))}
           </fieldset>
-          <label>
-            {t('console.voting.votesPerPerson')}
-            <input type="number" min={1} max={MAX_VOTES_PER_PERSON} required value={votes} onChange={(e) => setVotes(e.target.value)} />
-          </label>
-          <label>
-            {t('console.voting.maxPerItem')}
-            <input type="number" min={1} max={MAX_VOTES_PER_PERSON} value={maxPerItem} onChange={(e) => setMaxPerItem(e.target.value)} />
-          </label>
+          <div className="field voting-card__field">
+            <label htmlFor={`${id}-votes`}>{t('console.voting.votesPerPerson')}</label>
+            <input
+              id={`${id}-votes`}
+              className="voting-card__number"
+              type="number"
+              min={1}
+              max={MAX_VOTES_PER_PERSON}
+              required
+              value={votes}
+              onChange={(e) => setVotes(e.target.value)}
+            />
+          </div>
+          <div className="field voting-card__field">
+            <label htmlFor={`${id}-max`}>{t('console.voting.maxPerItem')}</label>
+            <input
+              id={`${id}-max`}
+              className="voting-card__number"
+              type="number"
+              min={1}
+              max={MAX_VOTES_PER_PERSON}
+              value={maxPerItem}
+              onChange={(e) => setMaxPerItem(e.target.value)}
+            />
+          </div>
           <button type="submit" className="button button--primary">
             {t('console.voting.open')}
           </button>
