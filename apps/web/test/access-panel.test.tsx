@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { saveCredential } from '../src/api/credentials.ts';
 import { AccessPanel } from '../src/console/AccessPanel.tsx';
+import { ParticipantLinkContext } from '../src/console/participant-link.ts';
 import { ME, renderWorkshop } from './render-workshop.tsx';
 import qrcode from 'qrcode-generator';
 
@@ -21,6 +23,19 @@ function expectedModules(text: string): string[] {
   for (let r = 0; r < code.getModuleCount(); r++)
     for (let c = 0; c < code.getModuleCount(); c++) if (code.isDark(r, c)) out.push(`${c + 4},${r + 4}`);
   return out.sort();
+}
+
+/** The page's link as the page last held it. */
+const sharedLink = { current: '' };
+/** What ConsolePage does with the answer to its own GET /api/workshops/:id. */
+function ConsoleLink({ initial }: { initial: string }) {
+  const [joinUrl, setJoinUrl] = useState<string | null>(initial);
+  sharedLink.current = joinUrl ?? '';
+  return (
+    <ParticipantLinkContext.Provider value={{ joinUrl, setJoinUrl }}>
+      <AccessPanel />
+    </ParticipantLinkContext.Provider>
+  );
 }
 
 afterEach(() => {
@@ -90,5 +105,24 @@ describe('the console’s links', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(showLarge).toHaveFocus();
+  });
+
+  it('inside the console page, takes the link the page already has and asks the server only to replace it', async () => {
+    const user = userEvent.setup();
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${url}`);
+      return new Response(JSON.stringify({ joinUrl: '/w/w1/join?code=new' }), { status: 200 });
+    });
+    saveCredential('w1', { token: 'co.tok', personId: 'p2', role: 'facilitator' });
+    renderWorkshop(<ConsoleLink initial="/w/w1/join?code=old" />, { me: { ...ME, role: 'facilitator' } });
+
+    expect(screen.getByDisplayValue(`${window.location.origin}/w/w1/join?code=old`)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Replace the participant link…' }));
+    await user.click(screen.getByRole('button', { name: 'Replace link' }));
+    expect(await screen.findByDisplayValue(`${window.location.origin}/w/w1/join?code=new`)).toBeInTheDocument();
+    // The page holds the new link, so a panel shown again later does not bring back the old one.
+    expect(sharedLink.current).toBe('/w/w1/join?code=new');
+    expect(calls).toEqual(['POST /api/workshops/w1/join-link/rotate']);
   });
 });
