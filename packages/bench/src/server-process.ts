@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnProcess } from '@crossboard/testkit';
 
 /** The same start-up as apps/web/e2e/harness/server.ts, without its test-only helpers. */
 // CROSSBOARD_SERVER_DIR runs another checkout's server (say, last commit's while the tree is mid-change).
@@ -27,38 +28,20 @@ export async function ensureWebBuild(): Promise<void> {
 /** Starts the real server (tsx src/main.ts) on port 0 with a throwaway data directory. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'crossboard-bench-'));
-  const child = spawn(join(serverRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+  const running = /running at (http:\/\/\S+)/;
+  const server = await spawnProcess([join(serverRoot, 'node_modules/.bin/tsx'), 'src/main.ts'], {
     cwd: serverRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CROSSBOARD_DATA: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PORT: '0', HOST: '127.0.0.1', CROSSBOARD_DATA: dataDir, LOG_LEVEL: 'warn', ...extraEnv },
+    ready: running,
+    readyTimeoutMs: 60_000,
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /running at (http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace(/\/$/, ''));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited ${code}:\n${output}`));
-    });
-  });
+  // Port 0: the address is only known from the line the server prints once it listens.
+  const printed = server.log.map((line) => running.exec(line)?.[1]).find(Boolean);
+  if (!printed) throw new Error(`server printed no address:\n${server.log.join('\n')}`);
   return {
-    url,
+    url: printed.replace(/\/$/, ''),
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
