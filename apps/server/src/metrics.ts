@@ -43,9 +43,10 @@ function split(labelsOrValue: Labels | number | undefined, value: number | undef
   return typeof labelsOrValue === 'object' ? [labelsOrValue, value ?? 1] : [undefined, labelsOrValue ?? 1];
 }
 
-export class LazyCounter {
-  private readonly values = new Values();
-  private real: Prom.Counter | null = null;
+/** What counters and gauges share: `inc`, into plain numbers until prom-client's metric is attached. */
+abstract class LazyMetric<M extends { inc(labels: Labels, value?: number): void; inc(value?: number): void }> {
+  protected readonly values = new Values();
+  protected real: M | null = null;
   constructor(readonly definition: Definition) {}
   inc(labelsOrValue?: Labels | number, value?: number): void {
     const [labels, n] = split(labelsOrValue, value);
@@ -53,27 +54,22 @@ export class LazyCounter {
     else if (labels) this.real.inc(labels, n);
     else this.real.inc(n);
   }
-  attach(prom: typeof Prom, registry: Prom.Registry): void {
-    const real = new prom.Counter({ ...this.definition, labelNames: this.definition.labelNames ?? [], registers: [registry] });
-    for (const { labels, value } of this.values.byKey.values()) {
-      if (labels) real.inc(labels, value);
-      else real.inc(value);
-    }
+  /** Hands what was counted so far to prom-client's metric, then forwards to it. */
+  protected hand(real: M, replay: (labels: Labels | undefined, value: number) => void): void {
+    for (const { labels, value } of this.values.byKey.values()) replay(labels, value);
     this.values.byKey.clear();
     this.real = real;
   }
 }
 
-export class LazyGauge {
-  private readonly values = new Values();
-  private real: Prom.Gauge | null = null;
-  constructor(readonly definition: Definition) {}
-  inc(labelsOrValue?: Labels | number, value?: number): void {
-    const [labels, n] = split(labelsOrValue, value);
-    if (!this.real) this.values.add(labels, n);
-    else if (labels) this.real.inc(labels, n);
-    else this.real.inc(n);
+export class LazyCounter extends LazyMetric<Prom.Counter> {
+  attach(prom: typeof Prom, registry: Prom.Registry): void {
+    const real = new prom.Counter({ ...this.definition, labelNames: this.definition.labelNames ?? [], registers: [registry] });
+    this.hand(real, (labels, value) => (labels ? real.inc(labels, value) : real.inc(value)));
   }
+}
+
+export class LazyGauge extends LazyMetric<Prom.Gauge> {
   dec(labelsOrValue?: Labels | number, value?: number): void {
     const [labels, n] = split(labelsOrValue, value);
     this.inc(labels ?? -n, labels ? -n : undefined);
@@ -86,12 +82,7 @@ export class LazyGauge {
   }
   attach(prom: typeof Prom, registry: Prom.Registry): void {
     const real = new prom.Gauge({ ...this.definition, labelNames: this.definition.labelNames ?? [], registers: [registry] });
-    for (const { labels, value } of this.values.byKey.values()) {
-      if (labels) real.set(labels, value);
-      else real.set(value);
-    }
-    this.values.byKey.clear();
-    this.real = real;
+    this.hand(real, (labels, value) => (labels ? real.set(labels, value) : real.set(value)));
   }
 }
 
