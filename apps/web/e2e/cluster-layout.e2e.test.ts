@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from '@crossboard/testkit';
-import { eventually, signedInContext } from './harness/people.ts';
+import { eventually, facilitatorOnBoard, writeInOutline } from './harness/people.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -75,23 +75,9 @@ async function framesOutOfView(page: Page): Promise<string[]> {
 describe('clusters accepted from suggestions', () => {
   it("move their notes into frames of their own, all in the facilitator's view: no two notes and no two frames overlap", async () => {
     const w = await server.createWorkshop({ title: 'Border frictions' });
-    const context = await signedInContext(
-      browser,
-      w.id,
-      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
-      { viewport: { width: 1440, height: 900 } },
-    );
-    const page = await context.newPage();
-    await page.goto(`${server.url}/w/${w.id}`);
-    await page.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+    const { context, page } = await facilitatorOnBoard(browser, server.url, w);
     // Written in the outline (placed like board notes, in free space beside the author's last one).
-    await page.getByRole('button', { name: 'Outline' }).click();
-    const composer = page.getByRole('textbox', { name: 'New note for Pain points' });
-    for (const text of NOTES) {
-      await composer.fill(text);
-      await composer.press('Enter');
-    }
-    await eventually(async () => expect(await page.locator('.outline-note').count()).toBe(NOTES.length));
+    await writeInOutline(page, NOTES);
     // Back on the board, where the facilitator watches the clusters arrive.
     await page.getByRole('button', { name: 'Board', exact: true }).click();
     await eventually(async () => expect(await page.locator('.note').count()).toBe(NOTES.length), 30_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './harness/server.ts';
 import { launchChromium } from '@crossboard/testkit';
-import { eventually, signedInContext } from './harness/people.ts';
+import { eventually, facilitatorOnBoard, writeInOutline } from './harness/people.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,22 +21,8 @@ describe('theme suggestions in the console', () => {
   it('tag a note only when the facilitator accepts, and the tag reaches the board', async () => {
     // The harness's workshops have the themes "Mobility" and "Data sharing".
     const w = await server.createWorkshop({ title: 'Border frictions', themes: ['Mobility', 'Data sharing'] });
-    const context = await signedInContext(
-      browser,
-      w.id,
-      { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
-      { viewport: { width: 1440, height: 900 } },
-    );
-    const board = await context.newPage();
-    await board.goto(`${server.url}/w/${w.id}`);
-    await board.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
-    await board.getByRole('button', { name: 'Outline' }).click();
-    const composer = board.getByRole('textbox', { name: 'New note for Pain points' });
-    for (const text of NOTES) {
-      await composer.fill(text);
-      await composer.press('Enter');
-    }
-    await eventually(async () => expect(await board.locator('.outline-note').count()).toBe(NOTES.length));
+    const { context, page: board } = await facilitatorOnBoard(browser, server.url, w);
+    await writeInOutline(board, NOTES);
     await board.getByRole('button', { name: 'Board', exact: true }).click();
     await board.close();
 

@@ -63,3 +63,35 @@ export async function signedInContext(
   ] as const);
   return context;
 }
+
+/** The facilitator's own browser (1440×900) on the workshop's board, once the board is drawn. */
+export async function facilitatorOnBoard(
+  browser: Browser,
+  url: string,
+  w: { id: string; facilitatorToken: string; facilitatorId: string },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await signedInContext(
+    browser,
+    w.id,
+    { token: w.facilitatorToken, personId: w.facilitatorId, role: 'facilitator' },
+    { viewport: { width: 1440, height: 900 } },
+  );
+  const page = await context.newPage();
+  await page.goto(`${url}/w/${w.id}`);
+  await page.getByRole('region', { name: 'Pain points board' }).waitFor({ timeout: 30_000 });
+  return { context, page };
+}
+
+/** Writes pain points through the outline's composer (Enter adds each) and waits for all of them; stays on the outline. */
+export async function writeInOutline(page: Page, notes: readonly string[]): Promise<void> {
+  await page.getByRole('button', { name: 'Outline' }).click();
+  const composer = page.getByRole('textbox', { name: 'New note for Pain points' });
+  for (const text of notes) {
+    await composer.fill(text);
+    await composer.press('Enter');
+  }
+  await eventually(async () => {
+    const count = await page.locator('.outline-note').count();
+    if (count !== notes.length) throw new Error(`${count} of ${notes.length} notes in the outline`);
+  });
+}
