@@ -178,6 +178,17 @@ describe('a facilitator sets up, runs and recovers a workshop from the app alone
     expect(new URL(again.url()).pathname).toMatch(/\/console$/);
     expect(again.url()).not.toContain('token=');
     await shot(again, 'console-390x844');
+    // The console keeps the title and sessions for "My workshops" once its control room has
+    // synced; a facilitator who leaves sooner sees the workshop listed without them.
+    await eventually(async () =>
+      expect(
+        await again.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('crossboard:workshop:'))
+            .map((k) => JSON.parse(localStorage.getItem(k) ?? '{}').title),
+        ),
+      ).toContain('Cross-border collaboration, June'),
+    );
     await again.goto(server.url + '/');
     await eventually(async () =>
       expect(await again.getByRole('region', { name: 'My workshops' }).textContent()).toMatch(
