@@ -20,6 +20,7 @@ import { runBadInput } from './scenarios/bad-input.ts';
 import { runManyRooms } from './scenarios/many-rooms.ts';
 import { runRoomMemory } from './scenarios/room-memory.ts';
 import { markdownTable, type TargetResults } from './report.ts';
+import { rssKb } from './proc-stats.ts';
 
 const SCENARIOS = ['s1', 's1b', 's2', 's3', 's4', 's5', 's6'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -48,6 +49,16 @@ if (ourServerExists() && yjsDir(join(repoDir, 'apps/server')) !== yjsDir(package
   console.warn('warning: apps/server resolves a different yjs than the peers');
 }
 
+/**
+ * Resident memory of a server that has started and served nobody yet: what an operator sees
+ * on a quiet day. Read after IDLE_SETTLE_MS so start-up's own garbage has had its collection.
+ */
+const IDLE_SETTLE_MS = 5_000;
+async function idleRss(target: { pid: number; pids?: number[] }): Promise<number> {
+  await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
+  return rssKb(target.pids ?? target.pid);
+}
+
 const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const results = {} as Record<TargetName, TargetResults>;
 
@@ -65,6 +76,7 @@ for (const name of servers) {
   });
   if (!target) continue;
   try {
+    r.idleRssKb = await idleRss(target);
     for (const s of scenarios) {
       log(`${name}: ${s}`);
       try {

@@ -13,6 +13,8 @@ export interface TargetResults {
   s4?: RoomMemoryResult;
   s5?: JoinResult;
   s6?: BadInputResult;
+  /** VmRSS a few seconds after start, before any client (all processes of the target). */
+  idleRssKb?: number;
   error?: string;
 }
 
@@ -47,6 +49,7 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     if (Object.values(cells).every((c) => c === undefined)) return;
     rows.push({ scenario, metric, cells, better, target });
   };
+  add('Start', 'idle RSS after start MB', (r) => r.idleRssKb && r.idleRssKb / 1024, 'lower', '≤ 1.15× peer');
   for (const [key, label, targets] of [
     ['s1', 'S1 fan-out', { p99: '≤ 12' }],
     ['s1b', 'S1b fan-out + presence', { p99: '≤ 16', cpu: '≤ 20' }],
@@ -79,6 +82,8 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
     add(label, 'p50 ms', (r) => step(r)?.latency.p50, 'lower');
     add(label, 'p99 ms', (r) => step(r)?.latency.p99, 'lower', '≤ 25');
     add(label, 'server CPU %', (r) => step(r)?.cpuPct, 'lower');
+    // The same rate asked is not the same work when a server cannot take all of it.
+    add(label, 'server CPU µs per update in', (r) => step(r) && (step(r)!.cpuPct * 1e4) / step(r)!.sentRate, 'lower', '≤ 1.0× peer');
     add(label, 'load generator CPU %', (r) => step(r)?.loadGeneratorCpuPct);
   }
   for (const [key, label, target] of [
