@@ -34,6 +34,8 @@ describe('the bench table', () => {
     } as Record<string, TargetResults>;
     const table = markdownTable(results as never, 50);
     expect(row(table, 'server CPU %')).toContain('0.86×');
-    expect(row(table, 'server CPU µs per update in')).toBe('| S2 many rooms, 5000 updates/s asked | server CPU µs per update in | 150 | 140 | 1.07× | ≤ 1.0× peer |');
+    expect(row(table, 'server CPU µs per update in')).toBe(
+      '| S2 many rooms, 5000 updates/s asked | server CPU µs per update in | 150 | 140 | 1.07× | ≤ 1.0× peer |',
+    );
   });
 });
