@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { build } from './app.ts';
 import { parseTrustProxy } from './http/client-address.ts';
 import { LISTEN_BACKLOG, RATE_LIMITS_OFF } from './limits.ts';
+import { releaseStartupMemory } from './startup-memory.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -74,6 +75,9 @@ try {
   );
   process.exit(EXIT_DATA_DIR_UNUSABLE);
 }
+
+await app.ready();
+app.log.debug(releaseStartupMemory(), 'released start-up memory');
 
 // Node's default accept backlog (511) overflows when a room of hundreds reconnects after a
 // restart; an overflowed connect is retried a second later, so the queue is made deep enough.
