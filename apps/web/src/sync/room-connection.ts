@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { refusalReason } from '@crossboard/model';
 import { MAX_BACKOFF_MS, reconnectDelay } from './backoff.ts';
 import { useConnectionStore } from './connection-store.ts';
+import { LocalCopy } from './local-copy.ts';
+import { passServerUpdatesAsSent } from './server-updates.ts';
 
 export interface RoomOptions {
   /** e.g. `ws://host:port` — the provider appends `/ws/<room>?token=…`. */
@@ -21,7 +22,7 @@ export interface RoomConnection {
   doc: Y.Doc;
   awareness: Awareness;
   provider: WebsocketProvider;
-  persistence: IndexeddbPersistence | null;
+  persistence: LocalCopy | null;
   /** Resolves once the IndexedDB copy (if any) has been loaded into the doc. */
   whenLoaded: Promise<void>;
   destroy(): void;
@@ -38,14 +39,15 @@ export function openRoom(name: string, options: RoomOptions): RoomConnection {
   const store = useConnectionStore.getState();
   store.setRoom(name, { synced: false, connecting: true, failedAttempts: 0, refused: null });
 
-  const persistence = options.persist === false ? null : new IndexeddbPersistence(`crossboard:${name}`, doc);
-  const whenLoaded = persistence ? persistence.whenSynced.then(() => undefined) : Promise.resolve();
+  const persistence = options.persist === false ? null : new LocalCopy(`crossboard:${name}`, doc, (origin) => origin === provider);
+  const whenLoaded = persistence ? persistence.whenLoaded : Promise.resolve();
 
   const provider = new WebsocketProvider(`${options.wsBase}/ws`, name, doc, {
     params: { token: options.token },
     maxBackoffTime: MAX_BACKOFF_MS,
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   });
+  passServerUpdatesAsSent(provider, doc);
 
   // Changes made before a previous reload that the server never confirmed.
   const carried = Number(localStorage.getItem(pendingKey(name)) ?? 0) || 0;
@@ -128,7 +130,7 @@ export function openRoom(name: string, options: RoomOptions): RoomConnection {
       doc.off('update', onUpdate);
       provider.awareness.setLocalState(null);
       provider.destroy();
-      void persistence?.destroy();
+      persistence?.destroy();
       doc.destroy();
       useConnectionStore.getState().removeRoom(name);
     },
