@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type PointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { boardNotes, CELL_HEIGHT, type Phase } from '@crossboard/model';
@@ -22,16 +22,31 @@ import { notePointers } from './use-note-drag.ts';
 /** Pointer positions are shared at most this often, to keep awareness traffic small. */
 const CURSOR_INTERVAL_MS = 50;
 
+/** Where a note comes in reading order: its row of one grid cell's height, then across. */
+function readingPlace(notes: ReturnType<typeof boardNotes>, id: string): { row: number; x: number } {
+  return { row: Math.round((Number(notes.get(id)?.get('y')) || 0) / CELL_HEIGHT), x: Number(notes.get(id)?.get('x')) || 0 };
+}
+
+/** The first of `ids` in reading order, in one pass: sorting 5,000 notes took ~30 ms a render. */
+function firstInReadingOrder(board: Y.Doc, ids: string[]): string | null {
+  const notes = boardNotes(board);
+  let first: string | null = null;
+  let best = { row: Number.POSITIVE_INFINITY, x: Number.POSITIVE_INFINITY };
+  for (const id of ids) {
+    const at = readingPlace(notes, id);
+    if (at.row < best.row || (at.row === best.row && at.x < best.x)) {
+      first = id;
+      best = at;
+    }
+  }
+  return first;
+}
+
 /** Notes top to bottom in rows of one grid cell's height, left to right within a row. */
 function readingOrder(board: Y.Doc, ids: string[]): string[] {
   const notes = boardNotes(board);
-  const at = (id: string) => ({
-    id,
-    row: Math.round((Number(notes.get(id)?.get('y')) || 0) / CELL_HEIGHT),
-    x: Number(notes.get(id)?.get('x')) || 0,
-  });
   return ids
-    .map(at)
+    .map((id) => ({ id, ...readingPlace(notes, id) }))
     .sort((a, b) => a.row - b.row || a.x - b.x)
     .map((n) => n.id);
 }
@@ -88,7 +103,9 @@ export function Board({ phase, themes, readOnly }: Props) {
 
   // Roving focus: one tab stop for the whole board, the last note focused or the first in reading order.
   const activeNoteId = useBoardUi((s) => s.activeNoteId);
-  const tabStop = activeNoteId && ids.includes(activeNoteId) ? activeNoteId : (readingOrder(board, ids)[0] ?? null);
+  // Not again on every pan or zoom step (each renders the board): only when the notes change.
+  const firstNote = useMemo(() => firstInReadingOrder(board, ids), [board, ids]);
+  const tabStop = activeNoteId && ids.includes(activeNoteId) ? activeNoteId : firstNote;
   const focusSibling = useCallback(
     (from: string, step: 1 | -1 | 'first' | 'last') => {
       const order = readingOrder(board, ids);
