@@ -14,9 +14,9 @@ class PickyStorage extends SqliteStorage {
     if (room === this.refuse) throw new Error(`SQLITE_CONSTRAINT: ${room}`);
     super.appendUpdate(room, update);
   }
-  override atomically<T>(fn: () => T): T {
+  override appendAll(rows: readonly { room: string; update: Uint8Array }[]): void {
     this.transactions++;
-    return super.atomically(fn);
+    super.appendAll(rows);
   }
 }
 

@@ -29,9 +29,7 @@ export class AppendBatch {
     const batch = this.pending;
     this.pending = [];
     try {
-      this.storage.atomically(() => {
-        for (const a of batch) this.storage.appendUpdate(a.room, a.update);
-      });
+      this.storage.appendAll(batch);
     } catch {
       for (const a of batch) {
         try {
