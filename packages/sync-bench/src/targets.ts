@@ -43,11 +43,14 @@ export type TargetName = (typeof TARGET_NAMES)[number];
 
 const HOST = '127.0.0.1';
 
-/** `profileDir`: our server runs under `--cpu-prof` and writes its profile there on exit. */
+/**
+ * `profileDir`: the server (ours or a single-process peer) runs under `--cpu-prof` and writes
+ * its profile there on exit, so a cost can be compared function by function with a peer's.
+ */
 export async function startTarget(name: TargetName, profileDir?: string): Promise<Target> {
   if (name === 'crossboard') return startOurs(profileDir);
   if (name === 'crossboard-2p') return (await startCluster(TWO_PROCESSES, name)).target;
-  return startPeer(name);
+  return startPeer(name, profileDir);
 }
 
 async function startOurs(profileDir?: string): Promise<Target> {
@@ -104,10 +107,16 @@ async function startOurs(profileDir?: string): Promise<Target> {
   };
 }
 
-async function startPeer(name: Exclude<TargetName, 'crossboard' | 'crossboard-2p'>): Promise<Target> {
+async function startPeer(name: Exclude<TargetName, 'crossboard' | 'crossboard-2p'>, profileDir?: string): Promise<Target> {
   const port = await freePort();
   const entry = join(packageDir, 'src/peers', `${name}-server.ts`);
-  const proc: ServerProcess = await spawnServer(entry, { PORT: String(port), HOST }, /^LISTENING/, packageDir);
+  const proc: ServerProcess = await spawnServer(
+    entry,
+    { PORT: String(port), HOST },
+    /^LISTENING/,
+    packageDir,
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   let rooms = 0;
   const dialect: Dialect = name === 'y-websocket' ? 'y-websocket' : 'hocuspocus';
   return {

@@ -12,6 +12,8 @@ server.on('upgrade', (req, socket, head) => {
   wss.handleUpgrade(req, socket, head, (ws) => setupWSConnection(ws, req));
 });
 reportEventLoopDelayOnRequest();
+// Node's default SIGTERM ends the process before `--cpu-prof` writes its profile.
+process.once('SIGTERM', () => process.exit(0));
 server.listen(port, host, () => {
   const address = server.address();
   console.log(`LISTENING ${typeof address === 'object' && address ? address.port : port}`);
