@@ -8,7 +8,9 @@ import {
   votingRoundsMap,
   breakoutMap,
   type Author,
+  type WritingContext,
 } from '@crossboard/model';
+import type * as Y from 'yjs';
 import type { ServerContext } from '../context.ts';
 import { authorStamp } from './author-stamp.ts';
 import type { RoomClient } from '../sync/connection.ts';
@@ -18,6 +20,13 @@ import { VERSION_EVERY_MS, takeVersion, type VersionReason } from './board-versi
 import type { AsyncFacilitationRecords, PolicyReads } from '../storage/records.ts';
 import { correctControlSchema, reportPolicy } from './room-schemas.ts';
 import { TransactionPast } from './transaction-past.ts';
+
+/** What the board's rules read from the control room, as of its last change. */
+interface ControlReads {
+  anonymous: boolean;
+  participantsMayCluster: boolean;
+  writing: WritingContext;
+}
 
 /**
  * Which rules each room applies to client updates: the board's policies, and in the control
@@ -45,6 +54,26 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
     });
   };
 
+  // Every board update reads its control room; that document changes a few times a session.
+  const controlCache = new WeakMap<Y.Doc, ControlReads>();
+  const controlReads = (doc: Y.Doc): ControlReads => {
+    let reads = controlCache.get(doc);
+    if (!reads) {
+      if (!watchedControls.has(doc)) {
+        watchedControls.add(doc);
+        doc.on('update', () => controlCache.delete(doc));
+      }
+      reads = {
+        anonymous: controlState(doc).get('anonymous') === true,
+        participantsMayCluster: readParticipantsMayCluster(doc),
+        writing: writingContextOf(doc),
+      };
+      controlCache.set(doc, reads);
+    }
+    return reads;
+  };
+  const watchedControls = new WeakSet<Y.Doc>();
+
   // A group's board keeps the main board's rules; only the main board takes periodic versions.
   const board = (name: string, workshopId: string, reads: PolicyReads, versions = true): UpdatePolicy => {
     const control = roomName({ workshopId, kind: 'control' });
@@ -55,15 +84,10 @@ export function facilitationPolicies(ctx: ServerContext, store: AsyncFacilitatio
         // Loaded before the board and kept while it is (companionsOf below).
         const room = ctx.rooms.loaded(control);
         if (!room) throw new Error(`control room ${control} is not loaded`);
-        const doc = room.document;
+        const { anonymous, participantsMayCluster, writing } = controlReads(room.document);
         // Locked by the facilitator, or closed between live sessions outside its async window.
-        const writing = writingContextOf(doc);
         const now = Date.now();
-        return {
-          anonymous: controlState(doc).get('anonymous') === true,
-          participantsMayCluster: readParticipantsMayCluster(doc),
-          locked: (phase) => !isPhaseOpenForWriting(writing, phase, now),
-        };
+        return { anonymous, participantsMayCluster, locked: (phase) => !isPhaseOpenForWriting(writing, phase, now) };
       },
       noteAuthor: (noteId) => reads.noteAuthor(workshopId, noteId),
       noteAuthors: () => reads.noteAuthors(workshopId),
