@@ -128,7 +128,7 @@ function runPolicy(
   }
   const deps = depsFor(past);
   const corrections = runRules(rules, changes, deps);
-  applyCorrections(tr, rooms, past, corrections);
+  applyCorrections(tr, rooms, past, corrections, changes);
   for (const fix of corrections) report(fix.rule, fix.kind === 'dropRoot' ? fix.name : fix.key);
   return { changes, corrections, corrected: correctedView(changes, corrections) };
 }

@@ -96,7 +96,7 @@ export function reportPolicy(onCorrection?: (rule: string, client: RoomClient, i
     const past = new TransactionPast(tr);
     const changes = readRoomChanges(tr, rooms, past);
     const corrections = runRules(REPORT_RULES, changes, REPORT_DEPS);
-    applyCorrections(tr, rooms, past, corrections);
+    applyCorrections(tr, rooms, past, corrections, changes);
     const report = (rule: string, id: string) => onCorrection?.(rule, client, id);
     for (const fix of corrections) report(fix.rule, fix.kind === 'dropRoot' ? fix.name : fix.key);
     let corrected = corrections.length > 0;
