@@ -178,6 +178,12 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     });
   };
 
+  // Its own scope: a listener made inside onUpgrade would share onUpgrade's, keeping the upgrade
+  // request, its URL and head buffer (about 2 kB) alive for as long as the socket stays open.
+  const releaseOnClose = (socket: Duplex, counter: ConnectionCounter, key: string): void => {
+    socket.once('close', () => counter.release(key));
+  };
+
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(PREFIX)) return refuseHttp(socket, '404 Not Found');
@@ -191,7 +197,7 @@ export function registerWebSocketEndpoint(app: FastifyInstance, ctx: ServerConte
     }
     // The slot is held from now until the socket closes, however the handshake ends.
     perIp.tryAcquire(ip);
-    socket.once('close', () => perIp.release(ip));
+    releaseOnClose(socket, perIp, ip);
     if (pendingUpgrades.push(() => completeUpgrade(req, socket, head, url)) === 1) setImmediate(drainUpgrades);
   };
 
