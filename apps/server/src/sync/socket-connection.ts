@@ -67,7 +67,7 @@ export class SocketConnection implements Connection {
   send(data: Uint8Array): void {
     if (!this.sentThisTick) {
       this.sentThisTick = true;
-      process.nextTick(this.endTick);
+      if (sentThisTick.push(this) === 1) process.nextTick(endTick);
     } else if (!this.corked) {
       this.corked = true;
       this.socket.cork();
@@ -120,10 +120,23 @@ export class SocketConnection implements Connection {
     this.early.push(data);
   };
 
-  private readonly endTick = (): void => {
+  /** The tick is over: the next message leaves at once again, and what was corked leaves now. */
+  endTick(): void {
     this.sentThisTick = false;
     if (!this.corked) return;
     this.corked = false;
     this.socket.uncork();
-  };
+  }
+}
+
+/**
+ * The connections that sent in this tick, all ended by one `nextTick`: a broadcast to a room
+ * of 200 scheduled 200 of them, which cost as much as a tenth of the socket writes.
+ */
+let sentThisTick: SocketConnection[] = [];
+
+function endTick(): void {
+  const connections = sentThisTick;
+  sentThisTick = [];
+  for (const c of connections) c.endTick();
 }
