@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { connectSynced } from './helpers/clients.ts';
+import { connectSynced, presenceOf, waitFor } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
 import { useServer } from './helpers/use-server.ts';
 
@@ -34,5 +34,27 @@ describe('an open socket', () => {
     expect(server.app.crossboard.rooms.loaded(board)?.clientCount).toBe(1);
     expect(upgrades).toHaveLength(1);
     expect(upgrades.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+  });
+});
+
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+describe('a room nobody has joined', () => {
+  // Each board keeps its control room loaded for its rules; with 1,000 boards open, 1,000
+  // presences nobody could see held an Awareness, its document and a 3 s interval each.
+  it('holds no presence, and one comes with the first person to join', async () => {
+    const w = await createWorkshop(server.app);
+    const ana = await joinAsParticipant(server.app, w.id, 'Ana');
+    const { rooms } = server.app.crossboard;
+    // Setting the workshop up wrote to it: it starts from unloaded here.
+    await rooms.unload(`${w.id}/control`);
+    const before = timers();
+    const control = await rooms.open(`${w.id}/control`);
+    expect(control.clientCount).toBe(0);
+    expect(timers()).toBe(before);
+
+    const first = await connectSynced(server.ws, `${w.id}/control`, ana.token);
+    const second = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
+    await waitFor(() => presenceOf(second, first), 'the first person’s presence reaches the second');
   });
 });

@@ -77,7 +77,12 @@ function clip(reason: string): string {
  */
 export class Room {
   private doc: Y.Doc;
-  private readonly presence: RoomPresence;
+  /**
+   * Made on the first join or presence from another process: a room nobody joins (a board's
+   * control room, loaded for the board's rules; a room a server command loaded) holds no
+   * Awareness, no document of its own for it and no 3 s timer.
+   */
+  private presenceState: RoomPresence | null = null;
   private readonly clients = new Set<RoomClient>();
   /** Updates the document emitted during the current apply, stored and sent after it succeeds. */
   private pending: Uint8Array[] = [];
@@ -117,7 +122,11 @@ export class Room {
     this.logBytes = loaded.logBytes;
     this.snapshotBytes = loaded.snapshotBytes;
     this.doc.on('update', this.collect);
-    this.presence = new RoomPresence({
+  }
+
+  private get presence(): RoomPresence {
+    const { deps, name } = this;
+    this.presenceState ??= new RoomPresence({
       clients: this.clients,
       limits: deps.limits,
       metrics: deps.metrics,
@@ -130,6 +139,7 @@ export class Room {
       isDocumentClient: (id) => this.doc.store.clients.has(id),
       publish: (update) => deps.fanout?.publish(name, 'awareness', update),
     });
+    return this.presenceState;
   }
 
   get clientCount(): number {
@@ -209,7 +219,7 @@ export class Room {
     if (!this.clients.delete(client)) return;
     client.closed = true;
     this.deps.metrics.connections.dec({ role: client.role, access: client.access });
-    this.presence.leave(client);
+    this.presenceState?.leave(client);
     if (this.clients.size === 0) this.hooks.onEmpty?.();
   }
 
@@ -226,7 +236,7 @@ export class Room {
     for (const client of this.clients) {
       if (client.personId !== personId || client.closed) continue;
       client.identity = identity;
-      this.presence.restamp(client);
+      this.presenceState?.restamp(client);
     }
   }
 
@@ -301,7 +311,7 @@ export class Room {
   /** A process went silent (crashed): the presence of its clients goes now, not in 30 s. */
   forgetProcess(processId: string): void {
     if (this.destroyed) return;
-    this.presence.forgetProcess(processId);
+    this.presenceState?.forgetProcess(processId);
   }
 
   /**
@@ -376,7 +386,7 @@ export class Room {
     if (this.destroyed) return;
     if (kind) for (const client of [...this.clients]) this.kick(client, kind);
     this.destroyed = true;
-    this.presence.destroy();
+    this.presenceState?.destroy();
     this.clients.clear();
     this.doc.destroy();
   }
