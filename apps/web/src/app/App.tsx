@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, matchRoute } from '../shared/router.ts';
 import { Landing } from '../pages/Landing.tsx';
@@ -10,8 +10,17 @@ import { NotFound } from '../pages/NotFound.tsx';
 // first) and the small pages; the board, the facilitator's console and the report pages each
 // load when their route is first shown. Tiptap loads with the first note editor
 // (board/LazyNoteEditor.tsx). Measured by `pnpm bench:load` (docs/bench-load.md).
-const loadWorkshopPage = () => import('../pages/WorkshopPage.tsx');
+type WorkshopPageModule = typeof import('../pages/WorkshopPage.tsx');
+let workshopPageModule: WorkshopPageModule | null = null;
+const loadWorkshopPage = () =>
+  import('../pages/WorkshopPage.tsx').then((m) => {
+    workshopPageModule = m;
+    return m;
+  });
 const WorkshopPage = lazy(() => loadWorkshopPage().then((m) => ({ default: m.WorkshopPage })));
+// Opened by its link, the board is the page to show: its code loads while React starts up
+// rather than after the first render asks for it (index.html preloads it too).
+if (typeof window !== 'undefined' && matchRoute('/w/:id', window.location.pathname)) void loadWorkshopPage().catch(() => {});
 const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const ReportRoutes = lazy(() =>
   import('../report/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.reportRoute(pathname) })),
@@ -59,6 +68,33 @@ function JoinRoute({ workshopId, code }: { workshopId: string; code: string | nu
     return () => clearTimeout(id);
   }, []);
   return <Join workshopId={workshopId} code={code} />;
+}
+
+/**
+ * The board page, shown the moment its code is here. Left to Suspense, React would hold the
+ * page back until 300 ms after the loading text appeared (its fallback throttle), and the
+ * board's sockets open only once the page is shown.
+ */
+function BoardRoute({ workshopId }: { workshopId: string }) {
+  const [loaded, setLoaded] = useState(workshopPageModule);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    loadWorkshopPage().then(
+      (m) => live && setLoaded(m),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded]);
+  if (loaded) return <loaded.WorkshopPage workshopId={workshopId} />;
+  // Until then, and if the code fails to load, as every other lazy route.
+  return (
+    <Lazy>
+      <WorkshopPage workshopId={workshopId} />
+    </Lazy>
+  );
 }
 
 export function App() {
@@ -114,12 +150,6 @@ export function App() {
     );
   }
   m = matchRoute('/w/:id', pathname);
-  if (m) {
-    return (
-      <Lazy>
-        <WorkshopPage key={m.id} workshopId={m.id!} />
-      </Lazy>
-    );
-  }
+  if (m) return <BoardRoute key={m.id} workshopId={m.id!} />;
   return <NotFound />;
 }
