@@ -112,6 +112,7 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
   const s4Label = `S4 ${rooms ?? ''} idle rooms`;
   add(s4Label, 'rooms opened (failed)', (r) => s4(r) && `${s4(r)!.rooms - s4(r)!.failed} (${s4(r)!.failed})`);
   add(s4Label, 'RSS per open room KB', (r) => s4(r) && (s4(r)!.rssOpenKb - s4(r)!.rssBeforeKb) / s4(r)!.rooms, 'lower', '≤ 30');
+  add(s4Label, 'heap per open room KB', (r) => s4(r) && (s4(r)!.heapOpenKb - s4(r)!.heapBeforeKb) / s4(r)!.rooms, 'lower');
   add(
     s4Label,
     'RSS before / open / after leaving MB',
@@ -120,7 +121,10 @@ function rowsFor(results: Record<TargetName, TargetResults>, bigMessageMb: numbe
       [s4(r)!.rssBeforeKb, s4(r)!.rssOpenKb, s4(r)!.rssAfterKb].map((kb) => (kb / 1024).toFixed(0)).join(' / ') +
         ` (+${s4(r)!.secondsAfterLeave} s)`,
   );
-  add(s4Label, 'rooms loaded while open (our gauge)', (r) => s4(r)?.roomsLoadedOpen ?? undefined);
+  add(s4Label, 'rooms loaded before / while open (our gauge)', (r) => {
+    const m = s4(r);
+    return m && m.roomsLoadedOpen !== null ? `${m.roomsLoadedBefore ?? '?'} / ${m.roomsLoadedOpen}` : undefined;
+  });
   add(
     s4Label,
     'seconds until rooms freed (our gauge 0)',

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { spawnProcess, type SpawnedProcess } from '@crossboard/testkit';
+import { GC_PROBE } from './collected-memory.ts';
 
 /** The server gets core 0 and the load generator core 1, so neither steals the other's time. */
 export const SERVER_CORE = '0';
@@ -33,7 +34,8 @@ export type ServerProcess = SpawnedProcess;
 /**
  * Runs an entry in plain `node` (`--import tsx` for TypeScript) under `taskset`, which execs, so
  * the child's pid is the server's own and /proc reports its CPU and memory, not a wrapper's.
- * Its stdin stays open: the peers answer `eld` on it.
+ * Its stdin stays open: the peers answer `eld` on it. Every server gets the same GC probe
+ * (collected-memory.ts), so memory is weighed the same way for ours and the peers.
  */
 export function spawnServer(
   entry: string,
@@ -42,7 +44,7 @@ export function spawnServer(
   cwd?: string,
   nodeFlags: string[] = [],
 ): Promise<ServerProcess> {
-  return spawnProcess(pinnedNode(entry, SERVER_CORE, nodeFlags), {
+  return spawnProcess(pinnedNode(entry, SERVER_CORE, ['--require', GC_PROBE, ...nodeFlags]), {
     env,
     ...(cwd ? { cwd } : {}),
     ready,

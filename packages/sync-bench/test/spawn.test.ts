@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { eventually, spawnProcess } from '@crossboard/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collectedMemory } from '../src/collected-memory.ts';
 import { type ServerProcess, spawnServer } from '../src/spawn.ts';
 
 /** The bench's pinned servers run on testkit's spawnProcess: ready line, stdin commands, stop. */
@@ -43,5 +44,24 @@ describe("the bench's server spawner", () => {
       }
     };
     await eventually(() => !alive(), { what: `process ${pid} to be gone`, timeoutMs: 5_000 });
+  });
+
+  it('weighs what a server holds after collecting, not the garbage it has yet to collect', async () => {
+    const proc = await spawnServer(fileURLToPath(new URL('fixtures/holding-server.mjs', import.meta.url)), {}, /^LISTENING$/);
+    started.push(proc);
+    const ask = async (command: string, answer: RegExp) => {
+      const reply = proc.nextLine(answer, 10_000);
+      proc.child.stdin!.write(`${command}\n`);
+      await reply;
+    };
+    const base = await collectedMemory(proc.pid);
+    await ask('hold', /^HELD$/);
+    const holding = await collectedMemory(proc.pid);
+    expect(holding.heapKb - base.heapKb).toBeGreaterThan(25 * 1024);
+    expect(holding.rssKb - base.rssKb).toBeGreaterThan(25 * 1024);
+    // Dropped but never collected by the server itself: the reading must not count it.
+    await ask('drop', /^DROPPED$/);
+    const dropped = await collectedMemory(proc.pid);
+    expect(dropped.heapKb - base.heapKb).toBeLessThan(2 * 1024);
   });
 });
