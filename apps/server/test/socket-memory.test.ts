@@ -2,6 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../src/limits.ts';
+import type { Metrics } from '../src/metrics.ts';
+import { RoomPresence } from '../src/sync/presence.ts';
 import { connectSynced, presenceOf, waitFor } from './helpers/clients.ts';
 import { createWorkshop, joinAsParticipant } from './helpers/server.ts';
 import { useServer } from './helpers/use-server.ts';
@@ -56,5 +59,31 @@ describe('a room nobody has joined', () => {
     const first = await connectSynced(server.ws, `${w.id}/control`, ana.token);
     const second = await connectSynced(server.ws, `${w.id}/control`, w.facilitatorToken);
     await waitFor(() => presenceOf(second, first), 'the first person’s presence reaches the second');
+  });
+});
+
+/** What one room's presence may hold before anyone joins (Awareness, coalescer, maps). */
+const PRESENCE_BYTES_LIMIT = 2_500;
+
+describe("a room's presence", () => {
+  // Each held a Yjs document of its own that it only read a client id from: 2.3 kB a board.
+  it(`holds at most ${PRESENCE_BYTES_LIMIT} bytes before anyone joins`, async () => {
+    const host = {
+      clients: [],
+      deliver: () => true,
+      sent: () => {},
+      isDocumentClient: () => false,
+      publish: () => {},
+      limits: DEFAULT_LIMITS,
+      metrics: {} as Metrics,
+    };
+    const count = 500;
+    await collect();
+    const before = process.memoryUsage().heapUsed;
+    const presences = Array.from({ length: count }, () => new RoomPresence(host));
+    await collect();
+    const perPresence = (process.memoryUsage().heapUsed - before) / count;
+    for (const p of presences) p.destroy();
+    expect(perPresence).toBeLessThanOrEqual(PRESENCE_BYTES_LIMIT);
   });
 });

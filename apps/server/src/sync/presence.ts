@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import { ORIGIN, colourFor, directoryEntry, type DirectoryProfile } from '@crossboard/model';
 import type { Limits } from '../limits.ts';
@@ -40,6 +40,14 @@ interface Slot {
 export type PresenceVerdict = 'ok' | 'too-big';
 
 const PRESENCE_ID_MAX = 2 ** 31;
+
+/**
+ * All an Awareness reads of its document: a client id for its own state (the server shows
+ * none, and 0 is never a presence id) and a 'destroy' event, which RoomPresence.destroy covers.
+ * A real Y.Doc per room held 2.3 kB for nothing, and one shared doc would gather a listener
+ * per room that Awareness never removes.
+ */
+const NO_DOCUMENT = { clientID: 0, on: () => {} } as unknown as Y.Doc;
 
 /**
  * What presence tells everyone in a room about a person. The name is always there (people
@@ -107,8 +115,8 @@ export async function restampStale(
  * rate-capped. Nobody is sent their own presence back.
  */
 export class RoomPresence {
-  /** Lives on its own tiny doc so that reloading the room's doc keeps presence. */
-  private readonly awareness = new Awareness(new Y.Doc());
+  /** Not the room's doc, so that reloading the room's doc keeps presence. */
+  private readonly awareness = new Awareness(NO_DOCUMENT);
   private readonly slots = new Map<RoomClient, Slot>();
   private readonly out: AwarenessCoalescer;
   /** Which process each remote presence id came from, so a dead process's cursors can go. */
