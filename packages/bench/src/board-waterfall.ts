@@ -9,6 +9,7 @@
  */
 import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
+import WebSocket from 'ws';
 import { launchChromium } from '@crossboard/testkit';
 import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
 import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, type ViewportReport } from './board/page-probes.ts';
@@ -52,11 +53,11 @@ async function tracedLoad(browser: Browser, url: string, board: BulkBoard) {
   cdp.on('Network.requestWillBeSent', (e) => {
     if (t0 < 0) t0 = e.timestamp;
     const path = e.request.url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
-    rows.set(e.requestId, { what: `${e.request.method} ${path}`, start: ms(e.timestamp), end: NaN, note: '' });
+    rows.set(e.requestId, { what: `${e.request.method} ${path}`, start: ms(e.timestamp), end: NaN, note: `${e.initiator.type}, ` });
   });
   cdp.on('Network.responseReceived', (e) => {
     const r = rows.get(e.requestId);
-    if (r) r.note = `first byte ${ms(e.timestamp).toFixed(0)}`;
+    if (r) r.note += `first byte ${ms(e.timestamp).toFixed(0)}`;
   });
   cdp.on('Network.loadingFinished', (e) => {
     const r = rows.get(e.requestId);
@@ -101,6 +102,35 @@ async function tracedLoad(browser: Browser, url: string, board: BulkBoard) {
   return { view, rows: [...rows.values()].sort((a, b) => a.start - b.start), longTasks, fcp };
 }
 
+/**
+ * The server's part, without a browser: ms from asking for the socket to its opening, and from
+ * the opening (sync step 1 sent at once, as y-websocket does) to the first byte and to the whole
+ * board (sync step 2).
+ */
+async function serverTimes(baseUrl: string, board: BulkBoard) {
+  const url = `${baseUrl.replace(/^http/, 'ws')}/ws/${board.workshopId}/board?token=${encodeURIComponent(board.viewer.token)}`;
+  const t0 = performance.now();
+  const ws = new WebSocket(url);
+  let open = 0;
+  let first = 0;
+  return new Promise<string>((resolve, reject) => {
+    ws.on('error', reject);
+    ws.on('open', () => {
+      open = performance.now();
+      ws.send(Uint8Array.of(0, 0, 1, 0));
+    });
+    ws.on('message', (data: Buffer) => {
+      first ||= performance.now();
+      if (data.length < 100_000) return;
+      const all = performance.now();
+      ws.close();
+      resolve(
+        `upgrade ${(open - t0).toFixed(0)} ms, open → first message ${(first - open).toFixed(0)} ms, → board (${(data.length / 1e6).toFixed(1)} MB) ${(all - open).toFixed(0)} ms`,
+      );
+    });
+  });
+}
+
 async function main() {
   const count = Number(process.argv[2] ?? 5000);
   const loads = Number(process.argv[3] ?? 2);
@@ -113,6 +143,10 @@ async function main() {
   try {
     const boards = [];
     for (const s of servers) boards.push(await seedBulkBoard(s.url, { count, clustered: false, fixture: loadFixture() }));
+    for (let k = 0; k < builds.length; k++) {
+      for (let i = 0; i < 3; i++)
+        console.log(`server ${k}: ${await serverTimes(servers[k]!.url, boards[k]!)} (load average ${loadavg()[0]!.toFixed(2)})`);
+    }
     for (let i = 0; i < loads; i++) {
       for (let k = 0; k < builds.length; k++) {
         const load = loadavg()[0]!.toFixed(2);
