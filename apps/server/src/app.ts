@@ -17,9 +17,9 @@ import { metricsRoutes, type MetricsAccess } from './http/metrics-route.ts';
 import { buildMetricsServer } from './http/metrics-server.ts';
 import { registerRateLimits } from './http/rate-limits.ts';
 import { withRedactedRequests } from './http/request-log.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { inlineScriptHashes, registerSecurityHeaders } from './http/security-headers.ts';
 import { timeRoutes } from './http/time.ts';
-import { webAppRoutes } from './http/web-app.ts';
+import { builtIndexHtml, webAppRoutes } from './http/web-app.ts';
 import { workshopRoutes } from './workshops/workshops-routes.ts';
 import { DEFAULT_HTTP_LIMITS, DEFAULT_LIMITS, HTTP_BODY_LIMIT_BYTES, type HttpLimits, type Limits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
@@ -187,7 +187,7 @@ export async function build(options: BuildOptions): Promise<CrossboardServer> {
   if (policyCache) ctx.personSeen = (person) => policyCache.seen(person);
 
   registerErrorHandler(app);
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, inlineScriptHashes(builtIndexHtml(options.webDistDir)));
   // Before the routes: it attaches to each rate-limited route as the route is added.
   await registerRateLimits(app, httpLimits);
   registerWebSocketEndpoint(app, ctx);

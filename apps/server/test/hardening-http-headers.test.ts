@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../src/http/web-app.ts';
+import { inlineScriptHashes } from '../src/http/security-headers.ts';
 import { createWorkshop, removeDataDir, startServer, tempDataDir, type TestServer } from './helpers/server.ts';
 
 /**
@@ -19,6 +21,7 @@ const VITE_SHAPED_INDEX = `<!doctype html>
     <meta charset="UTF-8" />
     <title>Crossboard</title>
     <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E" />
+    <script>if(/^\/w\//.test(location.pathname))document.head.appendChild(document.createElement('link'))</script>
     <script type="module" crossorigin src="/assets/index-abc123.js"></script>
     <link rel="stylesheet" crossorigin href="/assets/index-def456.css">
   </head>
@@ -67,7 +70,8 @@ function violations(html: string, csp: Map<string, string[]>): string[] {
   const inline = (d: string) => (csp.get(d) ?? csp.get('default-src') ?? []).includes("'unsafe-inline'");
   for (const [tag, attrs = '', content = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     const src = /\bsrc="([^"]*)"/i.exec(attrs)?.[1];
-    if (src === undefined ? content.trim() !== '' && !inline('script-src') : !allows(csp, 'script-src', src)) found.push(tag);
+    const hashed = (csp.get('script-src') ?? []).includes(`'sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}'`);
+    if (src === undefined ? content.trim() !== '' && !inline('script-src') && !hashed : !allows(csp, 'script-src', src)) found.push(tag);
   }
   for (const [tag, attrs = ''] of html.matchAll(/<link\b([^>]*)>/gi)) {
     const rel = /\brel="([^"]*)"/i.exec(attrs)?.[1]?.toLowerCase() ?? '';
@@ -88,7 +92,9 @@ function expectSecurityHeaders(headers: Record<string, unknown>, what: string) {
   const csp = parseCsp(String(headers['content-security-policy'] ?? ''));
   expect(csp.get('frame-ancestors'), what).toEqual(["'none'"]);
   expect(csp.get('default-src'), what).toEqual(["'self'"]);
-  expect(csp.get('script-src'), what).toEqual(["'self'"]);
+  // 'self', and the hashes of the served page's own inline scripts, nothing else.
+  expect(csp.get('script-src')?.[0], what).toBe("'self'");
+  for (const s of csp.get('script-src')?.slice(1) ?? []) expect(s, what).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
   expect(csp.get('object-src'), what).toEqual(["'none'"]);
   expect(headers['x-frame-options'], what).toBe('DENY');
   expect(headers['x-content-type-options'], what).toBe('nosniff');
@@ -133,6 +139,24 @@ describe('security headers', () => {
     expect(violations(html, parseCsp(String(res.headers['content-security-policy'])))).toEqual([]);
   });
 
+  it("allows the page's own inline script by its hash, and only that script", async () => {
+    const dir = tempDataDir();
+    writeFileSync(join(dir, 'index.html'), VITE_SHAPED_INDEX);
+    const other = await startServer({ webDistDir: dir });
+    try {
+      const res = await other.app.inject('/w/abc');
+      const csp = parseCsp(String(res.headers['content-security-policy']));
+      expect(csp.get('script-src')).toEqual(["'self'", ...inlineScriptHashes(VITE_SHAPED_INDEX)]);
+      expect(csp.get('script-src')).toHaveLength(2);
+      expect(violations(res.body, csp)).toEqual([]);
+      expect(violations(res.body.replace('createElement', 'createComment'), csp)).toHaveLength(1);
+    } finally {
+      await other.close();
+      removeDataDir(other.dataDir);
+      removeDataDir(dir);
+    }
+  });
+
   it('the check itself refuses what the policy forbids', () => {
     const strict = parseCsp("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'");
     expect(violations('<script>alert(1)</script>', strict)).toHaveLength(1);
@@ -141,5 +165,8 @@ describe('security headers', () => {
     expect(violations('<style>p{}</style>', strict)).toHaveLength(1);
     expect(violations('<button onclick="go()">', strict)).toHaveLength(1);
     expect(violations('<script type="module" src="/assets/a.js"></script>', strict)).toEqual([]);
+    const hashed = parseCsp(`script-src 'self' ${inlineScriptHashes('<script>go()</script>')[0]}`);
+    expect(violations('<script>go()</script>', hashed)).toEqual([]);
+    expect(violations('<script>go();alert(1)</script>', hashed)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -6,6 +6,12 @@ import { errorBody } from '../errors.ts';
 
 /** The built client, next to this package in the workspace. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** The built index.html the server will serve (empty when the app is not built). */
+export function builtIndexHtml(distDir: string = WEB_DIST): string {
+  const file = `${distDir}/index.html`;
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Crossboard</title></head>
