@@ -19,7 +19,7 @@ const loadWorkshopPage = () =>
   });
 const WorkshopPage = lazy(() => loadWorkshopPage().then((m) => ({ default: m.WorkshopPage })));
 // Opened by its link, the board is the page to show: its code loads while React starts up
-// rather than after the first render asks for it (index.html preloads it too).
+// rather than after the first render asks for it.
 if (typeof window !== 'undefined' && matchRoute('/w/:id', window.location.pathname)) void loadWorkshopPage().catch(() => {});
 const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const ReportRoutes = lazy(() =>
