@@ -3,11 +3,11 @@ import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /**
- * What the web app (Vite's build: module scripts, one stylesheet, and the one inline script
- * that fetches the board's code early, allowed by its hash) needs, and nothing else. Styles
- * allow 'unsafe-inline' because ProseMirror and Tiptap's collaboration caret write `style`
- * attributes; no other script runs inline. The sync socket
- * is same-origin, but 'self' only covers ws:/wss: in recent browsers, so they are named.
+ * What the web app (Vite's build: module scripts and one stylesheet) needs, and nothing else.
+ * Styles allow 'unsafe-inline' because ProseMirror and Tiptap's collaboration caret write
+ * `style` attributes; a script runs inline only if the served page itself holds it, and then
+ * by its hash (`inlineScriptHashes`). The sync socket is same-origin, but 'self' only covers
+ * ws:/wss: in recent browsers, so they are named.
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
