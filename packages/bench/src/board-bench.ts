@@ -5,10 +5,10 @@
  *
  * Usage: pnpm bench:board   (writes docs/bench-board.md)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '@crossboard/testkit';
+import { launchChromium, writeDoc } from '@crossboard/testkit';
 import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
 import { frameStats, median, type FrameStats } from './board/frame-stats.ts';
 import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, START_FRAMES, STOP_FRAMES, type ViewportReport } from './board/page-probes.ts';
@@ -251,7 +251,7 @@ async function main() {
     const header = `${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}) · Chromium ${browser.version()} headless, software rendering · Node ${process.version} · viewport ${VIEWPORT.width}×${VIEWPORT.height} · load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after`;
     const body = `${header}\n\n${table(results)}\n\n${findings(results)}\n\n### Note placement\n\n${placementTable(placement)}`;
     console.log(`\n${body}\n`);
-    writeFileSync(REPORT_PATH, report(body) + keptHistory());
+    writeDoc(REPORT_PATH, report(body) + keptHistory());
     console.error(`written to docs/bench-board.md`);
   } finally {
     await browser.close();

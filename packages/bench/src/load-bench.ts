@@ -16,7 +16,7 @@
  *        (--write puts the table into docs/bench-load.md)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedBulkBoard } from './board/bulk-board.ts';
 import { RECORD_NOTE_PAINTS } from './board/page-probes.ts';
-import { launchChromium } from '@crossboard/testkit';
+import { launchChromium, writeDoc } from '@crossboard/testkit';
 import { loadFixture } from './fixture.ts';
 
 const { values: args } = parseArgs({
@@ -233,6 +233,6 @@ if (args.write) {
   const doc = existsSync(REPORT_PATH) ? readFileSync(REPORT_PATH, 'utf8') : '';
   const marker = '<!-- bench:load results -->';
   const body = doc.includes(marker) ? doc.slice(0, doc.indexOf(marker)) : doc || '# Web app load\n\n';
-  writeFileSync(REPORT_PATH, `${body}${marker}\n${table}\n`);
+  writeDoc(REPORT_PATH, `${body}${marker}\n${table}\n`);
 }
 rmSync(afterCopy, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * on core 0. A full run writes the table into docs/bench-sync.md.
  */
 import { cpus, loadavg } from 'node:os';
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FULL, QUICK } from './scale.ts';
@@ -21,6 +21,7 @@ import { runManyRooms } from './scenarios/many-rooms.ts';
 import { runRoomMemory } from './scenarios/room-memory.ts';
 import { markdownTable, type TargetResults } from './report.ts';
 import { rssKb } from './proc-stats.ts';
+import { writeDoc } from '@crossboard/testkit';
 
 const SCENARIOS = ['s1', 's1b', 's2', 's3', 's4', 's5', 's6'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -121,7 +122,7 @@ if (write) {
   const i = doc.indexOf(start);
   const j = doc.indexOf(end);
   if (i < 0 || j < i) throw new Error(`${docPath} has no ${start} … ${end} section`);
-  writeFileSync(docPath, `${doc.slice(0, i + start.length)}\n${report}${doc.slice(j)}`);
+  writeDoc(docPath, `${doc.slice(0, i + start.length)}\n${report}${doc.slice(j)}`);
   log(`wrote ${docPath}`);
 }
 process.exit(0);

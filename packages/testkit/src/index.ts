@@ -6,6 +6,7 @@
 export { launchChromium } from './chromium.ts';
 export { eventually, type EventuallyOptions } from './eventually.ts';
 export { call, callAndRead, createWorkshop, joinAsParticipant, type CreatedWorkshop, type JoinedParticipant, type Reply } from './http.ts';
+export { writeDoc } from './docs.ts';
 export { freePort } from './ports.ts';
 export { spawnProcess, type SpawnedProcess, type SpawnProcessOptions } from './spawn-process.ts';
 export { spawnServer, type SpawnedServer, type SpawnServerOptions } from './spawn-server.ts';
