@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
+import { editorCodeArrived, stopBufferingKeys } from './key-buffer.ts';
 
 /**
  * The note editor with Tiptap and ProseMirror (about a third of the app's code) in a chunk of
@@ -7,7 +8,18 @@ import { lazy, Suspense, type ComponentProps } from 'react';
  * note it is usually here; until then the note shows a busy placeholder and the keys typed
  * meanwhile wait in board/key-buffer.ts.
  */
-const loadEditor = () => import('./NoteEditor.tsx');
+const loadEditor = () =>
+  import('./NoteEditor.tsx').then(
+    (m) => {
+      editorCodeArrived();
+      return m;
+    },
+    (e: unknown) => {
+      // No editor will mount: the keys go back to the page rather than into a buffer nobody drains.
+      stopBufferingKeys();
+      throw e;
+    },
+  );
 const Editor = lazy(() => loadEditor().then((m) => ({ default: m.NoteEditor })));
 
 type Props = ComponentProps<typeof Editor>;

@@ -21,13 +21,27 @@ let onFinished: ((noteId: string, text: string) => void) | null = null;
 export function whenFinishedBeforeEditor(finish: ((noteId: string, text: string) => void) | null): void {
   onFinished = finish;
 }
-/** A buffer nobody drains (the editor never mounted) stops taking keys after this long. */
-const MAX_BUFFER_MS = 3_000;
+/**
+ * A buffer nobody drains (the editor never mounted) stops taking keys this long after its
+ * code arrived. Until the code is here the wait is the network's (the editor is a third of the
+ * app: seconds on a slow line), and keys typed meanwhile must not be dropped.
+ */
+export const MAX_BUFFER_MS = 3_000;
 let expires = 0;
+let editorCodeHere = false;
+
+/** The editor's code is loaded: from now on a buffer that is not drained soon is stale. */
+export function editorCodeArrived(): void {
+  editorCodeHere = true;
+  expires = Math.max(expires, performance.now() + MAX_BUFFER_MS);
+}
+
+/** When the key was pressed: a page busy for a while hands over keys pressed long before. */
+const pressedAt = (e: KeyboardEvent) => Math.min(performance.now(), e.timeStamp || Number.POSITIVE_INFINITY);
 
 function onKeyDown(e: KeyboardEvent): void {
   if (!pending) return;
-  if (performance.now() > expires) {
+  if (editorCodeHere && pressedAt(e) > expires) {
     disarm();
     return;
   }
