@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, writeDoc } from '@crossboard/testkit';
-import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
+import { seedBulkBoard, viewerContext, type BulkBoard } from './board/bulk-board.ts';
 import { frameStats, median, type FrameStats } from './board/frame-stats.ts';
-import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, START_FRAMES, STOP_FRAMES, type ViewportReport } from './board/page-probes.ts';
+import { PAINTED_COUNT, READ_VIEWPORT, START_FRAMES, STOP_FRAMES, type ViewportReport } from './board/page-probes.ts';
 import { loadFixture } from './fixture.ts';
 import {
   countOverlaps,
@@ -87,17 +87,7 @@ function expectedVisible(board: BulkBoard, surface: ViewportReport['surface']): 
 }
 
 async function openBoard(browser: Browser, baseUrl: string, board: BulkBoard) {
-  const context = await browser.newContext({ viewport: VIEWPORT, timezoneId: 'Europe/London' });
-  const credential = JSON.stringify({
-    token: board.viewer.token,
-    personId: board.viewer.personId,
-    role: 'participant',
-    name: board.viewer.name,
-  });
-  await context.addInitScript(
-    `localStorage.setItem(${JSON.stringify(`crossboard:workshop:${board.workshopId}`)}, ${JSON.stringify(credential)});`,
-  );
-  await context.addInitScript(RECORD_NOTE_PAINTS);
+  const context = await viewerContext(browser, board, { viewport: VIEWPORT, timezoneId: 'Europe/London' });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/w/${board.workshopId}`);
   await page.locator('article[data-note-id]').first().waitFor({ timeout: 120_000 });

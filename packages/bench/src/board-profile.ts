@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '@crossboard/testkit';
-import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
-import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, type ViewportReport } from './board/page-probes.ts';
+import { seedBulkBoard, viewerContext, type BulkBoard } from './board/bulk-board.ts';
+import { PAINTED_COUNT, READ_VIEWPORT, type ViewportReport } from './board/page-probes.ts';
 import { loadFixture } from './fixture.ts';
 import { ensureWebBuild, startServer } from './server-process.ts';
 
@@ -134,17 +134,7 @@ async function summarise(profile: Profile, top = 25): Promise<string> {
 
 /** One load of the board with the profiler on: the first-note time and the profile. */
 async function profiledLoad(browser: Browser, url: string, board: BulkBoard) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const credential = JSON.stringify({
-    token: board.viewer.token,
-    personId: board.viewer.personId,
-    role: 'participant',
-    name: board.viewer.name,
-  });
-  await context.addInitScript(
-    `localStorage.setItem(${JSON.stringify(`crossboard:workshop:${board.workshopId}`)}, ${JSON.stringify(credential)});`,
-  );
-  await context.addInitScript(RECORD_NOTE_PAINTS);
+  const context = await viewerContext(browser, board, { viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');

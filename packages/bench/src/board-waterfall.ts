@@ -11,8 +11,8 @@ import { loadavg } from 'node:os';
 import type { Browser } from 'playwright-core';
 import WebSocket from 'ws';
 import { launchChromium } from '@crossboard/testkit';
-import { seedBulkBoard, type BulkBoard } from './board/bulk-board.ts';
-import { PAINTED_COUNT, READ_VIEWPORT, RECORD_NOTE_PAINTS, type ViewportReport } from './board/page-probes.ts';
+import { seedBulkBoard, viewerContext, type BulkBoard } from './board/bulk-board.ts';
+import { PAINTED_COUNT, READ_VIEWPORT, type ViewportReport } from './board/page-probes.ts';
 import { loadFixture } from './fixture.ts';
 import { ensureWebBuild, startServer } from './server-process.ts';
 
@@ -32,17 +32,7 @@ interface Row {
 }
 
 async function tracedLoad(browser: Browser, url: string, board: BulkBoard) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const credential = JSON.stringify({
-    token: board.viewer.token,
-    personId: board.viewer.personId,
-    role: 'participant',
-    name: board.viewer.name,
-  });
-  await context.addInitScript(
-    `localStorage.setItem(${JSON.stringify(`crossboard:workshop:${board.workshopId}`)}, ${JSON.stringify(credential)});`,
-  );
-  await context.addInitScript(RECORD_NOTE_PAINTS);
+  const context = await viewerContext(browser, board, { viewport: { width: 1440, height: 900 } });
   await context.addInitScript(RECORD_LONG_TASKS);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);

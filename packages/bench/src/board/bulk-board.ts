@@ -13,6 +13,8 @@ import { openRoom, waitUntil, type RoomClient } from '../room-client.ts';
 import { pick, seededRandom } from '../seeded-random.ts';
 import { syntheticNotes } from '../synthetic-notes.ts';
 import { createWorkshop, joinWorkshop } from '../workshop-api.ts';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
+import { RECORD_NOTE_PAINTS } from './page-probes.ts';
 
 /** Grid pitch of a large board: a note's width and height plus room to breathe, jittered. */
 const PITCH_X = 250;
@@ -159,4 +161,23 @@ export async function seedBulkBoard(baseUrl: string, { count, clustered, fixture
   } finally {
     for (const r of rooms) r.close();
   }
+}
+
+/**
+ * A fresh browser context signed in as the board's viewer (their credential where the web app
+ * keeps it), recording when notes paint: every board bench opens the board this way.
+ */
+export async function viewerContext(browser: Browser, board: BulkBoard, options: BrowserContextOptions): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  const credential = JSON.stringify({
+    token: board.viewer.token,
+    personId: board.viewer.personId,
+    role: 'participant',
+    name: board.viewer.name,
+  });
+  await context.addInitScript(
+    `localStorage.setItem(${JSON.stringify(`crossboard:workshop:${board.workshopId}`)}, ${JSON.stringify(credential)});`,
+  );
+  await context.addInitScript(RECORD_NOTE_PAINTS);
+  return context;
 }
