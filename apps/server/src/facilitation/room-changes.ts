@@ -76,34 +76,14 @@ export function fieldsNow(map: Y.Map<unknown>): Fields {
  * rest before the transaction's corrections change the map, so every read sees the update as
  * the client sent it, as the rules did.
  */
-export class FieldsNow implements ReadonlyMap<string, unknown> {
-  private readonly read = new Map<string, unknown>();
-  private all: Map<string, unknown> | null = null;
-
-  constructor(private readonly map: Y.Map<unknown>) {}
-
-  freeze(): void {
-    this.whole();
-  }
-
-  private whole(): Map<string, unknown> {
-    if (this.all) return this.all;
-    const all = new Map<string, unknown>();
-    for (const [k, v] of this.map.entries()) all.set(k, this.read.has(k) ? this.read.get(k) : plain(v, richTextNow));
-    this.all = all;
-    return all;
-  }
-
-  get(key: string): unknown {
-    if (this.all) return this.all.get(key);
-    if (this.read.has(key)) return this.read.get(key);
-    const value = plain(this.map.get(key), richTextNow);
-    this.read.set(key, value);
-    return value;
-  }
-  has(key: string): boolean {
-    return this.all ? this.all.has(key) : this.map.has(key);
-  }
+/**
+ * A note's fields read one at a time as the rules ask; iterating reads them all (`whole`).
+ * The two views below differ only in how they read a field.
+ */
+abstract class LazyFields implements ReadonlyMap<string, unknown> {
+  abstract get(key: string): unknown;
+  abstract has(key: string): boolean;
+  protected abstract whole(): Map<string, unknown>;
   get size(): number {
     return this.whole().size;
   }
@@ -124,18 +104,52 @@ export class FieldsNow implements ReadonlyMap<string, unknown> {
   }
 }
 
+export class FieldsNow extends LazyFields {
+  private readonly read = new Map<string, unknown>();
+  private all: Map<string, unknown> | null = null;
+
+  constructor(private readonly map: Y.Map<unknown>) {
+    super();
+  }
+
+  freeze(): void {
+    this.whole();
+  }
+
+  protected whole(): Map<string, unknown> {
+    if (this.all) return this.all;
+    const all = new Map<string, unknown>();
+    for (const [k, v] of this.map.entries()) all.set(k, this.read.has(k) ? this.read.get(k) : plain(v, richTextNow));
+    this.all = all;
+    return all;
+  }
+
+  get(key: string): unknown {
+    if (this.all) return this.all.get(key);
+    if (this.read.has(key)) return this.read.get(key);
+    const value = plain(this.map.get(key), richTextNow);
+    this.read.set(key, value);
+    return value;
+  }
+  has(key: string): boolean {
+    return this.all ? this.all.has(key) : this.map.has(key);
+  }
+}
+
 /**
  * A map's fields as they were before the transaction, each read when first asked for: most
  * updates (a move) make the rules look at two or three fields of the past, not all of them.
  */
-class FieldsBefore implements ReadonlyMap<string, unknown> {
+class FieldsBefore extends LazyFields {
   private readonly read = new Map<string, { value: unknown } | null>();
   private all: Map<string, unknown> | null = null;
 
   constructor(
     private readonly map: Y.Map<unknown>,
     private readonly past: TransactionPast,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The field as it was (the same object on every read), or null when it was absent. */
   private field(key: string): { value: unknown } | null {
@@ -148,7 +162,7 @@ class FieldsBefore implements ReadonlyMap<string, unknown> {
     return field;
   }
 
-  private whole(): Map<string, unknown> {
+  protected whole(): Map<string, unknown> {
     if (this.all) return this.all;
     this.all = new Map();
     for (const k of this.past.mapKeysBefore(this.map)) this.all.set(k, this.field(k)!.value);
@@ -160,24 +174,6 @@ class FieldsBefore implements ReadonlyMap<string, unknown> {
   }
   has(key: string): boolean {
     return this.field(key) !== null;
-  }
-  get size(): number {
-    return this.whole().size;
-  }
-  keys() {
-    return this.whole().keys();
-  }
-  values() {
-    return this.whole().values();
-  }
-  entries() {
-    return this.whole().entries();
-  }
-  forEach(fn: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void, thisArg?: unknown): void {
-    this.whole().forEach((v, k) => fn.call(thisArg, v, k, this));
-  }
-  [Symbol.iterator]() {
-    return this.whole()[Symbol.iterator]();
   }
 }
 
