@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { NoteCaret } from './note-caret.ts';
+import { NoteEnds } from './note-ends.ts';
 import { takeBufferedKeys } from './key-buffer.ts';
 
 interface Props {
@@ -26,6 +27,7 @@ export function NoteEditor({ fragment, awareness, label, readOnly = false, onDon
         StarterKit.configure({ undoRedo: false, heading: false, codeBlock: false, horizontalRule: false }),
         Collaboration.configure({ fragment }),
         NoteCaret.configure({ awareness }),
+        NoteEnds,
       ],
       editable: !readOnly,
       autofocus: 'end',
