@@ -54,7 +54,8 @@ describe('a check-in round', () => {
     await fac.goto(`${server.url}${made.path}/console`);
     await fac.getByRole('navigation', { name: 'Workshop pages' }).getByRole('link', { name: 'Check-in' }).click();
     await fac.getByRole('heading', { level: 1, name: 'Check-in wall' }).waitFor();
-    expect(await fac.getByText('The facilitator has not started a check-in yet.').count()).toBe(1);
+    // The wall comes from the API after the page is drawn: wait for it, do not count at once.
+    await fac.getByText('The facilitator has not started a check-in yet.').waitFor();
     const prompt = fac.getByLabel('Check-in question');
     expect(await prompt.inputValue()).toBe(PROMPT);
     await fac.getByRole('button', { name: 'Start a check-in' }).click();
