@@ -1,13 +1,12 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, matchRoute } from '../shared/router.ts';
-import { Landing } from '../pages/Landing.tsx';
 import { Join } from '../pages/Join.tsx';
 import { AcceptInvitation } from '../pages/AcceptInvitation.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 
 // Code split by route: the entry holds the join page (what a participant on a slow line sees
-// first) and the small pages; the board, the facilitator's console and the report pages each
+// first) and the small pages; the landing page with its workshop wizard, the board, the facilitator's console and the report pages each
 // load when their route is first shown. Tiptap loads with the first note editor
 // (board/LazyNoteEditor.tsx). Measured by `pnpm bench:load` (docs/bench-load.md).
 type WorkshopPageModule = typeof import('../pages/WorkshopPage.tsx');
@@ -21,6 +20,7 @@ const WorkshopPage = lazy(() => loadWorkshopPage().then((m) => ({ default: m.Wor
 // Opened by its link, the board is the page to show: its code loads while React starts up
 // rather than after the first render asks for it.
 if (typeof window !== 'undefined' && matchRoute('/w/:id', window.location.pathname)) void loadWorkshopPage().catch(() => {});
+const Landing = lazy(() => import('../pages/Landing.tsx').then((m) => ({ default: m.Landing })));
 const ConsolePage = lazy(() => import('../console/ConsolePage.tsx').then((m) => ({ default: m.ConsolePage })));
 const ReportRoutes = lazy(() =>
   import('../report/routes.tsx').then((m) => ({ default: ({ pathname }: { pathname: string }) => m.reportRoute(pathname) })),
@@ -99,7 +99,13 @@ function BoardRoute({ workshopId }: { workshopId: string }) {
 
 export function App() {
   const { pathname, search } = useLocation();
-  if (pathname === '/') return <Landing />;
+  if (pathname === '/') {
+    return (
+      <Lazy>
+        <Landing />
+      </Lazy>
+    );
+  }
   let m = matchRoute('/w/:id/join', pathname);
   if (m) return <JoinRoute key={m.id} workshopId={m.id!} code={search.get('code')} />;
   m = matchRoute('/w/:id/accept', pathname);
