@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
-const sources = [join(webRoot, 'src'), join(webRoot, '../../packages/model/src'), join(webRoot, 'index.html')];
+// What the bundle is made from, including the settings that change it (the model's "sideEffects").
+const sources = [
+  join(webRoot, 'src'),
+  join(webRoot, '../../packages/model/src'),
+  join(webRoot, '../../packages/model/package.json'),
+  join(webRoot, 'index.html'),
+  join(webRoot, 'vite.config.ts'),
+];
 
 function newestChange(path: string): number {
   const stat = statSync(path);
