@@ -6,9 +6,10 @@ import { AcceptInvitation } from '../pages/AcceptInvitation.tsx';
 import { NotFound } from '../pages/NotFound.tsx';
 
 // Code split by route: the entry holds the join page (what a participant on a slow line sees
-// first) and the small pages; the landing page with its workshop wizard, the board, the facilitator's console and the report pages each
-// load when their route is first shown. Tiptap loads with the first note editor
-// (board/LazyNoteEditor.tsx). Measured by `pnpm bench:load` (docs/bench-load.md).
+// first) and the small pages; the landing page with its workshop wizard, the board, the
+// facilitator's console and the report pages each load when their route is first shown.
+// Tiptap loads with the first note editor (board/LazyNoteEditor.tsx). Measured by
+// `pnpm bench:load` (docs/bench-load.md); e2e/initial-js-budget.e2e.test.ts holds the budget.
 type WorkshopPageModule = typeof import('../pages/WorkshopPage.tsx');
 let workshopPageModule: WorkshopPageModule | null = null;
 const loadWorkshopPage = () =>
