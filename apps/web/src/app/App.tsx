@@ -49,17 +49,18 @@ const PeopleRoutes = lazy(() =>
 const PEOPLE_ROUTES = ['/w/:id/people', '/w/:id/checkin', '/w/:id/registrations', '/r/:code', '/registered/:secret'];
 
 /** What a route shows while its code downloads: announced, and kept on screen until it is ready. */
-function RouteLoading() {
+function RouteLoading({ landing = false }: { landing?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="page centered" role="status" aria-live="polite" aria-busy="true">
-      {t('workshop.loading')}
+      {/* Before any workshop exists, "Opening the workshop…" would be wrong. */}
+      {landing ? t('landing.loading') : t('workshop.loading')}
     </div>
   );
 }
 
-function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<RouteLoading />}>{children}</Suspense>;
+function Lazy({ children, landing = false }: { children: ReactNode; landing?: boolean }) {
+  return <Suspense fallback={<RouteLoading landing={landing} />}>{children}</Suspense>;
 }
 
 /** The board is where the join page leads: fetch its code while the person fills in the form. */
@@ -102,7 +103,7 @@ export function App() {
   const { pathname, search } = useLocation();
   if (pathname === '/') {
     return (
-      <Lazy>
+      <Lazy landing>
         <Landing />
       </Lazy>
     );

@@ -8,6 +8,7 @@ export const en = {
     label: '{{label}}:',
   },
   landing: {
+    loading: 'Opening Crossboard…',
     heading: 'Run a workshop everyone can join, wherever they are',
     intro:
       'Crossboard takes an international group through three phases — pain points, future visions and recommendations — on shared sticky-note boards. Everyone writes at once, sees who is here and what they are pointing at, and keeps working through a dropped connection.',

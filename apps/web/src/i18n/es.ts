@@ -8,6 +8,7 @@ export const es: Resources = {
     label: '{{label}}:',
   },
   landing: {
+    loading: 'Abriendo Crossboard…',
     heading: 'Organiza un taller al que todos puedan unirse, estén donde estén',
     intro:
       'Crossboard guía a un grupo internacional por tres fases —problemas, visiones de futuro y recomendaciones— en tableros de notas compartidos. Todos escriben a la vez, ven quién está y a qué apunta, y siguen trabajando aunque se corte la conexión.',

@@ -8,6 +8,7 @@ export const fr: Resources = {
     label: '{{label}}\u00a0:',
   },
   landing: {
+    loading: 'Ouverture de Crossboard…',
     heading: 'Animez un atelier que chacun peut rejoindre, où qu’il soit',
     intro:
       'Crossboard accompagne un groupe international à travers trois phases — difficultés, visions d’avenir et recommandations — sur des tableaux de notes partagés. Chacun écrit en même temps, voit qui est là et ce que les autres désignent, et continue de travailler même si la connexion tombe.',
