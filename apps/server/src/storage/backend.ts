@@ -83,7 +83,14 @@ export async function openBackend(config: BackendConfig): Promise<Backend> {
       close: () => pgStorage.close(),
     };
   }
-  const sqlite = config.sqlite ?? new SqliteStorage(config.dataDir);
+  const sqlite =
+    config.sqlite ??
+    new SqliteStorage(config.dataDir, {
+      // Nothing is lost when it fails: the writing connection checkpoints by itself past a bound.
+      onCheckpoint: (r) => {
+        if ('error' in r) config.log.warn({ err: r.error }, 'the SQLite checkpoint thread failed');
+      },
+    });
   const storage = asyncStorage(sqlite);
   const records = new SqliteFacilitationRecords(sqlite.db);
   return {

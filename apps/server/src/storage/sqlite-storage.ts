@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { decodes } from './decodes.ts';
 import { toPerson, type PersonRow } from './person-row.ts';
 import { SQL_MIGRATIONS, type SqlMigration } from './migrations.ts';
+import { CHECKPOINT_EVERY_MS, FALLBACK_AUTOCHECKPOINT_PAGES, WalCheckpointer, type CheckpointReport } from './wal-checkpointer.ts';
 import type { ImportedWorkshop, PersonRecord, Storage, StoredDocument, WorkshopRecord } from './storage.ts';
 
 export const DATABASE_FILE = 'crossboard.sqlite';
@@ -45,9 +46,18 @@ function createPrivately(dataDir: string, file: string): void {
   }
 }
 
+export interface SqliteStorageOptions {
+  /** Each checkpoint the checkpoint thread ran, or why it failed (the writer then checkpoints). */
+  onCheckpoint?: (report: CheckpointReport | { error: string }) => void;
+  checkpointEveryMs?: number;
+}
+
 /** SQLite in WAL mode: one file in the data directory, nothing to install. */
 export class SqliteStorage implements Storage {
   readonly db: Database.Database;
+  private readonly file: string;
+  /** Started with the first stored update: a handle that only reads never needs it. */
+  private checkpointer: WalCheckpointer | null = null;
   private readonly stmt;
   /**
    * Each room's last log number as this handle wrote it, so an append is a plain insert: the
@@ -59,8 +69,12 @@ export class SqliteStorage implements Storage {
   /** Made once: better-sqlite3's `transaction()` costs about as much again as a one-row commit. */
   private readonly appendInOne: (rows: readonly { room: string; update: Uint8Array }[]) => void;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly options: SqliteStorageOptions = {},
+  ) {
     const file = join(dataDir, DATABASE_FILE);
+    this.file = file;
     createPrivately(dataDir, file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -117,6 +131,7 @@ export class SqliteStorage implements Storage {
   }
 
   appendUpdate(room: string, update: Uint8Array): void {
+    if (!this.checkpointer) this.startCheckpointer();
     const seq = (this.lastSeq.get(room) ?? this.storedLastSeq(room)) + 1;
     try {
       this.stmt.append.run(room, seq, update);
@@ -133,6 +148,15 @@ export class SqliteStorage implements Storage {
   /** Appends rows in one transaction: all are stored or none. */
   appendAll(rows: readonly { room: string; update: Uint8Array }[]): void {
     this.appendInOne(rows);
+  }
+
+  private startCheckpointer(): void {
+    this.checkpointer = new WalCheckpointer(
+      this.file,
+      (report) => this.options.onCheckpoint?.(report),
+      this.options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS,
+    );
+    this.db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
   }
 
   private storedLastSeq(room: string): number {
@@ -237,6 +261,7 @@ export class SqliteStorage implements Storage {
   }
 
   close(): void {
+    this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 }
