@@ -1,5 +1,5 @@
 import type { Author } from '../schema/board.ts';
-import { entitySize, isRichText } from '../schema/room-schema.ts';
+import { entitySize, fieldSize, isRichText } from '../schema/room-schema.ts';
 import {
   MAX_NOTE_BYTES_PER_PERSON_PER_ROOM,
   MAX_NOTE_MARKUP_LENGTH,
@@ -148,8 +148,7 @@ export const authorStamp: Rule = (changes, deps) => {
 };
 
 /** What one field adds to entitySize (0 when absent). */
-const fieldSize = (fields: ReadonlyMap<string, unknown>, field: string) =>
-  fields.has(field) ? entitySize(new Map([[field, fields.get(field)]])) : 0;
+const sizeOfField = (fields: ReadonlyMap<string, unknown>, field: string) => (fields.has(field) ? fieldSize(field, fields.get(field)) : 0);
 
 /**
  * False only when the entry surely did not grow: edited in place, its body untouched (the
@@ -159,7 +158,7 @@ function mayHaveGrown(c: EntryChange): boolean {
   if (c.after === null) return false;
   if (isNewEntry(c) || c.before === null || c.edited.has('content')) return true;
   let growth = 0;
-  for (const field of c.edited) growth += fieldSize(c.after, field) - fieldSize(c.before, field);
+  for (const field of c.edited) growth += sizeOfField(c.after, field) - sizeOfField(c.before, field);
   return growth > 0;
 }
 

@@ -127,12 +127,16 @@ export const REQUIRED_FIELDS = ['id', 'phase'] as const;
  */
 export function entitySize(fields: Fields): number {
   let size = 0;
-  for (const [name, value] of fields) {
-    size += name.length;
-    if (typeof value === 'string') size += value.length;
-    else if (isRichText(value)) size += value.markupLength;
-    else if (typeof value === 'object' && value !== null) size += JSON.stringify(value)?.length ?? 16;
-    else size += 8;
-  }
+  fields.forEach((value, name) => {
+    size += fieldSize(name, value);
+  });
   return size;
+}
+
+/** What one field adds to entitySize. */
+export function fieldSize(name: string, value: unknown): number {
+  if (typeof value === 'string') return name.length + value.length;
+  if (isRichText(value)) return name.length + value.markupLength;
+  if (typeof value === 'object' && value !== null) return name.length + (JSON.stringify(value)?.length ?? 16);
+  return name.length + 8;
 }
