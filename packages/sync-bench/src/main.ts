@@ -1,6 +1,10 @@
 /**
  * `pnpm bench:sync [--quick] [--only=s1,s1b,s2,s3,s4,s5,s6] [--servers=crossboard,crossboard-2p,y-websocket,hocuspocus,hocuspocus-4] [--write]
- *   [--cpu-prof-dir=DIR]` (our server runs under `node --cpu-prof`; read it with src/profile-summary.ts)
+ *   [--cpu-prof-dir=DIR] [--s2-rates=1000,1000] [--s2-seconds=20]`
+ *
+ * `--cpu-prof-dir`: our server runs under `node --cpu-prof`; read it with src/profile-summary.ts.
+ * `--s2-rates` / `--s2-seconds` replace S2's steps, to compare builds at one rate over longer
+ * or repeated steps (such a run does not write the published table).
  *
  * Runs each server in turn in its own child process (core 0) against this load generator
  * (core 1) and prints one markdown table. `crossboard-2p` is ours as two processes sharing
@@ -33,13 +37,24 @@ const { values: args } = parseArgs({
     servers: { type: 'string' },
     write: { type: 'boolean' },
     'cpu-prof-dir': { type: 'string' },
+    's2-rates': { type: 'string' },
+    's2-seconds': { type: 'string' },
   },
 });
-const scale = args.quick ? QUICK : FULL;
+const baseScale = args.quick ? QUICK : FULL;
+const scale = {
+  ...baseScale,
+  manyRooms: {
+    ...baseScale.manyRooms,
+    rates: args['s2-rates']?.split(',').map(Number) ?? baseScale.manyRooms.rates,
+    stepSeconds: args['s2-seconds'] ? Number(args['s2-seconds']) : baseScale.manyRooms.stepSeconds,
+  },
+};
 const scenarios = (args.only?.split(',') ?? SCENARIOS) as Scenario[];
 const servers = (args.servers?.split(',') ?? TARGET_NAMES) as TargetName[];
 // Only a complete, unprofiled full run replaces the published table (unless --write says so).
-const write = args.write ?? (!args.quick && !args.only && !args.servers && !args['cpu-prof-dir']);
+const write =
+  args.write ?? (!args.quick && !args.only && !args.servers && !args['cpu-prof-dir'] && !args['s2-rates'] && !args['s2-seconds']);
 
 const pinned = pinSelfToLoadCore();
 // Other work on this shared machine shows up here; a busy start means noisy numbers.

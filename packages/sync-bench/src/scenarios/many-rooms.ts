@@ -47,6 +47,17 @@ export async function runManyRooms(target: Target, scale: Scale['manyRooms']): P
   const allWriters = rooms.flatMap((r) => r.writers);
   await sleep(1_000);
 
+  // Every server first runs the first rate unmeasured: the steps compare servers that have
+  // compiled their hot code, as a server that has been up for more than a few seconds has.
+  if (scale.warmupSeconds > 0) {
+    log = new SendLog();
+    recordFanOut(allClients, log, []);
+    const stop = everyPeriod(allWriters.length, (1_000 * allWriters.length) / scale.rates[0]!, (i) => allWriters[i]!.move());
+    await sleep(scale.warmupSeconds * 1_000);
+    stop();
+    await sleep(1_000);
+  }
+
   const steps: RateStep[] = [];
   for (const rate of scale.rates) {
     log = new SendLog();
