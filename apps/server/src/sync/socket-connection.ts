@@ -72,7 +72,9 @@ export class SocketConnection implements Connection {
       this.corked = true;
       this.socket.cork();
     }
-    this.ws.send(data);
+    // After a close has begun `ws` refuses the send and says so; until then the frame is ours.
+    if (this.ws.readyState === this.ws.OPEN) this.socket.write(framed(data));
+    else this.ws.send(data);
   }
 
   close(code: number, reason: string): void {
@@ -136,7 +138,39 @@ export class SocketConnection implements Connection {
 let sentThisTick: SocketConnection[] = [];
 
 function endTick(): void {
+  lastPayload = lastFrame = null;
   const connections = sentThisTick;
   sentThisTick = [];
   for (const c of connections) c.endTick();
+}
+
+/**
+ * A broadcast hands every recipient the same message. The server's frames are unmasked and
+ * uncompressed (`perMessageDeflate: false`), so a frame is the same bytes for everyone: it is
+ * built once and written whole to each socket, instead of `ws` making a header and a two-part
+ * write per recipient. Kept for the tick only.
+ */
+let lastPayload: Uint8Array | null = null;
+let lastFrame: Buffer | null = null;
+
+/** A final binary frame (RFC 6455 §5.2) holding `payload`. */
+export function framed(payload: Uint8Array): Buffer {
+  if (payload === lastPayload && lastFrame) return lastFrame;
+  const length = payload.byteLength;
+  const headerBytes = length < 126 ? 2 : length < 0x10000 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerBytes + length);
+  frame[0] = 0x82;
+  if (length < 126) {
+    frame[1] = length;
+  } else if (length < 0x10000) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.set(payload, headerBytes);
+  lastPayload = payload;
+  lastFrame = frame;
+  return frame;
 }
